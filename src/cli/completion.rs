@@ -1,0 +1,99 @@
+//! Shell completion two ways: static scripts (`kubectl backup completion bash`) for the
+//! `kubectl-backup` binary itself, and kubectl's plugin-completion protocol (kubectl ≥ 1.26 runs
+//! `kubectl_complete-backup WORDS… PARTIAL` and reads `value<TAB>help` lines, then `:<directive>`).
+//! The same binary serves both: installed (or linked) as `kubectl_complete-backup`, it completes.
+
+use std::ffi::OsString;
+use std::io::Write;
+use std::path::Path;
+use std::process::ExitCode;
+
+use anyhow::Result;
+use clap::{Args, ValueEnum};
+use clap_complete::Shell;
+
+/// Cobra's ShellCompDirectiveNoFileComp: candidates are complete, don't fall back to file names.
+const DIRECTIVE_NO_FILE_COMPLETION: u32 = 4;
+
+#[derive(Debug, Args)]
+pub struct CompletionArgs {
+    /// The shell to print a completion script for
+    #[arg(value_enum)]
+    pub shell: CompletionShell,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CompletionShell {
+    Bash,
+    Zsh,
+    Fish,
+}
+
+impl CompletionShell {
+    fn clap_shell(self) -> Shell {
+        match self {
+            CompletionShell::Bash => Shell::Bash,
+            CompletionShell::Zsh => Shell::Zsh,
+            CompletionShell::Fish => Shell::Fish,
+        }
+    }
+}
+
+pub fn run(args: CompletionArgs) -> Result<()> {
+    let script = script(args.shell);
+    std::io::stdout().lock().write_all(&script)?;
+    Ok(())
+}
+
+/// The static script for one shell, exactly as checked in under `completions/`.
+pub fn script(shell: CompletionShell) -> Vec<u8> {
+    let mut command = super::command();
+    let mut out = Vec::new();
+    clap_complete::generate(shell.clap_shell(), &mut command, "kubectl-backup", &mut out);
+    out
+}
+
+pub fn invoked_as_kubectl_completer(args: &[OsString]) -> bool {
+    args.first()
+        .and_then(|argv0| Path::new(argv0).file_name())
+        .and_then(|name| name.to_str())
+        .is_some_and(|name| name.starts_with("kubectl_complete-"))
+}
+
+/// kubectl passes the words after `backup`; the last one is the word being completed (maybe "").
+pub fn run_kubectl_completer(args: Vec<OsString>) -> ExitCode {
+    let mut words: Vec<OsString> = vec![OsString::from("kubectl-backup")];
+    words.extend(args.into_iter().skip(1));
+    if words.len() == 1 {
+        words.push(OsString::new());
+    }
+    let current = words.len() - 1;
+    let partial = words[current].to_string_lossy().into_owned();
+    let mut command = super::command();
+    let candidates =
+        clap_complete::engine::complete(&mut command, words, current, None).unwrap_or_default();
+    let mut out = String::new();
+    for candidate in candidates {
+        if candidate.is_hide_set() {
+            continue;
+        }
+        let value = candidate.get_value().to_string_lossy();
+        // kubectl does not filter by prefix; the plugin must.
+        if !value.starts_with(&partial) {
+            continue;
+        }
+        out.push_str(&value);
+        if let Some(help) = candidate.get_help() {
+            let help = help.to_string();
+            let first_line = help.lines().next().unwrap_or_default();
+            if !first_line.is_empty() {
+                out.push('\t');
+                out.push_str(first_line);
+            }
+        }
+        out.push('\n');
+    }
+    out.push_str(&format!(":{DIRECTIVE_NO_FILE_COMPLETION}\n"));
+    let _ = std::io::stdout().lock().write_all(out.as_bytes());
+    ExitCode::SUCCESS
+}

@@ -1,0 +1,161 @@
+//! The command line: every subcommand parses into an options struct, then calls a plain async
+//! function with it. Nothing here knows how a backup works; the domain modules do.
+
+mod completion;
+mod doctor;
+mod global;
+mod version;
+
+use std::ffi::OsString;
+use std::process::ExitCode;
+
+use clap::{CommandFactory, Parser, Subcommand};
+
+pub use global::{ColorChoice, GlobalArgs, parse_request_timeout};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "kubectl-backup",
+    bin_name = "kubectl backup",
+    version,
+    about = "Every kind of Kubernetes backup in one kubectl plugin",
+    long_about = "Every kind of Kubernetes backup in one kubectl plugin: Kanister-compatible \
+                  blueprints and ActionSets, Velero-compatible resource snapshots, and etcd snapshots.\n\n\
+                  Flags go after `backup`: kubectl rejects flags placed before a plugin's name.",
+    propagate_version = true,
+    max_term_width = 110
+)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: GlobalArgs,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Print the client and server versions
+    Version(version::VersionArgs),
+    /// Check what this cluster offers and which mode each capability will use
+    Doctor(doctor::DoctorArgs),
+    /// Print a shell completion script (bash, zsh or fish)
+    Completion(completion::CompletionArgs),
+}
+
+/// An error whose message was already shown to the user; only the exit code is left to set.
+#[derive(Debug)]
+pub struct AlreadyReported;
+
+impl std::fmt::Display for AlreadyReported {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("failed")
+    }
+}
+
+impl std::error::Error for AlreadyReported {}
+
+pub fn command() -> clap::Command {
+    Cli::command()
+}
+
+pub fn main() -> ExitCode {
+    let args: Vec<OsString> = std::env::args_os().collect();
+    if completion::invoked_as_kubectl_completer(&args) {
+        return completion::run_kubectl_completer(args);
+    }
+    let cli = match Cli::try_parse_from(&args) {
+        Ok(cli) => cli,
+        Err(e) => {
+            // `--help` and `--version` are "errors" that go to stdout with exit 0.
+            let _ = e.print();
+            return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
+        }
+    };
+    // One TLS crypto provider for the whole process (kube, reqwest and etcd all use ring).
+    let _ = rustls::crypto::ring::default_provider().install_default();
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+    {
+        Ok(rt) => rt,
+        Err(e) => {
+            eprintln!("error: cannot start the async runtime: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let result = runtime.block_on(run(cli));
+    runtime.shutdown_timeout(std::time::Duration::from_millis(200));
+    exit_code(result)
+}
+
+async fn run(cli: Cli) -> anyhow::Result<()> {
+    let global = cli.global;
+    match cli.command {
+        Command::Version(args) => version::run(args, &global).await,
+        Command::Doctor(args) => doctor::run(args, &global).await,
+        Command::Completion(args) => completion::run(args),
+    }
+}
+
+fn exit_code(result: anyhow::Result<()>) -> ExitCode {
+    let Err(error) = result else {
+        return ExitCode::SUCCESS;
+    };
+    if is_broken_pipe(&error) {
+        return ExitCode::SUCCESS;
+    }
+    if error.downcast_ref::<AlreadyReported>().is_none() {
+        eprintln!("error: {error:#}");
+    }
+    ExitCode::FAILURE
+}
+
+/// `kubectl backup … | head` closes our stdout early; that is the reader's choice, not a failure.
+fn is_broken_pipe(error: &anyhow::Error) -> bool {
+    error.chain().any(|cause| {
+        cause
+            .downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cli_definition_is_consistent() {
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn global_flags_parse_after_the_subcommand() {
+        let cli = Cli::try_parse_from([
+            "kubectl-backup",
+            "version",
+            "--context",
+            "dev",
+            "-n",
+            "apps",
+            "-o",
+            "json",
+            "--request-timeout",
+            "5s",
+        ])
+        .unwrap();
+        assert_eq!(cli.global.context.as_deref(), Some("dev"));
+        assert_eq!(cli.global.namespace.as_deref(), Some("apps"));
+        assert_eq!(
+            cli.global.request_timeout,
+            Some(std::time::Duration::from_secs(5))
+        );
+    }
+
+    #[test]
+    fn broken_pipe_is_a_clean_exit() {
+        let e = anyhow::Error::from(std::io::Error::from(std::io::ErrorKind::BrokenPipe));
+        assert!(is_broken_pipe(&e));
+        assert!(!is_broken_pipe(&anyhow::anyhow!("other")));
+    }
+}

@@ -1,0 +1,11 @@
+//! Kubernetes plumbing, in one place: a client built from kubectl's flags, dynamic access to any
+//! resource through discovery, and errors phrased for people (which server, which object, what
+//! to do next).
+
+mod connect;
+mod discovery;
+mod errors;
+
+pub use connect::{Cluster, ClusterOptions, connect};
+pub use discovery::{ApiCatalog, ResolvedResource};
+pub use errors::{api_status, describe_error, is_conflict, is_not_found};

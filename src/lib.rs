@@ -1,0 +1,10 @@
+//! kubectl-backup: the library behind the `kubectl backup` plugin.
+//!
+//! One module per domain; `cli` is the thin layer on top and `kube` holds every piece of
+//! Kubernetes plumbing (configuration from kubectl's flags, clients, discovery, errors).
+
+pub mod cli;
+pub mod doctor;
+pub mod duration;
+pub mod kube;
+pub mod output;

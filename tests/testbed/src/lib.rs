@@ -1,0 +1,1 @@
+//! Test bed for kubectl-backup (see the crate description).
