@@ -7,4 +7,5 @@ pub mod cli;
 pub mod doctor;
 pub mod duration;
 pub mod kube;
+pub mod logging;
 pub mod output;
