@@ -11,7 +11,10 @@ fn repo() -> PathBuf {
 }
 
 fn run(args: &[&str]) -> std::process::Output {
-    Command::new(BIN).args(args).output().expect("run kubectl-backup")
+    Command::new(BIN)
+        .args(args)
+        .output()
+        .expect("run kubectl-backup")
 }
 
 #[test]
@@ -63,12 +66,23 @@ fn version_client_needs_no_cluster() {
 fn krew_manifest_follows_the_krew_rules() {
     let text = std::fs::read_to_string(repo().join("krew/backup.yaml")).unwrap();
     let m: serde_json::Value = serde_saphyr::from_str(&text).unwrap();
-    assert_eq!(m["apiVersion"], "krew.googlecontainertools.github.com/v1alpha2");
+    assert_eq!(
+        m["apiVersion"],
+        "krew.googlecontainertools.github.com/v1alpha2"
+    );
     assert_eq!(m["kind"], "Plugin");
-    assert_eq!(m["metadata"]["name"], "backup", "name must equal the file name");
+    assert_eq!(
+        m["metadata"]["name"], "backup",
+        "name must equal the file name"
+    );
     let version = m["spec"]["version"].as_str().unwrap();
     assert_eq!(version, format!("v{}", env!("CARGO_PKG_VERSION")));
-    assert!(m["spec"]["homepage"].as_str().unwrap().starts_with("https://"));
+    assert!(
+        m["spec"]["homepage"]
+            .as_str()
+            .unwrap()
+            .starts_with("https://")
+    );
     assert!(!m["spec"]["shortDescription"].as_str().unwrap().is_empty());
     let description = m["spec"]["description"].as_str().unwrap();
     assert!(
@@ -86,7 +100,10 @@ fn krew_manifest_follows_the_krew_rules() {
         assert!(uri.ends_with(".tar.gz") && uri.contains(version), "{uri}");
         let sha = p["sha256"].as_str().unwrap();
         assert!(
-            sha.len() == 64 && sha.chars().all(|c| c.is_ascii_hexdigit() && !c.is_ascii_uppercase()),
+            sha.len() == 64
+                && sha
+                    .chars()
+                    .all(|c| c.is_ascii_hexdigit() && !c.is_ascii_uppercase()),
             "{os}/{arch}: sha256 must be 64 lowercase hex digits, got {sha:?} (run scripts/release)"
         );
         assert_eq!(p["bin"], "./kubectl-backup");
@@ -99,7 +116,10 @@ fn krew_manifest_follows_the_krew_rules() {
         assert!(files.contains(&"kubectl-backup") && files.contains(&"LICENSE"));
     }
     seen.sort();
-    assert_eq!(seen, ["darwin/amd64", "darwin/arm64", "linux/amd64", "linux/arm64"]);
+    assert_eq!(
+        seen,
+        ["darwin/amd64", "darwin/arm64", "linux/amd64", "linux/arm64"]
+    );
 }
 
 /// A directory holding the plugin and its completion helper under the names kubectl looks for.
@@ -112,13 +132,25 @@ fn plugin_dir() -> tempfile::TempDir {
 }
 
 fn kubectl(dir: &Path, args: &[&str]) -> Option<std::process::Output> {
+    kubectl_with_config(dir, args, &dir.join("no-kubeconfig"))
+}
+
+fn kubectl_with_config(
+    dir: &Path,
+    args: &[&str],
+    kubeconfig: &Path,
+) -> Option<std::process::Output> {
     let kubectl = which("kubectl")?;
-    let path = format!("{}:{}", dir.display(), std::env::var("PATH").unwrap_or_default());
+    let path = format!(
+        "{}:{}",
+        dir.display(),
+        std::env::var("PATH").unwrap_or_default()
+    );
     Some(
         Command::new(kubectl)
             .args(args)
             .env("PATH", path)
-            .env("KUBECONFIG", dir.join("no-kubeconfig"))
+            .env("KUBECONFIG", kubeconfig)
             .output()
             .unwrap(),
     )
@@ -139,7 +171,11 @@ fn kubectl_discovers_the_plugin() {
         eprintln!("SKIPPED: kubectl is not installed; plugin discovery not tested");
         return;
     };
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     assert!(String::from_utf8_lossy(&out.stdout).contains("Usage: kubectl backup"));
     let list = kubectl(dir.path(), &["plugin", "list"]).unwrap();
     assert!(String::from_utf8_lossy(&list.stdout).contains("kubectl-backup"));
@@ -153,9 +189,38 @@ fn kubectl_completes_plugin_subcommands_and_flags() {
         return;
     };
     let stdout = String::from_utf8_lossy(&out.stdout);
-    assert!(stdout.lines().any(|l| l.starts_with("doctor\t")), "{stdout}");
-    assert!(!stdout.contains("version"), "kubectl does not filter: we must\n{stdout}");
+    assert!(
+        stdout.lines().any(|l| l.starts_with("doctor\t")),
+        "{stdout}"
+    );
+    assert!(
+        !stdout.contains("version"),
+        "kubectl does not filter: we must\n{stdout}"
+    );
     assert_eq!(stdout.lines().last(), Some(":4"));
     let out = kubectl(dir.path(), &["__complete", "backup", "version", "--req"]).unwrap();
     assert!(String::from_utf8_lossy(&out.stdout).contains("--request-timeout"));
+}
+
+#[test]
+fn kubectl_completes_context_names_from_the_kubeconfig() {
+    let dir = plugin_dir();
+    let kubeconfig = dir.path().join("config");
+    std::fs::write(
+        &kubeconfig,
+        "apiVersion: v1\nkind: Config\nclusters:\n- name: c1\n  cluster: {server: 'http://127.0.0.1:1'}\n\
+         contexts:\n- name: dev\n  context: {cluster: c1, user: u1}\n- name: prod\n  context: {cluster: c1, user: u1}\n\
+         users:\n- name: u1\n  user: {token: abc}\ncurrent-context: dev\n",
+    )
+    .unwrap();
+    let Some(out) = kubectl_with_config(
+        dir.path(),
+        &["__complete", "backup", "doctor", "--context", "p"],
+        &kubeconfig,
+    ) else {
+        eprintln!("SKIPPED: kubectl is not installed; plugin completion not tested");
+        return;
+    };
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(stdout, "prod\n:4\n");
 }
