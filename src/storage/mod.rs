@@ -274,8 +274,16 @@ impl ObjectStore {
             }
         };
         let mut deleted = 0;
+        // The exact key, if it exists, is the first one listed under its own name (a listing, not a
+        // HEAD: some file-backed servers fail HEAD on a key that is also a "directory").
         if let Some(target) = exact
-            && self.backend.head(&target).await?.is_some()
+            && self
+                .backend
+                .list_page(&target, None, None)
+                .await?
+                .objects
+                .first()
+                .is_some_and(|m| m.key == target)
         {
             self.backend.delete(&target).await?;
             deleted += 1;
