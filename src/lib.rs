@@ -9,3 +9,4 @@ pub mod duration;
 pub mod kube;
 pub mod logging;
 pub mod output;
+pub mod storage;
