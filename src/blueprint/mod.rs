@@ -4,3 +4,12 @@
 pub mod functions;
 pub mod source;
 pub mod types;
+pub mod findings;
+pub mod validate;
+
+pub use findings::{Finding, Findings, Severity};
+pub use types::{Artifact, Blueprint, BlueprintAction, BlueprintPhase, ObjectReference};
+pub use validate::{Validation, validate_blueprint, validate_yaml};
+
+#[cfg(test)]
+mod crd_tests;
