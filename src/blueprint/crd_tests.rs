@@ -38,7 +38,8 @@ fn schema(crd: &str) -> Value {
         t.starts_with("- ")
             || t.split_once(':').is_some_and(|(k, rest)| {
                 !k.is_empty()
-                    && k.chars().all(|c| c.is_ascii_alphanumeric() || "-_.".contains(c))
+                    && k.chars()
+                        .all(|c| c.is_ascii_alphanumeric() || "-_.".contains(c))
                     && (rest.is_empty() || rest.starts_with(' '))
             })
     };
@@ -126,7 +127,12 @@ fn public_blueprints_round_trip_and_fit_the_crd() {
     let schema = schema("blueprint");
     for path in public_blueprints() {
         let (original, again) = round_trip::<Blueprint>(&path);
-        assert_eq!(original, again, "{} lost data in a round trip", path.display());
+        assert_eq!(
+            original,
+            again,
+            "{} lost data in a round trip",
+            path.display()
+        );
         let mut errors = Vec::new();
         check_schema(&again, &schema, "", &mut errors);
         assert!(errors.is_empty(), "{}: {errors:#?}", path.display());
@@ -160,7 +166,10 @@ fn actionset_sample_round_trips_and_fits_the_crd() {
     let typed: ActionSet = serde_json::from_value(again).unwrap();
     let status = typed.status.unwrap();
     assert_eq!(status.state, crate::actionset::types::State::Running);
-    assert_eq!(status.actions[0].phases[0].progress.estimated_time_seconds, 30);
+    assert_eq!(
+        status.actions[0].phases[0].progress.estimated_time_seconds,
+        30
+    );
 }
 
 #[test]

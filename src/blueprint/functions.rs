@@ -307,13 +307,7 @@ pub const FUNCTIONS: &[FunctionSpec] = &[
             opt("name", Str),
             opt("labels", StringMap),
         ],
-        outputs: Outputs::Fixed(&[
-            "name",
-            "pvc",
-            "namespace",
-            "restoreSize",
-            "snapshotContent",
-        ]),
+        outputs: Outputs::Fixed(&["name", "pvc", "namespace", "restoreSize", "snapshotContent"]),
         needs: Needs::Csi,
         creates_pods: false,
         deprecated: None,
@@ -710,7 +704,9 @@ mod tests {
         assert!(lookup("KubeTask").unwrap().arg("podOverride").is_some());
         assert!(lookup("KubeExec").unwrap().arg("podOverride").is_none());
         assert_eq!(
-            lookup("ScaleWorkload").unwrap().may_output("originalReplicaCount"),
+            lookup("ScaleWorkload")
+                .unwrap()
+                .may_output("originalReplicaCount"),
             Some(true)
         );
         assert_eq!(lookup("KubeTask").unwrap().may_output("x"), None);

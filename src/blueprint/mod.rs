@@ -1,10 +1,11 @@
 //! Kanister Blueprints: the CRD types, the function registry, validation that points at the
 //! line of every mistake before anything runs, rendering, and storage in the cluster.
 
+pub mod findings;
 pub mod functions;
 pub mod source;
+pub mod store;
 pub mod types;
-pub mod findings;
 pub mod validate;
 
 pub use findings::{Finding, Findings, Severity};

@@ -136,7 +136,9 @@ impl Node {
             }
             NodeValue::Scalar { text, .. } => match self.scalar_type() {
                 Some(ScalarType::String) | None => Value::String(text.clone()),
-                Some(_) => resolve_plain(text).1.unwrap_or_else(|| Value::String(text.clone())),
+                Some(_) => resolve_plain(text)
+                    .1
+                    .unwrap_or_else(|| Value::String(text.clone())),
             },
         }
     }
@@ -188,7 +190,10 @@ fn resolve_plain(text: &str) -> (ScalarType, Option<Value>) {
         i64::from_str_radix(hex, 16).ok()
     } else if let Some(bin) = digits.strip_prefix("0b") {
         i64::from_str_radix(bin, 2).ok()
-    } else if digits.len() > 1 && digits.starts_with('0') && digits.bytes().all(|b| b.is_ascii_digit()) {
+    } else if digits.len() > 1
+        && digits.starts_with('0')
+        && digits.bytes().all(|b| b.is_ascii_digit())
+    {
         i64::from_str_radix(&digits[1..], 8).ok()
     } else if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) {
         digits.parse::<i64>().ok()
@@ -355,11 +360,7 @@ impl SourceDoc {
                 }
                 here = s.min(end.saturating_sub(1));
                 s += 1;
-                if style == ScalarStyle::SingleQuoted
-                    && v == '\''
-                    && s < end
-                    && src[s] == '\''
-                {
+                if style == ScalarStyle::SingleQuoted && v == '\'' && s < end && src[s] == '\'' {
                     s += 1;
                 }
             }
@@ -423,9 +424,10 @@ impl Builder {
                 });
                 self.finish(node, anchor);
             }
-            Event::SequenceStart(_, anchor, _) => self
-                .stack
-                .push((Frame::Seq(shell(NodeValue::Seq(Vec::new())), Vec::new()), anchor)),
+            Event::SequenceStart(_, anchor, _) => self.stack.push((
+                Frame::Seq(shell(NodeValue::Seq(Vec::new())), Vec::new()),
+                anchor,
+            )),
             Event::MappingStart(_, anchor, _) => self.stack.push((
                 Frame::Map(shell(NodeValue::Map(Vec::new())), Vec::new(), None),
                 anchor,
@@ -554,6 +556,9 @@ mod tests {
     #[test]
     fn aliases_are_expanded() {
         let d = doc("a: &x {k: v}\nb: *x\n");
-        assert_eq!(d.root.get("b").unwrap().get("k").unwrap().as_str(), Some("v"));
+        assert_eq!(
+            d.root.get("b").unwrap().get("k").unwrap().as_str(),
+            Some("v")
+        );
     }
 }

@@ -127,8 +127,7 @@ fn kando_output_keys(args: &Node) -> Option<BTreeSet<String>> {
             match words.next() {
                 Some(key) => {
                     let key = key.trim_matches(|c| c == '"' || c == '\'');
-                    if key.is_empty()
-                        || !key.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+                    if key.is_empty() || !key.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
                     {
                         dynamic = true;
                     } else {
@@ -186,7 +185,10 @@ fn check_structure<'a>(root: &'a Node, findings: &mut Findings) -> Option<Model<
     let Some(entries) = root.as_map() else {
         findings.error(
             root.pos,
-            format!("a Blueprint must be a YAML mapping, not {}", root.describe()),
+            format!(
+                "a Blueprint must be a YAML mapping, not {}",
+                root.describe()
+            ),
         );
         return None;
     };
@@ -214,7 +216,10 @@ fn check_structure<'a>(root: &'a Node, findings: &mut Findings) -> Option<Model<
             v.pos,
             format!("kind must be {KIND}, not {:?}", v.as_scalar().unwrap_or("")),
         ),
-        None => findings.warning(root.pos, "kind is missing; `blueprint apply` sets Blueprint"),
+        None => findings.warning(
+            root.pos,
+            "kind is missing; `blueprint apply` sets Blueprint",
+        ),
         _ => {}
     }
     match root.get("metadata") {
@@ -316,7 +321,11 @@ fn unknown_fields(
     }
 }
 
-fn string_list<'a>(node: &'a Node, what: &str, findings: &mut Findings) -> Option<BTreeSet<&'a str>> {
+fn string_list<'a>(
+    node: &'a Node,
+    what: &str,
+    findings: &mut Findings,
+) -> Option<BTreeSet<&'a str>> {
     if node.is_null() {
         return Some(BTreeSet::new());
     }
@@ -485,7 +494,11 @@ fn check_output_artifacts<'a>(
     }
 }
 
-fn check_phase<'a>(action_what: &str, node: &'a Node, findings: &mut Findings) -> Option<PhaseModel<'a>> {
+fn check_phase<'a>(
+    action_what: &str,
+    node: &'a Node,
+    findings: &mut Findings,
+) -> Option<PhaseModel<'a>> {
     let Some(entries) = node.as_map() else {
         findings.error(
             node.pos,
@@ -531,7 +544,9 @@ fn check_phase<'a>(action_what: &str, node: &'a Node, findings: &mut Findings) -
                         functions::suggest(fname, FUNCTIONS.iter().map(|f| f.name)),
                     ) {
                         (Some(removed), _) => format!(": {removed}"),
-                        (None, Some(s)) => format!(" (did you mean {s:?}? names are case-sensitive)"),
+                        (None, Some(s)) => {
+                            format!(" (did you mean {s:?}? names are case-sensitive)")
+                        }
                         (None, None) => String::new(),
                     };
                     findings.error(f.pos, format!("{what}: unknown function {fname:?}{detail}"));
@@ -668,7 +683,10 @@ fn check_args(
             };
             findings.error(
                 key.pos,
-                format!("{what}: {} does not accept argument {name:?}{hint}", spec.name),
+                format!(
+                    "{what}: {} does not accept argument {name:?}{hint}",
+                    spec.name
+                ),
             );
             continue;
         };
@@ -777,8 +795,18 @@ fn check_arg_kind(
                 && !templated
                 && !matches!(
                     text,
-                    "" | "1" | "t" | "T" | "TRUE" | "true" | "True" | "0" | "f" | "F" | "FALSE"
-                        | "false" | "False"
+                    "" | "1"
+                        | "t"
+                        | "T"
+                        | "TRUE"
+                        | "true"
+                        | "True"
+                        | "0"
+                        | "f"
+                        | "F"
+                        | "FALSE"
+                        | "false"
+                        | "False"
                 )
             {
                 findings.error(
@@ -790,9 +818,7 @@ fn check_arg_kind(
         ArgKind::Duration => {
             if is_collection {
                 wrong(findings)
-            } else if !templated
-                && let Err(e) = crate::duration::parse_go_duration(text.trim())
-            {
+            } else if !templated && let Err(e) = crate::duration::parse_go_duration(text.trim()) {
                 findings.error(
                     value.pos,
                     format!("{what}: {name:?} must be a duration such as 30s or 5m: {e}"),
@@ -803,10 +829,8 @@ fn check_arg_kind(
             Some(entries) => {
                 for (_, v) in entries {
                     if v.as_map().is_some() || v.as_seq().is_some() {
-                        findings.error(
-                            v.pos,
-                            format!("{what}: values of {name:?} must be strings"),
-                        );
+                        findings
+                            .error(v.pos, format!("{what}: values of {name:?} must be strings"));
                     }
                 }
             }
@@ -873,7 +897,8 @@ mod tests {
 
     #[test]
     fn every_public_blueprint_validates_without_errors() {
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/blueprint/public");
+        let dir =
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/blueprint/public");
         for entry in std::fs::read_dir(dir).unwrap() {
             let path = entry.unwrap().path();
             if path.extension().is_none_or(|e| e != "yaml") {
@@ -891,7 +916,8 @@ mod tests {
         }
     }
 
-    const HEADER: &str = "apiVersion: cr.kanister.io/v1alpha1\nkind: Blueprint\nmetadata:\n  name: bp\n";
+    const HEADER: &str =
+        "apiVersion: cr.kanister.io/v1alpha1\nkind: Blueprint\nmetadata:\n  name: bp\n";
 
     #[test]
     fn all_findings_at_once_with_positions() {
@@ -916,10 +942,20 @@ mod tests {
     fn structure_mistakes() {
         let text = "apiVersion: cr.kanister.io/v1alpha1\nkind: Blueprint\nmetadata:\n  name: Bad_Name\nspec:\n  actions: {}\nactions:\n  backup:\n    phase: []\n";
         let f = findings(text);
-        assert!(f[0].starts_with("bp.yaml:4:9: error: metadata.name \"Bad_Name\""), "{f:#?}");
+        assert!(
+            f[0].starts_with("bp.yaml:4:9: error: metadata.name \"Bad_Name\""),
+            "{f:#?}"
+        );
         assert!(f[1].starts_with("bp.yaml:5:1: error: unknown field \"spec\" in the Blueprint; the API server would silently drop it: a Blueprint has no spec"), "{f:#?}");
-        assert!(f[2].starts_with("bp.yaml:8:3: warning: action \"backup\" has no phases"), "{f:#?}");
-        assert!(f[3].contains("unknown field \"phase\" in action \"backup\"") && f[3].contains("did you mean \"phases\""), "{f:#?}");
+        assert!(
+            f[2].starts_with("bp.yaml:8:3: warning: action \"backup\" has no phases"),
+            "{f:#?}"
+        );
+        assert!(
+            f[3].contains("unknown field \"phase\" in action \"backup\"")
+                && f[3].contains("did you mean \"phases\""),
+            "{f:#?}"
+        );
         assert!(!validate_yaml(text).is_valid());
     }
 
@@ -950,6 +986,9 @@ mod tests {
     fn yaml_syntax_error_is_one_finding() {
         let f = findings("actions: [\n");
         assert_eq!(f.len(), 1);
-        assert!(f[0].starts_with("bp.yaml:1:10: error: invalid YAML: unclosed bracket"), "{f:#?}");
+        assert!(
+            f[0].starts_with("bp.yaml:1:10: error: invalid YAML: unclosed bracket"),
+            "{f:#?}"
+        );
     }
 }
