@@ -5,6 +5,7 @@ pub mod findings;
 pub mod functions;
 pub mod source;
 pub mod store;
+pub mod targets;
 pub mod templates;
 pub mod types;
 pub mod validate;
