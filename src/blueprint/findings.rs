@@ -83,8 +83,7 @@ impl Findings {
 
     /// Sorted by position, so output reads top to bottom like the file.
     pub fn sorted(mut self) -> Vec<Finding> {
-        self.items
-            .sort_by(|a, b| (a.pos, a.severity).cmp(&(b.pos, b.severity)));
+        self.items.sort_by_key(|f| (f.pos, f.severity));
         self.items
     }
 

@@ -314,14 +314,13 @@ impl SourceDoc {
         let src = &self.chars;
         let end = node.end.min(src.len());
         let mut s = node.start.min(end);
-        match style {
-            ScalarStyle::SingleQuoted | ScalarStyle::DoubleQuoted => {
-                if s < end && matches!(src[s], '\'' | '"') {
-                    s += 1;
-                }
-            }
-            // Block scalars' spans start at their content, after the `|`/`>` header.
-            _ => {}
+        // Quoted scalars' spans include the opening quote; block scalars' spans start at their
+        // content, after the `|`/`>` header.
+        if matches!(style, ScalarStyle::SingleQuoted | ScalarStyle::DoubleQuoted)
+            && s < end
+            && matches!(src[s], '\'' | '"')
+        {
+            s += 1;
         }
         for (i, v) in text.chars().enumerate() {
             if s >= end {

@@ -27,6 +27,9 @@ pub struct ParseFailure {
     pub message: String,
 }
 
+/// Checks that `path[at]` is one of `fields` of `owner`, reporting it if not.
+type FieldCheck<'f> = dyn Fn(&[&str], usize, &str, &mut Findings) -> bool + 'f;
+
 /// When a template is rendered, which decides what it may read.
 #[derive(Clone, Copy)]
 enum Stage<'m, 'a> {
@@ -225,17 +228,22 @@ impl<'a> Checker<'_, '_, 'a> {
                         Some(&"Location") => {
                             field_of(LOCATION_FIELDS, 2, ".Profile.Location", findings);
                         }
-                        Some(&"Credential") => {
-                            if field_of(CREDENTIAL_FIELDS, 2, ".Profile.Credential", findings) {
-                                match path.get(2) {
-                                    Some(&"KeyPair") => {
-                                        field_of(KEYPAIR_FIELDS, 3, ".Profile.Credential.KeyPair", findings);
-                                    }
-                                    Some(&"KopiaServerSecret") => {
-                                        field_of(KOPIA_FIELDS, 3, ".Profile.Credential.KopiaServerSecret", findings);
-                                    }
-                                    _ => {}
+                        Some(&"Credential")
+                            if field_of(CREDENTIAL_FIELDS, 2, ".Profile.Credential", findings) =>
+                        {
+                            match path.get(2) {
+                                Some(&"KeyPair") => {
+                                    field_of(KEYPAIR_FIELDS, 3, ".Profile.Credential.KeyPair", findings);
                                 }
+                                Some(&"KopiaServerSecret") => {
+                                    field_of(
+                                        KOPIA_FIELDS,
+                                        3,
+                                        ".Profile.Credential.KopiaServerSecret",
+                                        findings,
+                                    );
+                                }
+                                _ => {}
                             }
                         }
                         _ => {}
@@ -322,7 +330,7 @@ impl<'a> Checker<'_, '_, 'a> {
         context: &str,
         pos: Pos,
         findings: &mut Findings,
-        field_of: &dyn Fn(&[&str], usize, &str, &mut Findings) -> bool,
+        field_of: &FieldCheck,
     ) {
         let Some(name) = path.get(1) else {
             return;
@@ -405,7 +413,7 @@ impl<'a> Checker<'_, '_, 'a> {
         context: &str,
         pos: Pos,
         findings: &mut Findings,
-        field_of: &dyn Fn(&[&str], usize, &str, &mut Findings) -> bool,
+        field_of: &FieldCheck,
     ) {
         let Some(&name) = path.get(1) else {
             return;
