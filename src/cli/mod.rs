@@ -1,6 +1,7 @@
 //! The command line: every subcommand parses into an options struct, then calls a plain async
 //! function with it. Nothing here knows how a backup works; the domain modules do.
 
+mod blueprint;
 mod completion;
 mod doctor;
 mod global;
@@ -41,6 +42,9 @@ pub enum Command {
     Doctor(doctor::DoctorArgs),
     /// Print a shell completion script (bash, zsh or fish)
     Completion(completion::CompletionArgs),
+    /// Kanister Blueprints: apply, list, get, delete, validate, render
+    #[command(alias = "blueprints", alias = "bp")]
+    Blueprint(blueprint::BlueprintArgs),
 }
 
 /// An error whose message was already shown to the user; only the exit code is left to set.
@@ -96,6 +100,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Version(args) => version::run(args, &global).await,
         Command::Doctor(args) => doctor::run(args, &global).await,
         Command::Completion(args) => completion::run(args),
+        Command::Blueprint(args) => blueprint::run(args, &global).await,
     }
 }
 
