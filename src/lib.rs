@@ -6,5 +6,6 @@
 pub mod cli;
 pub mod doctor;
 pub mod duration;
+pub mod etcd;
 pub mod kube;
 pub mod output;

@@ -1,0 +1,7 @@
+//! etcd v3 snapshots: saving them from a live member, reading them offline (status, inventory of
+//! the Kubernetes objects inside) and the on-disk formats underneath (bbolt, the SHA-256 trailer).
+
+pub mod bbolt;
+pub mod revision;
+pub mod snapshot_file;
+pub mod status;
