@@ -4,6 +4,7 @@
 
 pub mod bbolt;
 pub mod kubeadm;
+pub mod restore;
 pub mod revision;
 pub mod snapshot_file;
 pub mod status;

@@ -215,7 +215,11 @@ fn host_port(authority: &str) -> Option<(&str, &str)> {
 
 /// etcd's `advertiseMatchesCluster`: the local member's URLs in `--initial-cluster` must be the
 /// advertised peer URLs, comparing resolved addresses when the strings differ.
-fn advertise_matches_cluster(name: &str, advertised: &[String], in_cluster: &[String]) -> Result<()> {
+fn advertise_matches_cluster(
+    name: &str,
+    advertised: &[String],
+    in_cluster: &[String],
+) -> Result<()> {
     if advertised == in_cluster {
         return Ok(());
     }
@@ -342,8 +346,12 @@ mod tests {
     #[test]
     fn three_members_share_the_cluster_id() {
         let cluster = "a=http://127.0.0.1:1,b=http://127.0.0.1:2,c=http://127.0.0.1:3";
-        let a = flags("a", cluster, "t", "http://127.0.0.1:1").membership().unwrap();
-        let c = flags("c", cluster, "t", "http://127.0.0.1:3").membership().unwrap();
+        let a = flags("a", cluster, "t", "http://127.0.0.1:1")
+            .membership()
+            .unwrap();
+        let c = flags("c", cluster, "t", "http://127.0.0.1:3")
+            .membership()
+            .unwrap();
         assert_eq!(a.cluster_id, c.cluster_id);
         assert_eq!(a.members, c.members);
         assert_ne!(a.local_id, c.local_id);
@@ -354,10 +362,20 @@ mod tests {
     fn errors_read_like_etcds() {
         let err = |f: MembershipFlags| f.membership().unwrap_err().to_string();
         assert_eq!(
-            err(flags("y", "x=http://127.0.0.1:23801", "t", "http://127.0.0.1:23801")),
+            err(flags(
+                "y",
+                "x=http://127.0.0.1:23801",
+                "t",
+                "http://127.0.0.1:23801"
+            )),
             "couldn't find local name \"y\" in the initial cluster configuration"
         );
-        let e = err(flags("x", "x=http://127.0.0.1:23801", "t", "http://127.0.0.1:23802"));
+        let e = err(flags(
+            "x",
+            "x=http://127.0.0.1:23801",
+            "t",
+            "http://127.0.0.1:23802",
+        ));
         assert!(
             e.starts_with(
                 "--initial-cluster has x=http://127.0.0.1:23801 but missing from \

@@ -53,7 +53,10 @@ mod tests {
 
     #[test]
     fn encodes_like_gogoproto() {
-        assert_eq!(Message::new().uint(1, 4).uint(2, 0).finish(), [0x08, 4, 0x10, 0]);
+        assert_eq!(
+            Message::new().uint(1, 4).uint(2, 0).finish(),
+            [0x08, 4, 0x10, 0]
+        );
         assert_eq!(Message::new().uint(1, 300).finish(), [0x08, 0xac, 0x02]);
         assert_eq!(
             Message::new().bytes(3, b"ab").finish(),

@@ -63,11 +63,13 @@ pub fn v2_store_json(membership: &Membership) -> String {
     by_key.sort();
     for (id, index, attributes) in by_key {
         let dir = format!("/0/members/{id}");
-        let leaf = node(&format!("{dir}/raftAttributes"), index, &attributes, Value::Null);
-        member_dirs.insert(
-            id,
-            node(&dir, index, "", json!({ "raftAttributes": leaf })),
+        let leaf = node(
+            &format!("{dir}/raftAttributes"),
+            index,
+            &attributes,
+            Value::Null,
         );
+        member_dirs.insert(id, node(&dir, index, "", json!({ "raftAttributes": leaf })));
     }
     let members = node("/0/members", 1, "", Value::Object(member_dirs));
     let root = node(
@@ -118,4 +120,33 @@ fn node(path: &str, index: u64, value: &str, children: Value) -> Value {
         "Value": value,
         "Children": children,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::config::MembershipFlags;
+    use super::*;
+
+    /// Byte-for-byte what `etcdctl snapshot restore` 3.4.23 wrote for member x, token
+    /// restore-tok, peer http://127.0.0.1:23801.
+    #[test]
+    fn matches_etcdctl() {
+        let url = "http://127.0.0.1:23801";
+        let membership = MembershipFlags {
+            name: "x".into(),
+            initial_cluster: format!("x={url}"),
+            initial_cluster_token: "restore-tok".into(),
+            initial_advertise_peer_urls: url.into(),
+        }
+        .membership()
+        .unwrap();
+        let expected = include_bytes!("../../../tests/data/etcd/etcdctl-3.4-restore-x.snap");
+        let got = snap_file(&membership);
+        assert!(
+            got == expected,
+            "differs from etcdctl:\n{}\n{}",
+            String::from_utf8_lossy(&got),
+            String::from_utf8_lossy(expected)
+        );
+    }
 }

@@ -33,7 +33,8 @@ pub fn start_point(membership: &Membership) -> (u64, u64) {
 pub fn write_segment(dir: &Path, membership: &Membership) -> Result<PathBuf> {
     let path = dir.join(FIRST_SEGMENT);
     let bytes = segment_records(membership);
-    let mut file = File::create(&path).with_context(|| format!("cannot create {}", path.display()))?;
+    let mut file =
+        File::create(&path).with_context(|| format!("cannot create {}", path.display()))?;
     file.write_all(&bytes)
         .and_then(|()| file.set_len(SEGMENT_SIZE))
         .and_then(|()| file.sync_all())
@@ -53,7 +54,10 @@ pub fn segment_records(membership: &Membership) -> Vec<u8> {
         .uint(2, membership.cluster_id)
         .finish();
     wal.record(METADATA, Some(&metadata));
-    wal.record(SNAPSHOT, Some(&Message::new().uint(1, 0).uint(2, 0).finish()));
+    wal.record(
+        SNAPSHOT,
+        Some(&Message::new().uint(1, 0).uint(2, 0).finish()),
+    );
     for (index, member) in (1u64..).zip(&membership.members) {
         let change = Message::new()
             .uint(1, 0)
@@ -132,20 +136,31 @@ mod tests {
         .unwrap();
         let got = hex::encode(segment_records(&membership));
         let etcdctl_prefix = concat!(
-            "0400000000000084", "08041000", "00000000",
-            "1f00000000000081", "080110d184debc041a150889e4e7f4c1b1a6a72510a4c4ed85f08d9bf5ff01", "00",
-            "0e00000000000082", "080510e687cc8f0f1a0408001000", "0000",
+            "0400000000000084",
+            "08041000",
+            "00000000",
+            "1f00000000000081",
+            "080110d184debc041a150889e4e7f4c1b1a6a72510a4c4ed85f08d9bf5ff01",
+            "00",
+            "0e00000000000082",
+            "080510e687cc8f0f1a0408001000",
+            "0000",
             "6d00000000000083",
             "080210c581d6b6091a63080110011801225b080010001889e4e7f4c1b1a6a725224b",
             "7b226964223a323638383235343835343637343634313431372c227065657255524c73223a5b22",
-            "687474703a2f2f3132372e302e302e313a3233383031225d2c226e616d65223a2278227d", "000000",
-            "1800000000000000", "0803108aa0acac061a0e08011089e4e7f4c1b1a6a7251801",
+            "687474703a2f2f3132372e302e302e313a3233383031225d2c226e616d65223a2278227d",
+            "000000",
+            "1800000000000000",
+            "0803108aa0acac061a0e08011089e4e7f4c1b1a6a7251801",
         );
         assert!(got.starts_with(etcdctl_prefix), "{got}");
         let last = &got[etcdctl_prefix.len()..];
         // type 5, running crc, data = {index 1, term 1, confState{voters [id], auto_leave false}}
-        assert!(last.starts_with("1600000000000082080510"), "{last}");
-        assert!(last.contains("080110011a0c0889e4e7f4c1b1a6a7252800"), "{last}");
+        assert!(last.starts_with("1c00000000000084080510"), "{last}");
+        assert!(
+            last.contains("080110011a0c0889e4e7f4c1b1a6a7252800"),
+            "{last}"
+        );
         assert_eq!(got.len() % 16, 0, "records are 8-byte aligned");
     }
 }
