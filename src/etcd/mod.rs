@@ -2,6 +2,8 @@
 //! the Kubernetes objects inside) and the on-disk formats underneath (bbolt, the SHA-256 trailer).
 
 pub mod bbolt;
+pub mod connect;
 pub mod revision;
+pub mod save;
 pub mod snapshot_file;
 pub mod status;
