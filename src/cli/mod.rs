@@ -3,6 +3,7 @@
 
 mod completion;
 mod doctor;
+mod etcd;
 mod global;
 mod version;
 
@@ -41,6 +42,8 @@ pub enum Command {
     Doctor(doctor::DoctorArgs),
     /// Print a shell completion script (bash, zsh or fish)
     Completion(completion::CompletionArgs),
+    /// etcd snapshots: save from a live member, status and inventory offline
+    Etcd(etcd::EtcdArgs),
 }
 
 /// An error whose message was already shown to the user; only the exit code is left to set.
@@ -95,6 +98,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Version(args) => version::run(args, &global).await,
         Command::Doctor(args) => doctor::run(args, &global).await,
         Command::Completion(args) => completion::run(args),
+        Command::Etcd(args) => etcd::run(args, &global).await,
     }
 }
 

@@ -3,8 +3,10 @@
 //! restoring them into a new data dir, and the kubeadm static pod around them.
 
 pub mod bbolt;
+pub mod connect;
 pub mod kubeadm;
 pub mod restore;
 pub mod revision;
+pub mod save;
 pub mod snapshot_file;
 pub mod status;

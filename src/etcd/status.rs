@@ -29,6 +29,8 @@ pub struct Status {
     pub sha256_trailer: &'static str,
     /// Hex SHA-256 of the database bytes.
     pub sha256: String,
+    #[serde(skip)]
+    pub trailer: Option<HashCheck>,
 }
 
 /// Reads and checks `path`. A corrupt database is an error; a trailer mismatch is reported in
@@ -49,6 +51,7 @@ pub fn status(path: &Path) -> Result<Status> {
         of_db(&db).with_context(|| format!("cannot read snapshot {}", path.display()))?;
     status.sha256_trailer = trailer.label();
     status.sha256 = hex::encode(trailer.computed());
+    status.trailer = Some(trailer);
     Ok(status)
 }
 
@@ -89,6 +92,7 @@ pub fn of_db(db: &Db) -> bbolt::Result<Status> {
         version,
         sha256_trailer: "",
         sha256: String::new(),
+        trailer: None,
     })
 }
 

@@ -14,7 +14,7 @@ pub enum Error {
     NotBbolt(String),
     #[error(
         "the database is truncated: its pages need {needed} bytes but the file has {actual} \
-         (copy interrupted or the file was cut)"
+         — the copy was interrupted or the file was cut; use another copy"
     )]
     Truncated { needed: u64, actual: u64 },
     #[error("page {page}: out of bounds (the database has {high_water_mark} pages)")]

@@ -361,6 +361,26 @@ impl<'a> Bucket<'a> {
         ))
     }
 
+    /// The entry with the greatest key, found by descending the rightmost path.
+    pub fn last(&self) -> Result<Option<Entry<'a>>> {
+        let mut node = self.root_node()?;
+        for _ in 0..MAX_DEPTH {
+            if node.count == 0 {
+                return Ok(None);
+            }
+            if node.is_leaf {
+                let element = node.leaf(node.count - 1)?;
+                return self.entry(element, node.page).map(Some);
+            }
+            let (_, child) = node.branch(node.count - 1)?;
+            node = self.db.node(child)?;
+        }
+        Err(Error::corrupt(
+            node.page,
+            "tree deeper than 64 levels (a cycle?)",
+        ))
+    }
+
     /// A nested bucket by name.
     pub fn bucket(&self, name: &[u8]) -> Result<Option<Bucket<'a>>> {
         Ok(self.get(name)?.and_then(|entry| entry.bucket))

@@ -70,6 +70,10 @@ fn reads_an_etcd_snapshot() {
         assert!(key.get(&after).unwrap().is_none());
     }
     assert!(key.get(b"").unwrap().is_none());
+    assert_eq!(
+        key.last().unwrap().unwrap().key,
+        entries.last().unwrap().key
+    );
 }
 
 #[test]
