@@ -5,6 +5,7 @@
 pub mod bbolt;
 pub mod connect;
 pub mod kubeadm;
+pub mod repoint;
 pub mod restore;
 pub mod revision;
 pub mod save;

@@ -1,6 +1,8 @@
 //! `kubectl backup etcd …`: snapshots of etcd itself, taken from a live member and inspected
 //! offline. Flags mirror etcdctl's (and read the same `ETCDCTL_*` variables).
 
+mod repoint;
+mod restore;
 mod save;
 mod status;
 
@@ -26,12 +28,18 @@ pub enum EtcdCommand {
     Save(save::SaveArgs),
     /// Hash, revision, keys, size and trailer check of a snapshot file (offline, read-only)
     Status(status::StatusArgs),
+    /// Turn a snapshot into the data dir of a member of a new cluster (native, like etcdutl snapshot restore)
+    Restore(restore::RestoreArgs),
+    /// Point a kubeadm etcd static pod's etcd-data volume at a restored data dir
+    Repoint(repoint::RepointArgs),
 }
 
 pub async fn run(args: EtcdArgs, global: &GlobalArgs) -> Result<()> {
     match args.command {
         EtcdCommand::Save(args) => save::run(args, global).await,
         EtcdCommand::Status(args) => status::run(args, global),
+        EtcdCommand::Restore(args) => restore::run(args, global).await,
+        EtcdCommand::Repoint(args) => repoint::run(args, global),
     }
 }
 
