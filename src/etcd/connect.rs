@@ -112,26 +112,32 @@ impl Endpoint {
         }
         Client::connect([url.as_str()], Some(options))
             .await
-            .map_err(|e| describe(&url, e))
+            .map_err(|e| self.describe(&url, e))
+    }
+
+    /// One line that says what failed and what to check, instead of tonic's nested chain.
+    pub fn describe(&self, url: &str, error: etcd_client::Error) -> anyhow::Error {
+        let detail = error_chain(&error);
+        let lower = detail.to_lowercase();
+        let hint = if lower.contains("authentication") || lower.contains("permission denied") {
+            "check --user/--password (snapshots need the root user when etcd auth is on)"
+        } else if url.starts_with("https://") && self.cert.is_none() {
+            "if the member requires client certificates (kubeadm's does), pass --cert and --key \
+             (kubeadm: /etc/kubernetes/pki/etcd/server.crt and server.key)"
+        } else if lower.contains("certificate")
+            || lower.contains("tls")
+            || lower.contains("handshake")
+        {
+            "check --cacert/--cert/--key (kubeadm: /etc/kubernetes/pki/etcd/ca.crt, server.crt, server.key)"
+        } else {
+            "check --endpoints and that etcd is running and listening there"
+        };
+        anyhow::anyhow!("etcd at {url}: {detail}; {hint}")
     }
 }
 
 fn read(path: &Path, flag: &str) -> Result<Vec<u8>> {
     std::fs::read(path).with_context(|| format!("cannot read {flag} file {}", path.display()))
-}
-
-/// One line that says what failed and what to check, instead of tonic's nested error chain.
-pub fn describe(url: &str, error: etcd_client::Error) -> anyhow::Error {
-    let detail = error_chain(&error);
-    let hint = if detail.contains("certificate") || detail.contains("tls") || detail.contains("TLS")
-    {
-        "check --cacert/--cert/--key (kubeadm: /etc/kubernetes/pki/etcd/ca.crt, server.crt, server.key)"
-    } else if detail.contains("authentication") || detail.contains("permission denied") {
-        "check --user/--password (snapshots need the root user when etcd auth is on)"
-    } else {
-        "check --endpoints and that etcd is running and listening there"
-    };
-    anyhow::anyhow!("etcd at {url}: {detail}; {hint}")
 }
 
 fn error_chain(error: &etcd_client::Error) -> String {

@@ -12,7 +12,7 @@ use serde::Serialize;
 use sha2::{Digest, Sha256};
 
 use super::bbolt::Db;
-use super::connect::{Endpoint, describe};
+use super::connect::Endpoint;
 use super::revision::Revision;
 use super::snapshot_file::HASH_LEN;
 
@@ -63,7 +63,7 @@ pub async fn save(endpoint: &Endpoint, dest: &Path, progress: &mut dyn Progress)
     let mut stream = client
         .snapshot()
         .await
-        .map_err(|e| describe(&url, e))
+        .map_err(|e| endpoint.describe(&url, e))
         .context("cannot start the snapshot")?;
 
     // Disk writes and hashing run on their own thread so the network stream never waits on them.
@@ -84,7 +84,7 @@ pub async fn save(endpoint: &Endpoint, dest: &Path, progress: &mut dyn Progress)
         while let Some(message) = stream
             .message()
             .await
-            .map_err(|e| describe(&url, e))
+            .map_err(|e| endpoint.describe(&url, e))
             .context("the snapshot stream failed")?
         {
             if let Some(data) = held.take() {

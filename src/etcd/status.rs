@@ -33,10 +33,25 @@ pub struct Status {
     pub trailer: Option<HashCheck>,
 }
 
-/// Reads and checks `path`. A corrupt database is an error; a trailer mismatch is reported in
-/// the result (the caller decides whether that is fatal).
-pub fn status(path: &Path) -> Result<Status> {
+/// Reads and checks `path`: a trailer that does not match the contents (unless
+/// `skip_hash_check`) or a structurally corrupt database is an error that says so.
+pub fn status(path: &Path, skip_hash_check: bool) -> Result<Status> {
     let db = Db::open(path).with_context(|| format!("cannot read snapshot {}", path.display()))?;
+    // The trailer first: when it disagrees, "the file changed after it was saved" is the
+    // diagnosis, whatever the structure check would say next.
+    let trailer = HashCheck::of_bytes(db.file_bytes());
+    if let HashCheck::Mismatch { expected, got } = trailer
+        && !skip_hash_check
+    {
+        bail!(
+            "{} was modified or truncated after it was saved: its SHA-256 trailer says {} but \
+             its contents hash to {}; a restore would refuse it. Use another copy of the \
+             snapshot, or --skip-hash-check to inspect this one anyway",
+            path.display(),
+            hex::encode(expected),
+            hex::encode(got)
+        );
+    }
     let problems = bbolt::check(&db);
     if !problems.is_empty() {
         bail!(
@@ -46,7 +61,6 @@ pub fn status(path: &Path) -> Result<Status> {
             problems.join("\n  ")
         );
     }
-    let trailer = HashCheck::of_bytes(db.file_bytes());
     let mut status =
         of_db(&db).with_context(|| format!("cannot read snapshot {}", path.display()))?;
     status.sha256_trailer = trailer.label();
@@ -124,7 +138,7 @@ mod tests {
     fn matches_etcdctl_on_a_3_4_snapshot() {
         // etcdctl 3.4.23 `snapshot status -w json` on this file:
         // {"hash":432189557,"revision":323,"totalKey":327,"totalSize":110592}
-        let status = status(&fixture()).unwrap();
+        let status = status(&fixture(), false).unwrap();
         assert_eq!(status.hash, 432189557);
         assert_eq!(status.revision, 323);
         assert_eq!(status.total_key, 327);

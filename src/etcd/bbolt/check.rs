@@ -223,8 +223,18 @@ impl<'a> Checker<'a> {
         };
         self.error(format!(
             "page {page}: key {index} ({}) {problem}",
-            String::from_utf8_lossy(&key[..key.len().min(64)])
+            printable(key)
         ));
         false
+    }
+}
+
+/// A key for a message: as text when it is printable ASCII, else hex; at most 64 bytes.
+fn printable(key: &[u8]) -> String {
+    let key = &key[..key.len().min(64)];
+    if key.iter().all(|b| b.is_ascii_graphic() || *b == b' ') {
+        String::from_utf8_lossy(key).into_owned()
+    } else {
+        format!("0x{}", hex::encode(key))
     }
 }
