@@ -8,6 +8,7 @@ pub mod blueprint;
 pub mod cli;
 pub mod doctor;
 pub mod duration;
+pub mod etcd;
 pub mod kube;
 pub mod logging;
 pub mod output;

@@ -4,6 +4,7 @@
 mod blueprint;
 mod completion;
 mod doctor;
+mod etcd;
 mod global;
 mod version;
 
@@ -45,6 +46,8 @@ pub enum Command {
     /// Kanister Blueprints: apply, list, get, delete, validate, render
     #[command(alias = "blueprints", alias = "bp")]
     Blueprint(blueprint::BlueprintArgs),
+    /// etcd snapshots: save from a live member, status and inventory offline
+    Etcd(etcd::EtcdArgs),
 }
 
 /// An error whose message was already shown to the user; only the exit code is left to set.
@@ -101,6 +104,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Doctor(args) => doctor::run(args, &global).await,
         Command::Completion(args) => completion::run(args),
         Command::Blueprint(args) => blueprint::run(args, &global).await,
+        Command::Etcd(args) => etcd::run(args, &global).await,
     }
 }
 
