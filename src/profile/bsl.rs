@@ -29,9 +29,8 @@ pub fn api_resource() -> ApiResource {
 
 /// Find BSL `[ns/]name`: in the given namespace, else `velero`, else any namespace.
 pub async fn find(cluster: &Cluster, reference: &str) -> Result<DynamicObject> {
-    let fail = |what: &str, e: &kube::Error| {
-        anyhow!("{what}: {}", describe_error(&cluster.server, e))
-    };
+    let fail =
+        |what: &str, e: &kube::Error| anyhow!("{what}: {}", describe_error(&cluster.server, e));
     if let Some((namespace, name)) = reference.split_once('/') {
         let api: Api<DynamicObject> =
             Api::namespaced_with(cluster.client.clone(), namespace, &api_resource());
@@ -52,7 +51,12 @@ pub async fn find(cluster: &Cluster, reference: &str) -> Result<DynamicObject> {
                 cluster.server
             )
         }
-        Err(e) => return Err(fail(&format!("reading BackupStorageLocation {VELERO_NAMESPACE}/{reference}"), &e)),
+        Err(e) => {
+            return Err(fail(
+                &format!("reading BackupStorageLocation {VELERO_NAMESPACE}/{reference}"),
+                &e,
+            ));
+        }
     }
     let all: Api<DynamicObject> = Api::all_with(cluster.client.clone(), &api_resource());
     let list = all
@@ -76,7 +80,11 @@ pub async fn find(cluster: &Cluster, reference: &str) -> Result<DynamicObject> {
         .ok_or_else(|| {
             anyhow!(
                 "BackupStorageLocation {reference:?} not found (existing: {})",
-                if names.is_empty() { "none".into() } else { names.join(", ") }
+                if names.is_empty() {
+                    "none".into()
+                } else {
+                    names.join(", ")
+                }
             )
         })
 }
@@ -185,12 +193,20 @@ pub async fn resolve(cluster: &Cluster, bsl: &DynamicObject) -> Result<ResolvedL
         template,
         credentials_source: format!(
             "[{aws_profile}] of Secret {}/{secret_name} key {secret_key}",
-            bsl.metadata.namespace.as_deref().unwrap_or(VELERO_NAMESPACE)
+            bsl.metadata
+                .namespace
+                .as_deref()
+                .unwrap_or(VELERO_NAMESPACE)
         ),
     })
 }
 
-async fn read_secret(cluster: &Cluster, secrets: &Api<Secret>, what: &str, name: &str) -> Result<Secret> {
+async fn read_secret(
+    cluster: &Cluster,
+    secrets: &Api<Secret>,
+    what: &str,
+    name: &str,
+) -> Result<Secret> {
     secrets.get(name).await.map_err(|e| {
         anyhow!(
             "{what}: cannot read Secret {}/{name}: {}",
@@ -216,7 +232,11 @@ pub fn parse_aws_credentials(text: &str, profile: &str) -> Result<AwsCredentials
             continue;
         }
         if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
-            section = name.trim().trim_start_matches("profile ").trim().to_string();
+            section = name
+                .trim()
+                .trim_start_matches("profile ")
+                .trim()
+                .to_string();
             continue;
         }
         if section != profile {
@@ -251,9 +271,21 @@ mod tests {
     fn reads_named_profiles() {
         let ini = "[default]\naws_access_key_id = AK\naws_secret_access_key=SK\n\n[profile other]\naws_access_key_id=X\naws_secret_access_key=Y\naws_session_token=T\n";
         let c = parse_aws_credentials(ini, "default").unwrap();
-        assert_eq!((c.access_key_id.as_str(), c.secret_access_key.as_str()), ("AK", "SK"));
-        assert_eq!(parse_aws_credentials(ini, "other").unwrap().session_token.as_deref(), Some("T"));
-        let e = parse_aws_credentials(ini, "missing").err().unwrap().to_string();
+        assert_eq!(
+            (c.access_key_id.as_str(), c.secret_access_key.as_str()),
+            ("AK", "SK")
+        );
+        assert_eq!(
+            parse_aws_credentials(ini, "other")
+                .unwrap()
+                .session_token
+                .as_deref(),
+            Some("T")
+        );
+        let e = parse_aws_credentials(ini, "missing")
+            .err()
+            .unwrap()
+            .to_string();
         assert!(e.contains("[missing]") && !e.contains("SK"), "{e}");
     }
 }

@@ -22,8 +22,8 @@ use super::credentials::{
 use super::store::{MANAGED_BY, MANAGED_BY_LABEL, ProfileStore, StoredProfile};
 use super::template_value::TemplateCredential;
 use super::types::{
-    API_VERSION, Credential, CredentialType, KIND, KeyPair, Location, LocationType, ObjectReference,
-    Profile,
+    API_VERSION, Credential, CredentialType, KIND, KeyPair, Location, LocationType,
+    ObjectReference, Profile,
 };
 use super::validate::{self, Failed, Passed};
 use crate::kube::{describe_error, is_not_found};
@@ -153,7 +153,10 @@ impl std::fmt::Debug for Plan {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Plan")
             .field("namespace", &self.namespace)
-            .field("secret", &self.secret.as_ref().and_then(|s| s.metadata.name.clone()))
+            .field(
+                "secret",
+                &self.secret.as_ref().and_then(|s| s.metadata.name.clone()),
+            )
             .field("profile", &self.profile.metadata.name)
             .field("storage", &self.storage)
             .finish()
@@ -213,7 +216,9 @@ pub async fn plan(store: &ProfileStore<'_>, namespace: &str, new: NewProfile) ->
     if let Some(name) = &new.name {
         validate_name(name)?;
         if store.get(namespace, name).await?.is_some() {
-            bail!("profile {namespace}/{name} already exists; delete it first or pick another --name");
+            bail!(
+                "profile {namespace}/{name} already exists; delete it first or pick another --name"
+            );
         }
     }
     let metadata = ObjectMeta {
@@ -239,7 +244,10 @@ pub async fn plan(store: &ProfileStore<'_>, namespace: &str, new: NewProfile) ->
                 metadata: ObjectMeta {
                     name: Some(secret_name),
                     namespace: Some(namespace.into()),
-                    labels: Some(BTreeMap::from([(MANAGED_BY_LABEL.into(), MANAGED_BY.into())])),
+                    labels: Some(BTreeMap::from([(
+                        MANAGED_BY_LABEL.into(),
+                        MANAGED_BY.into(),
+                    )])),
                     ..Default::default()
                 },
                 type_: secret_type.clone(),
@@ -283,7 +291,8 @@ pub async fn plan(store: &ProfileStore<'_>, namespace: &str, new: NewProfile) ->
             namespace: secret_ns,
             name,
         } => {
-            let credential = existing_credential(store, &new.location.location_type, &secret_ns, &name).await?;
+            let credential =
+                existing_credential(store, &new.location.location_type, &secret_ns, &name).await?;
             let probe = Profile {
                 location: new.location.clone(),
                 credential: credential.clone(),
@@ -294,7 +303,8 @@ pub async fn plan(store: &ProfileStore<'_>, namespace: &str, new: NewProfile) ->
         }
         NewCredentials::None => (None, Credential::default(), TemplateCredential::None),
     };
-    let storage = credentials::storage_config(&new.location, &template, new.skip_ssl_verify, &what)?;
+    let storage =
+        credentials::storage_config(&new.location, &template, new.skip_ssl_verify, &what)?;
     Ok(Plan {
         namespace: namespace.into(),
         secret,
@@ -323,7 +333,12 @@ async fn existing_credential(
     let secret = Api::<Secret>::namespaced(cluster.client.clone(), namespace)
         .get(name)
         .await
-        .map_err(|e| anyhow!("--secret {namespace}/{name}: {}", describe_error(&cluster.server, &e)))?;
+        .map_err(|e| {
+            anyhow!(
+                "--secret {namespace}/{name}: {}",
+                describe_error(&cluster.server, &e)
+            )
+        })?;
     let reference = ObjectReference {
         name: name.into(),
         namespace: namespace.into(),
@@ -501,14 +516,16 @@ mod tests {
 
     #[test]
     fn secrets_follow_kanctl() {
-        let NewCredentials::NewSecret { secret_type, data, .. } =
-            NewCredentials::s3("AK".into(), "SK".into(), Some("arn:role".into()))
+        let NewCredentials::NewSecret {
+            secret_type, data, ..
+        } = NewCredentials::s3("AK".into(), "SK".into(), Some("arn:role".into()))
         else {
             panic!()
         };
         assert_eq!(secret_type.as_deref(), Some(AWS_SECRET_TYPE));
         assert_eq!(data.get(AWS_ROLE).map(String::as_str), Some("arn:role"));
-        let NewCredentials::NewSecret { secret_type, .. } = NewCredentials::s3("AK".into(), "SK".into(), None)
+        let NewCredentials::NewSecret { secret_type, .. } =
+            NewCredentials::s3("AK".into(), "SK".into(), None)
         else {
             panic!()
         };

@@ -13,9 +13,7 @@ use serde_json::Value;
 use super::template_value::TemplateCredential;
 use super::types::{CredentialType, Location, LocationType, ObjectReference, Profile};
 use crate::kube::{Cluster, describe_error};
-use crate::storage::{
-    AzureConfig, GcsConfig, LocalConfig, S3Config, StorageConfig, TlsOptions,
-};
+use crate::storage::{AzureConfig, GcsConfig, LocalConfig, S3Config, StorageConfig, TlsOptions};
 
 /// Kanister's typed Secret for AWS (`credential.type: secret`).
 pub const AWS_SECRET_TYPE: &str = "secrets.kanister.io/aws";
@@ -46,19 +44,24 @@ pub struct ResolvedCredential {
 }
 
 /// Read the Secret(s) `profile.credential` refers to. `what` names the profile in errors.
-pub async fn resolve(cluster: &Cluster, profile: &Profile, what: &str) -> Result<ResolvedCredential> {
+pub async fn resolve(
+    cluster: &Cluster,
+    profile: &Profile,
+    what: &str,
+) -> Result<ResolvedCredential> {
     let credential = &profile.credential;
     match &credential.credential_type {
         CredentialType::KeyPair => {
-            let pair = credential
-                .key_pair
-                .as_ref()
-                .ok_or_else(|| anyhow!("{what}: credential type keyPair but no credential.keyPair"))?;
+            let pair = credential.key_pair.as_ref().ok_or_else(|| {
+                anyhow!("{what}: credential type keyPair but no credential.keyPair")
+            })?;
             let secret = read_secret(cluster, &pair.secret, what).await?;
             let name = secret_display(&pair.secret);
             let field = |key: &str| -> Result<String> {
                 let bytes = secret_value(&secret, key).ok_or_else(|| {
-                    anyhow!("{what}: Secret {name} has no key {key:?} (named by credential.keyPair)")
+                    anyhow!(
+                        "{what}: Secret {name} has no key {key:?} (named by credential.keyPair)"
+                    )
                 })?;
                 String::from_utf8(bytes.to_vec())
                     .map_err(|_| anyhow!("{what}: Secret {name} key {key:?} is not UTF-8"))
@@ -75,10 +78,9 @@ pub async fn resolve(cluster: &Cluster, profile: &Profile, what: &str) -> Result
             })
         }
         CredentialType::Secret => {
-            let reference = credential
-                .secret
-                .as_ref()
-                .ok_or_else(|| anyhow!("{what}: credential type secret but no credential.secret"))?;
+            let reference = credential.secret.as_ref().ok_or_else(|| {
+                anyhow!("{what}: credential type secret but no credential.secret")
+            })?;
             let secret = read_secret(cluster, reference, what).await?;
             let secret_type = secret.type_.clone().unwrap_or_default();
             Ok(ResolvedCredential {
@@ -188,9 +190,9 @@ pub fn local_root(location: &Location) -> Result<std::path::PathBuf> {
     if let Some(rest) = endpoint.strip_prefix("file://") {
         let url = url::Url::parse(endpoint)
             .map_err(|e| anyhow!("location.endpoint {endpoint:?} is not a file URL: {e}"))?;
-        return url
-            .to_file_path()
-            .map_err(|_| anyhow!("location.endpoint {endpoint:?} ({rest}) is not an absolute file path"));
+        return url.to_file_path().map_err(|_| {
+            anyhow!("location.endpoint {endpoint:?} ({rest}) is not an absolute file path")
+        });
     }
     Ok(endpoint.into())
 }
@@ -255,7 +257,9 @@ pub fn storage_config(
                         fields.get(AWS_SESSION_TOKEN).cloned(),
                     )
                 }
-                TemplateCredential::None => bail!("{what}: an s3Compliant profile needs credentials"),
+                TemplateCredential::None => {
+                    bail!("{what}: an s3Compliant profile needs credentials")
+                }
             };
             Ok(StorageConfig::S3(S3Config {
                 // Kanister forces path-style addressing for custom endpoints (MinIO, Ceph).
@@ -348,9 +352,9 @@ pub fn storage_config(
             "{what}: location type kopia is a Kanister repository server, not an object store"
         ),
         LocationType::Unset => bail!("{what}: no location.type"),
-        LocationType::Other(t) => bail!(
-            "{what}: unknown location type {t:?} (s3Compliant, gcs, azure, or {LOCAL_TYPE})"
-        ),
+        LocationType::Other(t) => {
+            bail!("{what}: unknown location type {t:?} (s3Compliant, gcs, azure, or {LOCAL_TYPE})")
+        }
     }
 }
 
@@ -384,7 +388,9 @@ mod tests {
             id: "AK".into(),
             secret: "SK".into(),
         };
-        let StorageConfig::S3(c) = storage_config(&s3_location(), &cred, true, "profile x").unwrap() else {
+        let StorageConfig::S3(c) =
+            storage_config(&s3_location(), &cred, true, "profile x").unwrap()
+        else {
             panic!()
         };
         assert!(c.path_style);
@@ -404,9 +410,14 @@ mod tests {
                 "role": base64::engine::general_purpose::STANDARD.encode("arn:aws:iam::1:role/r"),
             }
         });
-        let e = storage_config(&s3_location(), &TemplateCredential::Secret(secret), false, "profile x")
-            .unwrap_err()
-            .to_string();
+        let e = storage_config(
+            &s3_location(),
+            &TemplateCredential::Secret(secret),
+            false,
+            "profile x",
+        )
+        .unwrap_err()
+        .to_string();
         assert!(e.contains("assume role"), "{e}");
         assert!(!e.contains("TOPSECRET"));
     }
@@ -420,7 +431,10 @@ mod tests {
             endpoint,
             ..Default::default()
         };
-        assert_eq!(local_root(&location).unwrap(), std::path::PathBuf::from("/var/backups dir"));
+        assert_eq!(
+            local_root(&location).unwrap(),
+            std::path::PathBuf::from("/var/backups dir")
+        );
     }
 
     #[test]

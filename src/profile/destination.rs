@@ -101,10 +101,14 @@ impl Destination {
 }
 
 /// Resolve `request`. `cluster` is needed for profiles and locations, not for the local default.
-pub async fn resolve(cluster: Option<&Cluster>, request: &DestinationRequest) -> Result<Destination> {
+pub async fn resolve(
+    cluster: Option<&Cluster>,
+    request: &DestinationRequest,
+) -> Result<Destination> {
     match request {
         DestinationRequest::Profile(reference) => {
-            let cluster = cluster.context("--profile needs access to the cluster that holds the profile")?;
+            let cluster =
+                cluster.context("--profile needs access to the cluster that holds the profile")?;
             let (namespace, name) = split_reference(reference, &cluster.namespace);
             let store = ProfileStore::open(cluster).await?;
             let stored = store.require(&namespace, &name).await?;
@@ -131,7 +135,10 @@ pub async fn resolve(cluster: Option<&Cluster>, request: &DestinationRequest) ->
 }
 
 /// Resolve an already-read profile (credentials from the cluster).
-pub async fn from_profile(cluster: &Cluster, stored: &super::store::StoredProfile) -> Result<Destination> {
+pub async fn from_profile(
+    cluster: &Cluster,
+    stored: &super::store::StoredProfile,
+) -> Result<Destination> {
     let (namespace, name) = (stored.namespace().to_string(), stored.name().to_string());
     let what = format!("profile {namespace}/{name}");
     let resolved = credentials::resolve(cluster, &stored.profile, &what).await?;
@@ -162,8 +169,12 @@ pub async fn from_profile(cluster: &Cluster, stored: &super::store::StoredProfil
 /// The embedded default: a local directory that needs no cluster and no credentials.
 pub fn local_default() -> Result<Destination> {
     let root = default_root()?;
-    std::fs::create_dir_all(&root)
-        .with_context(|| format!("cannot create the default backup directory {}", root.display()))?;
+    std::fs::create_dir_all(&root).with_context(|| {
+        format!(
+            "cannot create the default backup directory {}",
+            root.display()
+        )
+    })?;
     Ok(Destination {
         name: format!("local default {}", root.display()),
         source: DestinationSource::LocalDefault { root: root.clone() },
@@ -195,7 +206,9 @@ pub fn default_root() -> Result<PathBuf> {
     }
     let home = std::env::var_os("HOME")
         .filter(|v| !v.is_empty())
-        .ok_or_else(|| anyhow!("neither XDG_DATA_HOME nor HOME is set: give --profile or --location"))?;
+        .ok_or_else(|| {
+            anyhow!("neither XDG_DATA_HOME nor HOME is set: give --profile or --location")
+        })?;
     Ok(PathBuf::from(home).join(".local/share/kubectl-backup"))
 }
 
@@ -213,7 +226,10 @@ mod tests {
 
     #[test]
     fn flags_choose_the_source() {
-        assert_eq!(DestinationRequest::from_flags(None, None).unwrap(), DestinationRequest::Default);
+        assert_eq!(
+            DestinationRequest::from_flags(None, None).unwrap(),
+            DestinationRequest::Default
+        );
         assert_eq!(
             DestinationRequest::from_flags(Some("ns/p"), None).unwrap(),
             DestinationRequest::Profile("ns/p".into())

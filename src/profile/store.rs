@@ -233,7 +233,13 @@ impl<'a> ProfileStore<'a> {
             .metadata
             .name
             .clone()
-            .or_else(|| profile.metadata.generate_name.as_ref().map(|g| format!("{g}…")))
+            .or_else(|| {
+                profile
+                    .metadata
+                    .generate_name
+                    .as_ref()
+                    .map(|g| format!("{g}…"))
+            })
             .unwrap_or_default();
         let what = format!("creating profile {namespace}/{shown}");
         match storage {
@@ -361,8 +367,9 @@ pub fn from_secret(secret: &Secret) -> Result<Profile> {
         .ok_or_else(|| anyhow!("profile Secret {namespace}/{name} has no key {SECRET_KEY:?}"))?;
     let text = std::str::from_utf8(bytes)
         .map_err(|_| anyhow!("profile Secret {namespace}/{name}: {SECRET_KEY} is not UTF-8"))?;
-    let mut profile: Profile = serde_saphyr::from_str(text)
-        .map_err(|e| anyhow!("profile Secret {namespace}/{name}: {SECRET_KEY} is not a Profile: {e}"))?;
+    let mut profile: Profile = serde_saphyr::from_str(text).map_err(|e| {
+        anyhow!("profile Secret {namespace}/{name}: {SECRET_KEY} is not a Profile: {e}")
+    })?;
     profile.metadata.name = Some(name);
     profile.metadata.namespace = Some(namespace);
     profile.metadata.generate_name = None;

@@ -69,7 +69,8 @@ impl TemplateProfile {
             }),
             TemplateCredential::Secret(secret) => {
                 let mut secret = secret.clone();
-                if redact && let Some(data) = secret.get_mut("data").and_then(Value::as_object_mut) {
+                if redact && let Some(data) = secret.get_mut("data").and_then(Value::as_object_mut)
+                {
                     for value in data.values_mut() {
                         *value = Value::String(REDACTED.into());
                     }
@@ -127,7 +128,10 @@ mod tests {
         assert_eq!(sample().expose(), expected);
         // Keys keep Go's order, which kando does not need but people reading it do.
         let text = serde_json::to_string(&sample().expose()).unwrap();
-        assert!(text.starts_with(r#"{"Location":{"type":"s3Compliant","bucket""#), "{text}");
+        assert!(
+            text.starts_with(r#"{"Location":{"type":"s3Compliant","bucket""#),
+            "{text}"
+        );
     }
 
     #[test]

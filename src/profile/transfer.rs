@@ -116,9 +116,13 @@ pub async fn pull_to_file(
     let copied = pull_to(store, path, &mut file, count).await?;
     file.sync_all().await.ok();
     drop(file);
-    temp_path
-        .persist(target)
-        .map_err(|e| anyhow!("cannot move the download to {}: {}", target.display(), e.error))?;
+    temp_path.persist(target).map_err(|e| {
+        anyhow!(
+            "cannot move the download to {}: {}",
+            target.display(),
+            e.error
+        )
+    })?;
     Ok(copied)
 }
 
@@ -150,34 +154,46 @@ mod tests {
         push(&store, "a/bc", &b"x"[..], None).await.unwrap();
         let target = dir.path().join("out.bin");
         let counter = Arc::new(AtomicU64::new(0));
-        assert_eq!(pull_to_file(&store, "a/b", &target, &counter).await.unwrap(), 300_000);
+        assert_eq!(
+            pull_to_file(&store, "a/b", &target, &counter)
+                .await
+                .unwrap(),
+            300_000
+        );
         assert_eq!(std::fs::read(&target).unwrap(), data);
-        assert_eq!(delete(&store, "a/b", PrefixMode::PathSafe).await.unwrap(), 1);
+        assert_eq!(
+            delete(&store, "a/b", PrefixMode::PathSafe).await.unwrap(),
+            1
+        );
         assert!(store.head("a/bc").await.unwrap().is_some());
         push(&store, "a/b", &b"y"[..], None).await.unwrap();
-        assert_eq!(delete(&store, "a/b", PrefixMode::Kanister).await.unwrap(), 2);
+        assert_eq!(
+            delete(&store, "a/b", PrefixMode::Kanister).await.unwrap(),
+            2
+        );
         assert!(delete(&store, "/", PrefixMode::Kanister).await.is_err());
     }
 
     #[tokio::test]
     async fn failed_pull_leaves_no_file() {
         let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(dir.path().join("store")).unwrap();
         let store = ObjectStore::new(StorageConfig::Local(LocalConfig {
             root: dir.path().join("store"),
             prefix: String::new(),
-        }));
-        std::fs::create_dir_all(dir.path().join("store")).unwrap();
-        let store = store.unwrap_or_else(|_| {
-            ObjectStore::new(StorageConfig::Local(LocalConfig {
-                root: dir.path().join("store"),
-                prefix: String::new(),
-            }))
-            .unwrap()
-        });
+        }))
+        .unwrap();
         let target = dir.path().join("out.bin");
         let counter = Arc::new(AtomicU64::new(0));
-        assert!(pull_to_file(&store, "missing", &target, &counter).await.is_err());
-        let names: Vec<_> = std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+        assert!(
+            pull_to_file(&store, "missing", &target, &counter)
+                .await
+                .is_err()
+        );
+        let names: Vec<_> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
         assert_eq!(names, [std::ffi::OsString::from("store")]);
     }
 }

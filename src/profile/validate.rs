@@ -45,7 +45,9 @@ impl Failed {
 fn classify(error: &StorageError) -> &'static str {
     match error {
         StorageError::Unreachable { .. } | StorageError::Tls { .. } => ENDPOINT_REACHABLE,
-        StorageError::Credentials { .. } | StorageError::AccessDenied { .. } => CREDENTIALS_ACCEPTED,
+        StorageError::Credentials { .. } | StorageError::AccessDenied { .. } => {
+            CREDENTIALS_ACCEPTED
+        }
         StorageError::Transport { .. } => ENDPOINT_REACHABLE,
         _ => BUCKET_EXISTS,
     }
@@ -58,12 +60,23 @@ pub async fn check_storage(
 ) -> Result<(), Failed> {
     let is_local = matches!(config, StorageConfig::Local(_));
     let store = ObjectStore::new(config.clone()).map_err(|e| {
-        Failed::new(if is_local { DIRECTORY_WRITABLE } else { ENDPOINT_REACHABLE }, e)
+        Failed::new(
+            if is_local {
+                DIRECTORY_WRITABLE
+            } else {
+                ENDPOINT_REACHABLE
+            },
+            e,
+        )
     })?;
     let location = store.location().to_string();
     if let Err(e) = store.check().await {
         return Err(Failed::new(
-            if is_local { DIRECTORY_WRITABLE } else { classify(&e) },
+            if is_local {
+                DIRECTORY_WRITABLE
+            } else {
+                classify(&e)
+            },
             e,
         ));
     }
@@ -94,7 +107,9 @@ async fn probe(store: &ObjectStore, mut passed: impl FnMut(Passed)) -> Result<()
     let key = format!(".kubectl-backup-probe-{:016x}", rng.random::<u64>());
     let mut body = vec![0u8; 4096];
     rng.fill(&mut body[..]);
-    let full = store.full_key(&key).map_err(|e| Failed::new(PROBE_WRITTEN, e))?;
+    let full = store
+        .full_key(&key)
+        .map_err(|e| Failed::new(PROBE_WRITTEN, e))?;
     store
         .put_bytes(&key, body.clone())
         .await
@@ -159,8 +174,18 @@ mod tests {
             prefix: "p".into(),
         });
         let mut lines = Vec::new();
-        check_storage(&config, |p| lines.push(p.check)).await.unwrap();
-        assert_eq!(lines, [DIRECTORY_WRITABLE, PROBE_WRITTEN, PROBE_READ_BACK, PROBE_DELETED]);
+        check_storage(&config, |p| lines.push(p.check))
+            .await
+            .unwrap();
+        assert_eq!(
+            lines,
+            [
+                DIRECTORY_WRITABLE,
+                PROBE_WRITTEN,
+                PROBE_READ_BACK,
+                PROBE_DELETED
+            ]
+        );
         let store = ObjectStore::new(config).unwrap();
         use futures::TryStreamExt;
         let left: Vec<_> = store.list("").try_collect().await.unwrap();
