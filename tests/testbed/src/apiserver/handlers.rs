@@ -16,7 +16,7 @@ use super::selector::{FieldSelector, LabelSelector};
 use super::status::{ApiError, success_status};
 use super::store::{State, meta_str};
 use super::write::{self, DeleteOptions, WriteOptions};
-use super::{access_review, watch};
+use super::{access_review, exec, logs, watch};
 
 /// The verb RBAC sees for this request.
 fn verb(call: &Call, p: &ResourcePath) -> &'static str {
@@ -121,6 +121,12 @@ pub async fn resource(
         }
         (Some("scale"), Some(name)) if rt.scale.is_some() => {
             scale(inner, &rt, &p.version, &ns, name, &call)
+        }
+        (Some("log"), Some(name)) if rt.plural == "pods" && rt.group.is_empty() => {
+            logs::serve(inner, &ns, name, &call.query)
+        }
+        (Some("exec"), Some(name)) if rt.plural == "pods" && rt.group.is_empty() => {
+            exec::serve(inner, &ns, name, call)
         }
         _ => Err(ApiError::path_not_found()),
     }

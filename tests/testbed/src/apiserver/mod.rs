@@ -9,10 +9,13 @@ mod auth;
 mod controllers;
 mod defaults;
 mod discovery;
+mod exec;
 mod faults;
 mod handlers;
 mod http;
 mod kubeconfig;
+mod kubelet;
+mod logs;
 mod patch;
 mod requests;
 mod resources;
@@ -49,6 +52,9 @@ pub(crate) struct Inner {
     pub log: RequestLog,
     /// `127.0.0.1:PORT`, advertised in `/api`.
     pub address: String,
+    pub kubelet: kubelet::Kubelet,
+    /// Exec subprotocols the server accepts, in its order of preference.
+    pub exec_protocols: Mutex<Vec<String>>,
 }
 
 /// A running fake API server. Dropping it stops the server.
@@ -76,7 +82,14 @@ impl FakeApiServer {
         let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind 127.0.0.1:0");
         listener.set_nonblocking(true).expect("nonblocking");
         let address = listener.local_addr().expect("local addr").to_string();
+        let dir = tempfile::Builder::new()
+            .prefix("kubectl-backup-testbed-")
+            .tempdir()
+            .expect("temp dir");
+        std::fs::create_dir_all(dir.path().join("home")).expect("home dir");
         let inner = Arc::new(Inner {
+            kubelet: kubelet::Kubelet::new(dir.path().join("pods")),
+            exec_protocols: Mutex::new(vec![exec::V5.into(), exec::V4.into()]),
             store: Shared::new(),
             auth: Mutex::new(Auth::default()),
             faults: Faults::default(),
@@ -107,11 +120,6 @@ impl FakeApiServer {
             })
             .expect("spawn server thread");
         ready_rx.recv().expect("server thread started");
-        let dir = tempfile::Builder::new()
-            .prefix("kubectl-backup-testbed-")
-            .tempdir()
-            .expect("temp dir");
-        std::fs::create_dir_all(dir.path().join("home")).expect("home dir");
         let url = format!("http://{address}");
         let kubeconfig = dir.path().join("kubeconfig");
         let server = FakeApiServer {
@@ -275,6 +283,22 @@ impl FakeApiServer {
         self.inner.store.lock().behaviour.controllers = on;
     }
 
+    /// Directories put in front of the host `PATH` of every pod container and exec session
+    /// started from now on (stand-in tools such as `kando`).
+    pub fn set_pod_path_prefix(&self, dir: impl Into<PathBuf>) {
+        self.inner.kubelet.set_path_prefix(vec![dir.into()]);
+    }
+
+    /// The exec subprotocols accepted (default `["v5.channel.k8s.io", "v4.channel.k8s.io"]`);
+    /// e.g. `&["v4.channel.k8s.io"]` to act like an older cluster.
+    pub fn set_exec_protocols(&self, protocols: &[&str]) {
+        *self
+            .inner
+            .exec_protocols
+            .lock()
+            .unwrap_or_else(|e| e.into_inner()) = protocols.iter().map(|p| p.to_string()).collect();
+    }
+
     /// Turns the kubelet stand-in on or off (off: new pods stay Pending).
     pub fn set_kubelet_enabled(&self, on: bool) {
         self.inner.store.lock().behaviour.kubelet = on;
@@ -283,6 +307,7 @@ impl FakeApiServer {
 
 impl Drop for FakeApiServer {
     fn drop(&mut self) {
+        self.inner.kubelet.kill_all();
         let _ = self.shutdown.send(true);
         if let Some(t) = self.thread.take() {
             let _ = t.join();

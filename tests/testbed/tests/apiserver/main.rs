@@ -4,7 +4,10 @@ mod access;
 mod crd;
 mod crud;
 mod discovery;
+mod faults;
 mod list;
+mod pods;
+mod watch;
 
 use kubectl_backup_testbed::FakeApiServer;
 
