@@ -714,13 +714,8 @@ async fn validate_command(args: ValidateArgs, global: &GlobalArgs) -> Result<()>
     };
     let what = match &request {
         DestinationRequest::Profile(r) => {
-            let (ns, name) = split_reference(
-                r,
-                &cluster
-                    .as_ref()
-                    .map_or("", |c| c.namespace.as_str())
-                    .to_string(),
-            );
+            let default_ns = cluster.as_ref().map_or("", |c| c.namespace.as_str());
+            let (ns, name) = split_reference(r, default_ns);
             format!("profile {ns}/{name}")
         }
         DestinationRequest::Location(r) => format!("location {r}"),
