@@ -32,6 +32,8 @@ mod references;
 pub mod value;
 
 #[cfg(test)]
+mod golden;
+#[cfg(test)]
 mod tests;
 
 use std::collections::HashMap;
