@@ -49,9 +49,14 @@ fn walk_strings(v: &Json, path: String, out: &mut Vec<(String, String)>) {
 
 fn find_templates(bp: &Json) -> Vec<Found> {
     let mut found = Vec::new();
-    let Some(actions) = bp["actions"].as_object() else { return found };
+    let Some(actions) = bp["actions"].as_object() else {
+        return found;
+    };
     for (action, spec) in actions {
-        let mut phases: Vec<&Json> = spec["phases"].as_array().map(|p| p.iter().collect()).unwrap_or_default();
+        let mut phases: Vec<&Json> = spec["phases"]
+            .as_array()
+            .map(|p| p.iter().collect())
+            .unwrap_or_default();
         if !spec["deferPhase"].is_null() {
             phases.push(&spec["deferPhase"]);
         }
@@ -74,9 +79,19 @@ fn find_templates(bp: &Json) -> Vec<Found> {
             }
         }
         let mut strings = Vec::new();
-        walk_strings(&spec["outputArtifacts"], "outputArtifacts".into(), &mut strings);
+        walk_strings(
+            &spec["outputArtifacts"],
+            "outputArtifacts".into(),
+            &mut strings,
+        );
         for (location, source) in strings {
-            found.push(Found { action: action.clone(), phase: None, location, source, wait_condition: false });
+            found.push(Found {
+                action: action.clone(),
+                phase: None,
+                location,
+                source,
+                wait_condition: false,
+            });
         }
     }
     found
@@ -127,7 +142,10 @@ fn profile() -> ProfileParams {
         },
         credential: ProfileCredential {
             type_: "keyPair".into(),
-            key_pair: Some(KeyPair { id: "AKIAIOSFODNN7EXAMPLE".into(), secret: "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY".into() }),
+            key_pair: Some(KeyPair {
+                id: "AKIAIOSFODNN7EXAMPLE".into(),
+                secret: "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY".into(),
+            }),
             secret: None,
             kopia_server_secret: None,
         },
@@ -148,8 +166,10 @@ fn params_for(refs: &[Reference], phase_names: &[String], phase: Option<usize>) 
     let mut sts = WorkloadParams::new("pg-postgresql", "prod-db");
     sts.pods = vec!["pg-postgresql-0".into()];
     sts.containers = vec![vec!["postgresql".into()]];
-    sts.persistent_volume_claims =
-        BTreeMap::from([("pg-postgresql-0".into(), BTreeMap::from([("data-pg-postgresql-0".into(), "/bitnami/postgresql".into())]))]);
+    sts.persistent_volume_claims = BTreeMap::from([(
+        "pg-postgresql-0".into(),
+        BTreeMap::from([("data-pg-postgresql-0".into(), "/bitnami/postgresql".into())]),
+    )]);
     p.stateful_set = Some(sts);
     let mut dep = WorkloadParams::new("mssql-deployment", "prod-db");
     dep.pods = vec!["mssql-deployment-7d9f8c6b5-x2x4q".into()];
@@ -162,29 +182,53 @@ fn params_for(refs: &[Reference], phase_names: &[String], phase: Option<usize>) 
     };
     let index_of = |name: &str| phase_names.iter().position(|n| n == name);
     for r in refs {
-        let ReferenceKind::Field { root: Root::Data, path, .. } = &r.kind else { continue };
+        let ReferenceKind::Field {
+            root: Root::Data,
+            path,
+            ..
+        } = &r.kind
+        else {
+            continue;
+        };
         let path: Vec<&str> = path.iter().map(String::as_str).collect();
         match path.as_slice() {
             ["Phases", name, "Output", key, ..] => {
                 if index_of(name).is_some_and(|j| j < completed) {
                     let entry = p.phases.entry(name.to_string()).or_default();
-                    entry.output.get_or_insert_with(Default::default).insert(key.to_string(), json!(format!("{key}-from-{name}")));
+                    entry
+                        .output
+                        .get_or_insert_with(Default::default)
+                        .insert(key.to_string(), json!(format!("{key}-from-{name}")));
                 }
             }
             ["Phases", name, "Secrets", obj, "Data", key, ..] => {
                 if index_of(name).is_some_and(|j| j < started) {
                     let entry = p.phases.entry(name.to_string()).or_default();
-                    let secret = entry.secrets.entry(obj.to_string()).or_insert_with(|| SecretParams::new(obj, "prod-db"));
-                    secret.data.insert(key.to_string(), format!("{key}-s3cr3t").into_bytes());
+                    let secret = entry
+                        .secrets
+                        .entry(obj.to_string())
+                        .or_insert_with(|| SecretParams::new(obj, "prod-db"));
+                    secret
+                        .data
+                        .insert(key.to_string(), format!("{key}-s3cr3t").into_bytes());
                 }
             }
             ["ArtifactsIn", art, "KeyValue", key, ..] => {
-                p.artifacts_in.entry(art.to_string()).or_default().key_value.insert(key.to_string(), format!("{art}-{key}"));
+                p.artifacts_in
+                    .entry(art.to_string())
+                    .or_default()
+                    .key_value
+                    .insert(key.to_string(), format!("{art}-{key}"));
             }
             ["Secrets", name, rest @ ..] => {
-                let secret = p.secrets.entry(name.to_string()).or_insert_with(|| SecretParams::new(&format!("{name}-object"), "prod-db"));
+                let secret = p
+                    .secrets
+                    .entry(name.to_string())
+                    .or_insert_with(|| SecretParams::new(&format!("{name}-object"), "prod-db"));
                 if let ["Data", key, ..] = rest {
-                    secret.data.insert(key.to_string(), format!("{key}-s3cr3t").into_bytes());
+                    secret
+                        .data
+                        .insert(key.to_string(), format!("{key}-s3cr3t").into_bytes());
                 }
             }
             _ => {}
@@ -209,7 +253,9 @@ fn substitute_jsonpath(src: &str, obj: &Json) -> String {
         for k in c[1].split('.') {
             v = &v[k];
         }
-        v.as_str().map(String::from).unwrap_or_else(|| v.to_string())
+        v.as_str()
+            .map(String::from)
+            .unwrap_or_else(|| v.to_string())
     })
     .into_owned()
 }
@@ -218,12 +264,19 @@ fn render_blueprint(text: &str) -> String {
     let bp: Json = serde_saphyr::from_str(text).expect("blueprint YAML parses");
     let found = find_templates(&bp);
     let mut out = String::new();
-    let actions: Vec<String> = bp["actions"].as_object().map(|a| a.keys().cloned().collect()).unwrap_or_default();
+    let actions: Vec<String> = bp["actions"]
+        .as_object()
+        .map(|a| a.keys().cloned().collect())
+        .unwrap_or_default();
     for action in actions {
         let spec = &bp["actions"][&action];
         let mut phase_names: Vec<String> = spec["phases"]
             .as_array()
-            .map(|p| p.iter().filter_map(|x| x["name"].as_str().map(String::from)).collect())
+            .map(|p| {
+                p.iter()
+                    .filter_map(|x| x["name"].as_str().map(String::from))
+                    .collect()
+            })
             .unwrap_or_default();
         if let Some(d) = spec["deferPhase"]["name"].as_str() {
             phase_names.push(d.to_string());
@@ -231,7 +284,10 @@ fn render_blueprint(text: &str) -> String {
         let templates: Vec<&Found> = found.iter().filter(|f| f.action == action).collect();
         let parsed: Vec<Template> = templates
             .iter()
-            .map(|f| Template::parse(&f.location, &f.source).unwrap_or_else(|e| panic!("{}: {e}", f.location)))
+            .map(|f| {
+                Template::parse(&f.location, &f.source)
+                    .unwrap_or_else(|e| panic!("{}: {e}", f.location))
+            })
             .collect();
         let refs: Vec<Reference> = parsed.iter().flat_map(Template::references).collect();
         for (f, t) in templates.iter().zip(&parsed) {
@@ -240,7 +296,11 @@ fn render_blueprint(text: &str) -> String {
             }
             let rendered = if f.wait_condition {
                 let status = json!({"status": {"health": "green"}});
-                render_str(&f.location, &substitute_jsonpath(&f.source, &status), &Data::nil())
+                render_str(
+                    &f.location,
+                    &substitute_jsonpath(&f.source, &status),
+                    &Data::nil(),
+                )
             } else {
                 t.render(&params_for(&refs, &phase_names, f.phase).build())
             };
@@ -270,8 +330,16 @@ fn public_blueprints_render_as_go_would() {
     for file in files {
         let text = std::fs::read_to_string(&file).expect("readable");
         let got = render_blueprint(&text);
-        assert!(!got.contains("ERROR "), "{}: a template failed to render:\n{got}", file.display());
-        let stem = file.file_stem().and_then(|s| s.to_str()).unwrap_or("?").to_string();
+        assert!(
+            !got.contains("ERROR "),
+            "{}: a template failed to render:\n{got}",
+            file.display()
+        );
+        let stem = file
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .unwrap_or("?")
+            .to_string();
         let golden = testdata().join("golden").join(format!("{stem}.txt"));
         if update {
             std::fs::write(&golden, &got).expect("write golden");
@@ -279,7 +347,11 @@ fn public_blueprints_render_as_go_would() {
         }
         let want = std::fs::read_to_string(&golden).unwrap_or_default();
         if got != want {
-            let line = got.lines().zip(want.lines()).position(|(a, b)| a != b).unwrap_or(0);
+            let line = got
+                .lines()
+                .zip(want.lines())
+                .position(|(a, b)| a != b)
+                .unwrap_or(0);
             mismatches.push(format!(
                 "{stem}: first difference at line {}:\n  got:  {:?}\n  want: {:?}",
                 line + 1,
@@ -300,7 +372,8 @@ fn redacted_blueprints_show_no_secret() {
         if path.extension().is_none_or(|e| e != "yaml") {
             continue;
         }
-        let bp: Json = serde_saphyr::from_str(&std::fs::read_to_string(&path).expect("readable")).expect("parses");
+        let bp: Json = serde_saphyr::from_str(&std::fs::read_to_string(&path).expect("readable"))
+            .expect("parses");
         for f in find_templates(&bp) {
             if f.wait_condition {
                 continue;
@@ -309,11 +382,22 @@ fn redacted_blueprints_show_no_secret() {
             let refs = t.references();
             let names: Vec<String> = bp["actions"][&f.action]["phases"]
                 .as_array()
-                .map(|p| p.iter().filter_map(|x| x["name"].as_str().map(String::from)).collect())
+                .map(|p| {
+                    p.iter()
+                        .filter_map(|x| x["name"].as_str().map(String::from))
+                        .collect()
+                })
                 .unwrap_or_default();
-            let out = t.render(&params_for(&refs, &names, f.phase).build_redacted()).expect("renders");
+            let out = t
+                .render(&params_for(&refs, &names, f.phase).build_redacted())
+                .expect("renders");
             for secret in ["s3cr3t", "AKIAIOSFODNN7EXAMPLE", "wJalrXUtnFEMI"] {
-                assert!(!out.contains(secret), "{}: {} leaks {secret}: {out}", path.display(), f.location);
+                assert!(
+                    !out.contains(secret),
+                    "{}: {} leaks {secret}: {out}",
+                    path.display(),
+                    f.location
+                );
             }
         }
     }
