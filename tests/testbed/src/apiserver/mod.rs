@@ -23,6 +23,7 @@ mod selector;
 mod status;
 mod store;
 mod watch;
+mod workloads;
 mod write;
 
 use std::ffi::OsStr;
