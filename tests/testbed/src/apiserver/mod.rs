@@ -13,12 +13,14 @@ mod exec;
 mod faults;
 mod handlers;
 mod http;
+mod immutable;
 mod kubeconfig;
 mod kubelet;
 mod logs;
 mod patch;
 mod requests;
 mod resources;
+mod schema;
 mod selector;
 mod status;
 mod store;
@@ -244,6 +246,12 @@ impl FakeApiServer {
 
     pub fn clear_requests(&self) {
         self.inner.log.clear()
+    }
+
+    /// Turns the request log on or off (on by default; long-running servers such as the
+    /// `fake-apiserver` binary turn it off so memory does not grow with traffic).
+    pub fn record_requests(&self, on: bool) {
+        self.inner.log.set_enabled(on)
     }
 
     /// The RBAC knob: everything is allowed until denied here.

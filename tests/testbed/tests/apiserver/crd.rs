@@ -157,3 +157,38 @@ async fn install_crd_registers_immediately() {
         .unwrap_err();
     assert!(matches!(e, kube::Error::Api(s) if s.code == 422));
 }
+
+#[tokio::test]
+async fn custom_resources_are_pruned_defaulted_and_validated() {
+    let srv = FakeApiServer::start().await;
+    let mut crd = widget_crd();
+    crd["spec"]["versions"][0]["schema"]["openAPIV3Schema"] = json!({
+        "type": "object",
+        "properties": {
+            "spec": {"type": "object", "required": ["size"], "properties": {
+                "size": {"type": "string", "enum": ["S", "M", "L"]},
+                "replicas": {"type": "integer", "default": 1}
+            }},
+            "status": {"type": "object", "x-kubernetes-preserve-unknown-fields": true}
+        }
+    });
+    srv.install_crd(crd).unwrap();
+    let api: Api<DynamicObject> =
+        Api::namespaced_with(srv.client(), "default", &widget_resource("v1"));
+    let mut w = DynamicObject::new("w", &widget_resource("v1"));
+    w.data = json!({"spec": {"size": "M", "colour": "red"}, "top": 1});
+    let created = api.create(&PostParams::default(), &w).await.unwrap();
+    assert_eq!(created.data["spec"], json!({"size": "M", "replicas": 1}));
+    assert!(created.data.get("top").is_none());
+    let mut bad = DynamicObject::new("bad", &widget_resource("v1"));
+    bad.data = json!({"spec": {"size": 3}});
+    let e = api.create(&PostParams::default(), &bad).await.unwrap_err();
+    let kube::Error::Api(s) = e else { panic!() };
+    assert_eq!((s.code, s.reason.as_str()), (422, "Invalid"));
+    assert!(
+        s.message
+            .starts_with("Widget.example.com \"bad\" is invalid: spec.size"),
+        "{}",
+        s.message
+    );
+}
