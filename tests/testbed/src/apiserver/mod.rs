@@ -7,6 +7,7 @@
 mod access_review;
 mod auth;
 mod controllers;
+pub mod crds;
 mod defaults;
 mod discovery;
 mod exec;
@@ -228,6 +229,31 @@ impl FakeApiServer {
                 &name,
             )
             .expect("CRD just created"))
+    }
+
+    /// Installs CRDs from YAML (one or more `---`-separated documents).
+    pub fn install_crd_yaml(&self, yaml: &str) -> Result<Vec<Value>, ApiError> {
+        let docs: Vec<Value> = serde_saphyr::from_multiple(yaml)
+            .map_err(|e| ApiError::bad_request(format!("CRD YAML does not parse: {e}")))?;
+        docs.into_iter()
+            .filter(|d| !d.is_null())
+            .map(|d| self.install_crd(d))
+            .collect()
+    }
+
+    /// Installs Kanister's ActionSet, Blueprint and Profile CRDs (upstream YAMLs).
+    pub fn install_kanister_crds(&self) {
+        for crd in crds::kanister() {
+            self.install_crd(crd).expect("Kanister CRD installs");
+        }
+    }
+
+    /// Installs Velero's Backup, BackupStorageLocation, DeleteBackupRequest, DownloadRequest,
+    /// PodVolumeBackup, Restore and Schedule CRDs (upstream YAMLs).
+    pub fn install_velero_crds(&self) {
+        for crd in crds::velero() {
+            self.install_crd(crd).expect("Velero CRD installs");
+        }
     }
 
     /// How long a CRD created through the API waits before it is Established (default 50 ms).

@@ -95,6 +95,21 @@ fn walk(schema: &Value, v: &mut Value, path: &str, out: &mut Vec<Violation>) {
             let additional = schema.get("additionalProperties");
             let preserve = schema["x-kubernetes-preserve-unknown-fields"] == true;
             let embedded = schema["x-kubernetes-embedded-resource"] == true;
+            // Nulls in fields that are not nullable are dropped (then defaulted).
+            let nulls: Vec<String> = map
+                .iter()
+                .filter(|(k, v)| {
+                    v.is_null()
+                        && properties
+                            .and_then(|p| p.get(*k))
+                            .or(additional.filter(|a| a.is_object()))
+                            .is_some_and(|sub| sub["nullable"] != true)
+                })
+                .map(|(k, _)| k.clone())
+                .collect();
+            for k in nulls {
+                map.shift_remove(&k);
+            }
             if let Some(props) = properties {
                 for (name, prop) in props {
                     if !map.contains_key(name)
@@ -219,6 +234,11 @@ mod tests {
             v[1].message
                 .contains("spec.count in body must be of type integer")
         );
+        let mut nulls = json!({"spec": {"size": "S", "count": null}});
+        v.clear();
+        walk(&schema, &mut nulls, "", &mut v);
+        assert!(v.is_empty());
+        assert_eq!(nulls["spec"]["count"], 1, "null dropped, then defaulted");
         let mut missing = json!({"spec": {}});
         v.clear();
         walk(&schema, &mut missing, "", &mut v);
