@@ -57,6 +57,7 @@ fn handle(inner: &Arc<Inner>, e: &Event) {
         }
     }
     super::kubelet::on_event(inner, e);
+    super::workloads::on_event(inner, e);
 }
 
 fn is_established(crd: &Value) -> bool {

@@ -7,22 +7,26 @@
 mod access_review;
 mod auth;
 mod controllers;
+pub mod crds;
 mod defaults;
 mod discovery;
 mod exec;
 mod faults;
 mod handlers;
 mod http;
+mod immutable;
 mod kubeconfig;
 mod kubelet;
 mod logs;
 mod patch;
 mod requests;
 mod resources;
+mod schema;
 mod selector;
 mod status;
 mod store;
 mod watch;
+mod workloads;
 mod write;
 
 use std::ffi::OsStr;
@@ -227,6 +231,31 @@ impl FakeApiServer {
             .expect("CRD just created"))
     }
 
+    /// Installs CRDs from YAML (one or more `---`-separated documents).
+    pub fn install_crd_yaml(&self, yaml: &str) -> Result<Vec<Value>, ApiError> {
+        let docs: Vec<Value> = serde_saphyr::from_multiple(yaml)
+            .map_err(|e| ApiError::bad_request(format!("CRD YAML does not parse: {e}")))?;
+        docs.into_iter()
+            .filter(|d| !d.is_null())
+            .map(|d| self.install_crd(d))
+            .collect()
+    }
+
+    /// Installs Kanister's ActionSet, Blueprint and Profile CRDs (upstream YAMLs).
+    pub fn install_kanister_crds(&self) {
+        for crd in crds::kanister() {
+            self.install_crd(crd).expect("Kanister CRD installs");
+        }
+    }
+
+    /// Installs Velero's Backup, BackupStorageLocation, DeleteBackupRequest, DownloadRequest,
+    /// PodVolumeBackup, Restore and Schedule CRDs (upstream YAMLs).
+    pub fn install_velero_crds(&self) {
+        for crd in crds::velero() {
+            self.install_crd(crd).expect("Velero CRD installs");
+        }
+    }
+
     /// How long a CRD created through the API waits before it is Established (default 50 ms).
     pub fn set_crd_establish_delay(&self, delay: Duration) {
         self.inner.store.lock().behaviour.crd_establish_delay = delay;
@@ -243,6 +272,12 @@ impl FakeApiServer {
 
     pub fn clear_requests(&self) {
         self.inner.log.clear()
+    }
+
+    /// Turns the request log on or off (on by default; long-running servers such as the
+    /// `fake-apiserver` binary turn it off so memory does not grow with traffic).
+    pub fn record_requests(&self, on: bool) {
+        self.inner.log.set_enabled(on)
     }
 
     /// The RBAC knob: everything is allowed until denied here.

@@ -8,6 +8,7 @@ mod faults;
 mod list;
 mod pods;
 mod watch;
+mod workloads;
 
 use kubectl_backup_testbed::FakeApiServer;
 
