@@ -859,8 +859,7 @@ async fn interrupted_push_leaves_no_object() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn velero_backup_storage_location_is_accepted() {
     let srv = FakeApiServer::start().await;
-    srv.install_crd(crd("profile/velero.io_backupstoragelocations.yaml"))
-        .unwrap();
+    srv.install_velero_crds();
     srv.store().create_namespace("velero");
     let s3 = S3Server::start().await.unwrap();
     srv.store()

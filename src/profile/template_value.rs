@@ -47,6 +47,48 @@ impl TemplateProfile {
         self.to_value(false)
     }
 
+    /// The template engine's `.Profile` parameter (Go field names for `.Profile.Location.Bucket`,
+    /// JSON tags for `toJson .Profile`), credentials included.
+    pub fn params(&self) -> crate::template::ProfileParams {
+        use crate::template::{
+            KeyPair, ProfileCredential, ProfileLocation, ProfileParams, SecretParams,
+        };
+        let (type_, key_pair, secret) = match &self.credential {
+            TemplateCredential::KeyPair { id, secret } => (
+                "keyPair",
+                Some(KeyPair {
+                    id: id.clone(),
+                    secret: secret.clone(),
+                }),
+                None,
+            ),
+            TemplateCredential::Secret(json) => (
+                "secret",
+                None,
+                serde_json::from_value::<k8s_openapi::api::core::v1::Secret>(json.clone())
+                    .ok()
+                    .map(|s| SecretParams::from_k8s(&s)),
+            ),
+            TemplateCredential::None => ("", None, None),
+        };
+        ProfileParams {
+            location: ProfileLocation {
+                type_: self.location.location_type.as_str().to_string(),
+                bucket: self.location.bucket.clone(),
+                endpoint: self.location.endpoint.clone(),
+                prefix: self.location.prefix.clone(),
+                region: self.location.region.clone(),
+            },
+            credential: ProfileCredential {
+                type_: type_.into(),
+                key_pair,
+                secret,
+                kopia_server_secret: None,
+            },
+            skip_ssl_verify: self.skip_ssl_verify,
+        }
+    }
+
     /// The same shape with every credential value replaced by `<redacted>`.
     pub fn redacted(&self) -> Value {
         self.to_value(true)
@@ -126,6 +168,17 @@ mod tests {
         )
         .unwrap();
         assert_eq!(sample().expose(), expected);
+        // The template engine renders the same JSON.
+        let data = crate::template::TemplateParams {
+            profile: Some(sample().params()),
+            ..Default::default()
+        }
+        .build();
+        let rendered = crate::template::render_str("t", "{{ toJson .Profile }}", &data).unwrap();
+        assert_eq!(serde_json::from_str::<Value>(&rendered).unwrap(), expected);
+        let bucket =
+            crate::template::render_str("t", "{{ .Profile.Location.Bucket }}", &data).unwrap();
+        assert_eq!(bucket, "b");
         // Keys keep Go's order, which kando does not need but people reading it do.
         let text = serde_json::to_string(&sample().expose()).unwrap();
         assert!(
