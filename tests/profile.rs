@@ -1010,3 +1010,103 @@ async fn local_profiles_and_the_default_directory() {
         text(&out.stdout)
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn gcs_and_azure_profiles_follow_kanctl() {
+    let srv = FakeApiServer::start().await;
+    with_profile_crd(&srv);
+    let dir = tempfile::tempdir().unwrap();
+    let key = dir.path().join("key.json");
+    std::fs::write(&key, r#"{"type": "service_account", "private_key": "-----BEGIN PRIVATE KEY-----\nSECRETKEYMATERIAL\n"}"#).unwrap();
+    let gcs = |extra: &[&str]| {
+        let mut c = cmd(
+            &srv,
+            &[
+                "profile",
+                "create",
+                "gcs",
+                "--bucket",
+                "gb",
+                "--project-id",
+                "proj",
+                "--service-key",
+                key.to_str().unwrap(),
+            ],
+        );
+        c.args(extra);
+        c
+    };
+    // kubectl-backup cannot check a service-account profile itself: creating it needs --skip-validation.
+    let out = run(gcs(&[])).await;
+    assert!(!out.status.success());
+    let err = text(&out.stderr);
+    assert!(
+        err.contains("check \"credentials resolve\" failed") && err.contains("--skip-validation"),
+        "{err}"
+    );
+    assert!(
+        secrets(&srv, "default")
+            .iter()
+            .all(|s| !name_of(s).starts_with("gcp-"))
+    );
+
+    // --dry-run prints the Profile and creates nothing.
+    let out = run(gcs(&["--dry-run", "--skip-validation"])).await;
+    let yaml = ok(&out);
+    assert!(
+        yaml.contains("generateName: gcp-profile-") && yaml.contains("idField: gcp_project_id"),
+        "{yaml}"
+    );
+    assert!(!yaml.contains("SECRETKEYMATERIAL"));
+    assert!(profiles(&srv, "default").is_empty());
+
+    ok(&run(gcs(&["--skip-validation"])).await);
+    let p = &profiles(&srv, "default")[0];
+    assert!(name_of(p).starts_with("gcp-profile-"));
+    assert_eq!(p["location"]["type"], "gcs");
+    assert_eq!(p["credential"]["keyPair"]["idField"], "gcp_project_id");
+    assert_eq!(p["credential"]["keyPair"]["secretField"], "gcp_service_key");
+    let secret_name = p["credential"]["keyPair"]["secret"]["name"]
+        .as_str()
+        .unwrap();
+    assert!(secret_name.starts_with("gcp-secret-") && secret_name.len() == "gcp-secret-".len() + 6);
+
+    // Azure with an environment: a typed secrets.kanister.io/azure Secret, credential type secret.
+    let mut c = cmd(
+        &srv,
+        &[
+            "profile",
+            "create",
+            "azure",
+            "--bucket",
+            "container",
+            "--storage-account",
+            "acct",
+            "--storage-env",
+            "AzureChinaCloud",
+            "--skip-validation",
+            "--name",
+            "az",
+        ],
+    );
+    c.env("AZURE_STORAGE_KEY", "YXp1cmUta2V5");
+    let stdout = ok(&run(c).await);
+    assert!(stdout.contains("secret/azure-secret-"), "{stdout}");
+    let az = profiles(&srv, "default")
+        .into_iter()
+        .find(|p| name_of(p) == "az")
+        .unwrap();
+    assert_eq!(az["credential"]["type"], "secret");
+    let secret_name = az["credential"]["secret"]["name"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let secret = secrets_named(&srv, &secret_name).pop().unwrap();
+    assert_eq!(secret["type"], "secrets.kanister.io/azure");
+    let out = run(cmd(&srv, &["profile", "describe", "az"])).await;
+    let shown = ok(&out);
+    assert!(
+        shown.contains("blob.core.chinacloudapi.cn") && !shown.contains("YXp1cmUta2V5"),
+        "{shown}"
+    );
+}

@@ -145,7 +145,9 @@ pub struct Plan {
     pub namespace: String,
     pub secret: Option<Secret>,
     pub profile: Profile,
-    pub storage: StorageConfig,
+    /// What the checks run against; an error when kubectl-backup cannot use this location
+    /// itself (e.g. a GCP service-account key), which only `--skip-validation` gets past.
+    pub storage: Result<StorageConfig, String>,
     pub what: String,
 }
 
@@ -303,8 +305,8 @@ pub async fn plan(store: &ProfileStore<'_>, namespace: &str, new: NewProfile) ->
         }
         NewCredentials::None => (None, Credential::default(), TemplateCredential::None),
     };
-    let storage =
-        credentials::storage_config(&new.location, &template, new.skip_ssl_verify, &what)?;
+    let storage = credentials::storage_config(&new.location, &template, new.skip_ssl_verify, &what)
+        .map_err(|e| format!("{e:#}"));
     Ok(Plan {
         namespace: namespace.into(),
         secret,
@@ -400,7 +402,10 @@ fn validate_name(name: &str) -> Result<()> {
 
 /// Run the location checks of a plan (before anything is created).
 pub async fn check(plan: &Plan, passed: impl FnMut(Passed)) -> Result<(), Failed> {
-    validate::check_storage(&plan.storage, passed).await
+    match &plan.storage {
+        Ok(storage) => validate::check_storage(storage, passed).await,
+        Err(e) => Err(Failed::new(validate::CREDENTIALS_RESOLVE, e)),
+    }
 }
 
 /// What `execute` created.
