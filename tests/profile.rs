@@ -422,6 +422,41 @@ async fn credentials_from_an_existing_secret() {
     assert!(err.contains("has no key \"aws_access_key_id\""), "{err}");
     assert!(!profiles(&srv, "default").iter().any(|p| name_of(p) == "p2"));
 
+    // A typed Kanister Secret becomes credential type `secret`, and works for data.
+    srv.store()
+        .create(json!({"apiVersion": "v1", "kind": "Secret", "type": "secrets.kanister.io/aws",
+            "metadata": {"name": "typed", "namespace": "default"},
+            "stringData": {"aws_access_key_id": s3.access_key, "aws_secret_access_key": s3.secret_key}}))
+        .unwrap();
+    ok(&run(create_s3(&srv, &s3, &["--name", "p3", "--secret", "typed"])).await);
+    let p3 = profiles(&srv, "default")
+        .into_iter()
+        .find(|p| name_of(p) == "p3")
+        .unwrap();
+    assert_eq!(p3["credential"]["type"], "secret");
+    assert_eq!(p3["credential"]["secret"]["name"], "typed");
+    assert!(p3["credential"].get("keyPair").is_none());
+    let dir = tempfile::tempdir().unwrap();
+    let f = dir.path().join("f");
+    std::fs::write(&f, b"typed").unwrap();
+    ok(&run(cmd(
+        &srv,
+        &[
+            "location",
+            "push",
+            "--profile",
+            "p3",
+            "--path",
+            "t",
+            f.to_str().unwrap(),
+        ],
+    ))
+    .await);
+    assert_eq!(
+        std::fs::read(s3.object_path("bucket", "t")).unwrap(),
+        b"typed"
+    );
+
     // The profile is not deleted with the user's own Secret.
     let out = run(cmd(&srv, &["profile", "delete", "p1"])).await;
     assert!(!ok(&out).contains("secret/"));

@@ -394,7 +394,8 @@ async fn create_profile(args: CreateArgs, global: &GlobalArgs) -> Result<()> {
             );
         }
     }
-    let created = create::execute(&store, plan).await?;
+    let cancel = crate::storage::cancel_on_ctrl_c();
+    let created = create::execute_cancellable(&store, plan, &cancel).await?;
     let mut out = String::new();
     if let Some(secret) = &created.secret {
         out.push_str(&format!("secret/{secret} created\n"));
