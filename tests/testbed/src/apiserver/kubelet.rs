@@ -15,6 +15,7 @@ use tokio::sync::watch;
 use super::Inner;
 use super::container_log::ContainerLog;
 use super::pod_env::resolve_env;
+use super::pod_events;
 use super::pod_status::refresh_pod_conditions;
 use super::store::{Event, EventType, State, meta_str};
 use super::write;
@@ -145,6 +146,8 @@ fn remove_pod(st: &mut State, ns: &str, name: &str, uid: &str) {
 }
 
 struct Planned {
+    pod_ns: String,
+    pod_name: String,
     name: String,
     argv: Vec<String>,
     env: ContainerEnv,
@@ -201,6 +204,8 @@ fn start_pod(inner: &Arc<Inner>, ns: &str, name: &str) {
                         .filter(|p| p.is_dir())
                         .unwrap_or_else(|| workdir.clone());
                     Planned {
+                        pod_ns: ns.to_string(),
+                        pod_name: name.to_string(),
                         name: c["name"].as_str().unwrap_or_default().to_string(),
                         argv: container_argv(c),
                         env: ContainerEnv { env, workdir: cwd },
@@ -228,6 +233,7 @@ fn start_pod(inner: &Arc<Inner>, ns: &str, name: &str) {
                 "containerStatuses": main.iter().map(|c| waiting_status(c, p)).collect::<Vec<_>>(),
             });
         })?;
+        pod_events::record(st, ns, name, None, false, "Scheduled", &format!("Successfully assigned {ns}/{name} to {NODE}"));
         Some((uid, init, main))
     });
     let Some((uid, init, main)) = planned else {
@@ -324,9 +330,31 @@ async fn run_container(
         match spawn(c) {
             Err(e) => {
                 c.log.append(format!("{e}\n").as_bytes());
+                inner.store.write(|st| {
+                    pod_events::record(
+                        st,
+                        &c.pod_ns,
+                        &c.pod_name,
+                        Some(&c.name),
+                        true,
+                        "Failed",
+                        &format!("Error: {e}"),
+                    )
+                });
                 (128, "StartError".to_string())
             }
             Ok(mut child) => {
+                inner.store.write(|st| {
+                    pod_events::record(
+                        st,
+                        &c.pod_ns,
+                        &c.pod_name,
+                        Some(&c.name),
+                        false,
+                        "Started",
+                        &format!("Started container {}", c.name),
+                    )
+                });
                 let out = child.stdout.take().expect("piped stdout");
                 let err = child.stderr.take().expect("piped stderr");
                 let pump_out = pump(out, c.log.clone());
@@ -334,6 +362,9 @@ async fn run_container(
                 let status = tokio::select! {
                     s = child.wait() => s.ok(),
                     _ = killed(&mut kill) => {
+                        inner.store.write(|st| {
+                            pod_events::record(st, &c.pod_ns, &c.pod_name, Some(&c.name), false, "Killing", &format!("Stopping container {}", c.name))
+                        });
                         let _ = child.start_kill();
                         child.wait().await.ok()
                     }

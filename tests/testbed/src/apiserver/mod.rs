@@ -24,6 +24,7 @@ mod list;
 mod logs;
 mod patch;
 mod pod_env;
+mod pod_events;
 mod pod_status;
 mod requests;
 mod resources;
