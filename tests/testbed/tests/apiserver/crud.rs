@@ -244,7 +244,7 @@ async fn namespaces_get_defaults_and_terminate() {
         deleted.left().unwrap().status.unwrap().phase.as_deref(),
         Some("Terminating")
     );
-    for _ in 0..100 {
+    for _ in 0..500 {
         if api.get_opt("team").await.unwrap().is_none() {
             break;
         }

@@ -17,7 +17,7 @@ fn pod(name: &str, command: serde_json::Value, env: serde_json::Value) -> Pod {
 }
 
 async fn wait_phase(api: &Api<Pod>, name: &str, phase: &str) -> Pod {
-    for _ in 0..250 {
+    for _ in 0..500 {
         let p = api.get(name).await.unwrap();
         if p.status.as_ref().and_then(|s| s.phase.as_deref()) == Some(phase) {
             return p;
@@ -112,7 +112,7 @@ async fn long_running_pods_stay_running_follow_logs_and_die_on_delete() {
     .await
     .unwrap();
     tokio::time::timeout(
-        Duration::from_secs(5),
+        Duration::from_secs(10),
         await_condition(api.clone(), "server", conditions::is_pod_running()),
     )
     .await
@@ -139,7 +139,7 @@ async fn long_running_pods_stay_running_follow_logs_and_die_on_delete() {
         .await
         .unwrap()
         .lines();
-    let first = tokio::time::timeout(Duration::from_secs(5), lines.try_next())
+    let first = tokio::time::timeout(Duration::from_secs(10), lines.try_next())
         .await
         .unwrap()
         .unwrap();
@@ -159,14 +159,14 @@ async fn long_running_pods_stay_running_follow_logs_and_die_on_delete() {
         "graceful deletion"
     );
     tokio::time::timeout(
-        Duration::from_secs(5),
+        Duration::from_secs(10),
         await_condition(api.clone(), "server", conditions::is_deleted("")),
     )
     .await
     .unwrap()
     .unwrap();
     // The follow stream ends when the container is killed.
-    let rest = tokio::time::timeout(Duration::from_secs(5), lines.try_collect::<Vec<_>>())
+    let rest = tokio::time::timeout(Duration::from_secs(10), lines.try_collect::<Vec<_>>())
         .await
         .unwrap()
         .unwrap();
