@@ -1,0 +1,9 @@
+//! Velero-compatible resource snapshots: the on-disk format (Velero's object-storage layout and
+//! tarball, plus our integrity record), collection from a live cluster, and the commands that
+//! create, list, describe, download and delete backups, client-side or through an installed
+//! Velero server.
+
+pub mod integrity;
+pub mod layout;
+pub mod tarball;
+pub mod types;
