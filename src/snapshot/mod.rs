@@ -7,3 +7,6 @@ pub mod integrity;
 pub mod layout;
 pub mod tarball;
 pub mod types;
+
+#[cfg(test)]
+mod schema_check;

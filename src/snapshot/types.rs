@@ -429,8 +429,10 @@ pub fn valid_label_value(value: &str) -> String {
     format!("{}{}", &value[..57], &digest[..6])
 }
 
+/// Now, to the second: what a Kubernetes timestamp can hold.
 pub fn now() -> Time {
-    Time(k8s_openapi::jiff::Timestamp::now())
+    let seconds = k8s_openapi::jiff::Timestamp::now().as_second();
+    Time(k8s_openapi::jiff::Timestamp::from_second(seconds).unwrap_or_default())
 }
 
 pub fn time_from_chrono(t: chrono::DateTime<chrono::Utc>) -> Time {
@@ -439,4 +441,136 @@ pub fn time_from_chrono(t: chrono::DateTime<chrono::Utc>) -> Time {
 
 pub fn time_to_chrono(t: &Time) -> chrono::DateTime<chrono::Utc> {
     chrono::DateTime::from_timestamp(t.0.as_second(), 0).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::snapshot::schema_check::{crd_schema, validate};
+
+    fn full_backup() -> Backup {
+        let mut backup = Backup::new(
+            "nightly",
+            DEFAULT_NAMESPACE,
+            BackupSpec {
+                included_namespaces: Some(vec!["shop".into(), "web-*".into()]),
+                excluded_namespaces: Some(vec!["kube-system".into()]),
+                included_resources: Some(vec!["*".into()]),
+                excluded_resources: Some(vec!["events".into()]),
+                include_cluster_resources: Some(true),
+                label_selector: Some(LabelSelector {
+                    match_labels: Some([("app".to_string(), "web".to_string())].into()),
+                    match_expressions: None,
+                }),
+                ttl: Some(DEFAULT_TTL.into()),
+                storage_location: Some("default".into()),
+                csi_snapshot_timeout: Some("10m0s".into()),
+                item_operation_timeout: Some("4h0m0s".into()),
+                metadata: Some(BackupTemplateMetadata::default()),
+                ..Default::default()
+            },
+        );
+        backup.metadata.labels =
+            Some([(STORAGE_LOCATION_LABEL.to_string(), "default".to_string())].into());
+        backup.status = Some(BackupStatus {
+            version: Some(1),
+            format_version: Some(FORMAT_VERSION.into()),
+            expiration: Some(now()),
+            phase: Some(BackupPhase::PartiallyFailed),
+            start_timestamp: Some(now()),
+            completion_timestamp: Some(now()),
+            warnings: Some(2),
+            errors: Some(1),
+            progress: Some(BackupProgress {
+                total_items: Some(10),
+                items_backed_up: Some(10),
+            }),
+            ..Default::default()
+        });
+        backup
+    }
+
+    #[test]
+    fn backup_validates_against_the_upstream_crd_and_round_trips() {
+        let backup = full_backup();
+        let json = serde_json::to_value(&backup).unwrap();
+        let errors = validate(&crd_schema("velero.io_backups.yaml"), &json);
+        assert!(errors.is_empty(), "{errors:#?}");
+        assert_eq!(json["status"]["phase"], "PartiallyFailed");
+        assert_eq!(json["spec"]["includeClusterResources"], true);
+        assert!(
+            json["status"]["expiration"]
+                .as_str()
+                .unwrap()
+                .ends_with('Z')
+        );
+        let back: Backup = serde_json::from_value(json).unwrap();
+        assert_eq!(back, backup);
+    }
+
+    #[test]
+    fn every_phase_is_in_the_crd_enum() {
+        let schema = crd_schema("velero.io_backups.yaml");
+        let allowed = schema["properties"]["status"]["properties"]["phase"]["enum"]
+            .as_array()
+            .unwrap()
+            .clone();
+        assert_eq!(allowed.len(), 13);
+        for phase in allowed {
+            let parsed: BackupPhase = serde_json::from_value(phase.clone()).unwrap();
+            assert_eq!(parsed.as_str(), phase.as_str().unwrap());
+        }
+    }
+
+    #[test]
+    fn storage_location_and_delete_request_match_their_crds() {
+        let bsl_json = serde_json::json!({
+            "apiVersion": "velero.io/v1", "kind": "BackupStorageLocation",
+            "metadata": {"name": "default", "namespace": "velero"},
+            "spec": {"provider": "aws", "default": true, "accessMode": "ReadWrite",
+                     "objectStorage": {"bucket": "b", "prefix": "team"},
+                     "credential": {"name": "creds", "key": "cloud"},
+                     "config": {"region": "us-east-1", "s3ForcePathStyle": "true", "s3Url": "http://minio:9000"}},
+            "status": {"phase": "Available", "lastValidationTime": "2026-01-01T00:00:00Z"}
+        });
+        let bsl: BackupStorageLocation = serde_json::from_value(bsl_json.clone()).unwrap();
+        assert_eq!(serde_json::to_value(&bsl).unwrap(), bsl_json);
+        assert!(
+            validate(
+                &crd_schema("velero.io_backupstoragelocations.yaml"),
+                &bsl_json
+            )
+            .is_empty()
+        );
+
+        let mut backup = full_backup();
+        backup.metadata.uid = Some("1234".into());
+        let dbr = DeleteBackupRequest::for_backup(&backup);
+        let json = serde_json::to_value(&dbr).unwrap();
+        assert!(validate(&crd_schema("velero.io_deletebackuprequests.yaml"), &json).is_empty());
+        assert_eq!(json["metadata"]["generateName"], "nightly-");
+        assert_eq!(json["metadata"]["labels"][BACKUP_UID_LABEL], "1234");
+    }
+
+    #[test]
+    fn long_label_values_are_shortened_like_velero() {
+        let long = "a".repeat(70);
+        let short = valid_label_value(&long);
+        assert_eq!(short.len(), 63);
+        assert!(short.starts_with(&"a".repeat(57)));
+        assert_eq!(valid_label_value("short"), "short");
+    }
+
+    #[test]
+    fn results_omit_empty_parts() {
+        let mut results = BackupResults::default();
+        results.errors.add(Some("shop"), "boom".into());
+        results.warnings.add(None, "careful".into());
+        let json = serde_json::to_value(&results).unwrap();
+        assert_eq!(
+            json,
+            serde_json::json!({"warnings": {"cluster": ["careful"]}, "errors": {"namespaces": {"shop": ["boom"]}}})
+        );
+        assert_eq!(results.errors.count(), 1);
+    }
 }
