@@ -3,8 +3,11 @@
 //! create, list, describe, download and delete backups, client-side or through an installed
 //! Velero server.
 
+pub mod discovery;
+pub mod filters;
 pub mod integrity;
 pub mod layout;
+pub mod selector;
 pub mod tarball;
 pub mod types;
 
