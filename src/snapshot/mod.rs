@@ -3,10 +3,13 @@
 //! create, list, describe, download and delete backups, client-side or through an installed
 //! Velero server.
 
+pub mod collect;
 pub mod discovery;
 pub mod filters;
 pub mod integrity;
 pub mod layout;
+pub mod related;
+pub mod report;
 pub mod selector;
 pub mod tarball;
 pub mod types;
