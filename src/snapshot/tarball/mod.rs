@@ -1,5 +1,6 @@
 //! The resource tarball `<B>.tar.gz`: a streaming writer and a validating, indexed reader.
 
+pub mod pipe;
 pub mod reader;
 pub mod writer;
 
