@@ -7,5 +7,6 @@ pub mod cli;
 pub mod doctor;
 pub mod duration;
 pub mod kube;
+pub mod logging;
 pub mod output;
 pub mod snapshot;

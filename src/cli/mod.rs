@@ -72,6 +72,7 @@ pub fn main() -> ExitCode {
             return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
         }
     };
+    crate::logging::init(cli.global.verbose);
     // One TLS crypto provider for the whole process (kube, reqwest and etcd all use ring).
     let _ = rustls::crypto::ring::default_provider().install_default();
     let runtime = match tokio::runtime::Builder::new_multi_thread()
