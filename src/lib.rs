@@ -10,3 +10,4 @@ pub mod kube;
 pub mod logging;
 pub mod output;
 pub mod snapshot;
+pub mod storage;

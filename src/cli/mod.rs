@@ -4,6 +4,7 @@
 mod completion;
 mod doctor;
 mod global;
+mod snapshot;
 mod version;
 
 use std::ffi::OsString;
@@ -41,6 +42,8 @@ pub enum Command {
     Doctor(doctor::DoctorArgs),
     /// Print a shell completion script (bash, zsh or fish)
     Completion(completion::CompletionArgs),
+    /// Velero-compatible resource snapshots: create, list, describe, download, delete
+    Snapshot(snapshot::SnapshotArgs),
 }
 
 /// An error whose message was already shown to the user; only the exit code is left to set.
@@ -96,6 +99,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Version(args) => version::run(args, &global).await,
         Command::Doctor(args) => doctor::run(args, &global).await,
         Command::Completion(args) => completion::run(args),
+        Command::Snapshot(args) => snapshot::run(args, &global).await,
     }
 }
 

@@ -4,15 +4,22 @@
 //! Velero server.
 
 pub mod collect;
+pub mod create;
+pub mod delete;
+pub mod describe;
+pub mod destination;
 pub mod discovery;
+pub mod download;
 pub mod filters;
 pub mod integrity;
 pub mod layout;
+pub mod list;
 pub mod related;
 pub mod report;
 pub mod selector;
 pub mod tarball;
 pub mod types;
+pub mod velero_mode;
 
 #[cfg(test)]
 mod schema_check;

@@ -80,20 +80,14 @@ fn check(schema: &Value, doc: &Value, at: &str, errors: &mut Vec<String>) {
             }
             None => errors.push(format!("{at}: expected a string")),
         },
-        Some("integer") => {
-            if !(doc.is_i64() || doc.is_u64()) {
-                errors.push(format!("{at}: expected an integer"));
-            }
+        Some("integer") if !(doc.is_i64() || doc.is_u64()) => {
+            errors.push(format!("{at}: expected an integer"));
         }
-        Some("number") => {
-            if !doc.is_number() {
-                errors.push(format!("{at}: expected a number"));
-            }
+        Some("number") if !doc.is_number() => {
+            errors.push(format!("{at}: expected a number"));
         }
-        Some("boolean") => {
-            if !doc.is_boolean() {
-                errors.push(format!("{at}: expected a boolean"));
-            }
+        Some("boolean") if !doc.is_boolean() => {
+            errors.push(format!("{at}: expected a boolean"));
         }
         _ => {}
     }

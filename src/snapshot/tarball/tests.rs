@@ -24,7 +24,9 @@ fn item(gr: &str, ns: Option<&str>, name: &str, api_version: &str, kind: &str) -
     }
 }
 
-fn sample() -> (Vec<u8>, Vec<u8>, WrittenTarball<Vec<u8>, Vec<u8>>) {
+type Sample = (Vec<u8>, Vec<u8>, WrittenTarball<Vec<u8>, Vec<u8>>);
+
+fn sample() -> Sample {
     let mut w = TarballWriter::new(Vec::new(), Vec::new()).unwrap();
     w.add(&item("configmaps", Some("shop"), "b", "v1", "ConfigMap"))
         .unwrap();

@@ -1,1 +1,2 @@
 //! Test bed for kubectl-backup (see the crate description).
+pub mod s3;
