@@ -9,6 +9,7 @@ use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result, anyhow, bail};
 use futures::StreamExt;
+use k8s_openapi::apimachinery::pkg::apis::meta::v1::Time;
 use kube::api::ObjectMeta;
 use tokio_util::sync::CancellationToken;
 
@@ -200,57 +201,17 @@ pub async fn create(
             .await?;
         store.put_bytes(&keys.logs(), report.log_gz()?).await?;
 
-        let expiration = chrono::Utc::now()
-            + chrono::Duration::from_std(options.ttl).unwrap_or(chrono::Duration::zero());
-        let mut backup = Backup::new(&options.name, DEFAULT_NAMESPACE, spec.clone());
-        backup.metadata = ObjectMeta {
-            name: Some(options.name.clone()),
-            namespace: Some(DEFAULT_NAMESPACE.into()),
-            creation_timestamp: Some(start_time.clone()),
-            labels: Some(
-                [(
-                    STORAGE_LOCATION_LABEL.to_string(),
-                    valid_label_value(&destination.location_name),
-                )]
-                .into(),
-            ),
-            annotations: Some(
-                [
-                    (
-                        WRITTEN_BY_ANNOTATION.to_string(),
-                        format!("kubectl-backup/{}", env!("CARGO_PKG_VERSION")),
-                    ),
-                    (
-                        "velero.io/source-cluster-k8s-gitversion".to_string(),
-                        version.git_version.clone(),
-                    ),
-                    (
-                        "velero.io/source-cluster-k8s-major-version".to_string(),
-                        version.major.clone(),
-                    ),
-                    (
-                        "velero.io/source-cluster-k8s-minor-version".to_string(),
-                        version.minor.clone(),
-                    ),
-                ]
-                .into(),
-            ),
-            ..Default::default()
-        };
-        backup.status = Some(BackupStatus {
-            version: Some(1),
-            format_version: Some(FORMAT_VERSION.into()),
-            expiration: Some(time_from_chrono(expiration)),
-            phase: Some(phase),
-            start_timestamp: Some(start_time.clone()),
-            completion_timestamp: Some(now()),
-            warnings: Some(warnings as i64),
-            errors: Some(errors as i64),
-            progress: Some(BackupProgress {
-                total_items: Some(finished.items as i64),
-                items_backed_up: Some(finished.items as i64),
-            }),
-            ..Default::default()
+        let backup = backup_record(&BackupRecord {
+            name: &options.name,
+            spec: spec.clone(),
+            location: &destination.location_name,
+            started: start_time.clone(),
+            ttl: options.ttl,
+            phase,
+            warnings,
+            errors,
+            items: finished.items,
+            server_version: &version,
         });
         if cancel.is_cancelled() {
             bail!("interrupted");
@@ -297,6 +258,77 @@ pub async fn create(
             }
         }
     }
+}
+
+/// What `velero-backup.json` is made of.
+pub struct BackupRecord<'a> {
+    pub name: &'a str,
+    pub spec: BackupSpec,
+    pub location: &'a str,
+    pub started: Time,
+    pub ttl: Duration,
+    pub phase: BackupPhase,
+    pub warnings: usize,
+    pub errors: usize,
+    pub items: u64,
+    pub server_version: &'a k8s_openapi::apimachinery::pkg::version::Info,
+}
+
+/// The Backup as Velero's server would have stored it after a finished run.
+pub fn backup_record(record: &BackupRecord<'_>) -> Backup {
+    let expiration = chrono::Utc::now()
+        + chrono::Duration::from_std(record.ttl).unwrap_or(chrono::Duration::zero());
+    let mut backup = Backup::new(record.name, DEFAULT_NAMESPACE, record.spec.clone());
+    backup.metadata = ObjectMeta {
+        name: Some(record.name.to_string()),
+        namespace: Some(DEFAULT_NAMESPACE.into()),
+        creation_timestamp: Some(record.started.clone()),
+        labels: Some(
+            [(
+                STORAGE_LOCATION_LABEL.to_string(),
+                valid_label_value(record.location),
+            )]
+            .into(),
+        ),
+        annotations: Some(
+            [
+                (
+                    WRITTEN_BY_ANNOTATION.to_string(),
+                    format!("kubectl-backup/{}", env!("CARGO_PKG_VERSION")),
+                ),
+                (
+                    "velero.io/source-cluster-k8s-gitversion".to_string(),
+                    record.server_version.git_version.clone(),
+                ),
+                (
+                    "velero.io/source-cluster-k8s-major-version".to_string(),
+                    record.server_version.major.clone(),
+                ),
+                (
+                    "velero.io/source-cluster-k8s-minor-version".to_string(),
+                    record.server_version.minor.clone(),
+                ),
+            ]
+            .into(),
+        ),
+        ..Default::default()
+    };
+    backup.status = Some(BackupStatus {
+        version: Some(1),
+        format_version: Some(FORMAT_VERSION.into()),
+        expiration: Some(time_from_chrono(expiration)),
+        phase: Some(record.phase),
+        start_timestamp: Some(record.started.clone()),
+        completion_timestamp: Some(now()),
+        warnings: Some(record.warnings as i64),
+        errors: Some(record.errors as i64),
+        progress: Some(BackupProgress {
+            total_items: Some(record.items as i64),
+            items_backed_up: Some(record.items as i64),
+        }),
+        ..Default::default()
+    });
+    backup
 }
 
 /// Deletes whatever a failed run left under `backups/<B>/`, even after Ctrl-C.

@@ -23,3 +23,6 @@ pub mod velero_mode;
 
 #[cfg(test)]
 mod schema_check;
+
+#[cfg(test)]
+mod fixture_tests;
