@@ -293,3 +293,31 @@ fn a_replaced_tarball_is_refused_even_with_matching_entries() {
         "{err:#}"
     );
 }
+
+#[test]
+fn long_names_survive_the_round_trip() {
+    let ns = "n".repeat(63);
+    let name = format!("{}-{}", "a".repeat(120), "z".repeat(100));
+    let mut w = TarballWriter::new(Vec::new(), Vec::new()).unwrap();
+    w.add(&item(
+        "widgets.very-long-group-name.example.com",
+        Some(&ns),
+        &name,
+        "very-long-group-name.example.com/v1",
+        "Widget",
+    ))
+    .unwrap();
+    let written = w.finish().unwrap();
+    let archive =
+        Archive::open(written.out.as_slice(), Some(written.integrity.as_slice())).unwrap();
+    let found = archive
+        .get("widgets.very-long-group-name.example.com", Some(&ns), &name)
+        .unwrap()
+        .unwrap();
+    assert_eq!(found["metadata"]["name"], name.as_str());
+    assert!(
+        entry_paths(&written.out)
+            .iter()
+            .all(|p| !p.contains("LongLink"))
+    );
+}
