@@ -504,10 +504,7 @@ impl Collector {
             kind: api_type.kind.clone(),
             body: serde_json::to_vec(&Value::Object(body))?,
         };
-        self.tx
-            .send(item)
-            .await
-            .map_err(|_| anyhow::anyhow!("the tarball writer stopped"))?;
+        self.tx.send(item).await.map_err(|_| WriterStopped)?;
         self.progress.sent.fetch_add(1, Ordering::Relaxed);
         Ok(true)
     }
@@ -588,6 +585,18 @@ impl Collector {
         }
     }
 }
+
+/// The tarball writer went away (its own error, or the upload's, says why).
+#[derive(Debug)]
+pub struct WriterStopped;
+
+impl std::fmt::Display for WriterStopped {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("the tarball writer stopped")
+    }
+}
+
+impl std::error::Error for WriterStopped {}
 
 /// LIST items lack `apiVersion` and `kind`; Velero's items carry them, first.
 fn with_type_meta(api_type: &ApiType, object: Map<String, Value>) -> Map<String, Value> {

@@ -172,12 +172,20 @@ pub async fn create(
     }
 
     let outcome = async {
-        collected?;
-        let finished = finished.context("writing the tarball failed")?;
-        uploaded.context("uploading the tarball failed")?;
         if cancel.is_cancelled() {
             bail!("interrupted");
         }
+        // When the writer stopped, the upload's or the writer's own error is the cause.
+        let uploaded = uploaded.context("uploading the tarball failed");
+        let finished = finished.context("writing the tarball failed");
+        let finished = match (collected, uploaded, finished) {
+            (Err(e), _, _) if e.downcast_ref::<collect::WriterStopped>().is_none() => {
+                return Err(e);
+            }
+            (_, Err(e), _) | (_, _, Err(e)) => return Err(e),
+            (Err(e), _, _) => return Err(e),
+            (Ok(()), Ok(_), Ok(finished)) => finished,
+        };
         let integrity = tokio::fs::File::from_std(finished.integrity);
         store.put(&keys.integrity(), integrity, None).await?;
         store
