@@ -466,7 +466,8 @@ impl Collector {
         let Value::Object(object) = object else {
             return Ok(false);
         };
-        let metadata = &object["metadata"];
+        let null = Value::Null;
+        let metadata = object.get("metadata").unwrap_or(&null);
         let name = metadata["name"].as_str().unwrap_or_default().to_string();
         let namespace = if api_type.namespaced {
             metadata["namespace"].as_str().map(str::to_string)

@@ -94,8 +94,10 @@ impl Related {
     /// Notes what an archived item refers to.
     pub fn observe(&self, api_type: &ApiType, body: &Map<String, Value>) {
         let gr = api_type.group_resource();
-        let namespace = body["metadata"]["namespace"].as_str().map(str::to_string);
-        let spec = &body["spec"];
+        let null = Value::Null;
+        let metadata = body.get("metadata").unwrap_or(&null);
+        let namespace = metadata["namespace"].as_str().map(str::to_string);
+        let spec = body.get("spec").unwrap_or(&null);
         let mut inner = self.lock();
         if !api_type.group.is_empty() && !BUILT_IN_GROUPS.contains(&api_type.group.as_str()) {
             inner
@@ -123,7 +125,7 @@ impl Related {
                 }
             }
             "serviceaccounts" => {
-                if let (Some(ns), Some(name)) = (namespace, body["metadata"]["name"].as_str()) {
+                if let (Some(ns), Some(name)) = (namespace, metadata["name"].as_str()) {
                     inner.service_accounts.insert((ns, name.to_string()));
                 }
             }
