@@ -109,6 +109,34 @@ fn seed_shop(server: &FakeApiServer) {
         "metadata": {"name": "data", "namespace": "shop"},
         "spec": {"accessModes": ["ReadWriteOnce"], "resources": {"requests": {"storage": "1Gi"}}, "volumeName": "pv-data"}}),
     );
+    // A pod using the PVC (its only link to it: the PVC has no app label), and a binding that
+    // grants the namespace's ServiceAccount a ClusterRole.
+    create(
+        server,
+        json!({"apiVersion": "v1", "kind": "Pod",
+            "metadata": {"name": "web-0", "namespace": "shop", "labels": {"app": "web"}},
+            "spec": {"containers": [{"name": "web", "image": "nginx"}],
+                "volumes": [{"name": "data", "persistentVolumeClaim": {"claimName": "data"}}]}}),
+    );
+    create(
+        server,
+        json!({"apiVersion": "rbac.authorization.k8s.io/v1", "kind": "ClusterRole",
+            "metadata": {"name": "shop-reader"}, "rules": []}),
+    );
+    create(
+        server,
+        json!({"apiVersion": "rbac.authorization.k8s.io/v1", "kind": "ClusterRoleBinding",
+            "metadata": {"name": "shop-reader"},
+            "roleRef": {"apiGroup": "rbac.authorization.k8s.io", "kind": "ClusterRole", "name": "shop-reader"},
+            "subjects": [{"kind": "ServiceAccount", "name": "default", "namespace": "shop"}]}),
+    );
+    create(
+        server,
+        json!({"apiVersion": "rbac.authorization.k8s.io/v1", "kind": "ClusterRoleBinding",
+            "metadata": {"name": "unrelated"},
+            "roleRef": {"apiGroup": "rbac.authorization.k8s.io", "kind": "ClusterRole", "name": "shop-reader"},
+            "subjects": [{"kind": "ServiceAccount", "name": "default", "namespace": "other"}]}),
+    );
     server
         .install_crd(json!({
             "apiVersion": "apiextensions.k8s.io/v1", "kind": "CustomResourceDefinition",
@@ -221,6 +249,17 @@ fn client_side_backup_of_one_namespace_has_velero_layout_and_related_items() {
             .unwrap()
             .is_some()
     );
+    // ServiceAccount → the ClusterRoleBindings naming it and their ClusterRoles.
+    let bindings = "clusterrolebindings.rbac.authorization.k8s.io";
+    assert!(
+        archive
+            .get(bindings, None, "shop-reader")
+            .unwrap()
+            .is_some()
+    );
+    assert!(archive.get(bindings, None, "unrelated").unwrap().is_none());
+    let roles = "clusterroles.rbac.authorization.k8s.io";
+    assert!(archive.get(roles, None, "shop-reader").unwrap().is_some());
     assert!(archive.get("namespaces", None, "shop").unwrap().is_some());
     assert!(archive.get("namespaces", None, "other").unwrap().is_none());
     assert!(archive.resource("nodes").is_none());
@@ -271,6 +310,15 @@ fn cluster_resources_false_leaves_out_even_related_items_and_selector_filters() 
         archive
             .resource("customresourcedefinitions.apiextensions.k8s.io")
             .is_none()
+    );
+    // The selected pod brings its PVC (namespaced, so allowed), not the PV.
+    let pvc = archive.get("persistentvolumeclaims", Some("shop"), "data");
+    assert!(pvc.unwrap().is_some());
+    assert!(
+        archive
+            .get("pods", Some("shop"), "web-0")
+            .unwrap()
+            .is_some()
     );
     assert!(
         archive.resource("secrets").is_none(),

@@ -78,6 +78,19 @@ pub fn backup_spec(selection: &Selection, ttl: Duration, location: &str) -> Resu
     })
 }
 
+/// Velero refuses to write to a ReadOnly location (typically one being restored from); so do we.
+pub fn refuse_read_only(destination: &Destination) -> Result<()> {
+    if let Some(bsl) = &destination.bsl
+        && bsl.spec.access_mode.as_deref() == Some("ReadOnly")
+    {
+        bail!(
+            "BackupStorageLocation {} is ReadOnly; nothing can be written to or deleted from it",
+            destination.location_name
+        );
+    }
+    Ok(())
+}
+
 /// Refuses a name that is taken, completely or by a half-written backup.
 pub async fn ensure_name_free(store: &ObjectStore, keys: &BackupKeys) -> Result<()> {
     if store.head(&keys.metadata()).await?.is_some() {
@@ -110,6 +123,7 @@ pub async fn create(
     let start_time = now();
     let keys = BackupKeys::new(&options.name);
     let store = &destination.store;
+    refuse_read_only(destination)?;
     ensure_name_free(store, &keys).await?;
     let spec = backup_spec(&options.selection, options.ttl, &destination.location_name)?;
 
