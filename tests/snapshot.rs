@@ -642,6 +642,7 @@ fn install_velero(
         "velero.io_backups.yaml",
         "velero.io_backupstoragelocations.yaml",
         "velero.io_deletebackuprequests.yaml",
+        "velero.io_downloadrequests.yaml",
     ] {
         let text = std::fs::read_to_string(crds.join(file)).unwrap();
         let crd: Value = serde_saphyr::from_str(&text).unwrap();
@@ -674,6 +675,29 @@ fn install_velero(
         "metadata": {"name": "default", "namespace": "velero"},
         "spec": {"provider": "aws", "default": true, "objectStorage": {"bucket": "bucket", "prefix": "team-a"}, "config": config},
         "status": {"phase": bsl_phase}})).unwrap();
+}
+
+/// Serves `body` to the first HTTP request on a loopback port; returns the URL.
+fn serve_once(body: Vec<u8>) -> String {
+    use std::io::{Read, Write};
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let url = format!(
+        "http://{}/presigned/object?X-Amz-Signature=secret",
+        listener.local_addr().unwrap()
+    );
+    std::thread::spawn(move || {
+        if let Ok((mut socket, _)) = listener.accept() {
+            let mut request = [0u8; 4096];
+            let _ = socket.read(&mut request);
+            let head = format!(
+                "HTTP/1.1 200 OK\r\nContent-Length: {}\r\nContent-Type: application/octet-stream\r\nConnection: close\r\n\r\n",
+                body.len()
+            );
+            let _ = socket.write_all(head.as_bytes());
+            let _ = socket.write_all(&body);
+        }
+    });
+    url
 }
 
 fn base64(text: &str) -> String {
@@ -794,6 +818,54 @@ fn with_velero_running_create_submits_a_backup_and_follows_it() {
         err.contains("Backup completed with status: Completed"),
         "{err}"
     );
+
+    // Its files are not readable from here (no location given): download asks Velero for a
+    // presigned URL through a DownloadRequest, then checks what it got.
+    let tarball = std::fs::read(
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/data/snapshot/velero-made/backups/nightly/nightly.tar.gz"),
+    )
+    .unwrap();
+    let url = serve_once(tarball);
+    let target = server.temp_dir().join("vb2.tar.gz");
+    let downloader = server
+        .command(BIN)
+        .args([
+            "snapshot",
+            "download",
+            "vb2",
+            "--file",
+            target.to_str().unwrap(),
+        ])
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut answered = false;
+    for _ in 0..100 {
+        let requests = server
+            .store()
+            .list("velero.io/v1", "DownloadRequest", Some("velero"));
+        if let Some(request) = requests.first() {
+            assert_eq!(request["spec"]["target"]["kind"], "BackupContents");
+            assert_eq!(request["spec"]["target"]["name"], "vb2");
+            let mut answer = request.clone();
+            answer["status"] = json!({"phase": "Processed", "downloadURL": url});
+            server.store().apply(answer).unwrap();
+            answered = true;
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    assert!(answered, "no DownloadRequest was created");
+    let output = downloader.wait_with_output().unwrap();
+    let err = String::from_utf8_lossy(&output.stderr);
+    assert!(output.status.success(), "{err}");
+    assert!(err.contains("8 items"), "{err}");
+    assert!(
+        !err.contains(&url),
+        "a presigned URL is a credential: {err}"
+    );
+    assert!(target.is_file());
 
     // Deleting a Velero-owned backup goes through a DeleteBackupRequest.
     let out = run(&server, &["snapshot", "delete", "vb2", "--yes"]);

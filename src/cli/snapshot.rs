@@ -530,7 +530,7 @@ async fn locate(
 }
 
 async fn run_describe(args: DescribeArgs, global: &GlobalArgs) -> Result<()> {
-    let (listed, store, _) = locate(&args.name, &args.location, global).await?;
+    let (listed, store, cluster) = locate(&args.name, &args.location, global).await?;
     let format = global.output_or(OutputFormat::Table);
     if matches!(format, OutputFormat::Json | OutputFormat::Yaml) {
         let backup = listed
@@ -538,9 +538,34 @@ async fn run_describe(args: DescribeArgs, global: &GlobalArgs) -> Result<()> {
             .context("the backup has no velero-backup.json yet")?;
         return print_structured(backup, format);
     }
-    let extras = match &store {
-        Some(store) => describe::read_extras(store, &args.name, args.details).await?,
-        None => describe::Extras::default(),
+    let extras = match (&store, &listed.in_cluster, &cluster) {
+        (Some(store), _, _) => describe::read_extras(store, &args.name, args.details).await?,
+        (None, Some(backup), Some(cluster)) => {
+            let namespace = backup
+                .metadata
+                .namespace
+                .clone()
+                .unwrap_or_else(|| DEFAULT_NAMESPACE.into());
+            let cancel = cancel_on_ctrl_c();
+            match describe::read_extras_via_velero(
+                cluster,
+                &namespace,
+                &args.name,
+                args.details,
+                &cancel,
+            )
+            .await
+            {
+                Ok(extras) => extras,
+                Err(e) => {
+                    eprintln!(
+                        "warning: warnings, errors and the resource list are not available: {e:#}"
+                    );
+                    describe::Extras::default()
+                }
+            }
+        }
+        _ => describe::Extras::default(),
     };
     Ok(write_stdout(&describe::render(
         &listed,
@@ -550,15 +575,34 @@ async fn run_describe(args: DescribeArgs, global: &GlobalArgs) -> Result<()> {
 }
 
 async fn run_download(args: DownloadArgs, global: &GlobalArgs) -> Result<()> {
-    let (_, store, _) = locate(&args.name, &args.location, global).await?;
-    let store = store.ok_or_else(|| {
-        anyhow!(
+    let (listed, store, cluster) = locate(&args.name, &args.location, global).await?;
+    let downloaded = match (store, &listed.in_cluster, &cluster) {
+        (Some(store), _, _) => {
+            download::download(&store, &args.name, args.file.as_deref(), args.force).await?
+        }
+        (None, Some(backup), Some(cluster)) => {
+            // Velero's location is not readable from here: ask Velero for the file.
+            let namespace = backup
+                .metadata
+                .namespace
+                .clone()
+                .unwrap_or_else(|| DEFAULT_NAMESPACE.into());
+            let cancel = cancel_on_ctrl_c();
+            download::download_via_velero(
+                cluster,
+                &namespace,
+                &args.name,
+                args.file.as_deref(),
+                args.force,
+                &cancel,
+            )
+            .await?
+        }
+        _ => bail!(
             "backup {:?} has no files in a storage location this machine can read",
             args.name
-        )
-    })?;
-    let downloaded =
-        download::download(&store, &args.name, args.file.as_deref(), args.force).await?;
+        ),
+    };
     eprintln!(
         "Backup {:?} downloaded to {} ({}, {} items, {}).",
         args.name,

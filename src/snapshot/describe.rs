@@ -242,3 +242,47 @@ fn render_resource_list(out: &mut String, list: &ResourceList) {
         }
     }
 }
+
+/// The same files through Velero's DownloadRequests, for a backup whose location this machine
+/// cannot read. A file Velero cannot serve is left out, as Velero's own `describe` does.
+pub async fn read_extras_via_velero(
+    cluster: &crate::kube::Cluster,
+    namespace: &str,
+    name: &str,
+    details: bool,
+    cancel: &tokio_util::sync::CancellationToken,
+) -> Result<Extras> {
+    let results = fetch_gz_json(cluster, namespace, "BackupResults", name, cancel).await?;
+    let resource_list = if details {
+        fetch_gz_json(cluster, namespace, "BackupResourceList", name, cancel).await?
+    } else {
+        None
+    };
+    Ok(Extras {
+        results,
+        resource_list,
+    })
+}
+
+async fn fetch_gz_json<T: serde::de::DeserializeOwned>(
+    cluster: &crate::kube::Cluster,
+    namespace: &str,
+    kind: &str,
+    name: &str,
+    cancel: &tokio_util::sync::CancellationToken,
+) -> Result<Option<T>> {
+    let url =
+        crate::snapshot::velero_mode::download_url(cluster, namespace, kind, name, cancel).await?;
+    let mut body = Vec::new();
+    if crate::snapshot::velero_mode::fetch_url(&url, &mut body)
+        .await
+        .is_err()
+    {
+        return Ok(None);
+    }
+    let mut text = Vec::new();
+    flate2::read::MultiGzDecoder::new(&body[..])
+        .read_to_end(&mut text)
+        .map_err(|e| anyhow::anyhow!("Velero's {kind} for {name} is not valid gzip: {e}"))?;
+    Ok(serde_json::from_slice(&text).ok())
+}

@@ -76,6 +76,45 @@ pub async fn download(
     if store.head(&keys.tarball()).await?.is_none() {
         bail!("backup {name:?} has no tarball in {}", store.location());
     }
+    let path = target_path(name, target, force)?;
+    let dir = parent_dir(&path);
+    let tarball = fetch_to_temp(store, &keys.tarball(), &dir).await?;
+    let record = match store.head(&keys.integrity()).await? {
+        Some(_) => Some(fetch_to_temp(store, &keys.integrity(), &std::env::temp_dir()).await?),
+        None => None,
+    };
+    verify_and_keep(name, tarball, record, path).await
+}
+
+/// `snapshot download` of a Velero-owned backup whose location this machine cannot read:
+/// Velero hands out a presigned URL through a DownloadRequest.
+pub async fn download_via_velero(
+    cluster: &crate::kube::Cluster,
+    namespace: &str,
+    name: &str,
+    target: Option<&Path>,
+    force: bool,
+    cancel: &tokio_util::sync::CancellationToken,
+) -> Result<Downloaded> {
+    let path = target_path(name, target, force)?;
+    let url = crate::snapshot::velero_mode::download_url(
+        cluster,
+        namespace,
+        "BackupContents",
+        name,
+        cancel,
+    )
+    .await?;
+    let temp = tempfile::Builder::new()
+        .prefix(".kubectl-backup-")
+        .tempfile_in(parent_dir(&path))
+        .context("cannot create a temporary file for the download")?;
+    let mut file = tokio::fs::File::from_std(temp.reopen()?);
+    crate::snapshot::velero_mode::fetch_url(&url, &mut file).await?;
+    verify_and_keep(name, temp, None, path).await
+}
+
+fn target_path(name: &str, target: Option<&Path>, force: bool) -> Result<PathBuf> {
     let path = target.map_or_else(
         || PathBuf::from(format!("{name}-data.tar.gz")),
         Path::to_path_buf,
@@ -86,15 +125,22 @@ pub async fn download(
             path.display()
         );
     }
-    let dir = path
-        .parent()
+    Ok(path)
+}
+
+fn parent_dir(path: &Path) -> PathBuf {
+    path.parent()
         .filter(|p| !p.as_os_str().is_empty())
-        .map_or_else(|| PathBuf::from("."), Path::to_path_buf);
-    let tarball = fetch_to_temp(store, &keys.tarball(), &dir).await?;
-    let record = match store.head(&keys.integrity()).await? {
-        Some(_) => Some(fetch_to_temp(store, &keys.integrity(), &std::env::temp_dir()).await?),
-        None => None,
-    };
+        .map_or_else(|| PathBuf::from("."), Path::to_path_buf)
+}
+
+/// Checks the downloaded tarball fully, then moves it into place; on failure it is removed.
+async fn verify_and_keep(
+    name: &str,
+    tarball: tempfile::NamedTempFile,
+    record: Option<tempfile::NamedTempFile>,
+    path: PathBuf,
+) -> Result<Downloaded> {
     let (tarball, archive) = tokio::task::spawn_blocking(move || {
         let archive = Archive::open_path(tarball.path(), record.as_ref().map(|r| r.path()));
         (tarball, archive)

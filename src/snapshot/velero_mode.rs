@@ -3,7 +3,7 @@
 
 use std::time::Duration;
 
-use anyhow::{Result, anyhow};
+use anyhow::{Result, anyhow, bail};
 use kube::api::{Api, DynamicObject, ListParams, PostParams};
 use kube::discovery::ApiResource;
 use serde::Serialize;
@@ -142,6 +142,7 @@ pub async fn follow(
         bar.enable_steady_tick(Duration::from_millis(200));
         bar
     });
+    let mut last_seen: Option<BackupPhase> = None;
     loop {
         let backup = get(cluster, namespace, name)
             .await?
@@ -157,6 +158,20 @@ pub async fn follow(
             bar.set_length(total.max(done).max(0) as u64);
             bar.set_position(done.max(0) as u64);
             bar.set_message(phase.map_or("New", BackupPhase::as_str).to_string());
+        }
+        if bar.is_none() && phase.is_some() && phase != last_seen {
+            // No terminal to draw on: one line per phase change, for logs and CI.
+            let progress = backup.status.as_ref().and_then(|s| s.progress.clone());
+            eprintln!(
+                "Backup {name}: {} ({}/{} items)",
+                phase.map_or("New", BackupPhase::as_str),
+                progress
+                    .as_ref()
+                    .and_then(|p| p.items_backed_up)
+                    .unwrap_or(0),
+                progress.as_ref().and_then(|p| p.total_items).unwrap_or(0)
+            );
+            last_seen = phase;
         }
         if phase.is_some_and(BackupPhase::is_terminal) {
             if let Some(bar) = &bar {
@@ -202,4 +217,105 @@ pub async fn request_delete(cluster: &Cluster, backup: &Backup) -> Result<Delete
             )
         })?;
     convert(&created)
+}
+
+/// Asks Velero for a presigned URL of one of a backup's files (`BackupContents`,
+/// `BackupResults`, `BackupResourceList`, `BackupLog`…) and returns it once the server has
+/// answered. Works whatever the location's provider, with no object-store credentials here.
+pub async fn download_url(
+    cluster: &Cluster,
+    namespace: &str,
+    kind: &str,
+    backup: &str,
+    cancel: &CancellationToken,
+) -> Result<String> {
+    use rand::Rng;
+    let suffix: String = (0..8)
+        .map(|_| {
+            char::from(b"abcdefghijklmnopqrstuvwxyz0123456789"[rand::rng().random_range(0..36)])
+        })
+        .collect();
+    let name = format!("{}-{suffix}", backup.chars().take(240).collect::<String>());
+    let request = serde_json::json!({
+        "apiVersion": API_VERSION, "kind": "DownloadRequest",
+        "metadata": {"name": name, "namespace": namespace},
+        "spec": {"target": {"kind": kind, "name": backup}}
+    });
+    let api: Api<DynamicObject> = Api::namespaced_with(
+        cluster.client.clone(),
+        namespace,
+        &resource("DownloadRequest", "downloadrequests"),
+    );
+    api.create(&PostParams::default(), &convert(&request)?)
+        .await
+        .map_err(|e| {
+            anyhow!(
+                "cannot create a DownloadRequest for {kind} of backup {backup}: {}",
+                describe_error(&cluster.server, &e)
+            )
+        })?;
+    let deadline = tokio::time::Instant::now() + Duration::from_secs(60);
+    loop {
+        let current = api.get(&name).await.map_err(|e| {
+            anyhow!(
+                "cannot read DownloadRequest {namespace}/{name}: {}",
+                describe_error(&cluster.server, &e)
+            )
+        })?;
+        if let Some(url) = current.data["status"]["downloadURL"]
+            .as_str()
+            .filter(|u| !u.is_empty())
+        {
+            return Ok(url.to_string());
+        }
+        if tokio::time::Instant::now() > deadline {
+            bail!(
+                "Velero did not answer DownloadRequest {namespace}/{name} within 60s; is the Velero server running? (see `kubectl backup doctor`)"
+            );
+        }
+        tokio::select! {
+            _ = tokio::time::sleep(Duration::from_millis(250)) => {}
+            _ = cancel.cancelled() => bail!("interrupted"),
+        }
+    }
+}
+
+/// Streams a presigned URL into `out`; returns the byte count.
+pub async fn fetch_url(url: &str, out: &mut (impl tokio::io::AsyncWrite + Unpin)) -> Result<u64> {
+    use futures::TryStreamExt;
+    use tokio::io::AsyncWriteExt;
+    // Never echo the URL: a presigned URL is a credential for its lifetime.
+    let response = reqwest::Client::new().get(url).send().await.map_err(|e| {
+        anyhow!(
+            "downloading from Velero's presigned URL failed: {}",
+            without_url(&e)
+        )
+    })?;
+    if !response.status().is_success() {
+        bail!(
+            "downloading from Velero's presigned URL failed: HTTP {}",
+            response.status()
+        );
+    }
+    let mut stream = response.bytes_stream();
+    let mut total = 0u64;
+    while let Some(chunk) = stream.try_next().await.map_err(|e| {
+        anyhow!(
+            "downloading from Velero's presigned URL failed: {}",
+            without_url(&e)
+        )
+    })? {
+        out.write_all(&chunk).await?;
+        total += chunk.len() as u64;
+    }
+    out.flush().await?;
+    Ok(total)
+}
+
+fn without_url(error: &reqwest::Error) -> String {
+    let mut root: &dyn std::error::Error = error;
+    while let Some(source) = root.source() {
+        root = source;
+    }
+    root.to_string()
 }
