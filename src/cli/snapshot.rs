@@ -239,6 +239,25 @@ async fn run_create(args: CreateArgs, global: &GlobalArgs) -> Result<()> {
 
     let destination =
         destination::resolve(Some(&cluster), &spec_of(&args.location), cancel.clone()).await?;
+    if let Some(bsl) = &destination.bsl {
+        // Velero may be about to write this name into the same location.
+        let namespace = bsl
+            .metadata
+            .namespace
+            .clone()
+            .unwrap_or_else(|| DEFAULT_NAMESPACE.into());
+        if velero_mode::get(&cluster, &namespace, &args.name)
+            .await
+            .ok()
+            .flatten()
+            .is_some()
+        {
+            bail!(
+                "a Velero Backup named {:?} already exists in namespace {namespace}; choose another name",
+                args.name
+            );
+        }
+    }
     eprintln!(
         "Backing up {} into {} (client-side)…",
         cluster.server, destination.description
@@ -651,6 +670,13 @@ async fn run_delete(args: DeleteArgs, global: &GlobalArgs) -> Result<()> {
         return Ok(());
     }
     let store = store.ok_or_else(|| anyhow!("no backup named {:?}", args.name))?;
+    if let Some(location) = &args.location.location
+        && let Some(c) = &cluster
+        && let Ok(bsl) = destination::find_location(c, location).await
+        && bsl.spec.access_mode.as_deref() == Some("ReadOnly")
+    {
+        bail!("BackupStorageLocation {location} is ReadOnly; nothing was deleted");
+    }
     let deleted = delete::delete_from_store(&store, &args.name).await?;
     eprintln!(
         "Backup {:?} deleted ({deleted} objects removed from {}).",
