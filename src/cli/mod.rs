@@ -1,8 +1,10 @@
 //! The command line: every subcommand parses into an options struct, then calls a plain async
 //! function with it. Nothing here knows how a backup works; the domain modules do.
 
+mod blueprint;
 mod completion;
 mod doctor;
+mod etcd;
 mod global;
 mod snapshot;
 mod version;
@@ -42,6 +44,11 @@ pub enum Command {
     Doctor(doctor::DoctorArgs),
     /// Print a shell completion script (bash, zsh or fish)
     Completion(completion::CompletionArgs),
+    /// Kanister Blueprints: apply, list, get, delete, validate, render
+    #[command(alias = "blueprints", alias = "bp")]
+    Blueprint(blueprint::BlueprintArgs),
+    /// etcd snapshots: save from a live member, status and inventory offline
+    Etcd(etcd::EtcdArgs),
     /// Velero-compatible resource snapshots: create, list, describe, download, delete
     Snapshot(snapshot::SnapshotArgs),
 }
@@ -99,6 +106,8 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Version(args) => version::run(args, &global).await,
         Command::Doctor(args) => doctor::run(args, &global).await,
         Command::Completion(args) => completion::run(args),
+        Command::Blueprint(args) => blueprint::run(args, &global).await,
+        Command::Etcd(args) => etcd::run(args, &global).await,
         Command::Snapshot(args) => snapshot::run(args, &global).await,
     }
 }
