@@ -316,11 +316,18 @@ impl PageLister {
             .list(&self.params)
             .with_context(|| format!("cannot build the LIST request for {}", self.what))?;
         let page: ListPage = client.request(request).await.map_err(|e| {
-            anyhow::anyhow!(
-                "listing {} failed: {}",
-                self.what,
-                describe_error(server, &e)
-            )
+            let hint = match crate::kube::api_status(&e).map(|s| s.code) {
+                Some(410) => "; the list took longer than the API server keeps its continue tokens, retry the backup",
+                _ => "",
+            };
+            anyhow::Error::new(ListFailed {
+                not_found: crate::kube::is_not_found(&e),
+                message: format!(
+                    "listing {} failed: {}{hint}",
+                    self.what,
+                    describe_error(server, &e)
+                ),
+            })
         })?;
         match page.metadata.continue_token.as_deref() {
             Some(token) if !token.is_empty() => {
@@ -331,6 +338,21 @@ impl PageLister {
         Ok(Some(page))
     }
 }
+
+/// A failed LIST: the message, and whether the type was simply gone.
+#[derive(Debug)]
+struct ListFailed {
+    not_found: bool,
+    message: String,
+}
+
+impl std::fmt::Display for ListFailed {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for ListFailed {}
 
 /// Counters the progress bar reads.
 #[derive(Debug, Default)]
@@ -431,8 +453,14 @@ impl Collector {
                 Ok(Some(page)) => page,
                 Ok(None) => break,
                 Err(e) => {
-                    self.report
-                        .error(unit.namespace.as_deref(), format!("{e:#}"));
+                    let gone = e.downcast_ref::<ListFailed>().is_some_and(|f| f.not_found);
+                    if gone {
+                        // The type went away after discovery (CRD deleted): nothing to miss.
+                        self.report
+                            .warning(unit.namespace.as_deref(), format!("{e}"));
+                    } else {
+                        self.report.error(unit.namespace.as_deref(), format!("{e}"));
+                    }
                     return Ok(());
                 }
             };
