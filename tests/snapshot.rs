@@ -158,6 +158,13 @@ fn seed_shop(server: &FakeApiServer) {
 fn client_side_backup_of_one_namespace_has_velero_layout_and_related_items() {
     let server = FakeApiServer::start_blocking();
     seed_shop(&server);
+    // Two LISTs die on the way: the pages are retried and the backup still completes.
+    server.faults().add(
+        FaultRule::new(Fault::DropConnection)
+            .method("GET")
+            .path_contains("/configmaps")
+            .times(2),
+    );
     let out = run(
         &server,
         &[
@@ -172,6 +179,10 @@ fn client_side_backup_of_one_namespace_has_velero_layout_and_related_items() {
     );
     assert!(out.status.success(), "{}", stderr(&out));
 
+    assert!(
+        server.faults().rules().iter().all(|r| r.times == Some(0)),
+        "the dropped connections were not exercised"
+    );
     let dir = backup_dir(&server, "b1");
     for file in [
         "velero-backup.json",

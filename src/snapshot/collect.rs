@@ -312,10 +312,7 @@ impl PageLister {
         if self.done {
             return Ok(None);
         }
-        let request = Request::new(&self.url)
-            .list(&self.params)
-            .with_context(|| format!("cannot build the LIST request for {}", self.what))?;
-        let page: ListPage = client.request(request).await.map_err(|e| {
+        let page: ListPage = self.request(client).await.map_err(|e| {
             let hint = match crate::kube::api_status(&e).map(|s| s.code) {
                 Some(410) => "; the list took longer than the API server keeps its continue tokens, retry the backup",
                 _ => "",
@@ -336,6 +333,41 @@ impl PageLister {
             _ => self.done = true,
         }
         Ok(Some(page))
+    }
+}
+
+/// Attempts per page: the first, then retries after 0.25, 0.5, 1 and 2 s.
+const LIST_ATTEMPTS: u32 = 5;
+
+impl PageLister {
+    /// One page, retried with backoff on dropped connections and 5xx (the client itself
+    /// already honours 429 and Retry-After). The same continue token makes a retry safe.
+    async fn request(&self, client: &Client) -> Result<ListPage, kube::Error> {
+        let mut attempt = 1;
+        loop {
+            let request = Request::new(&self.url)
+                .list(&self.params)
+                .map_err(kube::Error::BuildRequest)?;
+            match client.request::<ListPage>(request).await {
+                Ok(page) => return Ok(page),
+                Err(e) if attempt < LIST_ATTEMPTS && is_transient(&e) => {
+                    tokio::time::sleep(std::time::Duration::from_millis(250 << (attempt - 1)))
+                        .await;
+                    attempt += 1;
+                }
+                Err(e) => return Err(e),
+            }
+        }
+    }
+}
+
+fn is_transient(error: &kube::Error) -> bool {
+    match crate::kube::api_status(error) {
+        Some(status) => matches!(status.code, 429 | 500 | 502 | 503 | 504),
+        None => matches!(
+            error,
+            kube::Error::HyperError(_) | kube::Error::Service(_) | kube::Error::ReadEvents(_)
+        ),
     }
 }
 
