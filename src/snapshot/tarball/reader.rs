@@ -6,7 +6,7 @@
 //! * every un-versioned item must be a JSON object whose `metadata.name` matches its file.
 //!
 //! Only when all of that holds does [`Archive::open`] return, so a restore built on it refuses a
-//! bad backup before creating anything. The decompressed tar is spooled to an anonymous temp
+//! bad backup before creating anything. Item bodies are spooled to an anonymous temp
 //! file and items are indexed by group-resource, namespace and name; item bodies stay on disk
 //! and are read on demand (positional reads, so an `Archive` can be shared across threads).
 
@@ -25,7 +25,7 @@ use crate::snapshot::layout::{ItemPath, METADATA_VERSION_PATH, RESOURCES_DIR};
 /// entry is not an item and would only cost memory.
 pub const MAX_ENTRY_BYTES: u64 = 64 << 20;
 
-/// Where one item's JSON sits in the spooled tar.
+/// Where one item's JSON sits in the spool file.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ItemRef {
     pub name: String,
@@ -131,12 +131,10 @@ impl Archive {
         let spool =
             tempfile::tempfile().context("cannot create a temporary file to unpack the backup")?;
         let mut integrity = integrity.map(IntegrityReader::new);
+        let mut spool_writer = io::BufWriter::with_capacity(1 << 20, spool.try_clone()?);
+        let mut spooled = 0u64;
         let hashing = HashingReader::new(tarball);
-        let tee = Tee {
-            inner: MultiGzDecoder::new(hashing),
-            copy: io::BufWriter::with_capacity(1 << 20, spool.try_clone()?),
-        };
-        let mut tar = tar::Archive::new(tee);
+        let mut tar = tar::Archive::new(MultiGzDecoder::new(hashing));
         let mut format_version = None;
         let mut resources: BTreeMap<String, ResourceIndex> = BTreeMap::new();
         let mut seen: HashSet<String> = HashSet::new();
@@ -163,7 +161,6 @@ impl Archive {
                     "the backup is refused: entry {path:?} is {size} bytes, larger than any Kubernetes object"
                 );
             }
-            let offset = entry.raw_file_position();
             let mut body = Vec::with_capacity(size as usize);
             entry.read_to_end(&mut body).map_err(truncated)?;
             if body.len() as u64 != size {
@@ -219,11 +216,14 @@ impl Archive {
                         index.api_version = head.api_version;
                         index.kind = head.kind;
                     }
+                    // Only the copy restore reads is kept: half the disk of the whole tar.
+                    spool_writer.write_all(&body)?;
                     let item = ItemRef {
                         name: item_path.name,
-                        offset,
+                        offset: spooled,
                         size,
                     };
+                    spooled += size;
                     match item_path.namespace {
                         Some(ns) => index.namespaces.entry(ns).or_default().push(item),
                         None => index.cluster.push(item),
@@ -234,10 +234,11 @@ impl Archive {
 
         // Read to the very end so the gzip trailer (CRC, length) is checked and nothing
         // trails it; a cut-off upload fails here even when the cut fell between entries.
-        let mut tee = tar.into_inner();
-        io::copy(&mut tee, &mut io::sink()).map_err(truncated)?;
-        tee.copy.flush()?;
-        let (tarball_sha256, tarball_size) = tee.inner.into_inner().finish();
+        let mut rest = tar.into_inner();
+        io::copy(&mut rest, &mut io::sink()).map_err(truncated)?;
+        spool_writer.flush()?;
+        drop(spool_writer);
+        let (tarball_sha256, tarball_size) = rest.into_inner().finish();
         let integrity_checked = match integrity {
             Some(record) => {
                 record
@@ -408,19 +409,4 @@ fn vet_path<R: Read>(entry: &tar::Entry<'_, R>) -> Result<String> {
         return Err(refuse("is a link"));
     }
     Ok(trimmed.to_string())
-}
-
-/// Copies everything read from `inner` into `copy`: the spool mirrors the decompressed stream
-/// byte for byte, so the tar crate's data offsets are offsets into the spool.
-struct Tee<R, W> {
-    inner: R,
-    copy: W,
-}
-
-impl<R: Read, W: Write> Read for Tee<R, W> {
-    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
-        let n = self.inner.read(buf)?;
-        self.copy.write_all(&buf[..n])?;
-        Ok(n)
-    }
 }
