@@ -51,26 +51,59 @@ pub use value::Value;
 /// The data a template renders against (`.` at the start). Built once from [`TemplateParams`]
 /// (or from JSON) and shared by every render of a phase.
 #[derive(Debug, Clone)]
-pub struct Data(pub(crate) Value);
+pub struct Data {
+    pub(crate) value: Value,
+    /// Built by [`TemplateParams::build_redacted`]: phases added later are redacted too.
+    pub(crate) redacted: bool,
+}
 
 impl Data {
     /// Data from plain JSON: objects become `map[string]interface{}`, integers `int64`.
     pub fn from_json(json: &serde_json::Value) -> Data {
-        Data(value::from_json(json))
+        Data {
+            value: value::from_json(json),
+            redacted: false,
+        }
     }
 
     /// Data from any Go-shaped value.
     pub fn from_value(v: Value) -> Data {
-        Data(v)
+        Data {
+            value: v,
+            redacted: false,
+        }
     }
 
     /// No data (Go's `nil`): what Kanister's `Wait` conditions render against.
     pub fn nil() -> Data {
-        Data(value::nil())
+        Data {
+            value: value::nil(),
+            redacted: false,
+        }
     }
 
     pub fn value(&self) -> &Value {
-        &self.0
+        &self.value
+    }
+
+    /// Adds or replaces `.Phases.<name>` in place, so an executor builds the data once per action
+    /// and records each phase as it starts (Secrets, ConfigMaps) and completes (Output) without
+    /// rebuilding everything. Every clone of this `Data` sees the change. Returns false when the
+    /// data was not built from [`TemplateParams`].
+    pub fn set_phase(&self, name: &str, phase: &PhaseParams) -> bool {
+        let root = value::deref(&self.value);
+        let Some(phases) = root
+            .downcast_object_ref::<value::GoStruct>()
+            .and_then(|s| s.lookup("Phases"))
+        else {
+            return false;
+        };
+        let Some(map) = phases.downcast_object_ref::<value::GoMap>() else {
+            return false;
+        };
+        map.write()
+            .insert(name.to_string(), phase.to_value(self.redacted));
+        true
     }
 }
 
@@ -100,11 +133,11 @@ impl Template {
         let mut ex = exec::Exec {
             src: &self.source,
             defines: &self.defines,
-            vars: vec![("$".to_string(), data.0.clone())],
+            vars: vec![("$".to_string(), data.value.clone())],
             out: String::with_capacity(self.source.len() + 64),
             depth: 0,
         };
-        ex.walk(&data.0, &self.root)?;
+        ex.walk(&data.value, &self.root)?;
         Ok(ex.out)
     }
 

@@ -461,7 +461,7 @@ pub struct PhaseParams {
 }
 
 impl PhaseParams {
-    fn to_value(&self, redact: bool) -> Value {
+    pub(crate) fn to_value(&self, redact: bool) -> Value {
         let output = match &self.output {
             Some(o) => map_of(
                 Elem::Any,
@@ -516,12 +516,18 @@ impl TemplateParams {
 
     /// The render data (`.`).
     pub fn build(&self) -> Data {
-        Data(self.to_value(false))
+        Data {
+            value: self.to_value(false),
+            redacted: false,
+        }
     }
 
     /// The render data with every Secret value and Profile credential replaced by [`REDACTED`].
     pub fn build_redacted(&self) -> Data {
-        Data(self.to_value(true))
+        Data {
+            value: self.to_value(true),
+            redacted: true,
+        }
     }
 
     fn to_value(&self, redact: bool) -> Value {
