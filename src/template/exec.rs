@@ -81,7 +81,7 @@ impl<'t> Exec<'t> {
         match view(v) {
             View::Nil => self.out.push_str("<no value>"),
             View::Str(s) => self.out.push_str(s),
-            _ => write_value(&mut self.out, deref(v), 0),
+            _ => write_value(&mut self.out, deref(v)),
         }
     }
 

@@ -204,7 +204,7 @@ fn merge_into(dst: &GoMap, src: &[(String, Value)], overwrite: bool) {
                     continue;
                 }
                 let src_nil = matches!(view(sv), View::Nil);
-                if (matches!(view(&dv), View::Nil) && !src_nil) || (overwrite && !src_nil) {
+                if !src_nil && (overwrite || matches!(view(&dv), View::Nil)) {
                     dst.write().insert(k.clone(), sv.clone());
                 }
             }
