@@ -105,6 +105,22 @@ impl Data {
             .insert(name.to_string(), phase.to_value(self.redacted));
         true
     }
+
+    /// Sets `.DeferPhase` (for rendering output artifacts after the defer phase ran). Returns
+    /// false when the data was not built from [`TemplateParams`].
+    pub fn set_defer_phase(&mut self, phase: &PhaseParams) -> bool {
+        let root = value::deref(&self.value);
+        let Some(s) = root.downcast_object_ref::<value::GoStruct>() else {
+            return false;
+        };
+        let mut s = s.clone();
+        let Some(field) = s.fields.iter_mut().find(|f| f.name == "DeferPhase") else {
+            return false;
+        };
+        field.value = phase.to_value(self.redacted);
+        self.value = s.into_ptr();
+        true
+    }
 }
 
 /// A parsed template, ready to render any number of times.

@@ -637,7 +637,10 @@ impl<'s> Parser<'s> {
                     return Err(self.err(
                         ErrorKind::UnknownFunction,
                         t.pos,
-                        format!("function {name:?} not defined"),
+                        format!(
+                            "function {name:?} not defined{}",
+                            funcs::unknown_function_hint(&name)
+                        ),
                     ));
                 };
                 Arg::Func { pos: t.pos, def }

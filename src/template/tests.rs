@@ -221,8 +221,16 @@ fn errors_carry_positions() {
             2,
             6,
             UnknownFunction,
-            "function \"env\" not defined",
+            "function \"env\" not defined (withheld",
         ),
+        (
+            "{{ .s | tojson }}",
+            1,
+            9,
+            UnknownFunction,
+            "function \"tojson\" not defined (did you mean \"toJson\"?)",
+        ),
+        ("{{ fromJson .s }}", 1, 4, UnknownFunction, "(sprig v3 only"),
         ("{{ .s ", 1, 1, Unterminated, "unclosed action"),
         ("abc {{ if .t }}x", 1, 17, Unterminated, "unexpected EOF"),
         (
@@ -1065,4 +1073,35 @@ fn references_list_functions_and_paths() {
     );
     assert!(is_known_function("toJson") && is_known_function("index") && !is_known_function("env"));
     assert!(!is_known_function("expandenv") && !is_known_function("fromJson"));
+}
+
+#[test]
+fn phases_recorded_in_place() {
+    let mut p = kanister_params();
+    p.phases.clear();
+    let mut data = p.build();
+    let t = Template::parse("t", "{{ .Phases.backup.Output.path }}").unwrap();
+    assert_eq!(t.render(&data).unwrap_err().kind, ErrorKind::MissingKey);
+    let mut phase = PhaseParams::default();
+    assert!(data.set_phase("backup", &phase));
+    assert!(
+        t.render(&data)
+            .unwrap_err()
+            .message
+            .contains("no entry for key \"path\"")
+    );
+    phase.output = Some([("path".to_string(), json!("/b/1"))].into_iter().collect());
+    data.set_phase("backup", &phase);
+    assert_eq!(t.render(&data).unwrap(), "/b/1");
+    assert!(data.set_defer_phase(&phase));
+    assert_eq!(
+        render_str(
+            "t",
+            "{{ .DeferPhase.Output.path }} {{ .Phases.backup.Output.path }}",
+            &data
+        )
+        .unwrap(),
+        "/b/1 /b/1"
+    );
+    assert!(!Data::nil().set_phase("x", &phase));
 }
