@@ -29,6 +29,10 @@ fn data() -> Data {
     }))
 }
 
+fn ok(src: &str) -> String {
+    r(src).unwrap_or_else(|e| panic!("{src:?}: {e}"))
+}
+
 /// Renders `src` against [`data`].
 fn r(src: &str) -> Result<String, TemplateError> {
     render_str("t", src, &data())
@@ -1073,6 +1077,42 @@ fn references_list_functions_and_paths() {
     );
     assert!(is_known_function("toJson") && is_known_function("index") && !is_known_function("env"));
     assert!(!is_known_function("expandenv") && !is_known_function("fromJson"));
+}
+
+#[test]
+fn hostile_templates_fail_cleanly() {
+    let deep_parens = format!("{{{{ {}1{} }}}}", "(".repeat(500), ")".repeat(500));
+    let e = r(&deep_parens).unwrap_err();
+    assert!(e.message.contains("nested too deeply"), "{e}");
+    let deep_ifs = format!("{}x{}", "{{ if 1 }}".repeat(500), "{{ end }}".repeat(500));
+    assert!(
+        r(&deep_ifs)
+            .unwrap_err()
+            .message
+            .contains("nested too deeply")
+    );
+    let recursive = "{{ define \"a\" }}{{ template \"a\" . }}{{ end }}{{ template \"a\" . }}";
+    let e = r(recursive).unwrap_err();
+    assert!(
+        e.message.contains("exceeded maximum template depth (100)"),
+        "{e}"
+    );
+    for huge in [
+        "{{ until 100000000000 }}",
+        "{{ repeat 100000000000 \"ab\" }}",
+        "{{ randAlpha 100000000000 }}",
+    ] {
+        assert_eq!(
+            r(huge).unwrap_err().kind,
+            ErrorKind::FunctionFailed,
+            "{huge}"
+        );
+    }
+    // `range N` is lazy and `break` stops it.
+    assert_eq!(
+        ok("{{ range 1000000000000 }}{{ if eq . 3 }}{{ break }}{{ end }}{{ . }}{{ end }}"),
+        "012"
+    );
 }
 
 #[test]

@@ -270,6 +270,19 @@ pub(crate) fn list_arg(args: &[Value], i: usize) -> Result<&[Value], FnError> {
     }
 }
 
+/// Largest string or list a function may build: Go would try and exhaust memory; a clear error
+/// is kinder.
+pub(crate) const MAX_RESULT: usize = 64 << 20;
+
+pub(crate) fn check_size(n: u128, what: &str) -> Result<usize, FnError> {
+    if n > MAX_RESULT as u128 {
+        return Err(failed(format!(
+            "{what} would hold {n} elements; the limit is {MAX_RESULT}"
+        )));
+    }
+    Ok(n as usize)
+}
+
 pub(crate) fn failed(msg: impl Into<String>) -> FnError {
     FnError::Failed(msg.into())
 }
