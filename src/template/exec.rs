@@ -111,16 +111,16 @@ impl<'t> Exec<'t> {
         let v = deref(&v).clone();
         let mark = self.vars.len();
         // Index/element pairs; `range N` (Go 1.22) is generated lazily.
-        let items: Box<dyn Iterator<Item = (Value, Value)>> = match view(&v) {
+        let items: Box<dyn Iterator<Item = (Value, Value)> + '_> = match view(&v) {
             View::List(l) => Box::new(
-                l.to_vec()
-                    .into_iter()
+                l.iter()
+                    .cloned()
                     .enumerate()
                     .map(|(i, x)| (Value::from(i as i64), x)),
             ),
             View::Bytes(bs) => Box::new(
-                bs.to_vec()
-                    .into_iter()
+                bs.iter()
+                    .copied()
                     .enumerate()
                     .map(|(i, x)| (Value::from(i as i64), Value::from(x as i64))),
             ),
