@@ -176,6 +176,69 @@ impl Template {
     }
 }
 
+/// A render error inside a JSON tree, with the path of the failing string (`command[2]`,
+/// `objects.pgSecret.name`, or a map key path ending in `{key}`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TreeError {
+    pub path: String,
+    pub error: TemplateError,
+}
+
+impl std::fmt::Display for TreeError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}", self.path, self.error)
+    }
+}
+
+impl std::error::Error for TreeError {}
+
+/// Kanister's argument rendering: walks maps and lists, renders every string (map keys
+/// included) as a template and passes other values through.
+pub fn render_json(value: &serde_json::Value, data: &Data) -> Result<serde_json::Value, TreeError> {
+    render_json_at(value, data, String::new())
+}
+
+fn render_json_at(
+    value: &serde_json::Value,
+    data: &Data,
+    path: String,
+) -> Result<serde_json::Value, TreeError> {
+    use serde_json::Value as J;
+    let render = |s: &str, path: &str| {
+        if !s.contains("{{") {
+            return Ok(s.to_string());
+        }
+        render_str(path, s, data).map_err(|error| TreeError {
+            path: path.to_string(),
+            error,
+        })
+    };
+    Ok(match value {
+        J::String(s) => J::String(render(s, &path)?),
+        J::Array(items) => J::Array(
+            items
+                .iter()
+                .enumerate()
+                .map(|(i, v)| render_json_at(v, data, format!("{path}[{i}]")))
+                .collect::<Result<_, _>>()?,
+        ),
+        J::Object(map) => {
+            let mut out = serde_json::Map::with_capacity(map.len());
+            for (k, v) in map {
+                let child = if path.is_empty() {
+                    k.clone()
+                } else {
+                    format!("{path}.{k}")
+                };
+                let key = render(k, &format!("{child}{{key}}"))?;
+                out.insert(key, render_json_at(v, data, child)?);
+            }
+            J::Object(out)
+        }
+        other => other.clone(),
+    })
+}
+
 /// Parses and renders in one step.
 pub fn render_str(name: &str, source: &str, data: &Data) -> Result<String, TemplateError> {
     Template::parse(name, source)?.render(data)

@@ -1145,3 +1145,31 @@ fn phases_recorded_in_place() {
     );
     assert!(!Data::nil().set_phase("x", &phase));
 }
+
+#[test]
+fn render_json_walks_args_like_kanister() {
+    let data = kanister_params().build();
+    let args = json!({
+        "namespace": "{{ .StatefulSet.Namespace }}",
+        "replicas": 3,
+        "command": ["bash", "-c", "echo {{ .StatefulSet.Name }}"],
+        "labels": {"{{ .StatefulSet.Name }}-key": "v"},
+    });
+    let out = render_json(&args, &data).unwrap();
+    assert_eq!(
+        out,
+        json!({"namespace": "prod", "replicas": 3, "command": ["bash", "-c", "echo db"], "labels": {"db-key": "v"}})
+    );
+    let err = render_json(&json!({"command": ["a", "x {{ .Nope }}"]}), &data).unwrap_err();
+    assert_eq!(err.path, "command[1]");
+    assert_eq!((err.error.line, err.error.column), (1, 6));
+    assert!(err.to_string().starts_with("command[1]: 1:6: "), "{err}");
+}
+
+#[test]
+fn templates_and_data_are_shareable_across_threads() {
+    fn assert_send_sync<T: Send + Sync>() {}
+    assert_send_sync::<Template>();
+    assert_send_sync::<Data>();
+    assert_send_sync::<TemplateError>();
+}
