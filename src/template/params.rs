@@ -628,6 +628,17 @@ impl TemplateParams {
     }
 }
 
+/// The zero value of a parameter struct type, for `index` on a missing key of a typed map
+/// (`index .ArtifactsIn "x"` yields an empty Artifact in Go, not nil).
+pub(crate) fn zero_struct(type_name: &str) -> Option<Value> {
+    match type_name {
+        "v1alpha1.Artifact" => Some(ArtifactParams::default().to_value()),
+        "v1.Secret" => Some(SecretParams::default().to_value(false)),
+        "v1.ConfigMap" => Some(ConfigMapParams::default().to_value()),
+        _ => None,
+    }
+}
+
 fn string_map(m: &BTreeMap<String, String>) -> Value {
     map_of(
         Elem::String,

@@ -867,6 +867,14 @@ fn kanister_parameters() {
             "map[] map[] null map[]",
         ),
         ("{{ toJson .DeferPhase }}", "null"),
+        (
+            "{{ index .ArtifactsIn \"nope\" }}|{{ (index .ArtifactsIn \"nope\").KopiaSnapshot }}|",
+            "{map[] }||",
+        ),
+        (
+            "{{ (index .Secrets \"nope\").Name }}|{{ index .Phases \"nope\" }}",
+            "|<nil>",
+        ),
     ];
     let failures: Vec<String> = cases
         .iter()
