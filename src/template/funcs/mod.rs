@@ -1,5 +1,27 @@
 //! The function registry: Go's built-in template functions plus sprig v2.22.0's `TxtFuncMap`
 //! without `env`/`expandenv` (rendering must not read the workstation's environment).
+//!
+//! - Go built-ins: `and or not eq ne lt le gt ge index len print printf println html js urlquery
+//!   call` (`slice` is sprig's, which overrides Go's in Kanister's function map).
+//! - strings: `abbrev abbrevboth trunc trim trimAll trimall trimSuffix trimPrefix upper lower title
+//!   untitle substr repeat nospace initials swapcase shuffle snakecase camelcase kebabcase wrap
+//!   wrapWith contains hasPrefix hasSuffix quote squote cat indent nindent replace plural split
+//!   splitList splitn toStrings join sortAlpha randAlphaNum randAlpha randNumeric randAscii uuidv4`
+//! - conversions, defaults, types: `toString atoi int int64 float64 toDecimal default empty
+//!   coalesce ternary toJson toPrettyJson typeOf typeIs typeIsLike kindOf kindIs deepEqual deepCopy
+//!   fail hello`
+//! - lists and dicts: `list tuple append push prepend first rest last initial reverse uniq without
+//!   has slice concat compact until untilStep dict set unset hasKey pluck keys pick omit merge
+//!   mergeOverwrite values`
+//! - maths: `add1 add sub div mod mul max biggest min ceil floor round`
+//! - dates (local zone = UTC): `date date_in_zone dateInZone htmlDate htmlDateInZone dateModify
+//!   date_modify now ago toDate unixEpoch`
+//! - encoding, paths, regex: `b64enc b64dec b32enc b32dec sha1sum sha256sum adler32sum base dir
+//!   clean ext isAbs regexMatch regexFind regexFindAll regexReplaceAll regexReplaceAllLiteral
+//!   regexSplit`
+//!
+//! Not provided: `env expandenv` (withheld), `semver semverCompare urlParse urlJoin getHostByName`
+//! and the crypto functions; calling them is a parse error that says so.
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
