@@ -20,6 +20,7 @@
 //! evaluator, printing and the function set are implemented here because Go semantics differ from
 //! Jinja's (pipelines, `missingkey=error`, `%v` printing, struct vs map).
 
+mod check;
 mod dates;
 mod error;
 mod exec;
@@ -155,6 +156,12 @@ impl Template {
         };
         ex.walk(&data.value, &self.root)?;
         Ok(ex.out)
+    }
+
+    /// Errors Go would only report when the offending line executes (wrong argument counts,
+    /// `nil` as a command), found statically with their positions: for validating Blueprints.
+    pub fn check(&self) -> Vec<TemplateError> {
+        check::check(&self.source, &self.root, &self.defines)
     }
 
     /// Every function and parameter path the template uses, with positions, for validation.

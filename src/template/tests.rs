@@ -1181,3 +1181,32 @@ fn templates_and_data_are_shareable_across_threads() {
     assert_send_sync::<Data>();
     assert_send_sync::<TemplateError>();
 }
+
+#[test]
+fn static_check_finds_arity_errors_in_untaken_branches() {
+    let t = Template::parse(
+        "t",
+        "{{ if false }}{{ upper }}{{ else }}{{ .s | trimPrefix \"x\" \"y\" }}{{ end }}\n{{ index .m | len }} {{ (nil) }} {{ and }} {{ printf \"%s\" now }} {{ .s | default \"x\" }}",
+    )
+    .unwrap();
+    let found: Vec<String> = t
+        .check()
+        .iter()
+        .map(|e| format!("{e} [{:?}]", e.kind))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            "1:18: wrong number of args for upper: want 1 got 0 [WrongArgCount]",
+            "1:44: wrong number of args for trimPrefix: want 2 got 3 [WrongArgCount]",
+            "2:26: nil is not a command [Exec]",
+            "2:37: wrong number of args for and: want at least 1 got 0 [WrongArgCount]",
+        ]
+    );
+    assert!(
+        Template::parse("t", "{{ .s | upper }}{{ printf \"%d\" (len .s) }}")
+            .unwrap()
+            .check()
+            .is_empty()
+    );
+}
