@@ -291,6 +291,7 @@ fn render_blueprint(text: &str) -> String {
             .collect();
         let refs: Vec<Reference> = parsed.iter().flat_map(Template::references).collect();
         for (f, t) in templates.iter().zip(&parsed) {
+            assert!(t.check().is_empty(), "{}: {:?}", f.location, t.check());
             if t.is_plain_text() {
                 continue;
             }
