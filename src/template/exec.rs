@@ -374,13 +374,10 @@ impl<'t> Exec<'t> {
             ),
             View::Ptr(p) => self.eval_field(p, name, pos, start, end, has_args, false),
             View::Struct(s) => match s.lookup(name) {
-                Some(v) if has_args => {
-                    let _ = v;
-                    err(
-                        ErrorKind::Exec,
-                        format!("{name} has arguments but cannot be invoked as function"),
-                    )
-                }
+                Some(_) if has_args => err(
+                    ErrorKind::Exec,
+                    format!("{name} has arguments but cannot be invoked as function"),
+                ),
                 Some(v) => Ok(v),
                 None => err(
                     ErrorKind::NoSuchField,

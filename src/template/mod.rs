@@ -136,7 +136,7 @@ pub struct Template {
 impl Template {
     /// Parses Go template source. `name` is informational (used in `{{template}}` errors).
     pub fn parse(name: &str, source: &str) -> Result<Template, TemplateError> {
-        let parsed = parse::parse(name, source)?;
+        let parsed = parse::parse(source)?;
         Ok(Template {
             name: name.to_string(),
             source: source.to_string(),

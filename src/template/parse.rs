@@ -119,7 +119,7 @@ const MAX_NESTING: usize = 100;
 
 type PResult<T> = Result<T, TemplateError>;
 
-pub(crate) fn parse(name: &str, src: &str) -> PResult<Parsed> {
+pub(crate) fn parse(src: &str) -> PResult<Parsed> {
     let mut p = Parser {
         src,
         tokens: lex(src),
@@ -130,7 +130,6 @@ pub(crate) fn parse(name: &str, src: &str) -> PResult<Parsed> {
         defines: HashMap::new(),
     };
     let root = p.top()?;
-    let _ = name;
     Ok(Parsed {
         root,
         defines: p.defines,
@@ -422,12 +421,12 @@ impl<'s> Parser<'s> {
 
     fn control(&mut self, context: &str, pos: usize) -> PResult<Branch> {
         self.enter(pos)?;
-        let branch = self.control_inner(context, pos);
+        let branch = self.control_inner(context);
         self.nesting -= 1;
         branch
     }
 
-    fn control_inner(&mut self, context: &str, pos: usize) -> PResult<Branch> {
+    fn control_inner(&mut self, context: &str) -> PResult<Branch> {
         let nvars = self.vars.len();
         let pipe = self.pipeline(context, true)?;
         if context == "range" {
@@ -457,7 +456,6 @@ impl<'s> Parser<'s> {
             }
         };
         self.vars.truncate(nvars);
-        let _ = pos;
         Ok(Branch {
             pipe,
             list,

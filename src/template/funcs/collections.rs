@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 
 use super::convert::{deep_equal, empty};
-use super::{FnError, FnResult, FuncDef, failed, int_arg, list_arg, str_arg, strval, to_int64};
+use super::{FnError, FnResult, FuncDef, failed, int_arg, str_arg, strval, to_int64};
 use crate::template::value::{Elem, GoMap, Value, View, list, map_any, type_name, view};
 
 pub(super) const FUNCS: &[FuncDef] = &[
@@ -322,9 +322,4 @@ fn until_list(start: i64, stop: i64, step: i64) -> Value {
         i += step;
     }
     list(v)
-}
-
-#[allow(dead_code)]
-fn list_param(a: &[Value]) -> Result<&[Value], FnError> {
-    list_arg(a, 0)
 }

@@ -284,14 +284,6 @@ pub(crate) fn bool_arg(args: &[Value], i: usize) -> Result<bool, FnError> {
     }
 }
 
-/// A `[]interface{}` parameter (sprig list functions); a `[]byte` is not accepted.
-pub(crate) fn list_arg(args: &[Value], i: usize) -> Result<&[Value], FnError> {
-    match view(&args[i]) {
-        View::List(l) => Ok(l),
-        _ => Err(wrong_type(i, "[]interface {}", &args[i])),
-    }
-}
-
 /// Largest string or list a function may build: Go would try and exhaust memory; a clear error
 /// is kinder.
 pub(crate) const MAX_RESULT: usize = 64 << 20;
