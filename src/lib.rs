@@ -11,3 +11,4 @@ pub mod duration;
 pub mod kube;
 pub mod output;
 pub mod profile;
+pub mod template;
