@@ -31,7 +31,60 @@ pub struct RenderedPhase {
     pub needs: Option<&'static str>,
     /// Render errors, each naming the argument and the position inside its template.
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub errors: Vec<String>,
+    pub errors: Vec<RenderError>,
+}
+
+/// One step of the path to a rendered string: a map key or a list index.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Seg {
+    Key(String),
+    Index(usize),
+}
+
+/// A template that failed to render: where it is (`args.command[6]`), where inside it, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RenderError {
+    pub path: Vec<Seg>,
+    /// 1-based line and column inside the template, when the engine knows them.
+    pub line: usize,
+    pub column: usize,
+    pub message: String,
+}
+
+impl RenderError {
+    pub fn location(&self) -> String {
+        let mut out = String::new();
+        for seg in &self.path {
+            match seg {
+                Seg::Key(k) if out.is_empty() => out.push_str(k),
+                Seg::Key(k) => {
+                    out.push('.');
+                    out.push_str(k);
+                }
+                Seg::Index(i) => out.push_str(&format!("[{i}]")),
+            }
+        }
+        out
+    }
+}
+
+impl std::fmt::Display for RenderError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{}: line {} col {}: {}",
+            self.location(),
+            self.line,
+            self.column,
+            self.message
+        )
+    }
+}
+
+impl Serialize for RenderError {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -42,7 +95,7 @@ pub struct RenderedAction {
     #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     pub output_artifacts: BTreeMap<String, Artifact>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub errors: Vec<String>,
+    pub errors: Vec<RenderError>,
 }
 
 impl RenderedAction {
@@ -83,7 +136,7 @@ struct PreparedPhase<'b> {
 enum Prepared {
     Text(String),
     Template(Template),
-    Invalid(String),
+    Invalid(crate::template::TemplateError),
 }
 
 impl Prepared {
@@ -93,7 +146,7 @@ impl Prepared {
         }
         match Template::parse(name, source) {
             Ok(t) => Prepared::Template(t),
-            Err(e) => Prepared::Invalid(format!("line {} col {}: {}", e.line, e.column, e.message)),
+            Err(e) => Prepared::Invalid(e),
         }
     }
 
@@ -104,13 +157,17 @@ impl Prepared {
         }
     }
 
-    fn render(&self, data: &Data) -> Result<String, String> {
+    fn render(&self, data: &Data, path: &[Seg]) -> Result<String, RenderError> {
+        let failed = |e: &crate::template::TemplateError| RenderError {
+            path: path.to_vec(),
+            line: e.line,
+            column: e.column,
+            message: e.message.clone(),
+        };
         match self {
             Prepared::Text(s) => Ok(s.clone()),
-            Prepared::Template(t) => t
-                .render(data)
-                .map_err(|e| format!("line {} col {}: {}", e.line, e.column, e.message)),
-            Prepared::Invalid(e) => Err(e.clone()),
+            Prepared::Template(t) => t.render(data).map_err(|e| failed(&e)),
+            Prepared::Invalid(e) => Err(failed(e)),
         }
     }
 }
@@ -126,6 +183,7 @@ enum PreparedValue {
 
 impl PreparedValue {
     fn new(value: &Value, name: &str, literal_conditions: bool) -> PreparedValue {
+        // `name` only labels templates for the engine; errors carry the structured path.
         match value {
             Value::String(s) => PreparedValue::Str(Prepared::new(name, s)),
             Value::Array(items) => PreparedValue::List(
@@ -169,12 +227,12 @@ impl PreparedValue {
     }
 
     /// Renders every string; errors are collected with the argument path.
-    fn render(&self, data: &Data, path: &str, errors: &mut Vec<String>) -> Value {
+    fn render(&self, data: &Data, path: &mut Vec<Seg>, errors: &mut Vec<RenderError>) -> Value {
         match self {
-            PreparedValue::Str(p) => match p.render(data) {
+            PreparedValue::Str(p) => match p.render(data, path) {
                 Ok(s) => Value::String(s),
                 Err(e) => {
-                    errors.push(format!("{path}: {e}"));
+                    errors.push(e);
                     Value::Null
                 }
             },
@@ -183,21 +241,31 @@ impl PreparedValue {
                 items
                     .iter()
                     .enumerate()
-                    .map(|(i, v)| v.render(data, &format!("{path}[{i}]"), errors))
+                    .map(|(i, v)| {
+                        path.push(Seg::Index(i));
+                        let rendered = v.render(data, path, errors);
+                        path.pop();
+                        rendered
+                    })
                     .collect(),
             ),
             PreparedValue::Map(entries) => {
                 let mut map = Map::new();
                 for (k, v) in entries {
-                    let key = match k.render(data) {
-                        Ok(key) => key,
-                        Err(e) => {
-                            errors.push(format!("{path} (a key): {e}"));
-                            continue;
-                        }
+                    let source_key = match k {
+                        Prepared::Text(t) => t.clone(),
+                        Prepared::Template(t) => t.source().to_string(),
+                        Prepared::Invalid(_) => String::new(),
                     };
-                    let value = v.render(data, &format!("{path}.{key}"), errors);
-                    map.insert(key, value);
+                    path.push(Seg::Key(source_key));
+                    match k.render(data, path) {
+                        Ok(key) => {
+                            let value = v.render(data, path, errors);
+                            map.insert(key, value);
+                        }
+                        Err(e) => errors.push(e),
+                    }
+                    path.pop();
                 }
                 Value::Object(map)
             }
@@ -377,7 +445,7 @@ impl<'b> PreparedAction<'b> {
         &self,
         params: &TemplateParams,
         redact: bool,
-    ) -> Vec<(BTreeMap<String, ObjectReference>, Vec<String>)> {
+    ) -> Vec<(BTreeMap<String, ObjectReference>, Vec<RenderError>)> {
         let data = if redact {
             params.build_redacted()
         } else {
@@ -391,9 +459,14 @@ impl<'b> PreparedAction<'b> {
                 for (key, fields) in &p.objects {
                     let mut reference = ObjectReference::default();
                     for (field, prepared) in fields {
-                        match prepared.render(&data) {
+                        let path = [
+                            Seg::Key("objects".into()),
+                            Seg::Key(key.clone()),
+                            Seg::Key(field.to_string()),
+                        ];
+                        match prepared.render(&data, &path) {
                             Ok(v) => set_object_field(&mut reference, field, v),
-                            Err(e) => errors.push(format!("objects.{key}.{field}: {e}")),
+                            Err(e) => errors.push(e),
                         }
                     }
                     rendered.insert(key.clone(), reference);
@@ -432,7 +505,10 @@ impl<'b> PreparedAction<'b> {
                 params.build()
             };
             let mut errors = object_errors;
-            let args = match p.args.render(&data, "args", &mut errors) {
+            let args = match p
+                .args
+                .render(&data, &mut vec![Seg::Key("args".into())], &mut errors)
+            {
                 Value::Object(map) => map,
                 _ => Map::new(),
             };
@@ -472,18 +548,25 @@ impl<'b> PreparedAction<'b> {
         let mut output_artifacts = BTreeMap::new();
         for (name, kv, kopia) in &self.artifacts {
             let mut artifact = Artifact::default();
+            let base = [Seg::Key("outputArtifacts".into()), Seg::Key(name.clone())];
             for (key, prepared) in kv.iter().flatten() {
-                match prepared.render(&data) {
+                let path = [
+                    base.to_vec(),
+                    vec![Seg::Key("keyValue".into()), Seg::Key(key.clone())],
+                ]
+                .concat();
+                match prepared.render(&data, &path) {
                     Ok(v) => {
                         artifact.key_value.insert(key.clone(), v);
                     }
-                    Err(e) => errors.push(format!("outputArtifacts.{name}.keyValue.{key}: {e}")),
+                    Err(e) => errors.push(e),
                 }
             }
             if let Some(prepared) = kopia {
-                match prepared.render(&data) {
+                let path = [base.to_vec(), vec![Seg::Key("kopiaSnapshot".into())]].concat();
+                match prepared.render(&data, &path) {
                     Ok(v) => artifact.kopia_snapshot = v,
-                    Err(e) => errors.push(format!("outputArtifacts.{name}.kopiaSnapshot: {e}")),
+                    Err(e) => errors.push(e),
                 }
             }
             output_artifacts.insert(name.clone(), artifact);
@@ -495,4 +578,153 @@ impl<'b> PreparedAction<'b> {
             errors,
         }
     }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::template::{
+        KeyPair, ProfileCredential, ProfileLocation, ProfileParams, SecretParams, WorkloadParams,
+    };
+
+    fn postgres() -> Blueprint {
+        let text = std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/data/blueprint/public/postgresql-blueprint.yaml"
+        ))
+        .unwrap();
+        crate::blueprint::validate_yaml(&text).blueprint.unwrap()
+    }
+
+    fn params() -> TemplateParams {
+        let mut params = TemplateParams {
+            stateful_set: Some(WorkloadParams::new("db-postgresql", "db")),
+            object: serde_json::json!({"metadata": {"name": "db-postgresql", "namespace": "db",
+                "labels": {"app.kubernetes.io/instance": "db"}}}),
+            profile: Some(ProfileParams {
+                location: ProfileLocation {
+                    type_: "s3Compliant".into(),
+                    bucket: "b".into(),
+                    region: "us-east-1".into(),
+                    ..Default::default()
+                },
+                credential: ProfileCredential {
+                    type_: "keyPair".into(),
+                    key_pair: Some(KeyPair {
+                        id: "AKIAEXAMPLE".into(),
+                        secret: "sup3r-s3cret".into(),
+                    }),
+                    ..Default::default()
+                },
+                skip_ssl_verify: false,
+            }),
+            ..Default::default()
+        };
+        params.time = "2026-01-02T03:04:05.123456789Z".into();
+        params
+    }
+
+    fn fetched() -> BTreeMap<String, PhaseParams> {
+        let mut phase = PhaseParams::default();
+        phase.secrets.insert(
+            "pgSecret".into(),
+            SecretParams::new("db-postgresql", "db").with("postgres-password", "hunter2"),
+        );
+        BTreeMap::from([("pgDump".to_string(), phase)])
+    }
+
+    #[test]
+    fn renders_phases_with_placeholders_and_redaction() {
+        let bp = postgres();
+        let prepared = PreparedAction::new(&bp, "backup").unwrap();
+        let objects = prepared.render_objects(&params(), true);
+        assert_eq!(objects[0].0["pgSecret"].name, "db-postgresql");
+        assert_eq!(objects[0].0["pgSecret"].namespace, "db");
+
+        let out = prepared.render(&params(), &fetched(), true);
+        assert_eq!(out.error_count(), 0, "{out:#?}");
+        let script = out.phases[0].args["command"][6].as_str().unwrap();
+        assert!(
+            script.contains("export PGPASSWORD='<redacted>'"),
+            "{script}"
+        );
+        assert!(
+            !script.contains("hunter2") && !script.contains("sup3r-s3cret"),
+            "{script}"
+        );
+        assert!(
+            script.contains("pg_backups/db/db-postgresql/2026-01-02T03:04:05Z/backup.sql.gz"),
+            "{script}"
+        );
+        assert_eq!(out.phases[0].args["namespace"], "db");
+        assert_eq!(
+            out.output_artifacts["cloudObject"].key_value["backupLocation"],
+            "<.Phases.pgDump.Output.backupLocation>"
+        );
+
+        let shown = prepared.render(&params(), &fetched(), false);
+        let script = shown.phases[0].args["command"][6].as_str().unwrap();
+        assert!(script.contains("export PGPASSWORD='hunter2'"), "{script}");
+        assert!(script.contains("sup3r-s3cret"), "{script}");
+    }
+
+    #[test]
+    fn render_errors_name_the_phase_argument_and_position() {
+        let bp = postgres();
+        let prepared = PreparedAction::new(&bp, "restore").unwrap();
+        // No input artifact given: `.ArtifactsIn.cloudObject` is missing.
+        let mut fetched = fetched();
+        fetched.insert("pgRestore".into(), fetched["pgDump"].clone());
+        let out = prepared.render(&params(), &fetched, true);
+        assert_eq!(out.phases[0].errors.len(), 1, "{out:#?}");
+        let error = out.phases[0].errors[0].to_string();
+        assert!(error.starts_with("args.command[6]: line 4 col "), "{error}");
+        assert!(error.contains("cloudObject"), "{error}");
+        assert!(PreparedAction::new(&bp, "nope").is_err());
+
+        let text = std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/data/blueprint/public/postgresql-blueprint.yaml"
+        ))
+        .unwrap();
+        let source = crate::blueprint::source::SourceDoc::parse(&text).unwrap();
+        let pos = locate(
+            &source,
+            "restore",
+            Some(&out.phases[0]),
+            &out.phases[0].errors[0],
+        )
+        .unwrap();
+        // `{{ .ArtifactsIn.cloudObject… }}` on line 63 of the file.
+        assert_eq!(pos.line, 63);
+        let at = &text.lines().nth(62).unwrap()[pos.col - 1..];
+        assert!(at.starts_with(".cloudObject"), "{at} {error}");
+    }
+}
+
+/// Where a render error is in the Blueprint source: the phase (by name, or the defer phase)
+/// of `action`, then the error's path, then the line and column inside the template.
+pub fn locate(
+    source: &super::source::SourceDoc,
+    action: &str,
+    phase: Option<&RenderedPhase>,
+    error: &RenderError,
+) -> Option<super::source::Pos> {
+    let action_node = source.root.get("actions")?.get(action)?;
+    let mut node = match phase {
+        Some(p) if p.deferred => action_node.get("deferPhase")?,
+        Some(p) => action_node
+            .get("phases")?
+            .as_seq()?
+            .iter()
+            .find(|n| n.get("name").and_then(|n| n.as_scalar()) == Some(p.name.as_str()))?,
+        None => action_node,
+    };
+    for seg in &error.path {
+        node = match seg {
+            Seg::Key(k) => node.get(k)?,
+            Seg::Index(i) => node.as_seq()?.get(*i)?,
+        };
+    }
+    Some(source.value_line_col(node, error.line, error.column))
 }
