@@ -10,6 +10,7 @@ use serde_json::{Map, Value};
 
 use super::functions;
 use super::types::{Artifact, Blueprint, BlueprintAction, BlueprintPhase, ObjectReference};
+use crate::template::value::{GoMap, GoPtr, GoStruct};
 use crate::template::{
     Data, PhaseParams, Reference, ReferenceKind, Root, Template, TemplateParams,
 };
@@ -273,6 +274,33 @@ impl PreparedValue {
     }
 }
 
+/// The `.Phases` map inside built render data.
+fn phases_map(data: &Data) -> Option<std::sync::Arc<GoMap>> {
+    let root = data.value();
+    let root = root
+        .downcast_object_ref::<GoPtr>()
+        .map_or(root, |ptr| &ptr.0);
+    root.downcast_object_ref::<GoStruct>()?
+        .lookup("Phases")?
+        .downcast_object::<GoMap>()
+}
+
+/// The `.Phases.<name>` value for `phase`, shaped exactly as the template engine builds it.
+fn phase_value(name: &str, phase: &PhaseParams, redact: bool) -> crate::template::Value {
+    let params = TemplateParams {
+        phases: BTreeMap::from([(name.to_string(), phase.clone())]),
+        ..TemplateParams::default()
+    };
+    let data = if redact {
+        params.build_redacted()
+    } else {
+        params.build()
+    };
+    phases_map(&data)
+        .and_then(|m| m.get(name))
+        .unwrap_or_default()
+}
+
 const OBJECT_FIELDS: [&str; 6] = [
     "apiVersion",
     "group",
@@ -489,21 +517,31 @@ impl<'b> PreparedAction<'b> {
         fetched: &BTreeMap<String, PhaseParams>,
         redact: bool,
     ) -> RenderedAction {
+        let build = |p: &TemplateParams| {
+            if redact {
+                p.build_redacted()
+            } else {
+                p.build()
+            }
+        };
         let mut params = params.clone();
+        params.phases.clear();
+        params.defer_phase = None;
         let objects = self.render_objects(&params, redact);
+        // The data is built once; `.Phases` (a Go map, shared by reference) then gains one
+        // entry per phase as it "starts", exactly what Kanister's templates see at that point.
+        let data = build(&params);
+        let phases_map = phases_map(&data);
         let mut rendered = Vec::with_capacity(self.phases.len());
         for (p, (objects, object_errors)) in self.phases.iter().zip(objects) {
             let mut current = fetched.get(&p.phase.name).cloned().unwrap_or_default();
             current.output = None;
-            if p.deferred {
-                params.defer_phase = Some(current.clone());
+            if let Some(map) = &phases_map {
+                map.write().insert(
+                    p.phase.name.clone(),
+                    phase_value(&p.phase.name, &current, redact),
+                );
             }
-            params.phases.insert(p.phase.name.clone(), current);
-            let data = if redact {
-                params.build_redacted()
-            } else {
-                params.build()
-            };
             let mut errors = object_errors;
             let args = match p
                 .args
@@ -526,15 +564,17 @@ impl<'b> PreparedAction<'b> {
                 errors,
             });
             // Later phases see this phase's output; we can only say where it will come from.
-            let placeholder = Some(self.placeholder_output(p.phase, p.deferred));
+            current.output = Some(self.placeholder_output(p.phase, p.deferred));
+            if let Some(map) = &phases_map {
+                map.write().insert(
+                    p.phase.name.clone(),
+                    phase_value(&p.phase.name, &current, redact),
+                );
+            }
             if p.deferred {
-                if let Some(d) = params.defer_phase.as_mut() {
-                    d.output = placeholder.clone();
-                }
+                params.defer_phase = Some(current.clone());
             }
-            if let Some(entry) = params.phases.get_mut(&p.phase.name) {
-                entry.output = placeholder;
-            }
+            params.phases.insert(p.phase.name.clone(), current);
         }
         if self.action.defer_phase.is_none() {
             params.defer_phase = None;
