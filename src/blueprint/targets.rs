@@ -477,6 +477,8 @@ pub struct ResolvedProfile {
     pub key_pair: Option<(String, String)>,
     /// `secret`: the whole typed Secret.
     pub secret: Option<Secret>,
+    /// `kopia`: the user passphrase and TLS certificate read from their Secrets.
+    pub kopia: Option<(String, String)>,
 }
 
 pub async fn read_profile(
@@ -503,6 +505,7 @@ pub async fn read_profile(
         profile: profile.clone(),
         key_pair: None,
         secret: None,
+        kopia: None,
     };
     match &profile.credential.credential_type {
         CredentialType::KeyPair => {
@@ -535,6 +538,35 @@ pub async fn read_profile(
                 .as_ref()
                 .ok_or_else(|| anyhow!("{what}: credential type secret without secret"))?;
             resolved.secret = Some(read_secret(cluster, reference).await?);
+        }
+        CredentialType::Kopia => {
+            let creds = profile
+                .credential
+                .kopia_server_secret
+                .as_ref()
+                .ok_or_else(|| {
+                    anyhow!("{what}: credential type kopia without kopiaServerSecret")
+                })?;
+            let mut values = Vec::new();
+            for item in [&creds.user_passphrase, &creds.tls_cert] {
+                let value = match item {
+                    Some(r) => match &r.secret {
+                        Some(reference) => {
+                            let secret = read_secret(cluster, reference).await?;
+                            secret
+                                .data
+                                .as_ref()
+                                .and_then(|d| d.get(&r.key))
+                                .map(|b| String::from_utf8_lossy(&b.0).into_owned())
+                                .unwrap_or_default()
+                        }
+                        None => String::new(),
+                    },
+                    None => String::new(),
+                };
+                values.push(value);
+            }
+            resolved.kopia = Some((values[0].clone(), values[1].clone()));
         }
         _ => {}
     }
