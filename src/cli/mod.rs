@@ -5,6 +5,7 @@ mod blueprint;
 mod blueprint_render;
 mod completion;
 mod doctor;
+mod etcd;
 mod global;
 mod version;
 
@@ -46,6 +47,8 @@ pub enum Command {
     /// Kanister Blueprints: apply, list, get, delete, validate, render
     #[command(alias = "blueprints", alias = "bp")]
     Blueprint(blueprint::BlueprintArgs),
+    /// etcd snapshots: save from a live member, status and inventory offline
+    Etcd(etcd::EtcdArgs),
 }
 
 /// An error whose message was already shown to the user; only the exit code is left to set.
@@ -77,6 +80,7 @@ pub fn main() -> ExitCode {
             return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
         }
     };
+    crate::logging::init(cli.global.verbose);
     // One TLS crypto provider for the whole process (kube, reqwest and etcd all use ring).
     let _ = rustls::crypto::ring::default_provider().install_default();
     let runtime = match tokio::runtime::Builder::new_multi_thread()
@@ -101,6 +105,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Doctor(args) => doctor::run(args, &global).await,
         Command::Completion(args) => completion::run(args),
         Command::Blueprint(args) => blueprint::run(args, &global).await,
+        Command::Etcd(args) => etcd::run(args, &global).await,
     }
 }
 

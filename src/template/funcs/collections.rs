@@ -180,7 +180,9 @@ fn omit(a: &[Value]) -> FnResult {
     ))
 }
 
-/// mergo.Merge (optionally WithOverride) into the first dict, recursing into nested dicts.
+/// mergo.Merge (optionally WithOverride) into the first dict, recursing into nested dicts. Values
+/// of a `map[string]interface{}` count as empty only when nil: `merge` fills missing or nil keys,
+/// `mergeOverwrite` replaces with any non-nil source value.
 fn merge(a: &[Value], overwrite: bool) -> FnResult {
     let dst = map_arg(a, 0)?;
     for i in 1..a.len() {
@@ -201,7 +203,8 @@ fn merge_into(dst: &GoMap, src: &[(String, Value)], overwrite: bool) {
                     merge_into(dm, &sm.pairs(), overwrite);
                     continue;
                 }
-                if empty(&dv) || (overwrite && !empty(sv)) {
+                let src_nil = matches!(view(sv), View::Nil);
+                if (matches!(view(&dv), View::Nil) && !src_nil) || (overwrite && !src_nil) {
                     dst.write().insert(k.clone(), sv.clone());
                 }
             }

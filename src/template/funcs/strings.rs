@@ -283,28 +283,34 @@ fn delimited(st: &str, sep: char) -> String {
     out
 }
 
-/// xstrings.ToCamelCase: words separated by `_` are joined with their first letter upper-cased.
+/// xstrings.ToCamelCase: `some_words` → `SomeWords`; leading and trailing underscores stay, and a
+/// run of n underscores inside keeps n-1 (`a__b` → `A_B`).
 fn camelcase(st: &str) -> String {
     let mut out = String::with_capacity(st.len());
-    let mut upper_next = true;
-    let mut leading = true;
-    for c in st.chars() {
-        if c == '_' {
-            if leading {
-                out.push('_');
-            } else {
-                upper_next = true;
-            }
+    let mut chars = st.chars();
+    let mut r0 = None;
+    for c in chars.by_ref() {
+        if c != '_' {
+            r0 = Some(c);
+            break;
+        }
+        out.push('_');
+    }
+    let Some(first) = r0 else { return out };
+    let mut r0: Vec<char> = first.to_uppercase().collect();
+    for c in chars {
+        let r1 = std::mem::replace(&mut r0, vec![c]);
+        if r1 == ['_'] && c == '_' {
+            out.push('_');
             continue;
         }
-        leading = false;
-        if upper_next {
-            out.extend(c.to_uppercase());
-            upper_next = false;
+        if r1 == ['_'] {
+            r0 = c.to_uppercase().collect();
         } else {
-            out.push(c);
+            out.extend(r1);
         }
     }
+    out.extend(r0);
     out
 }
 
