@@ -120,11 +120,14 @@ pub struct PreparedAction<'b> {
     action: &'b BlueprintAction,
     /// Per phase (defer phase last): parsed templates of objects and args.
     phases: Vec<PreparedPhase<'b>>,
-    artifacts: Vec<(String, Option<Vec<(String, Prepared)>>, Option<Prepared>)>,
+    artifacts: Vec<PreparedArtifact>,
     /// Output keys referenced anywhere, per phase, to fill placeholders.
     referenced_outputs: BTreeMap<String, BTreeSet<String>>,
     referenced_defer_outputs: BTreeSet<String>,
 }
+
+/// An output artifact: its name, `keyValue` templates and `kopiaSnapshot` template.
+type PreparedArtifact = (String, Option<Vec<(String, Prepared)>>, Option<Prepared>);
 
 struct PreparedPhase<'b> {
     phase: &'b BlueprintPhase,
@@ -620,6 +623,33 @@ impl<'b> PreparedAction<'b> {
     }
 }
 
+/// Where a render error is in the Blueprint source: the phase (by name, or the defer phase)
+/// of `action`, then the error's path, then the line and column inside the template.
+pub fn locate(
+    source: &super::source::SourceDoc,
+    action: &str,
+    phase: Option<&RenderedPhase>,
+    error: &RenderError,
+) -> Option<super::source::Pos> {
+    let action_node = source.root.get("actions")?.get(action)?;
+    let mut node = match phase {
+        Some(p) if p.deferred => action_node.get("deferPhase")?,
+        Some(p) => action_node
+            .get("phases")?
+            .as_seq()?
+            .iter()
+            .find(|n| n.get("name").and_then(|n| n.as_scalar()) == Some(p.name.as_str()))?,
+        None => action_node,
+    };
+    for seg in &error.path {
+        node = match seg {
+            Seg::Key(k) => node.get(k)?,
+            Seg::Index(i) => node.as_seq()?.get(*i)?,
+        };
+    }
+    Some(source.value_line_col(node, error.line, error.column))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -740,31 +770,4 @@ mod tests {
         let at = &text.lines().nth(62).unwrap()[pos.col - 1..];
         assert!(at.starts_with(".cloudObject"), "{at} {error}");
     }
-}
-
-/// Where a render error is in the Blueprint source: the phase (by name, or the defer phase)
-/// of `action`, then the error's path, then the line and column inside the template.
-pub fn locate(
-    source: &super::source::SourceDoc,
-    action: &str,
-    phase: Option<&RenderedPhase>,
-    error: &RenderError,
-) -> Option<super::source::Pos> {
-    let action_node = source.root.get("actions")?.get(action)?;
-    let mut node = match phase {
-        Some(p) if p.deferred => action_node.get("deferPhase")?,
-        Some(p) => action_node
-            .get("phases")?
-            .as_seq()?
-            .iter()
-            .find(|n| n.get("name").and_then(|n| n.as_scalar()) == Some(p.name.as_str()))?,
-        None => action_node,
-    };
-    for seg in &error.path {
-        node = match seg {
-            Seg::Key(k) => node.get(k)?,
-            Seg::Index(i) => node.as_seq()?.get(*i)?,
-        };
-    }
-    Some(source.value_line_col(node, error.line, error.column))
 }

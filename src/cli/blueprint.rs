@@ -39,7 +39,7 @@ pub enum BlueprintCommand {
     /// Check a Blueprint for every mistake Kanister would only hit mid-backup
     Validate(ValidateArgs),
     /// Show what each phase of an action would run, with its arguments rendered
-    Render(RenderArgs),
+    Render(Box<RenderArgs>),
 }
 
 #[derive(Debug, Args)]
@@ -163,7 +163,7 @@ pub async fn run(args: BlueprintArgs, global: &GlobalArgs) -> Result<()> {
         BlueprintCommand::Get(a) => get(a, global).await,
         BlueprintCommand::Delete(a) => delete(a, global).await,
         BlueprintCommand::Validate(a) => validate(a, global).await,
-        BlueprintCommand::Render(a) => super::blueprint_render::render(a, global).await,
+        BlueprintCommand::Render(a) => super::blueprint_render::render(*a, global).await,
     }
 }
 
