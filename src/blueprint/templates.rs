@@ -561,26 +561,23 @@ impl<'a> Checker<'_, '_, 'a> {
             return;
         }
         let func = phase.func.map_or("?", |f| f.name);
-        let produced = if keys.is_empty() {
-            "no outputs".to_string()
-        } else {
-            format!(
-                "only {}",
-                keys.iter().cloned().collect::<Vec<_>>().join(", ")
-            )
-        };
-        let how = if matches!(
+        let listed = keys.iter().cloned().collect::<Vec<_>>().join(", ");
+        let kando = matches!(
             phase.func.map(|f| f.outputs),
             Some(super::functions::Outputs::Kando)
-        ) {
-            " (via `kando output`)"
-        } else {
-            ""
+        );
+        let detail = match (kando, keys.is_empty()) {
+            (true, true) => format!("its command never runs `kando output {key} …`"),
+            (true, false) => {
+                format!("its command runs `kando output` only for {listed}, never for {key:?}")
+            }
+            (false, true) => format!("{func} produces no outputs"),
+            (false, false) => format!("{func} produces only {listed}, never {key:?}"),
         };
         findings.warning(
             pos,
             format!(
-                "{context}: {shown}: phase {:?} ({func}) produces {produced}{how}, never {key:?}",
+                "{context}: {shown}: phase {:?} ({func}): {detail}",
                 phase.name
             ),
         );
@@ -694,7 +691,7 @@ mod tests {
         );
         let f = findings(&actions);
         assert_eq!(f.len(), 1, "{f:#?}");
-        assert!(f[0].contains("warning: output artifact of action \"backup\": .Phases.dump.Output.pth: phase \"dump\" (KubeTask) produces only path"), "{f:#?}");
+        assert!(f[0].contains("warning: output artifact of action \"backup\": .Phases.dump.Output.pth: phase \"dump\" (KubeTask): its command runs `kando output` only for path, never for \"pth\""), "{f:#?}");
     }
 
     #[test]
