@@ -10,7 +10,6 @@ use serde_json::{Map, Value};
 
 use super::functions;
 use super::types::{Artifact, Blueprint, BlueprintAction, BlueprintPhase, ObjectReference};
-use crate::template::value::{GoMap, GoPtr, GoStruct};
 use crate::template::{
     Data, PhaseParams, Reference, ReferenceKind, Root, Template, TemplateParams,
 };
@@ -277,33 +276,6 @@ impl PreparedValue {
     }
 }
 
-/// The `.Phases` map inside built render data.
-fn phases_map(data: &Data) -> Option<std::sync::Arc<GoMap>> {
-    let root = data.value();
-    let root = root
-        .downcast_object_ref::<GoPtr>()
-        .map_or(root, |ptr| &ptr.0);
-    root.downcast_object_ref::<GoStruct>()?
-        .lookup("Phases")?
-        .downcast_object::<GoMap>()
-}
-
-/// The `.Phases.<name>` value for `phase`, shaped exactly as the template engine builds it.
-fn phase_value(name: &str, phase: &PhaseParams, redact: bool) -> crate::template::Value {
-    let params = TemplateParams {
-        phases: BTreeMap::from([(name.to_string(), phase.clone())]),
-        ..TemplateParams::default()
-    };
-    let data = if redact {
-        params.build_redacted()
-    } else {
-        params.build()
-    };
-    phases_map(&data)
-        .and_then(|m| m.get(name))
-        .unwrap_or_default()
-}
-
 const OBJECT_FIELDS: [&str; 6] = [
     "apiVersion",
     "group",
@@ -534,17 +506,11 @@ impl<'b> PreparedAction<'b> {
         // The data is built once; `.Phases` (a Go map, shared by reference) then gains one
         // entry per phase as it "starts", exactly what Kanister's templates see at that point.
         let data = build(&params);
-        let phases_map = phases_map(&data);
         let mut rendered = Vec::with_capacity(self.phases.len());
         for (p, (objects, object_errors)) in self.phases.iter().zip(objects) {
             let mut current = fetched.get(&p.phase.name).cloned().unwrap_or_default();
             current.output = None;
-            if let Some(map) = &phases_map {
-                map.write().insert(
-                    p.phase.name.clone(),
-                    phase_value(&p.phase.name, &current, redact),
-                );
-            }
+            data.set_phase(&p.phase.name, &current);
             let mut errors = object_errors;
             let args = match p
                 .args
@@ -568,12 +534,7 @@ impl<'b> PreparedAction<'b> {
             });
             // Later phases see this phase's output; we can only say where it will come from.
             current.output = Some(self.placeholder_output(p.phase, p.deferred));
-            if let Some(map) = &phases_map {
-                map.write().insert(
-                    p.phase.name.clone(),
-                    phase_value(&p.phase.name, &current, redact),
-                );
-            }
+            data.set_phase(&p.phase.name, &current);
             if p.deferred {
                 params.defer_phase = Some(current.clone());
             }
