@@ -10,28 +10,28 @@ use super::blueprint::{RenderArgs, TargetArgs, print_findings, read_source, summ
 use crate::blueprint::render::{PreparedAction, RenderedAction, locate};
 use crate::blueprint::source::SourceDoc;
 use crate::blueprint::store::{BlueprintStore, normalised};
-use crate::blueprint::targets::{self, ResolvedProfile, Subject};
+use crate::blueprint::targets::{self, Subject};
 use crate::blueprint::types::{Artifact, ObjectReference};
 use crate::blueprint::{Blueprint, validate_blueprint, validate_yaml};
 use crate::cli::{AlreadyReported, GlobalArgs};
 use crate::kube::{Cluster, connect};
 use crate::output::{OutputFormat, print_structured, write_stdout};
 use crate::template::{
-    ArtifactParams, ConfigMapParams, KeyPair, KopiaServerCreds, PhaseParams, ProfileCredential,
-    ProfileLocation, ProfileParams, SecretParams, TemplateParams, WorkloadParams,
+    ArtifactParams, ConfigMapParams, PhaseParams, SecretParams, TemplateParams, WorkloadParams,
 };
 
 /// Everything `render` was asked to render against, parsed from the flags.
 struct Inputs {
     subject: ObjectReference,
-    profile: Option<ObjectReference>,
+    /// `[ns/]name`, resolved by the profile module (Profile resource or its Secret form).
+    profile: Option<String>,
     secrets: BTreeMap<String, ObjectReference>,
     config_maps: BTreeMap<String, ObjectReference>,
     options: BTreeMap<String, String>,
     artifacts: BTreeMap<String, Artifact>,
 }
 
-fn parse_inputs(target: &TargetArgs, default_namespace: &str) -> Result<Inputs> {
+fn parse_inputs(target: &TargetArgs) -> Result<Inputs> {
     let mut subjects = Vec::new();
     subjects.extend(targets::parse_workloads(
         targets::STATEFULSET,
@@ -76,11 +76,7 @@ fn parse_inputs(target: &TargetArgs, default_namespace: &str) -> Result<Inputs> 
     }
     Ok(Inputs {
         subject,
-        profile: target
-            .profile
-            .as_deref()
-            .map(|p| targets::parse_profile(p, default_namespace))
-            .transpose()?,
+        profile: target.profile.clone(),
         secrets: targets::parse_named_refs(&target.secrets, "secret", "--secrets")?,
         config_maps: targets::parse_named_refs(&target.config_maps, "configmap", "--config-maps")?,
         options: targets::parse_key_values(&target.options, "--options")?,
@@ -140,39 +136,6 @@ fn subject_params(subject: &Subject, params: &mut TemplateParams) {
     params.object = subject.object.clone();
 }
 
-fn profile_params(resolved: &ResolvedProfile) -> ProfileParams {
-    let p = &resolved.profile;
-    let kopia = p.credential.kopia_server_secret.as_ref().map(|k| {
-        let (password, cert) = resolved.kopia.clone().unwrap_or_default();
-        KopiaServerCreds {
-            username: k.username.clone(),
-            hostname: k.hostname.clone(),
-            password,
-            cert,
-            connect_options: k.connect_options.clone(),
-        }
-    });
-    ProfileParams {
-        location: ProfileLocation {
-            type_: p.location.location_type.to_string(),
-            bucket: p.location.bucket.clone(),
-            endpoint: p.location.endpoint.clone(),
-            prefix: p.location.prefix.clone(),
-            region: p.location.region.clone(),
-        },
-        credential: ProfileCredential {
-            type_: p.credential.credential_type.to_string(),
-            key_pair: resolved.key_pair.as_ref().map(|(id, secret)| KeyPair {
-                id: id.clone(),
-                secret: secret.clone(),
-            }),
-            secret: resolved.secret.as_ref().map(SecretParams::from_k8s),
-            kopia_server_secret: kopia,
-        },
-        skip_ssl_verify: p.skip_ssl_verify,
-    }
-}
-
 fn parse_time(text: Option<&str>) -> Result<chrono::DateTime<chrono::Utc>> {
     match text {
         None => Ok(chrono::Utc::now()),
@@ -185,7 +148,7 @@ fn parse_time(text: Option<&str>) -> Result<chrono::DateTime<chrono::Utc>> {
 pub async fn render(args: RenderArgs, global: &GlobalArgs) -> Result<()> {
     let time = parse_time(args.time.as_deref())?;
     let cluster = connect(&global.cluster_options()).await?;
-    let inputs = parse_inputs(&args.target, &cluster.namespace)?;
+    let inputs = parse_inputs(&args.target)?;
     let (file, blueprint, source) = load(&args, &cluster).await?;
     let prepared = PreparedAction::new(&blueprint, &args.action)?;
 
@@ -193,10 +156,10 @@ pub async fn render(args: RenderArgs, global: &GlobalArgs) -> Result<()> {
     params.set_time(time);
     let subject = targets::read_subject(&cluster, &inputs.subject).await?;
     subject_params(&subject, &mut params);
-    if let Some(reference) = &inputs.profile {
-        params.profile = Some(profile_params(
-            &targets::read_profile(&cluster, reference).await?,
-        ));
+    if let Some(profile) = &inputs.profile {
+        let request = crate::profile::DestinationRequest::from_flags(Some(profile), None)?;
+        let destination = crate::profile::resolve(Some(&cluster), &request).await?;
+        params.profile = Some(destination.template.params());
     }
     for (key, reference) in &inputs.secrets {
         let secret = targets::read_secret(&cluster, reference).await?;
