@@ -422,6 +422,41 @@ async fn credentials_from_an_existing_secret() {
     assert!(err.contains("has no key \"aws_access_key_id\""), "{err}");
     assert!(!profiles(&srv, "default").iter().any(|p| name_of(p) == "p2"));
 
+    // A typed Kanister Secret becomes credential type `secret`, and works for data.
+    srv.store()
+        .create(json!({"apiVersion": "v1", "kind": "Secret", "type": "secrets.kanister.io/aws",
+            "metadata": {"name": "typed", "namespace": "default"},
+            "stringData": {"aws_access_key_id": s3.access_key, "aws_secret_access_key": s3.secret_key}}))
+        .unwrap();
+    ok(&run(create_s3(&srv, &s3, &["--name", "p3", "--secret", "typed"])).await);
+    let p3 = profiles(&srv, "default")
+        .into_iter()
+        .find(|p| name_of(p) == "p3")
+        .unwrap();
+    assert_eq!(p3["credential"]["type"], "secret");
+    assert_eq!(p3["credential"]["secret"]["name"], "typed");
+    assert!(p3["credential"].get("keyPair").is_none());
+    let dir = tempfile::tempdir().unwrap();
+    let f = dir.path().join("f");
+    std::fs::write(&f, b"typed").unwrap();
+    ok(&run(cmd(
+        &srv,
+        &[
+            "location",
+            "push",
+            "--profile",
+            "p3",
+            "--path",
+            "t",
+            f.to_str().unwrap(),
+        ],
+    ))
+    .await);
+    assert_eq!(
+        std::fs::read(s3.object_path("bucket", "t")).unwrap(),
+        b"typed"
+    );
+
     // The profile is not deleted with the user's own Secret.
     let out = run(cmd(&srv, &["profile", "delete", "p1"])).await;
     assert!(!ok(&out).contains("secret/"));
@@ -465,26 +500,66 @@ async fn hidden_prompt_never_echoes_the_secret() {
         .stdout(Stdio::piped())
         .stderr(Stdio::piped());
     let (ak, sk) = (s3.access_key.clone(), s3.secret_key.clone());
-    let out = tokio::task::spawn_blocking(move || {
+    let (out, seen) = tokio::task::spawn_blocking(move || {
+        use std::io::{Read, Write};
+        use std::sync::{Arc, Mutex};
         let mut child = c.spawn().unwrap();
         let mut stdin = child.stdin.take().unwrap();
-        use std::io::Write;
-        // Wait for each prompt to switch echo off before typing (type-ahead would be echoed).
-        std::thread::sleep(std::time::Duration::from_millis(1500));
+        let mut stdout = child.stdout.take().unwrap();
+        let seen = Arc::new(Mutex::new(String::new()));
+        let sink = seen.clone();
+        let reader = std::thread::spawn(move || {
+            let mut buf = [0u8; 4096];
+            while let Ok(n) = stdout.read(&mut buf) {
+                if n == 0 {
+                    break;
+                }
+                sink.lock()
+                    .unwrap()
+                    .push_str(&String::from_utf8_lossy(&buf[..n]));
+            }
+        });
+        // Type only once each prompt is shown (and has switched echo off): type-ahead would be
+        // echoed by the terminal before the program could hide it.
+        let wait_for = |prompt: &str| {
+            let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+            while !seen.lock().unwrap().contains(prompt) {
+                assert!(
+                    std::time::Instant::now() < deadline,
+                    "no prompt {prompt:?}: {}",
+                    seen.lock().unwrap()
+                );
+                std::thread::sleep(std::time::Duration::from_millis(50));
+            }
+            std::thread::sleep(std::time::Duration::from_millis(300));
+        };
+        wait_for("access key ID");
         stdin.write_all(format!("{ak}\r").as_bytes()).unwrap();
-        std::thread::sleep(std::time::Duration::from_millis(700));
+        wait_for("secret access key");
         stdin.write_all(format!("{sk}\r").as_bytes()).unwrap();
-        std::thread::sleep(std::time::Duration::from_millis(300));
+        let out = child.wait_with_output().unwrap();
         drop(stdin);
-        child.wait_with_output().unwrap()
+        reader.join().unwrap();
+        let seen = seen.lock().unwrap().clone();
+        (out, seen)
     })
     .await
     .unwrap();
-    let transcript = format!("{}{}", text(&out.stdout), text(&out.stderr));
+    let transcript = format!("{seen}{}", text(&out.stderr));
     assert!(transcript.contains("secret access key"), "{transcript}");
     assert!(!transcript.contains(&s3.secret_key), "echoed: {transcript}");
     assert!(out.status.success(), "{transcript}");
-    assert!(secrets_named(&srv, "prompted").len() == 1, "{transcript}");
+    assert_eq!(secrets_named(&srv, "prompted").len(), 1, "{transcript}");
+    // What was typed is what got stored.
+    let stored = secrets(&srv, "default")
+        .into_iter()
+        .find(|s| name_of(s).starts_with("s3-secret-"))
+        .expect("credential Secret");
+    use base64::Engine;
+    let typed = base64::engine::general_purpose::STANDARD
+        .decode(stored["data"]["aws_secret_access_key"].as_str().unwrap())
+        .unwrap();
+    assert_eq!(typed, s3.secret_key.as_bytes());
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -394,17 +394,21 @@ async fn create_profile(args: CreateArgs, global: &GlobalArgs) -> Result<()> {
             );
         }
     }
-    let created = create::execute(&store, plan).await?;
+    let cancel = crate::storage::cancel_on_ctrl_c();
+    let created = create::execute_cancellable(&store, plan, &cancel).await?;
     let mut out = String::new();
     if let Some(secret) = &created.secret {
         out.push_str(&format!("secret/{secret} created\n"));
     }
     out.push_str(&format!("{} created", created.profile.resource_name()));
     if created.profile.storage == Storage::Secret {
-        out.push_str(if store.crd_served() {
-            " (a local directory profile, kept in a labelled Secret: Kanister has no such type)"
+        let holder = format!("{}/{}", created.profile.namespace(), created.profile.name());
+        out.push_str(&if store.crd_served() {
+            format!(" (kept in labelled Secret {holder}: Kanister has no local directory type)")
         } else {
-            " (kept in a labelled Secret: the Kanister Profile CRD is not installed)"
+            format!(
+                " (kept in labelled Secret {holder}: the Kanister Profile CRD is not installed)"
+            )
         });
     }
     out.push('\n');
@@ -570,7 +574,11 @@ async fn describe(args: NameArgs, global: &GlobalArgs) -> Result<()> {
     let stored = require(&cluster, &args.name).await?;
     let p = &stored.profile;
     let mut out = String::new();
-    let mut line = |k: &str, v: &str| out.push_str(&format!("{k:<18}{v}\n"));
+    let mut line = |k: &str, v: &str| {
+        let text = format!("{k:<18}{v}");
+        out.push_str(text.trim_end());
+        out.push('\n');
+    };
     line("Name:", stored.name());
     line("Namespace:", stored.namespace());
     line(

@@ -414,6 +414,35 @@ pub struct Created {
     pub profile: StoredProfile,
 }
 
+/// [`execute`], stopped by `cancel` (Ctrl-C): the credential Secret, if it got created, is
+/// deleted again so an interrupted create leaves nothing behind.
+pub async fn execute_cancellable(
+    store: &ProfileStore<'_>,
+    plan: Plan,
+    cancel: &tokio_util::sync::CancellationToken,
+) -> Result<Created> {
+    let namespace = plan.namespace.clone();
+    let secret = plan.secret.as_ref().and_then(|s| s.metadata.name.clone());
+    tokio::select! {
+        result = execute(store, plan) => result,
+        _ = cancel.cancelled() => {
+            let mut note = String::new();
+            if let Some(name) = secret {
+                let api: Api<Secret> = Api::namespaced(store.cluster().client.clone(), &namespace);
+                match api.delete(&name, &DeleteParams::default()).await {
+                    Ok(_) => note = format!("; credential Secret {namespace}/{name} deleted again"),
+                    Err(e) if is_not_found(&e) => {}
+                    Err(e) => note = format!(
+                        "; credential Secret {namespace}/{name} may remain: {}",
+                        describe_error(&store.cluster().server, &e)
+                    ),
+                }
+            }
+            bail!("interrupted before the profile was created{note}")
+        }
+    }
+}
+
 /// Create the Secret, then the Profile; delete the Secret again when the Profile fails.
 pub async fn execute(store: &ProfileStore<'_>, plan: Plan) -> Result<Created> {
     let cluster = store.cluster();

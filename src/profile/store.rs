@@ -84,7 +84,7 @@ impl StoredProfile {
     pub fn resource_name(&self) -> String {
         match self.storage {
             Storage::Resource => format!("profile.{GROUP}/{}", self.name()),
-            Storage::Secret => format!("profile/{} (secret/{})", self.name(), self.name()),
+            Storage::Secret => format!("profile/{}", self.name()),
         }
     }
 }
