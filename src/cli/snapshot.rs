@@ -57,10 +57,13 @@ pub enum TriState {
 
 #[derive(Debug, Args)]
 pub struct LocationArg {
-    /// Velero BackupStorageLocation to use (default: the local directory
+    /// Velero BackupStorageLocation `[NS/]NAME` (default: the local directory
     /// $XDG_DATA_HOME/kubectl-backup, or Velero's default location in controller mode)
-    #[arg(long, value_name = "NAME")]
+    #[arg(long, value_name = "[NS/]NAME")]
     pub location: Option<String>,
+    /// Profile `[NS/]NAME` (a Kanister Profile or a kubectl-backup profile); client-side only
+    #[arg(long, value_name = "[NS/]NAME", conflicts_with = "location")]
+    pub profile: Option<String>,
 }
 
 #[derive(Debug, Args)]
@@ -170,11 +173,8 @@ pub async fn run(args: SnapshotArgs, global: &GlobalArgs) -> Result<()> {
     }
 }
 
-fn spec_of(location: &LocationArg) -> DestinationSpec {
-    match &location.location {
-        Some(name) => DestinationSpec::Location(name.clone()),
-        None => DestinationSpec::LocalDefault,
-    }
+fn spec_of(location: &LocationArg) -> Result<DestinationSpec> {
+    DestinationSpec::from_flags(location.profile.as_deref(), location.location.as_deref())
 }
 
 async fn run_create(args: CreateArgs, global: &GlobalArgs) -> Result<()> {
@@ -201,8 +201,15 @@ async fn run_create(args: CreateArgs, global: &GlobalArgs) -> Result<()> {
     let cluster = connect(&global.cluster_options()).await?;
     let cancel = cancel_on_ctrl_c();
 
+    if args.location.profile.is_some() && args.mode == ModeArg::Controller {
+        bail!(
+            "--profile is a client-side destination; Velero writes only to its BackupStorageLocations (use --location)"
+        );
+    }
     let velero = match args.mode {
         ModeArg::Client => None,
+        // A profile is ours, not Velero's: the work is client-side.
+        ModeArg::Auto if args.location.profile.is_some() => None,
         ModeArg::Controller => Some(velero_mode::detect(&cluster).await?.ok_or_else(|| {
             anyhow!("--mode controller needs a running Velero server with an Available BackupStorageLocation; see `kubectl backup doctor`, or use --mode client")
         })?),
@@ -238,7 +245,7 @@ async fn run_create(args: CreateArgs, global: &GlobalArgs) -> Result<()> {
     }
 
     let destination =
-        destination::resolve(Some(&cluster), &spec_of(&args.location), cancel.clone()).await?;
+        destination::resolve(Some(&cluster), &spec_of(&args.location)?, cancel.clone()).await?;
     if let Some(bsl) = &destination.bsl {
         // Velero may be about to write this name into the same location.
         let namespace = bsl
@@ -415,8 +422,8 @@ async fn cluster_backups(
 }
 
 async fn run_list(args: ListArgs, global: &GlobalArgs) -> Result<()> {
-    let spec = spec_of(&args.location);
-    let cluster = optional_cluster(global, spec != DestinationSpec::LocalDefault).await?;
+    let spec = spec_of(&args.location)?;
+    let cluster = optional_cluster(global, spec.needs_cluster()).await?;
     let destination =
         destination::resolve(cluster.as_ref(), &spec, CancellationToken::new()).await?;
     let in_cluster = cluster_backups(cluster.as_ref(), &destination, global).await;
@@ -508,8 +515,8 @@ async fn locate(
     location: &LocationArg,
     global: &GlobalArgs,
 ) -> Result<(Listed, Option<ObjectStore>, Option<Cluster>)> {
-    let spec = spec_of(location);
-    let cluster = optional_cluster(global, spec != DestinationSpec::LocalDefault).await?;
+    let spec = spec_of(location)?;
+    let cluster = optional_cluster(global, spec.needs_cluster()).await?;
     let destination =
         destination::resolve(cluster.as_ref(), &spec, CancellationToken::new()).await?;
     let mut listed = read_from_store(&destination.store, name).await?;
@@ -531,11 +538,18 @@ async fn locate(
             && let (Some(c), Some(loc)) = (&cluster, backup.spec.storage_location.clone())
         {
             // Velero's backup lives in its own location; read its files from there.
-            if let Ok(bsl) = destination::find_location(c, &loc).await
-                && let Ok(other) = destination::store_for_location(c, &bsl).await
+            let namespace = backup
+                .metadata
+                .namespace
+                .clone()
+                .unwrap_or_else(|| DEFAULT_NAMESPACE.into());
+            let spec = DestinationSpec::Location(format!("{namespace}/{loc}"));
+            // A location we cannot read (other provider, no access to its Secret) leaves the
+            // files to Velero's DownloadRequests.
+            if let Ok(other) = destination::resolve(Some(c), &spec, CancellationToken::new()).await
             {
-                listed = read_from_store(&other, name).await?;
-                store = Some(other);
+                listed = read_from_store(&other.store, name).await?;
+                store = Some(other.store);
             }
         }
         listed.in_cluster = Some(backup);
@@ -672,10 +686,14 @@ async fn run_delete(args: DeleteArgs, global: &GlobalArgs) -> Result<()> {
     let store = store.ok_or_else(|| anyhow!("no backup named {:?}", args.name))?;
     if let Some(location) = &args.location.location
         && let Some(c) = &cluster
-        && let Ok(bsl) = destination::find_location(c, location).await
-        && bsl.spec.access_mode.as_deref() == Some("ReadOnly")
+        && let Ok(destination) = destination::resolve(
+            Some(c),
+            &DestinationSpec::Location(location.clone()),
+            CancellationToken::new(),
+        )
+        .await
     {
-        bail!("BackupStorageLocation {location} is ReadOnly; nothing was deleted");
+        crate::snapshot::create::refuse_read_only(&destination)?;
     }
     let deleted = delete::delete_from_store(&store, &args.name).await?;
     eprintln!(
