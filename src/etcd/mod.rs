@@ -3,6 +3,9 @@
 
 pub mod bbolt;
 pub mod connect;
+pub mod inspect;
+pub mod k8s_proto;
+pub mod protowire;
 pub mod revision;
 pub mod save;
 pub mod snapshot_file;

@@ -1,6 +1,7 @@
 //! `kubectl backup etcd …`: snapshots of etcd itself, taken from a live member and inspected
 //! offline. Flags mirror etcdctl's (and read the same `ETCDCTL_*` variables).
 
+mod inspect;
 mod save;
 mod status;
 
@@ -26,12 +27,15 @@ pub enum EtcdCommand {
     Save(save::SaveArgs),
     /// Hash, revision, keys, size and trailer check of a snapshot file (offline, read-only)
     Status(status::StatusArgs),
+    /// List the Kubernetes objects inside a snapshot, or print one (offline, read-only)
+    Inspect(inspect::InspectArgs),
 }
 
 pub async fn run(args: EtcdArgs, global: &GlobalArgs) -> Result<()> {
     match args.command {
         EtcdCommand::Save(args) => save::run(args, global).await,
         EtcdCommand::Status(args) => status::run(args, global),
+        EtcdCommand::Inspect(args) => inspect::run(args, global),
     }
 }
 
