@@ -390,7 +390,9 @@ fn generic_bytes(b: &[u8]) -> Json {
     if b.is_empty() {
         return json!("");
     }
-    let looks_like_message = b[0] < 0x20 && is_message(b);
+    // Nested messages almost always contain a length byte below 0x20; text almost never both
+    // contains one and parses as a complete message.
+    let looks_like_message = b.iter().any(|&c| c < 0x20) && is_message(b);
     if !looks_like_message
         && let Ok(s) = std::str::from_utf8(b)
         && !s
