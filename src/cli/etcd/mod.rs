@@ -2,6 +2,8 @@
 //! offline. Flags mirror etcdctl's (and read the same `ETCDCTL_*` variables).
 
 mod inspect;
+mod repoint;
+mod restore;
 mod save;
 mod status;
 
@@ -29,6 +31,10 @@ pub enum EtcdCommand {
     Status(status::StatusArgs),
     /// List the Kubernetes objects inside a snapshot, or print one (offline, read-only)
     Inspect(inspect::InspectArgs),
+    /// Turn a snapshot into the data dir of a member of a new cluster (native, like etcdutl snapshot restore)
+    Restore(restore::RestoreArgs),
+    /// Point a kubeadm etcd static pod's etcd-data volume at a restored data dir
+    Repoint(repoint::RepointArgs),
 }
 
 pub async fn run(args: EtcdArgs, global: &GlobalArgs) -> Result<()> {
@@ -36,6 +42,8 @@ pub async fn run(args: EtcdArgs, global: &GlobalArgs) -> Result<()> {
         EtcdCommand::Save(args) => save::run(args, global).await,
         EtcdCommand::Status(args) => status::run(args, global),
         EtcdCommand::Inspect(args) => inspect::run(args, global),
+        EtcdCommand::Restore(args) => restore::run(args, global).await,
+        EtcdCommand::Repoint(args) => repoint::run(args, global),
     }
 }
 
