@@ -550,3 +550,113 @@ async fn inspect_lists_and_prints_objects_from_a_saved_snapshot() {
     assert_eq!(service["metadata"]["name"], "api");
     assert_eq!(service["spec"]["6"], "ClusterIP");
 }
+
+/// Serves one PodList on `/api/v1/namespaces/kube-system/pods` (404 elsewhere) over plain HTTP,
+/// enough for `--from-cluster`; returns the server URL.
+fn fake_api_server(pods: serde_json::Value) -> String {
+    use std::io::{BufRead, BufReader, Write};
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let url = format!("http://{}", listener.local_addr().unwrap());
+    std::thread::spawn(move || {
+        for stream in listener.incoming() {
+            let Ok(mut stream) = stream else { continue };
+            let mut reader = BufReader::new(stream.try_clone().unwrap());
+            let mut request_line = String::new();
+            let _ = reader.read_line(&mut request_line);
+            loop {
+                let mut line = String::new();
+                if reader.read_line(&mut line).unwrap_or(0) == 0 || line == "\r\n" {
+                    break;
+                }
+            }
+            let path = request_line.split_whitespace().nth(1).unwrap_or("");
+            let (status, body) = if path.starts_with("/api/v1/namespaces/kube-system/pods") {
+                ("200 OK", pods.to_string())
+            } else {
+                ("404 Not Found", r#"{"kind":"Status","apiVersion":"v1","status":"Failure","reason":"NotFound","code":404}"#.to_string())
+            };
+            let _ = write!(
+                stream,
+                "HTTP/1.1 {status}\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+                body.len()
+            );
+        }
+    });
+    url
+}
+
+#[tokio::test]
+async fn save_from_cluster_reads_the_etcd_static_pod() {
+    let Some(etcd) = Etcd::start_tls() else {
+        return;
+    };
+    etcd.load("/registry/configmaps/ns/cm-", 200, 512)
+        .await
+        .unwrap();
+    let files = etcd.tls.clone().unwrap();
+    let pod = serde_json::json!({
+        "apiVersion": "v1", "kind": "Pod",
+        "metadata": {"name": "etcd-cp-1", "namespace": "kube-system",
+                     "labels": {"component": "etcd", "tier": "control-plane"}},
+        "spec": {"nodeName": "cp-1", "containers": [{"name": "etcd", "image": "etcd", "command": [
+            "etcd", "--name=cp-1", "--data-dir=/var/lib/etcd",
+            format!("--listen-client-urls={},https://10.9.9.9:2379", etcd.client_url),
+            "--advertise-client-urls=https://10.9.9.9:2379",
+            format!("--cert-file={}", files.server_cert.display()),
+            format!("--key-file={}", files.server_key.display()),
+            format!("--trusted-ca-file={}", files.ca.display()),
+            "--client-cert-auth=true"]}]}
+    });
+    let server = fake_api_server(serde_json::json!({
+        "apiVersion": "v1", "kind": "PodList", "metadata": {"resourceVersion": "1"}, "items": [pod]
+    }));
+    let kubeconfig = etcd.dir().join("kubeconfig");
+    std::fs::write(
+        &kubeconfig,
+        format!(
+            "apiVersion: v1\nkind: Config\nclusters:\n- name: fake\n  cluster:\n    server: {server}\n\
+             users:\n- name: u\n  user:\n    token: t\ncontexts:\n- name: c\n  context:\n    cluster: fake\n    user: u\n\
+             current-context: c\n"
+        ),
+    )
+    .unwrap();
+    let file = etcd.dir().join("from-cluster.db");
+    let output = ours()
+        .args(["etcd", "save", "--from-cluster", "--kubeconfig"])
+        .arg(&kubeconfig)
+        .arg(&file)
+        .env("HOME", etcd.dir())
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains("using etcd pod kube-system/etcd-cp-1 on node cp-1"),
+        "{}",
+        stderr(&output)
+    );
+    let status = our_status(&file);
+    assert_eq!(status["sha256Trailer"], "match");
+    assert!(status["totalKey"].as_u64().unwrap() >= 200);
+
+    // A node that runs no etcd member: named in the error with the ones that do.
+    let output = ours()
+        .args([
+            "etcd",
+            "save",
+            "--from-cluster",
+            "--node",
+            "cp-7",
+            "--kubeconfig",
+        ])
+        .arg(&kubeconfig)
+        .arg(etcd.dir().join("other.db"))
+        .env("HOME", etcd.dir())
+        .output()
+        .unwrap();
+    assert!(!output.status.success());
+    assert!(
+        stderr(&output).contains("no etcd pod on node cp-7; etcd runs on: cp-1"),
+        "{}",
+        stderr(&output)
+    );
+}

@@ -137,7 +137,14 @@ impl Endpoint {
 }
 
 fn read(path: &Path, flag: &str) -> Result<Vec<u8>> {
-    std::fs::read(path).with_context(|| format!("cannot read {flag} file {}", path.display()))
+    std::fs::read(path).map_err(|e| {
+        let hint = if e.kind() == std::io::ErrorKind::PermissionDenied {
+            " (etcd's key files are root-only: run as root on the control-plane node)"
+        } else {
+            ""
+        };
+        anyhow::anyhow!("cannot read {flag} file {}: {e}{hint}", path.display())
+    })
 }
 
 fn error_chain(error: &etcd_client::Error) -> String {

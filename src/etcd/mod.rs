@@ -4,6 +4,7 @@
 
 pub mod bbolt;
 pub mod connect;
+pub mod discover;
 pub mod inspect;
 pub mod k8s_proto;
 pub mod kubeadm;

@@ -7,6 +7,8 @@ use clap::Args;
 
 use super::EtcdConnectionArgs;
 use crate::cli::GlobalArgs;
+use crate::etcd::connect::Endpoint;
+use crate::etcd::discover::{ETCD_NAMESPACE, from_cluster};
 use crate::etcd::save::{Saved, save};
 use crate::etcd::status::humanize_bytes;
 use crate::output::{OutputFormat, print_structured, write_stdout};
@@ -19,10 +21,34 @@ pub struct SaveArgs {
 
     #[command(flatten)]
     pub connection: EtcdConnectionArgs,
+
+    /// Find the endpoint and certificate files from the kube-system etcd static pod, read
+    /// through the API (run on that control-plane node; --cacert/--cert/--key still override)
+    #[arg(long, conflicts_with = "endpoints")]
+    pub from_cluster: bool,
+
+    /// With --from-cluster: the node whose etcd member to use (default: this machine)
+    #[arg(long, value_name = "NAME", requires = "from_cluster")]
+    pub node: Option<String>,
 }
 
 pub async fn run(args: SaveArgs, global: &GlobalArgs) -> Result<()> {
-    let endpoint = args.connection.endpoint(global)?;
+    let mut endpoint = args.connection.endpoint(global)?;
+    if args.from_cluster {
+        let cluster = crate::kube::connect(&global.cluster_options()).await?;
+        let found = from_cluster(&cluster, args.node.as_deref()).await?;
+        eprintln!(
+            "using etcd pod {ETCD_NAMESPACE}/{} on node {}: {}",
+            found.pod, found.node, found.endpoint.url
+        );
+        endpoint = Endpoint {
+            url: found.endpoint.url,
+            cacert: endpoint.cacert.or(found.endpoint.cacert),
+            cert: endpoint.cert.or(found.endpoint.cert),
+            key: endpoint.key.or(found.endpoint.key),
+            ..endpoint
+        };
+    }
     let bar = progress_bar(global.show_progress());
     let mut on_progress = {
         let bar = bar.clone();
