@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use anyhow::{Context, Result, bail};
+use anyhow::{Result, bail};
 use etcd_client::{Certificate, Client, ConnectOptions, Identity, TlsOptions};
 use secrecy::{ExposeSecret, SecretString};
 

@@ -19,8 +19,9 @@ use crate::etcd::connect::Endpoint;
 
 #[derive(Debug, Args)]
 pub struct EtcdArgs {
+    // Boxed: the subcommands' flags would make every `Command` as large as the biggest of them.
     #[command(subcommand)]
-    pub command: EtcdCommand,
+    pub command: Box<EtcdCommand>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -38,7 +39,7 @@ pub enum EtcdCommand {
 }
 
 pub async fn run(args: EtcdArgs, global: &GlobalArgs) -> Result<()> {
-    match args.command {
+    match *args.command {
         EtcdCommand::Save(args) => save::run(args, global).await,
         EtcdCommand::Status(args) => status::run(args, global),
         EtcdCommand::Inspect(args) => inspect::run(args, global),
