@@ -2,7 +2,8 @@
 //! then times `kubectl backup etcd save` against `etcdctl snapshot save` in the same run,
 //! alternating, and prints every figure. Skips (loudly) when etcd or etcdctl is absent.
 //!
-//! `ETCD_BENCH_KEYS` overrides the key count; `ETCD_BENCH_RUNS` the runs per tool (default 3).
+//! `ETCD_BENCH_KEYS` overrides the key count; `ETCD_BENCH_RUNS` the counted runs per tool
+//! (default 5, after one warm-up run each).
 
 use std::path::Path;
 use std::process::Command;
@@ -54,7 +55,7 @@ fn main() {
         return;
     }
     let keys = env_number("ETCD_BENCH_KEYS", 100_000);
-    let runs = env_number("ETCD_BENCH_RUNS", 3);
+    let runs = env_number("ETCD_BENCH_RUNS", 5).max(1);
 
     let runtime = tokio::runtime::Runtime::new().unwrap();
     let started = Instant::now();
@@ -69,19 +70,30 @@ fn main() {
     let ours = Path::new(env!("CARGO_BIN_EXE_kubectl-backup"));
     let dir = etcd.dir().to_path_buf();
     let (mut our_runs, mut their_runs) = (Vec::new(), Vec::new());
-    for run in 0..runs {
+    // Run 0 of each tool warms etcd and the page cache; it is timed but not counted.
+    for run in 0..=runs {
         let mine = dir.join(format!("ours-{run}.db"));
         let mut command = Command::new(ours);
         command
             .args(["etcd", "save", "--no-progress"])
             .arg(&mine)
             .args(etcd.connection_args());
-        our_runs.push(timed(command, "kubectl-backup etcd save"));
+        let ours_took = timed(command, "kubectl-backup etcd save");
 
         let theirs = dir.join(format!("etcdctl-{run}.db"));
         let mut command = etcd.etcdctl_command().unwrap();
         command.args(["snapshot", "save"]).arg(&theirs);
-        their_runs.push(timed(command, "etcdctl snapshot save"));
+        let theirs_took = timed(command, "etcdctl snapshot save");
+        if run == 0 {
+            println!(
+                "warm-up (not counted): ours {:.3}s, etcdctl {:.3}s",
+                ours_took.as_secs_f64(),
+                theirs_took.as_secs_f64()
+            );
+        } else {
+            our_runs.push(ours_took);
+            their_runs.push(theirs_took);
+        }
 
         let (a, b) = (
             std::fs::read(&mine).unwrap(),
@@ -90,7 +102,7 @@ fn main() {
         assert!(a == b, "run {run}: the two snapshots differ");
         let _ = std::fs::remove_file(&mine);
         let _ = std::fs::remove_file(&theirs);
-        if run + 1 == runs {
+        if run == runs {
             println!(
                 "snapshot size: {} bytes (identical from both tools)",
                 a.len()
