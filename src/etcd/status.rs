@@ -148,6 +148,41 @@ mod tests {
     }
 
     #[test]
+    fn reports_the_storage_version_of_3_6_files() {
+        // etcd 3.6 writes meta/storageVersion; no 3.6 binary is packaged, so build such a file:
+        // the fixture's buckets plus that key, through the restore writer.
+        use crate::etcd::restore::writer::DbWriter;
+        let source = Db::open(fixture()).unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("v3.6.db");
+        let mut writer = DbWriter::create(&path, 4096).unwrap();
+        for bucket in source.buckets() {
+            let (name, bucket) = bucket.unwrap();
+            let mut out = writer.bucket(name, bucket.sequence()).unwrap();
+            let mut pending = (name == b"meta").then_some((&b"storageVersion"[..], &b"3.6.0"[..]));
+            for entry in bucket.iter() {
+                let entry = entry.unwrap();
+                if let Some((k, v)) = pending.filter(|(k, _)| *k < entry.key) {
+                    out.put(k, v).unwrap();
+                    pending = None;
+                }
+                out.put(entry.key, entry.value).unwrap();
+            }
+            if let Some((k, v)) = pending {
+                out.put(k, v).unwrap();
+            }
+            out.finish().unwrap();
+        }
+        writer.finish(source.meta().txid).unwrap();
+
+        let status = status(&path, false).unwrap();
+        assert_eq!(status.version, "3.6.0");
+        assert_eq!(status.total_key, 328);
+        assert_eq!(status.revision, 323);
+        assert_eq!(status.sha256_trailer, "missing");
+    }
+
+    #[test]
     fn humanizes_like_go_humanize() {
         assert_eq!(humanize_bytes(137_859_072), "138 MB");
         assert_eq!(humanize_bytes(110_592), "111 kB");
