@@ -100,7 +100,6 @@ fn main() {
             std::fs::read(&theirs).unwrap(),
         );
         assert!(a == b, "run {run}: the two snapshots differ");
-        let _ = std::fs::remove_file(&mine);
         let _ = std::fs::remove_file(&theirs);
         if run == runs {
             println!(
@@ -109,6 +108,24 @@ fn main() {
             );
             summary("kubectl backup etcd save", &our_runs, a.len() as u64);
             summary("etcdctl snapshot save", &their_runs, a.len() as u64);
+            status_figures(ours, &etcd, &mine, runs, a.len() as u64);
         }
+        let _ = std::fs::remove_file(&mine);
     }
+}
+
+/// Offline status on the same file: ours (which also checks the SHA-256 and the page tree)
+/// against `etcdctl snapshot status`.
+fn status_figures(ours: &Path, etcd: &Etcd, file: &Path, runs: usize, bytes: u64) {
+    let (mut our_runs, mut their_runs) = (Vec::new(), Vec::new());
+    for _ in 0..runs {
+        let mut command = Command::new(ours);
+        command.args(["etcd", "status", "-o", "json"]).arg(file);
+        our_runs.push(timed(command, "kubectl-backup etcd status"));
+        let mut command = etcd.etcdctl_command().unwrap();
+        command.args(["snapshot", "status", "-w", "json"]).arg(file);
+        their_runs.push(timed(command, "etcdctl snapshot status"));
+    }
+    summary("kubectl backup etcd status", &our_runs, bytes);
+    summary("etcdctl snapshot status", &their_runs, bytes);
 }
