@@ -660,3 +660,63 @@ async fn save_from_cluster_reads_the_etcd_static_pod() {
         stderr(&output)
     );
 }
+
+#[tokio::test]
+async fn save_with_etcd_authentication() {
+    let Some(etcd) = Etcd::start() else { return };
+    let ctl = |args: &[&str]| {
+        let output = etcd
+            .etcdctl_command()
+            .expect("etcdctl")
+            .args(args)
+            .output()
+            .unwrap();
+        assert!(
+            output.status.success(),
+            "etcdctl {args:?}: {}",
+            stderr(&output)
+        );
+    };
+    ctl(&["user", "add", "root:s3cret-pw"]);
+    ctl(&["auth", "enable"]);
+
+    let file = etcd.dir().join("auth.db");
+    let output = ours()
+        .args(["etcd", "save", "--yes"])
+        .arg(&file)
+        .args(etcd.connection_args())
+        .output()
+        .unwrap();
+    assert!(
+        !output.status.success(),
+        "auth is on: anonymous snapshots are refused"
+    );
+    assert!(!file.exists());
+
+    let output = ours()
+        .args(["etcd", "save", "--user", "root:wrong"])
+        .arg(&file)
+        .args(etcd.connection_args())
+        .output()
+        .unwrap();
+    assert!(!output.status.success());
+    assert!(
+        stderr(&output).contains("--user/--password"),
+        "{}",
+        stderr(&output)
+    );
+    assert!(
+        !stderr(&output).contains("wrong"),
+        "the password is never echoed"
+    );
+
+    let output = ours()
+        .args(["etcd", "save", "--user", "root"])
+        .arg(&file)
+        .args(etcd.connection_args())
+        .env("ETCDCTL_PASSWORD", "s3cret-pw")
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert_eq!(our_status(&file)["sha256Trailer"], "match");
+}

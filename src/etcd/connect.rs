@@ -119,7 +119,8 @@ impl Endpoint {
     pub fn describe(&self, url: &str, error: etcd_client::Error) -> anyhow::Error {
         let detail = error_chain(&error);
         let lower = detail.to_lowercase();
-        let hint = if lower.contains("authentication") || lower.contains("permission denied") {
+        let auth = ["auth", "user name is empty", "permission denied"];
+        let hint = if auth.iter().any(|needle| lower.contains(needle)) {
             "check --user/--password (snapshots need the root user when etcd auth is on)"
         } else if url.starts_with("https://") && self.cert.is_none() {
             "if the member requires client certificates (kubeadm's does), pass --cert and --key \

@@ -23,8 +23,9 @@ pub struct SaveArgs {
     pub connection: EtcdConnectionArgs,
 
     /// Find the endpoint and certificate files from the kube-system etcd static pod, read
-    /// through the API (run on that control-plane node; --cacert/--cert/--key still override)
-    #[arg(long, conflicts_with = "endpoints")]
+    /// through the API (run on that control-plane node). Replaces --endpoints;
+    /// --cacert/--cert/--key still override the pod's files
+    #[arg(long)]
     pub from_cluster: bool,
 
     /// With --from-cluster: the node whose etcd member to use (default: this machine)
