@@ -379,7 +379,7 @@ async fn inspect_lists_and_prints_objects_from_a_saved_snapshot() {
         "Service",
         "api",
         "apps",
-        &field(2, &field(6, b"ClusterIP")),
+        &field(2, &field(4, b"ClusterIP")),
     );
     client
         .put("/registry/services/specs/apps/api", svc, None)
@@ -548,7 +548,7 @@ async fn inspect_lists_and_prints_objects_from_a_saved_snapshot() {
         .unwrap();
     let service: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
     assert_eq!(service["metadata"]["name"], "api");
-    assert_eq!(service["spec"]["6"], "ClusterIP");
+    assert_eq!(service["spec"]["type"], "ClusterIP");
 }
 
 /// Serves one PodList on `/api/v1/namespaces/kube-system/pods` (404 elsewhere) over plain HTTP,

@@ -1,11 +1,12 @@
 //! Kubernetes' protobuf storage encoding, decoded without generated types: the `k8s\0`
-//! envelope (`runtime.Unknown`), `ObjectMeta` in full, a handful of simple kinds field by field
-//! (ConfigMap, Secret, RBAC, Lease, Namespace, ServiceAccount), and everything else as a generic
-//! dump keyed by field number. Field numbers come from k8s.io/api's `generated.proto`.
+//! envelope (`runtime.Unknown`), then the object through the field table in
+//! [`super::k8s_schema`] (every built-in kind), with the API's JSON spellings of the well-known
+//! types (times, quantities, int-or-string). Fields the table does not know are dumped by number.
 
 use base64::Engine;
 use serde_json::{Map, Value as Json, json};
 
+use super::k8s_schema::{self, Field, Type};
 use super::protowire::{Value, WireError, fields, is_message};
 
 /// The four bytes every protobuf-encoded object starts with in etcd.
@@ -50,180 +51,6 @@ fn text(bytes: &[u8]) -> &str {
     std::str::from_utf8(bytes).unwrap_or("")
 }
 
-/// How a field's bytes are to be read.
-#[derive(Clone, Copy)]
-enum Kind {
-    Str,
-    Int,
-    Bool,
-    /// `metav1.Time` / `MicroTime`: seconds and nanos, printed as RFC 3339.
-    Time,
-    Msg(&'static [Field]),
-    /// `map<string,string>`: repeated `{1: key, 2: value}`.
-    MapStr,
-    /// `map<string,bytes>` holding Secret data: redacted unless asked.
-    SecretData,
-    /// `map<string,bytes>`, base64 like the API prints it.
-    MapBytes,
-    /// Unknown shape: generic dump.
-    Any,
-}
-
-#[derive(Clone, Copy)]
-struct Field {
-    number: u32,
-    name: &'static str,
-    kind: Kind,
-    repeated: bool,
-}
-
-const fn one(number: u32, name: &'static str, kind: Kind) -> Field {
-    Field {
-        number,
-        name,
-        kind,
-        repeated: false,
-    }
-}
-
-const fn many(number: u32, name: &'static str, kind: Kind) -> Field {
-    Field {
-        number,
-        name,
-        kind,
-        repeated: true,
-    }
-}
-
-const OWNER_REFERENCE: &[Field] = &[
-    one(5, "apiVersion", Kind::Str),
-    one(1, "kind", Kind::Str),
-    one(3, "name", Kind::Str),
-    one(4, "uid", Kind::Str),
-    one(6, "controller", Kind::Bool),
-    one(7, "blockOwnerDeletion", Kind::Bool),
-];
-
-/// `metav1.ObjectMeta` (managedFields, 17, is left out as kubectl does by default).
-const OBJECT_META: &[Field] = &[
-    one(1, "name", Kind::Str),
-    one(2, "generateName", Kind::Str),
-    one(3, "namespace", Kind::Str),
-    one(4, "selfLink", Kind::Str),
-    one(5, "uid", Kind::Str),
-    one(6, "resourceVersion", Kind::Str),
-    one(7, "generation", Kind::Int),
-    one(8, "creationTimestamp", Kind::Time),
-    one(9, "deletionTimestamp", Kind::Time),
-    one(10, "deletionGracePeriodSeconds", Kind::Int),
-    one(11, "labels", Kind::MapStr),
-    one(12, "annotations", Kind::MapStr),
-    many(13, "ownerReferences", Kind::Msg(OWNER_REFERENCE)),
-    many(14, "finalizers", Kind::Str),
-];
-
-const METADATA: Field = one(1, "metadata", Kind::Msg(OBJECT_META));
-
-const POLICY_RULE: &[Field] = &[
-    many(2, "apiGroups", Kind::Str),
-    many(3, "resources", Kind::Str),
-    many(4, "resourceNames", Kind::Str),
-    many(5, "nonResourceURLs", Kind::Str),
-    many(1, "verbs", Kind::Str),
-];
-const SUBJECT: &[Field] = &[
-    one(1, "kind", Kind::Str),
-    one(2, "apiGroup", Kind::Str),
-    one(3, "name", Kind::Str),
-    one(4, "namespace", Kind::Str),
-];
-const ROLE_REF: &[Field] = &[
-    one(1, "apiGroup", Kind::Str),
-    one(2, "kind", Kind::Str),
-    one(3, "name", Kind::Str),
-];
-const LEASE_SPEC: &[Field] = &[
-    one(1, "holderIdentity", Kind::Str),
-    one(2, "leaseDurationSeconds", Kind::Int),
-    one(3, "acquireTime", Kind::Time),
-    one(4, "renewTime", Kind::Time),
-    one(5, "leaseTransitions", Kind::Int),
-    one(6, "strategy", Kind::Str),
-    one(7, "preferredHolder", Kind::Str),
-];
-const NAMESPACE_SPEC: &[Field] = &[many(1, "finalizers", Kind::Str)];
-const NAMESPACE_STATUS: &[Field] = &[one(1, "phase", Kind::Str), many(2, "conditions", Kind::Any)];
-const LOCAL_OBJECT_REFERENCE: &[Field] = &[one(1, "name", Kind::Str)];
-
-/// The top-level fields of a kind.
-fn top_level(kind: &str) -> Vec<Field> {
-    let rest: &[Field] = match kind {
-        "ConfigMap" => &[
-            one(2, "data", Kind::MapStr),
-            one(3, "binaryData", Kind::MapBytes),
-            one(4, "immutable", Kind::Bool),
-        ],
-        "Secret" => &[
-            one(3, "type", Kind::Str),
-            one(2, "data", Kind::SecretData),
-            one(5, "immutable", Kind::Bool),
-        ],
-        "Role" => &[many(2, "rules", Kind::Msg(POLICY_RULE))],
-        "ClusterRole" => &[
-            many(2, "rules", Kind::Msg(POLICY_RULE)),
-            one(3, "aggregationRule", Kind::Any),
-        ],
-        "RoleBinding" | "ClusterRoleBinding" => &[
-            many(2, "subjects", Kind::Msg(SUBJECT)),
-            one(3, "roleRef", Kind::Msg(ROLE_REF)),
-        ],
-        "Lease" => &[one(2, "spec", Kind::Msg(LEASE_SPEC))],
-        "Namespace" => &[
-            one(2, "spec", Kind::Msg(NAMESPACE_SPEC)),
-            one(3, "status", Kind::Msg(NAMESPACE_STATUS)),
-        ],
-        "ServiceAccount" => &[
-            many(2, "secrets", Kind::Any),
-            many(3, "imagePullSecrets", Kind::Msg(LOCAL_OBJECT_REFERENCE)),
-            one(4, "automountServiceAccountToken", Kind::Bool),
-        ],
-        // Kinds whose fields 2 and 3 are spec and status (their insides are dumped generically).
-        "Pod"
-        | "Service"
-        | "Node"
-        | "PersistentVolume"
-        | "PersistentVolumeClaim"
-        | "ReplicationController"
-        | "Deployment"
-        | "StatefulSet"
-        | "DaemonSet"
-        | "ReplicaSet"
-        | "Job"
-        | "CronJob"
-        | "HorizontalPodAutoscaler"
-        | "Ingress"
-        | "PodDisruptionBudget"
-        | "NetworkPolicy"
-        | "CertificateSigningRequest"
-        | "ResourceQuota"
-        | "LimitRange"
-        | "VolumeAttachment"
-        | "IngressClass"
-        | "CSIDriver"
-        | "CSINode"
-        | "FlowSchema"
-        | "PriorityLevelConfiguration"
-        | "ValidatingAdmissionPolicy"
-        | "ValidatingAdmissionPolicyBinding"
-        | "ResourceClaim"
-        | "DeviceClass" => &[one(2, "spec", Kind::Any), one(3, "status", Kind::Any)],
-        _ => &[],
-    };
-    let mut all = vec![METADATA];
-    all.extend_from_slice(rest);
-    all
-}
-
 /// Options for decoding.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct DecodeOptions {
@@ -231,118 +58,208 @@ pub struct DecodeOptions {
     pub show_secrets: bool,
 }
 
-/// The object in an envelope as JSON: `apiVersion`, `kind`, then its fields.
+/// The object in an envelope as JSON: `apiVersion`, `kind`, then its fields. Kinds missing from
+/// the schema table still get `metadata` decoded; their other fields are dumped by number.
 pub fn decode_object(envelope: &Envelope<'_>, options: DecodeOptions) -> Result<Json, WireError> {
+    let type_name = k8s_schema::type_name(envelope.api_version, envelope.kind);
+    let decoder = Decoder {
+        options,
+        secret: envelope.kind == "Secret" && envelope.api_version == "v1",
+    };
     let mut object = Map::new();
     object.insert("apiVersion".into(), json!(envelope.api_version));
     object.insert("kind".into(), json!(envelope.kind));
-    decode_into(
-        &mut object,
-        envelope.raw,
-        &top_level(envelope.kind),
-        options,
-    )?;
+    let fields = match k8s_schema::message(&type_name) {
+        Some(fields) => fields.as_slice(),
+        None => OBJECT_WITH_METADATA.get_or_init(|| {
+            vec![Field {
+                number: 1,
+                name: "metadata",
+                repeated: false,
+                ty: Type::Message(OBJECT_META),
+            }]
+        }),
+    };
+    decoder.message_into(&mut object, envelope.raw, fields)?;
     Ok(Json::Object(object))
 }
 
+static OBJECT_WITH_METADATA: std::sync::OnceLock<Vec<Field>> = std::sync::OnceLock::new();
+const OBJECT_META: &str = "meta.v1.ObjectMeta";
+
 /// Just `metadata`, the cheap path for listings.
 pub fn decode_metadata(raw: &[u8]) -> Result<Json, WireError> {
+    let decoder = Decoder {
+        options: DecodeOptions::default(),
+        secret: false,
+    };
     for field in fields(raw) {
         if let (1, Value::Bytes(meta)) = field? {
-            let mut out = Map::new();
-            decode_into(&mut out, meta, OBJECT_META, DecodeOptions::default())?;
-            return Ok(Json::Object(out));
+            return decoder.typed(Type::Message(OBJECT_META), Value::Bytes(meta), "metadata");
         }
     }
     Ok(Json::Object(Map::new()))
 }
 
-fn decode_into(
-    out: &mut Map<String, Json>,
-    buf: &[u8],
-    schema: &[Field],
+struct Decoder {
     options: DecodeOptions,
-) -> Result<(), WireError> {
-    // Schema order first (so `metadata` leads, as kubectl prints), then unknown fields.
-    let mut known: Vec<(usize, Json)> = Vec::new();
-    let mut unknown: Map<String, Json> = Map::new();
-    for field in fields(buf) {
-        let (number, value) = field?;
-        let Some(index) = schema.iter().position(|f| f.number == number) else {
-            push(&mut unknown, number.to_string(), generic(value), true);
-            continue;
-        };
-        let def = schema[index];
-        let decoded = typed(def.kind, value, options)?;
-        if let Some(slot) = known.iter_mut().find(|(i, _)| *i == index) {
-            merge(&mut slot.1, decoded, def);
-        } else {
-            let initial = if def.repeated {
-                Json::Array(vec![decoded])
-            } else {
-                decoded
-            };
-            known.push((index, initial));
-        }
-    }
-    known.sort_by_key(|(i, _)| *i);
-    for (index, value) in known {
-        out.insert(schema[index].name.to_string(), value);
-    }
-    for (name, value) in unknown {
-        out.insert(name, value);
-    }
-    Ok(())
+    /// Decoding a core/v1 Secret: its `data` and `stringData` are redacted unless asked.
+    secret: bool,
 }
 
-/// A repeated occurrence: arrays grow, maps gain entries, scalars keep the last value.
-fn merge(slot: &mut Json, value: Json, def: Field) {
-    match (slot, value) {
-        (Json::Array(items), value) if def.repeated => items.push(value),
-        (Json::Object(map), Json::Object(more))
-            if matches!(def.kind, Kind::MapStr | Kind::MapBytes | Kind::SecretData) =>
-        {
-            map.extend(more)
+impl Decoder {
+    fn message(&self, name: &str, buf: &[u8]) -> Result<Json, WireError> {
+        // Well-known types print as the API prints them, not as their protobuf shape.
+        match name {
+            "meta.v1.Time" | "meta.v1.MicroTime" => return time(buf),
+            "resource.Quantity" => return Ok(first_string(buf)?.map_or(Json::Null, Json::String)),
+            "intstr.IntOrString" => return int_or_string(buf),
+            "meta.v1.Duration" => {
+                for f in fields(buf) {
+                    if let (1, Value::Varint(nanos)) = f? {
+                        return Ok(json!(crate::duration::format_go_duration(
+                            std::time::Duration::from_nanos(nanos)
+                        )));
+                    }
+                }
+                return Ok(json!("0s"));
+            }
+            "runtime.RawExtension" => {
+                for f in fields(buf) {
+                    if let (1, Value::Bytes(raw)) = f? {
+                        return Ok(
+                            serde_json::from_slice(raw).unwrap_or_else(|_| generic_bytes(raw))
+                        );
+                    }
+                }
+                return Ok(Json::Null);
+            }
+            _ => {}
         }
-        (slot, value) => *slot = value,
-    }
-}
-
-fn typed(kind: Kind, value: Value<'_>, options: DecodeOptions) -> Result<Json, WireError> {
-    Ok(match (kind, value) {
-        (Kind::Str, Value::Bytes(b)) => json!(String::from_utf8_lossy(b)),
-        (Kind::Int, Value::Varint(v)) => json!(v as i64),
-        (Kind::Bool, Value::Varint(v)) => json!(v != 0),
-        (Kind::Time, Value::Bytes(b)) => time(b)?,
-        (Kind::Msg(schema), Value::Bytes(b)) => {
-            let mut out = Map::new();
-            decode_into(&mut out, b, schema, options)?;
-            Json::Object(out)
-        }
-        (Kind::MapStr | Kind::MapBytes | Kind::SecretData, Value::Bytes(entry)) => {
-            let (mut key, mut val): (&[u8], &[u8]) = (b"", b"");
-            for f in fields(entry) {
-                match f? {
-                    (1, Value::Bytes(k)) => key = k,
-                    (2, Value::Bytes(v)) => val = v,
-                    _ => {}
+        let mut out = Map::new();
+        match k8s_schema::message(name) {
+            Some(schema) => self.message_into(&mut out, buf, schema)?,
+            None => {
+                for f in fields(buf) {
+                    let (number, value) = f?;
+                    push(&mut out, number.to_string(), generic(value), true);
                 }
             }
-            let shown = match kind {
-                Kind::MapStr => json!(String::from_utf8_lossy(val)),
-                Kind::SecretData if !options.show_secrets => {
-                    json!(format!(
+        }
+        Ok(Json::Object(out))
+    }
+
+    fn message_into(
+        &self,
+        out: &mut Map<String, Json>,
+        buf: &[u8],
+        schema: &[Field],
+    ) -> Result<(), WireError> {
+        let mut unknown: Map<String, Json> = Map::new();
+        for field in fields(buf) {
+            let (number, value) = field?;
+            let Some(def) = schema.iter().find(|f| f.number == number) else {
+                push(&mut unknown, number.to_string(), generic(value), true);
+                continue;
+            };
+            // managedFields is bookkeeping kubectl hides by default; so do we.
+            if def.name == "managedFields"
+                && matches!(def.ty, Type::Message("meta.v1.ManagedFieldsEntry"))
+            {
+                continue;
+            }
+            let decoded = self.typed(def.ty, value, def.name)?;
+            match out.get_mut(def.name) {
+                Some(Json::Array(items)) if def.repeated => items.push(decoded),
+                Some(Json::Object(map)) if is_map(def.ty) => {
+                    if let Json::Object(more) = decoded {
+                        map.extend(more);
+                    }
+                }
+                _ if def.repeated => {
+                    out.insert(def.name.to_string(), Json::Array(vec![decoded]));
+                }
+                _ => {
+                    // gogo-protobuf writes empty optional strings; the JSON API omits them.
+                    if decoded != json!("") {
+                        out.insert(def.name.to_string(), decoded);
+                    }
+                }
+            }
+        }
+        for (name, value) in unknown {
+            out.insert(name, value);
+        }
+        Ok(())
+    }
+
+    fn typed(&self, ty: Type, value: Value<'_>, name: &str) -> Result<Json, WireError> {
+        Ok(match (ty, value) {
+            (Type::Str, Value::Bytes(b)) => json!(String::from_utf8_lossy(b)),
+            (Type::Int, Value::Varint(v)) => json!(v as i64),
+            (Type::Bool, Value::Varint(v)) => json!(v != 0),
+            (Type::Double, Value::Fixed64(v)) => json!(f64::from_bits(v)),
+            (Type::Bytes, Value::Bytes(b)) => {
+                json!(base64::engine::general_purpose::STANDARD.encode(b))
+            }
+            (Type::Message(m), Value::Bytes(b)) => self.message(m, b)?,
+            (Type::StringMap | Type::BytesMap | Type::MessageMap(_), Value::Bytes(entry)) => {
+                let (mut key, mut val): (&[u8], &[u8]) = (b"", b"");
+                for f in fields(entry) {
+                    match f? {
+                        (1, Value::Bytes(k)) => key = k,
+                        (2, Value::Bytes(v)) => val = v,
+                        _ => {}
+                    }
+                }
+                let redact = self.secret
+                    && !self.options.show_secrets
+                    && matches!(name, "data" | "stringData");
+                let shown = match ty {
+                    _ if redact => json!(format!(
                         "<redacted: {} bytes; --show-secrets to reveal>",
                         val.len()
-                    ))
-                }
-                _ => json!(base64::engine::general_purpose::STANDARD.encode(val)),
-            };
-            let mut map = Map::new();
-            map.insert(String::from_utf8_lossy(key).into_owned(), shown);
-            Json::Object(map)
+                    )),
+                    Type::StringMap => json!(String::from_utf8_lossy(val)),
+                    Type::MessageMap(m) => self.message(m, val)?,
+                    _ => json!(base64::engine::general_purpose::STANDARD.encode(val)),
+                };
+                let mut map = Map::new();
+                map.insert(String::from_utf8_lossy(key).into_owned(), shown);
+                Json::Object(map)
+            }
+            (_, other) => generic(other),
+        })
+    }
+}
+
+fn is_map(ty: Type) -> bool {
+    matches!(ty, Type::StringMap | Type::BytesMap | Type::MessageMap(_))
+}
+
+fn first_string(buf: &[u8]) -> Result<Option<String>, WireError> {
+    for f in fields(buf) {
+        if let (1, Value::Bytes(s)) = f? {
+            return Ok(Some(String::from_utf8_lossy(s).into_owned()));
         }
-        (_, other) => generic(other),
+    }
+    Ok(None)
+}
+
+fn int_or_string(buf: &[u8]) -> Result<Json, WireError> {
+    let (mut kind, mut int, mut string) = (0u64, 0i64, String::new());
+    for f in fields(buf) {
+        match f? {
+            (1, Value::Varint(k)) => kind = k,
+            (2, Value::Varint(i)) => int = i as i64,
+            (3, Value::Bytes(s)) => string = String::from_utf8_lossy(s).into_owned(),
+            _ => {}
+        }
+    }
+    Ok(if kind == 1 {
+        json!(string)
+    } else {
+        json!(int as i32)
     })
 }
 
@@ -354,6 +271,9 @@ fn time(buf: &[u8]) -> Result<Json, WireError> {
             (2, Value::Varint(n)) => nanos = n as u32,
             _ => {}
         }
+    }
+    if seconds == 0 && nanos == 0 {
+        return Ok(Json::Null); // Go's zero time, which the JSON API prints as null
     }
     Ok(match chrono::DateTime::from_timestamp(seconds, nanos) {
         Some(t) if nanos == 0 => json!(t.format("%Y-%m-%dT%H:%M:%SZ").to_string()),
@@ -543,12 +463,25 @@ pub(crate) mod tests {
             json!([{"apiGroups": [""], "resources": ["pods"], "verbs": ["get", "list"]}])
         );
 
-        // A Deployment: metadata exact, spec/status dumped by field number.
-        let mut spec = varint_field(1, 3);
-        spec.extend(bytes_field(
-            2,
-            &bytes_field(2, &map_entry(1, "app", b"web")),
-        ));
+        // A Deployment, through the generated table, with the well-known types.
+        let mut port = bytes_field(1, b"http");
+        port.extend(varint_field(3, 80));
+        let quantity = bytes_field(1, b"500m");
+        let mut container = bytes_field(1, b"web");
+        container.extend(bytes_field(2, b"nginx:1.27"));
+        container.extend(bytes_field(6, &port));
+        container.extend(bytes_field(8, &map_entry(1, "cpu", &quantity)));
+        let mut template = bytes_field(1, &meta("", ""));
+        template.extend(bytes_field(2, &bytes_field(2, &container)));
+        let mut max_unavailable = varint_field(1, 1);
+        max_unavailable.extend(bytes_field(3, b"25%"));
+        let mut strategy = bytes_field(1, b"RollingUpdate");
+        strategy.extend(bytes_field(2, &bytes_field(1, &max_unavailable)));
+        let mut spec = varint_field(1, 0);
+        spec.extend(bytes_field(2, &map_entry(1, "app", b"web")));
+        spec.extend(bytes_field(3, &template));
+        spec.extend(bytes_field(4, &strategy));
+        spec.extend(bytes_field(99, b"from a newer release"));
         let mut raw = bytes_field(1, &meta("web", "apps"));
         raw.extend(bytes_field(2, &spec));
         let object = decode_object(
@@ -557,10 +490,23 @@ pub(crate) mod tests {
         )
         .unwrap();
         assert_eq!(object["metadata"]["name"], "web");
-        assert_eq!(object["spec"]["1"], 3);
+        assert_eq!(object["spec"]["replicas"], 0, "an explicit zero is kept");
         assert_eq!(
-            object["spec"]["2"]["2"]["1"],
-            json!({"1": "app", "2": "web"})
+            object["spec"]["selector"],
+            json!({"matchLabels": {"app": "web"}})
+        );
+        let c = &object["spec"]["template"]["spec"]["containers"][0];
+        assert_eq!(c["image"], "nginx:1.27");
+        assert_eq!(c["ports"], json!([{"name": "http", "containerPort": 80}]));
+        assert_eq!(c["resources"], json!({"limits": {"cpu": "500m"}}));
+        assert_eq!(
+            object["spec"]["strategy"]["rollingUpdate"]["maxUnavailable"],
+            "25%"
+        );
+        assert_eq!(object["spec"]["99"], "from a newer release");
+        assert!(
+            object["spec"]["template"]["metadata"].get("name").is_none(),
+            "empty strings omitted"
         );
 
         assert_eq!(decode_metadata(&raw).unwrap()["uid"], "uid-1");

@@ -7,6 +7,7 @@ pub mod connect;
 pub mod discover;
 pub mod inspect;
 pub mod k8s_proto;
+pub mod k8s_schema;
 pub mod kubeadm;
 pub mod protowire;
 pub mod repoint;
