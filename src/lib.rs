@@ -14,3 +14,4 @@ pub mod logging;
 pub mod output;
 pub mod profile;
 pub mod storage;
+pub mod template;
