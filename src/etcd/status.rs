@@ -37,9 +37,16 @@ pub struct Status {
 /// `skip_hash_check`) or a structurally corrupt database is an error that says so.
 pub fn status(path: &Path, skip_hash_check: bool) -> Result<Status> {
     let db = Db::open(path).with_context(|| format!("cannot read snapshot {}", path.display()))?;
+    // The SHA-256 runs on a second core while this one checks and hashes the tree.
+    let (trailer, problems, walked) = std::thread::scope(|scope| {
+        let trailer = scope.spawn(|| HashCheck::of_bytes(db.file_bytes()));
+        let problems = bbolt::check(&db);
+        let walked = problems.is_empty().then(|| of_db(&db));
+        let trailer = trailer.join().expect("the hashing thread does not panic");
+        (trailer, problems, walked)
+    });
     // The trailer first: when it disagrees, "the file changed after it was saved" is the
-    // diagnosis, whatever the structure check would say next.
-    let trailer = HashCheck::of_bytes(db.file_bytes());
+    // diagnosis, whatever the structure check says.
     if let HashCheck::Mismatch { expected, got } = trailer
         && !skip_hash_check
     {
@@ -52,7 +59,6 @@ pub fn status(path: &Path, skip_hash_check: bool) -> Result<Status> {
             hex::encode(got)
         );
     }
-    let problems = bbolt::check(&db);
     if !problems.is_empty() {
         bail!(
             "snapshot file integrity check failed for {}: {} errors found:\n  {}",
@@ -61,8 +67,9 @@ pub fn status(path: &Path, skip_hash_check: bool) -> Result<Status> {
             problems.join("\n  ")
         );
     }
-    let mut status =
-        of_db(&db).with_context(|| format!("cannot read snapshot {}", path.display()))?;
+    let mut status = walked
+        .expect("walked when the check passed")
+        .with_context(|| format!("cannot read snapshot {}", path.display()))?;
     status.sha256_trailer = trailer.label();
     status.sha256 = hex::encode(trailer.computed());
     status.trailer = Some(trailer);
