@@ -56,6 +56,8 @@ fn handle(inner: &Arc<Inner>, e: &Event) {
             inner.store.write(|st| finish_namespace(st, &ns));
         }
     }
+    super::kubelet::on_event(inner, e);
+    super::workloads::on_event(inner, e);
 }
 
 fn is_established(crd: &Value) -> bool {

@@ -16,7 +16,7 @@ use super::selector::{FieldSelector, LabelSelector};
 use super::status::{ApiError, success_status};
 use super::store::{State, meta_str};
 use super::write::{self, DeleteOptions, WriteOptions};
-use super::{access_review, watch};
+use super::{access_review, exec, logs, watch};
 
 /// The verb RBAC sees for this request.
 fn verb(call: &Call, p: &ResourcePath) -> &'static str {
@@ -91,7 +91,9 @@ pub async fn resource(
     let ns = p.namespace.clone().unwrap_or_default();
     match (p.subresource.as_deref(), p.name.as_deref()) {
         (None, None) => match call.method.as_str() {
-            "GET" if call.query.flag("watch") => watch::start(inner, &rt, &p, &call.query),
+            "GET" if call.query.flag("watch") => {
+                watch::start(inner, &rt, &p, &call.query, metadata_only(&call))
+            }
             "GET" => list(inner, &rt, &p, &call),
             "POST" if rt.plural == "selfsubjectaccessreviews" => {
                 access_review::answer(inner, &call)
@@ -101,14 +103,14 @@ pub async fn resource(
             _ => Err(ApiError::method_not_allowed()),
         },
         (None, Some(name)) => match call.method.as_str() {
-            "GET" => get(inner, &rt, &p.version, &ns, name),
+            "GET" => get(inner, &rt, &p.version, &ns, name, metadata_only(&call)),
             "PUT" => update(inner, &rt, &p.version, &ns, name, &call, None),
             "PATCH" => patch(inner, &rt, &p.version, &ns, name, &call, None),
             "DELETE" => delete(inner, &rt, &ns, name, &call),
             _ => Err(ApiError::method_not_allowed()),
         },
         (Some("status"), Some(name)) if rt.status => match call.method.as_str() {
-            "GET" => get(inner, &rt, &p.version, &ns, name),
+            "GET" => get(inner, &rt, &p.version, &ns, name, false),
             "PUT" => update(inner, &rt, &p.version, &ns, name, &call, Some("status")),
             "PATCH" => patch(inner, &rt, &p.version, &ns, name, &call, Some("status")),
             _ => Err(ApiError::method_not_allowed()),
@@ -121,6 +123,12 @@ pub async fn resource(
         }
         (Some("scale"), Some(name)) if rt.scale.is_some() => {
             scale(inner, &rt, &p.version, &ns, name, &call)
+        }
+        (Some("log"), Some(name)) if rt.plural == "pods" && rt.group.is_empty() => {
+            logs::serve(inner, &ns, name, &call.query)
+        }
+        (Some("exec"), Some(name)) if rt.plural == "pods" && rt.group.is_empty() => {
+            exec::serve(inner, &ns, name, call)
         }
         _ => Err(ApiError::path_not_found()),
     }
@@ -158,17 +166,40 @@ fn parse_body(call: &Call) -> Result<Value, ApiError> {
     })
 }
 
+/// `Accept: application/json;as=PartialObjectMetadata;g=meta.k8s.io;v=v1` (kube's
+/// `get_metadata`/`list_metadata`/`watch_metadata`).
+fn metadata_only(call: &Call) -> bool {
+    call.header("accept").is_some_and(|a| {
+        a.split(',').next().is_some_and(|first| {
+            first.contains("as=PartialObjectMetadata") && first.contains("g=meta.k8s.io")
+        })
+    })
+}
+
+/// An object reduced to its metadata, as the server sends PartialObjectMetadata.
+pub fn partial(obj: &Value, with_type: bool) -> Value {
+    let mut p = json!({"metadata": obj.get("metadata").cloned().unwrap_or(json!({}))});
+    if with_type {
+        p = json!({"kind": "PartialObjectMetadata", "apiVersion": "meta.k8s.io/v1", "metadata": p["metadata"].take()});
+    }
+    p
+}
+
 fn get(
     inner: &Inner,
     rt: &ResourceType,
     version: &str,
     ns: &str,
     name: &str,
+    metadata_only: bool,
 ) -> Result<Response<Body>, ApiError> {
     let st = inner.store.lock();
     let obj = st
         .get(&rt.group, &rt.plural, ns, name)
         .ok_or_else(|| ApiError::not_found(&rt.group, &rt.plural, name))?;
+    if metadata_only {
+        return Ok(json_response(200, &partial(&obj, true)));
+    }
     Ok(json_response(200, &present(rt, version, &obj)))
 }
 
@@ -267,7 +298,11 @@ fn list(
             remaining += 1;
             continue;
         }
-        items.push(list_item(rt, &p.version, obj));
+        items.push(if metadata_only(call) {
+            partial(obj, false)
+        } else {
+            list_item(rt, &p.version, obj)
+        });
         last_key = Some(k.clone());
     }
     let mut metadata = json!({"resourceVersion": list_rv.to_string()});
@@ -277,11 +312,19 @@ fn list(
             metadata["remainingItemCount"] = json!(remaining);
         }
     }
+    let (kind, api_version) = if metadata_only(call) {
+        (
+            "PartialObjectMetadataList".to_string(),
+            "meta.k8s.io/v1".to_string(),
+        )
+    } else {
+        (rt.list_kind.clone(), rt.api_version(&p.version))
+    };
     Ok(json_response(
         200,
         &json!({
-            "kind": rt.list_kind,
-            "apiVersion": rt.api_version(&p.version),
+            "kind": kind,
+            "apiVersion": api_version,
             "metadata": metadata,
             "items": items,
         }),

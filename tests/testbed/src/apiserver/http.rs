@@ -80,7 +80,6 @@ impl Query {
             .map(|(_, v)| v.as_str())
     }
 
-    #[allow(dead_code)] // pods/exec reads repeated `command` parameters
     pub fn all(&self, name: &str) -> Vec<String> {
         self.pairs
             .iter()
@@ -102,7 +101,6 @@ pub struct Call {
     pub headers: http::HeaderMap,
     pub body: Bytes,
     pub who: Identity,
-    #[allow(dead_code)] // pods/exec upgrades to WebSocket
     pub upgrade: Option<hyper::upgrade::OnUpgrade>,
 }
 

@@ -7,19 +7,26 @@
 mod access_review;
 mod auth;
 mod controllers;
+pub mod crds;
 mod defaults;
 mod discovery;
+mod exec;
 mod faults;
 mod handlers;
 mod http;
+mod immutable;
 mod kubeconfig;
+mod kubelet;
+mod logs;
 mod patch;
 mod requests;
 mod resources;
+mod schema;
 mod selector;
 mod status;
 mod store;
 mod watch;
+mod workloads;
 mod write;
 
 use std::ffi::OsStr;
@@ -49,6 +56,9 @@ pub(crate) struct Inner {
     pub log: RequestLog,
     /// `127.0.0.1:PORT`, advertised in `/api`.
     pub address: String,
+    pub kubelet: kubelet::Kubelet,
+    /// Exec subprotocols the server accepts, in its order of preference.
+    pub exec_protocols: Mutex<Vec<String>>,
 }
 
 /// A running fake API server. Dropping it stops the server.
@@ -76,7 +86,14 @@ impl FakeApiServer {
         let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind 127.0.0.1:0");
         listener.set_nonblocking(true).expect("nonblocking");
         let address = listener.local_addr().expect("local addr").to_string();
+        let dir = tempfile::Builder::new()
+            .prefix("kubectl-backup-testbed-")
+            .tempdir()
+            .expect("temp dir");
+        std::fs::create_dir_all(dir.path().join("home")).expect("home dir");
         let inner = Arc::new(Inner {
+            kubelet: kubelet::Kubelet::new(dir.path().join("pods")),
+            exec_protocols: Mutex::new(vec![exec::V5.into(), exec::V4.into()]),
             store: Shared::new(),
             auth: Mutex::new(Auth::default()),
             faults: Faults::default(),
@@ -107,11 +124,6 @@ impl FakeApiServer {
             })
             .expect("spawn server thread");
         ready_rx.recv().expect("server thread started");
-        let dir = tempfile::Builder::new()
-            .prefix("kubectl-backup-testbed-")
-            .tempdir()
-            .expect("temp dir");
-        std::fs::create_dir_all(dir.path().join("home")).expect("home dir");
         let url = format!("http://{address}");
         let kubeconfig = dir.path().join("kubeconfig");
         let server = FakeApiServer {
@@ -219,6 +231,31 @@ impl FakeApiServer {
             .expect("CRD just created"))
     }
 
+    /// Installs CRDs from YAML (one or more `---`-separated documents).
+    pub fn install_crd_yaml(&self, yaml: &str) -> Result<Vec<Value>, ApiError> {
+        let docs: Vec<Value> = serde_saphyr::from_multiple(yaml)
+            .map_err(|e| ApiError::bad_request(format!("CRD YAML does not parse: {e}")))?;
+        docs.into_iter()
+            .filter(|d| !d.is_null())
+            .map(|d| self.install_crd(d))
+            .collect()
+    }
+
+    /// Installs Kanister's ActionSet, Blueprint and Profile CRDs (upstream YAMLs).
+    pub fn install_kanister_crds(&self) {
+        for crd in crds::kanister() {
+            self.install_crd(crd).expect("Kanister CRD installs");
+        }
+    }
+
+    /// Installs Velero's Backup, BackupStorageLocation, DeleteBackupRequest, DownloadRequest,
+    /// PodVolumeBackup, Restore and Schedule CRDs (upstream YAMLs).
+    pub fn install_velero_crds(&self) {
+        for crd in crds::velero() {
+            self.install_crd(crd).expect("Velero CRD installs");
+        }
+    }
+
     /// How long a CRD created through the API waits before it is Established (default 50 ms).
     pub fn set_crd_establish_delay(&self, delay: Duration) {
         self.inner.store.lock().behaviour.crd_establish_delay = delay;
@@ -235,6 +272,12 @@ impl FakeApiServer {
 
     pub fn clear_requests(&self) {
         self.inner.log.clear()
+    }
+
+    /// Turns the request log on or off (on by default; long-running servers such as the
+    /// `fake-apiserver` binary turn it off so memory does not grow with traffic).
+    pub fn record_requests(&self, on: bool) {
+        self.inner.log.set_enabled(on)
     }
 
     /// The RBAC knob: everything is allowed until denied here.
@@ -275,6 +318,22 @@ impl FakeApiServer {
         self.inner.store.lock().behaviour.controllers = on;
     }
 
+    /// Directories put in front of the host `PATH` of every pod container and exec session
+    /// started from now on (stand-in tools such as `kando`).
+    pub fn set_pod_path_prefix(&self, dir: impl Into<PathBuf>) {
+        self.inner.kubelet.set_path_prefix(vec![dir.into()]);
+    }
+
+    /// The exec subprotocols accepted (default `["v5.channel.k8s.io", "v4.channel.k8s.io"]`);
+    /// e.g. `&["v4.channel.k8s.io"]` to act like an older cluster.
+    pub fn set_exec_protocols(&self, protocols: &[&str]) {
+        *self
+            .inner
+            .exec_protocols
+            .lock()
+            .unwrap_or_else(|e| e.into_inner()) = protocols.iter().map(|p| p.to_string()).collect();
+    }
+
     /// Turns the kubelet stand-in on or off (off: new pods stay Pending).
     pub fn set_kubelet_enabled(&self, on: bool) {
         self.inner.store.lock().behaviour.kubelet = on;
@@ -283,6 +342,7 @@ impl FakeApiServer {
 
 impl Drop for FakeApiServer {
     fn drop(&mut self) {
+        self.inner.kubelet.kill_all();
         let _ = self.shutdown.send(true);
         if let Some(t) = self.thread.take() {
             let _ = t.join();

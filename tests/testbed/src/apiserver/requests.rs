@@ -52,17 +52,34 @@ impl RecordedRequest {
     }
 }
 
-#[derive(Default)]
 pub struct RequestLog {
     entries: Mutex<Vec<RecordedRequest>>,
+    enabled: std::sync::atomic::AtomicBool,
+}
+
+impl Default for RequestLog {
+    fn default() -> Self {
+        RequestLog {
+            entries: Mutex::new(Vec::new()),
+            enabled: std::sync::atomic::AtomicBool::new(true),
+        }
+    }
 }
 
 impl RequestLog {
+    /// Index of the entry, or `usize::MAX` when recording is off.
     pub(crate) fn push(&self, mut r: RecordedRequest) -> usize {
+        if !self.enabled.load(std::sync::atomic::Ordering::Relaxed) {
+            return usize::MAX;
+        }
         r.body.truncate(BODY_LIMIT);
         let mut e = self.entries.lock().unwrap_or_else(|e| e.into_inner());
         e.push(r);
         e.len() - 1
+    }
+
+    pub fn set_enabled(&self, on: bool) {
+        self.enabled.store(on, std::sync::atomic::Ordering::Relaxed);
     }
 
     pub(crate) fn set_user(&self, index: usize, user: &str) {

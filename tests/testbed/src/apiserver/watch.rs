@@ -13,7 +13,7 @@ use serde_json::{Value, json};
 use tokio::sync::mpsc;
 
 use super::Inner;
-use super::handlers::{present, selectors};
+use super::handlers::{partial, present, selectors};
 use super::http::{Body, Query, ResourcePath};
 use super::resources::ResourceType;
 use super::selector::{FieldSelector, LabelSelector};
@@ -21,6 +21,7 @@ use super::status::ApiError;
 use super::store::{Event, EventType, too_old};
 
 struct Filter {
+    metadata_only: bool,
     rt: ResourceType,
     version: String,
     namespace: Option<String>,
@@ -54,7 +55,15 @@ impl Filter {
             EventType::Deleted if now || before => "DELETED",
             _ => return None,
         };
-        Some((kind, present(&self.rt, &self.version, &e.object)))
+        Some((kind, self.render(&e.object)))
+    }
+
+    fn render(&self, obj: &Value) -> Value {
+        if self.metadata_only {
+            partial(obj, true)
+        } else {
+            present(&self.rt, &self.version, obj)
+        }
     }
 }
 
@@ -80,9 +89,11 @@ pub fn start(
     rt: &ResourceType,
     p: &ResourcePath,
     query: &Query,
+    metadata_only: bool,
 ) -> Result<Response<Body>, ApiError> {
     let (labels, fields) = selectors(rt, query)?;
     let filter = Filter {
+        metadata_only,
         rt: rt.clone(),
         version: p.version.clone(),
         namespace: p.namespace.clone(),
@@ -106,7 +117,7 @@ pub fn start(
             let items: Vec<Bytes> = st
                 .range(&rt.group, &rt.plural, p.namespace.as_deref(), None)
                 .filter(|(_, o)| filter.selects(o))
-                .map(|(_, o)| line("ADDED", present(rt, &p.version, o)))
+                .map(|(_, o)| line("ADDED", filter.render(o)))
                 .collect();
             (st.rv, items, None)
         } else {

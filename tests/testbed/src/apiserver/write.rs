@@ -5,7 +5,9 @@
 use serde_json::{Value, json};
 
 use super::defaults;
+use super::immutable;
 use super::resources::ResourceType;
+use super::schema;
 use super::status::ApiError;
 use super::store::{State, meta_str};
 
@@ -201,6 +203,11 @@ pub fn create(
     opts: &WriteOptions,
 ) -> Result<Value, ApiError> {
     check_type_meta(rt, version, &mut obj)?;
+    if opts.from_api && !meta_str(&obj, "resourceVersion").is_empty() && !opts.apply {
+        return Err(ApiError::bad_request(
+            "resourceVersion should not be set on objects to be created",
+        ));
+    }
     let meta = obj["metadata"].as_object_mut().expect("metadata");
     // The server owns these.
     for field in [
@@ -298,6 +305,7 @@ pub fn create(
         ));
     }
     defaults::validate(rt, &obj)?;
+    schema::apply(st, rt, version, &mut obj)?;
     if opts.from_api && rt.status {
         defaults::reset_status(rt, &mut obj);
     }
@@ -320,11 +328,14 @@ pub fn create(
 }
 
 /// Everything but `metadata` and `status`: a change there bumps `metadata.generation`.
-fn spec_part(obj: &Value) -> Value {
+/// Without a status subresource, a status change is a spec change too.
+fn spec_part(rt: &ResourceType, obj: &Value) -> Value {
     let mut o = obj.clone();
     if let Some(m) = o.as_object_mut() {
         m.shift_remove("metadata");
-        m.shift_remove("status");
+        if rt.status {
+            m.shift_remove("status");
+        }
     }
     o
 }
@@ -444,8 +455,14 @@ pub fn update(
     }
     if subresource.is_none() {
         defaults::validate(rt, &new)?;
+        if opts.from_api {
+            immutable::carry_over(rt, &current, &mut new);
+            defaults::apply(rt, &mut new, st);
+            immutable::check(rt, &current, &new)?;
+        }
     }
-    if spec_part(&new) != spec_part(&current)
+    schema::apply(st, rt, version, &mut new)?;
+    if spec_part(rt, &new) != spec_part(rt, &current)
         && let Some(g) = current
             .pointer("/metadata/generation")
             .and_then(Value::as_i64)
@@ -524,6 +541,16 @@ pub fn delete(
             meta_str(&current, "resourceVersion")
         );
         return Err(e);
+    }
+    if rt.group.is_empty()
+        && rt.plural == "namespaces"
+        && matches!(name, "default" | "kube-system" | "kube-public")
+    {
+        return Err(ApiError::new(
+            403,
+            "Forbidden",
+            format!("namespaces \"{name}\" is forbidden: this namespace may not be deleted"),
+        ));
     }
     if opts.dry_run {
         return Ok(Deleted {

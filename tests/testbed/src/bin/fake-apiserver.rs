@@ -31,6 +31,8 @@ async fn main() {
     }
     let server = FakeApiServer::start().await;
     server.allow_anonymous(anonymous);
+    // A long-running server must not keep every request in memory.
+    server.record_requests(false);
     let kubeconfig = match copy_to {
         Some(path) => {
             let path = std::path::PathBuf::from(path);

@@ -283,3 +283,164 @@ async fn store_seeding_and_owner_garbage_collection() {
         .unwrap_err();
     assert_eq!(e.code, 404);
 }
+
+#[tokio::test]
+async fn update_rules_of_built_in_types() {
+    use k8s_openapi::api::core::v1::{Pod, Service};
+    let srv = FakeApiServer::start().await;
+    srv.set_kubelet_enabled(false);
+    let client = srv.client();
+    // resourceVersion on create is refused.
+    let mut c = cm("rv");
+    c.metadata.resource_version = Some("5".into());
+    let e = status(
+        Api::<ConfigMap>::namespaced(client.clone(), "default")
+            .create(&PostParams::default(), &c)
+            .await
+            .unwrap_err(),
+    );
+    assert_eq!(
+        (e.code, e.message.as_str()),
+        (
+            400,
+            "resourceVersion should not be set on objects to be created"
+        )
+    );
+
+    // Immutable ConfigMaps.
+    let cms: Api<ConfigMap> = Api::namespaced(client.clone(), "default");
+    let frozen: ConfigMap = serde_json::from_value(
+        json!({"metadata": {"name": "frozen"}, "immutable": true, "data": {"a": "1"}}),
+    )
+    .unwrap();
+    cms.create(&PostParams::default(), &frozen).await.unwrap();
+    let e = status(
+        cms.patch(
+            "frozen",
+            &PatchParams::default(),
+            &Patch::Merge(json!({"data": {"a": "2"}})),
+        )
+        .await
+        .unwrap_err(),
+    );
+    assert_eq!(e.code, 422);
+    cms.patch(
+        "frozen",
+        &PatchParams::default(),
+        &Patch::Merge(json!({"metadata": {"labels": {"ok": "yes"}}})),
+    )
+    .await
+    .unwrap();
+
+    // Pod specs are immutable except images and a few fields.
+    let pods: Api<Pod> = Api::namespaced(client.clone(), "default");
+    let p: Pod = serde_json::from_value(
+        json!({"metadata": {"name": "p"}, "spec": {"containers": [{"name": "c", "image": "a:1"}]}}),
+    )
+    .unwrap();
+    let created = pods.create(&PostParams::default(), &p).await.unwrap();
+    assert_eq!(
+        created
+            .spec
+            .as_ref()
+            .unwrap()
+            .service_account_name
+            .as_deref(),
+        Some("default"),
+        "defaulted"
+    );
+    assert_eq!(
+        created.spec.as_ref().unwrap().containers[0]
+            .image_pull_policy
+            .as_deref(),
+        Some("IfNotPresent")
+    );
+    pods.patch(
+        "p",
+        &PatchParams::default(),
+        &Patch::Strategic(json!({"spec": {"containers": [{"name": "c", "image": "a:2"}]}})),
+    )
+    .await
+    .unwrap();
+    let e = status(
+        pods.patch(
+            "p",
+            &PatchParams::default(),
+            &Patch::Strategic(json!({"spec": {"containers": [{"name": "c", "args": ["x"]}]}})),
+        )
+        .await
+        .unwrap_err(),
+    );
+    assert_eq!(e.code, 422);
+    assert!(
+        e.message.contains("pod updates may not change fields"),
+        "{}",
+        e.message
+    );
+
+    // Services keep their cluster IP when an update leaves it out.
+    let svcs: Api<Service> = Api::namespaced(client.clone(), "default");
+    let s: Service = serde_json::from_value(
+        json!({"metadata": {"name": "s"}, "spec": {"ports": [{"port": 80}]}}),
+    )
+    .unwrap();
+    let created = svcs.create(&PostParams::default(), &s).await.unwrap();
+    let ip = created.spec.as_ref().unwrap().cluster_ip.clone().unwrap();
+    let mut replaced = created.clone();
+    replaced.spec.as_mut().unwrap().cluster_ip = None;
+    replaced.spec.as_mut().unwrap().cluster_ips = None;
+    let after = svcs
+        .replace("s", &PostParams::default(), &replaced)
+        .await
+        .unwrap();
+    assert_eq!(after.spec.unwrap().cluster_ip, Some(ip));
+
+    // Protected namespaces.
+    let e = status(
+        Api::<Namespace>::all(client)
+            .delete("default", &DeleteParams::default())
+            .await
+            .unwrap_err(),
+    );
+    assert_eq!(e.code, 403);
+}
+
+#[tokio::test]
+async fn metadata_only_requests() {
+    let srv = FakeApiServer::start().await;
+    let api: Api<ConfigMap> = Api::namespaced(srv.client(), "default");
+    api.create(&PostParams::default(), &cm("meta"))
+        .await
+        .unwrap();
+    let one = api.get_metadata("meta").await.unwrap();
+    assert_eq!(one.metadata.labels.unwrap()["app"], "x");
+    let list = api.list_metadata(&Default::default()).await.unwrap();
+    assert_eq!(list.items.len(), 2);
+    let r = srv.requests().pop().unwrap();
+    assert!(
+        r.header("accept")
+            .unwrap()
+            .contains("PartialObjectMetadata")
+    );
+    let (_, raw) = {
+        let resp = crate::http()
+            .get(format!(
+                "{}/api/v1/namespaces/default/configmaps/meta",
+                srv.url()
+            ))
+            .header("Authorization", crate::bearer())
+            .header(
+                "Accept",
+                "application/json;as=PartialObjectMetadata;g=meta.k8s.io;v=v1",
+            )
+            .send()
+            .await
+            .unwrap();
+        (
+            resp.status(),
+            resp.json::<serde_json::Value>().await.unwrap(),
+        )
+    };
+    assert_eq!(raw["kind"], "PartialObjectMetadata");
+    assert!(raw.get("data").is_none());
+}

@@ -4,7 +4,11 @@ mod access;
 mod crd;
 mod crud;
 mod discovery;
+mod faults;
 mod list;
+mod pods;
+mod watch;
+mod workloads;
 
 use kubectl_backup_testbed::FakeApiServer;
 
