@@ -720,3 +720,102 @@ async fn save_with_etcd_authentication() {
     assert!(output.status.success(), "{}", stderr(&output));
     assert_eq!(our_status(&file)["sha256Trailer"], "match");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn save_uploads_to_a_profile() {
+    use kubectl_backup_testbed::FakeApiServer;
+    use kubectl_backup_testbed::s3::S3Server;
+    let Some(etcd) = Etcd::start() else { return };
+    etcd.load("/registry/configmaps/ns/cm-", 300, 512)
+        .await
+        .unwrap();
+    let srv = FakeApiServer::start().await;
+    let crd_text = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/blueprint/crds/profile.yaml"),
+    )
+    .unwrap();
+    srv.install_crd(serde_saphyr::from_str(&crd_text).unwrap())
+        .unwrap();
+    let s3 = S3Server::start().await.unwrap();
+    let run = |args: Vec<String>| {
+        let mut command = srv.command(env!("CARGO_BIN_EXE_kubectl-backup"));
+        command
+            .args(args)
+            .arg("--no-progress")
+            .current_dir(etcd.dir());
+        tokio::task::spawn_blocking(move || command.output().unwrap())
+    };
+    let strings = |a: &[&str]| a.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+    let output = run(strings(&[
+        "profile",
+        "create",
+        "s3compliant",
+        "--name",
+        "minio",
+        "--bucket",
+        "bucket",
+        "--region",
+        "us-east-1",
+        "--prefix",
+        "backups",
+        "--endpoint",
+        &s3.endpoint,
+        "--access-key",
+        &s3.access_key,
+        "--secret-key",
+        &s3.secret_key,
+    ]))
+    .await
+    .unwrap();
+    assert!(output.status.success(), "{}", stderr(&output));
+
+    // Upload only: nothing is left on disk under FILE.
+    let mut args = strings(&[
+        "etcd",
+        "save",
+        "etcd/nightly.db",
+        "--profile",
+        "default/minio",
+    ]);
+    args.extend(etcd.connection_args());
+    let output = run(args).await.unwrap();
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert_eq!(
+        stdout(&output),
+        "Snapshot uploaded to profile default/minio as backups/etcd/nightly.db\n"
+    );
+    assert!(!etcd.dir().join("etcd/nightly.db").exists());
+    let uploaded = std::fs::read(s3.object_path("bucket", "backups/etcd/nightly.db")).unwrap();
+    assert_eq!(uploaded.len() % 512, 32);
+
+    // Upload and keep: the same bytes in both places, and status agrees with etcdctl.
+    let mut args = strings(&[
+        "etcd",
+        "save",
+        "kept.db",
+        "--profile",
+        "minio",
+        "--keep-local",
+    ]);
+    args.extend(etcd.connection_args());
+    let output = run(args).await.unwrap();
+    assert!(output.status.success(), "{}", stderr(&output));
+    let local = std::fs::read(etcd.dir().join("kept.db")).unwrap();
+    assert_eq!(
+        std::fs::read(s3.object_path("bucket", "backups/kept.db")).unwrap(),
+        local
+    );
+    assert_eq!(local, uploaded, "no writes in between: identical snapshots");
+    assert_same_status(
+        &etcdctl_status(&etcd, &etcd.dir().join("kept.db")),
+        &our_status(&etcd.dir().join("kept.db")),
+    );
+
+    // A profile that does not exist fails before anything is fetched.
+    let mut args = strings(&["etcd", "save", "x.db", "--profile", "nope"]);
+    args.extend(etcd.connection_args());
+    let output = run(args).await.unwrap();
+    assert!(!output.status.success());
+    assert!(stderr(&output).contains("nope"), "{}", stderr(&output));
+    assert!(!etcd.dir().join("x.db").exists());
+}
