@@ -8,6 +8,7 @@ mod etcd;
 mod global;
 mod location;
 mod profile;
+mod snapshot;
 mod version;
 
 use std::ffi::OsString;
@@ -55,6 +56,8 @@ pub enum Command {
     Profile(profile::ProfileArgs),
     /// Push, pull and delete objects in a profile's location (like `kando location`)
     Location(location::LocationArgs),
+    /// Velero-compatible resource snapshots: create, list, describe, download, delete
+    Snapshot(snapshot::SnapshotArgs),
 }
 
 /// An error whose message was already shown to the user; only the exit code is left to set.
@@ -114,6 +117,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Etcd(args) => etcd::run(args, &global).await,
         Command::Profile(args) => profile::run(args, &global).await,
         Command::Location(args) => location::run(args, &global).await,
+        Command::Snapshot(args) => snapshot::run(args, &global).await,
     }
 }
 
