@@ -246,3 +246,23 @@ fn progress_bar(visible: bool) -> indicatif::ProgressBar {
     );
     bar
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn file_arguments_become_object_paths() {
+        assert_eq!(
+            object_path(Path::new("etcd/nightly.db")).unwrap(),
+            "etcd/nightly.db"
+        );
+        assert_eq!(object_path(Path::new("./x.db")).unwrap(), "x.db");
+        assert_eq!(
+            object_path(Path::new("/backups/x.db")).unwrap(),
+            "backups/x.db"
+        );
+        assert!(object_path(Path::new("../x.db")).is_err());
+        assert!(object_path(Path::new("/")).is_err());
+    }
+}
