@@ -129,13 +129,16 @@ pub fn apply(plan: &RepointPlan, backup_dir: &Path) -> Result<PathBuf> {
         .and_then(|()| std::fs::set_permissions(staged.path(), permissions))
         .and_then(|()| staged.as_file().sync_all())
         .with_context(|| format!("cannot write {}", staged.path().display()))?;
-    staged.persist(&plan.manifest).map_err(|e| e.error).with_context(|| {
-        format!(
-            "cannot replace {} (the backup {} is intact)",
-            plan.manifest.display(),
-            backup.display()
-        )
-    })?;
+    staged
+        .persist(&plan.manifest)
+        .map_err(|e| e.error)
+        .with_context(|| {
+            format!(
+                "cannot replace {} (the backup {} is intact)",
+                plan.manifest.display(),
+                backup.display()
+            )
+        })?;
     if let Ok(dir) = std::fs::File::open(manifests) {
         let _ = dir.sync_all();
     }
@@ -164,10 +167,16 @@ fn same_dir(a: &Path, b: &Path) -> bool {
 
 fn check_host_path(path: &Path) -> Result<()> {
     if !path.is_absolute() {
-        bail!("--data-dir {} must be an absolute path (it becomes a hostPath)", path.display());
+        bail!(
+            "--data-dir {} must be an absolute path (it becomes a hostPath)",
+            path.display()
+        );
     }
     if path.components().any(|c| matches!(c, Component::ParentDir)) {
-        bail!("--data-dir {} contains `..`; give the resolved path", path.display());
+        bail!(
+            "--data-dir {} contains `..`; give the resolved path",
+            path.display()
+        );
     }
     if path.to_str().is_none() {
         bail!("--data-dir {} is not valid UTF-8", path.display());
@@ -213,7 +222,11 @@ fn check_restored_for(config: &EtcdPodConfig, data_dir: &Path) -> Result<Option<
          which is member {expected}: etcd would crash-loop with \"member unknown\". Restore again \
          with --from-manifest",
         data_dir.display(),
-        if restored.is_empty() { "<none>".into() } else { restored.join(", ") },
+        if restored.is_empty() {
+            "<none>".into()
+        } else {
+            restored.join(", ")
+        },
         config.name,
         config.initial_advertise_peer_urls.join(","),
         config.initial_cluster_token
@@ -245,8 +258,8 @@ struct SpannedHostPath {
 
 /// Byte range of the `hostPath.path` scalar of volume `name` in the manifest text.
 fn host_path_span(text: &str, name: &str) -> Result<std::ops::Range<usize>> {
-    let pod: SpannedPod =
-        serde_saphyr::from_str(text).map_err(|e| anyhow::anyhow!("not a valid Pod manifest: {e}"))?;
+    let pod: SpannedPod = serde_saphyr::from_str(text)
+        .map_err(|e| anyhow::anyhow!("not a valid Pod manifest: {e}"))?;
     let volume = pod
         .spec
         .volumes
@@ -326,7 +339,10 @@ mod tests {
     use crate::etcd::restore::{MembershipFlags, RestoreOptions, restore};
 
     const MANIFEST: &str = include_str!("../../tests/data/etcd/etcd.yaml");
-    const SNAPSHOT: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/etcd/small-3.4.db");
+    const SNAPSHOT: &str = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/etcd/small-3.4.db"
+    );
 
     fn restored(dir: &Path, name: &str, url: &str) -> PathBuf {
         let data_dir = dir.join(format!("restored-{name}"));
@@ -369,7 +385,11 @@ mod tests {
             diff.contains(&format!("\n+      path: {}\n", data_dir.display())),
             "{diff}"
         );
-        assert_eq!(diff.lines().filter(|l| l.starts_with(['-', '+'])).count(), 4, "{diff}");
+        assert_eq!(
+            diff.lines().filter(|l| l.starts_with(['-', '+'])).count(),
+            4,
+            "{diff}"
+        );
         // The container side is untouched.
         assert!(plan.new_text.contains("- --data-dir=/var/lib/etcd\n"));
         assert!(plan.new_text.contains("- mountPath: /var/lib/etcd\n"));

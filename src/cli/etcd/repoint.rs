@@ -46,7 +46,10 @@ pub fn run(args: RepointArgs, global: &GlobalArgs) -> Result<()> {
     let backup = if args.dry_run || plan.is_noop() {
         None
     } else {
-        let backup_dir = args.backup_dir.clone().unwrap_or_else(|| default_backup_dir(&args.manifest));
+        let backup_dir = args
+            .backup_dir
+            .clone()
+            .unwrap_or_else(|| default_backup_dir(&args.manifest));
         Some(apply(&plan, &backup_dir)?)
     };
     if let Some(format @ (OutputFormat::Json | OutputFormat::Yaml)) = global.output {

@@ -78,7 +78,9 @@ pub async fn run(args: RestoreArgs, global: &GlobalArgs) -> Result<()> {
         }
     };
     match global.output {
-        Some(format @ (OutputFormat::Json | OutputFormat::Yaml)) => print_structured(&report, format),
+        Some(format @ (OutputFormat::Json | OutputFormat::Yaml)) => {
+            print_structured(&report, format)
+        }
         _ => Ok(write_stdout(&summary(&report, manifest.as_deref()))?),
     }
 }
@@ -139,7 +141,11 @@ fn summary(report: &RestoreReport, manifest: Option<&std::path::Path>) -> String
             "{} (bumped from {}{})",
             report.start_revision,
             report.revision,
-            if report.compacted { ", marked compacted" } else { "" }
+            if report.compacted {
+                ", marked compacted"
+            } else {
+                ""
+            }
         )
     };
     let mut text = format!(
