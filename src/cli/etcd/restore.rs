@@ -9,7 +9,7 @@ use clap::Args;
 
 use crate::cli::GlobalArgs;
 use crate::etcd::kubeadm::{DEFAULT_MANIFEST, EtcdPodConfig};
-use crate::etcd::restore::{MembershipFlags, RestoreOptions, RestoreReport, restore};
+use crate::etcd::restore::{Control, MembershipFlags, RestoreOptions, RestoreReport, restore};
 use crate::output::{OutputFormat, human_bytes, print_structured, write_stdout};
 
 #[derive(Debug, Args)]
@@ -60,23 +60,36 @@ pub async fn run(args: RestoreArgs, global: &GlobalArgs) -> Result<()> {
     let manifest = args.from_manifest.clone();
     let options = options(args)?;
     let cancel = Arc::new(AtomicBool::new(false));
+    let bar = progress_bar(global.show_progress());
     let task = {
-        let (options, cancel) = (options.clone(), cancel.clone());
-        tokio::task::spawn_blocking(move || restore(&options, Some(&cancel)))
+        let (options, cancel, bar) = (options.clone(), cancel.clone(), bar.clone());
+        tokio::task::spawn_blocking(move || {
+            let progress = move |done: u64, total: u64| {
+                bar.set_length(total);
+                bar.set_position(done);
+            };
+            let control = Control {
+                cancel: Some(&cancel),
+                progress: Some(&progress),
+            };
+            restore(&options, control)
+        })
     };
     tokio::pin!(task);
-    let report = tokio::select! {
-        joined = &mut task => joined.context("restore task failed")??,
+    let result = tokio::select! {
+        joined = &mut task => joined.context("restore task failed").and_then(|r| r),
         _ = tokio::signal::ctrl_c() => {
             cancel.store(true, Ordering::Relaxed);
             // Let the copy notice and remove its temporary directory before exiting.
             let _ = task.await;
-            return Err(anyhow!(
+            Err(anyhow!(
                 "interrupted: nothing was written to {}",
                 options.data_dir.display()
-            ));
+            ))
         }
     };
+    bar.finish_and_clear();
+    let report = result?;
     match global.output {
         Some(format @ (OutputFormat::Json | OutputFormat::Yaml)) => {
             print_structured(&report, format)
@@ -176,4 +189,18 @@ fn summary(report: &RestoreReport, manifest: Option<&std::path::Path>) -> String
         )),
     }
     text
+}
+
+fn progress_bar(visible: bool) -> indicatif::ProgressBar {
+    if !visible {
+        return indicatif::ProgressBar::hidden();
+    }
+    let bar = indicatif::ProgressBar::new(0);
+    bar.set_style(
+        indicatif::ProgressStyle::with_template(
+            "{spinner} restore {bar:30} {bytes}/{total_bytes} {bytes_per_sec} eta {eta}",
+        )
+        .expect("valid template"),
+    );
+    bar
 }

@@ -4,10 +4,10 @@
 
 use std::collections::BTreeMap;
 use std::path::Path;
-use std::sync::atomic::{AtomicBool, Ordering};
 
 use anyhow::{Context, Result, bail};
 
+use super::Control;
 use super::config::Membership;
 use super::writer::DbWriter;
 use crate::etcd::bbolt::{Bucket, Db};
@@ -28,8 +28,8 @@ pub struct DbEdits<'a> {
     pub bump_revision: u64,
     /// Record the bumped revision as compacted, so watchers re-list.
     pub mark_compacted: bool,
-    /// Checked between entries: set it to stop (Ctrl-C).
-    pub cancel: Option<&'a AtomicBool>,
+    /// Cancellation and progress.
+    pub control: Control<'a>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -67,7 +67,14 @@ pub fn rewrite(source: &Db, out: &Path, edits: &DbEdits) -> Result<DbSummary> {
             _ => {
                 has_key_bucket |= name == KEY;
                 summary.total_entries +=
-                    copy_bucket(&mut writer, name, &bucket, edits, &mut summary)?;
+                    copy_bucket(
+                    &mut writer,
+                    name,
+                    &bucket,
+                    edits,
+                    &mut summary,
+                    source.size(),
+                )?;
             }
         }
     }
@@ -103,6 +110,7 @@ pub fn rewrite(source: &Db, out: &Path, edits: &DbEdits) -> Result<DbSummary> {
     summary.total_entries += meta.finish()?;
 
     summary.size = writer.finish(source.meta().txid + 1)?;
+    edits.control.report(summary.size, summary.size);
     Ok(summary)
 }
 
@@ -113,8 +121,10 @@ fn copy_bucket(
     bucket: &Bucket,
     edits: &DbEdits,
     summary: &mut DbSummary,
+    source_size: u64,
 ) -> Result<u64> {
     let label = || format!("bucket {:?}", String::from_utf8_lossy(name));
+    let total = source_size;
     let mut out = writer.bucket(name, bucket.sequence())?;
     let mut last_key = Vec::new();
     for (i, entry) in bucket.iter().enumerate() {
@@ -126,8 +136,11 @@ fn copy_bucket(
                 String::from_utf8_lossy(entry.key)
             );
         }
-        if i % 4096 == 0 && edits.cancel.is_some_and(|c| c.load(Ordering::Relaxed)) {
-            bail!("interrupted");
+        if i % 4096 == 0 {
+            if edits.control.cancelled() {
+                bail!("interrupted");
+            }
+            edits.control.report(out.written_bytes(), total);
         }
         out.put(entry.key, entry.value).with_context(label)?;
         if name == KEY {

@@ -15,7 +15,7 @@ pub mod wal;
 pub mod writer;
 
 use std::path::{Path, PathBuf};
-use std::sync::atomic::AtomicBool;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use anyhow::{Context, Result, bail};
 use serde::Serialize;
@@ -70,9 +70,30 @@ pub struct MemberReport {
     pub peer_urls: Vec<String>,
 }
 
-/// Restores `options.snapshot` into `options.data_dir`. `cancel` stops the copy early (Ctrl-C);
-/// nothing is left behind in that case either.
-pub fn restore(options: &RestoreOptions, cancel: Option<&AtomicBool>) -> Result<RestoreReport> {
+/// Cancellation (Ctrl-C) and progress for a running restore.
+#[derive(Default, Clone, Copy)]
+pub struct Control<'a> {
+    /// Checked between entries; once set the restore stops and removes what it wrote.
+    pub cancel: Option<&'a AtomicBool>,
+    /// Called with (database bytes written, database size of the snapshot).
+    pub progress: Option<&'a (dyn Fn(u64, u64) + Sync)>,
+}
+
+impl Control<'_> {
+    fn cancelled(&self) -> bool {
+        self.cancel.is_some_and(|c| c.load(Ordering::Relaxed))
+    }
+
+    fn report(&self, done: u64, total: u64) {
+        if let Some(progress) = self.progress {
+            progress(done, total);
+        }
+    }
+}
+
+/// Restores `options.snapshot` into `options.data_dir`. A cancelled or failed restore leaves
+/// nothing behind.
+pub fn restore(options: &RestoreOptions, control: Control) -> Result<RestoreReport> {
     check_bump_flags(options.bump_revision, options.mark_compacted)?;
     let membership = options.membership.membership()?;
     let data_dir = &options.data_dir;
@@ -120,7 +141,7 @@ pub fn restore(options: &RestoreOptions, cancel: Option<&AtomicBool>) -> Result<
             term,
             bump_revision: options.bump_revision,
             mark_compacted: options.mark_compacted,
-            cancel,
+            control,
         },
     )
     .with_context(|| format!("cannot restore {}", snapshot.display()))?;
