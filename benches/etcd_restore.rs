@@ -35,7 +35,10 @@ fn summary(name: &str, runs: &[Duration]) {
     let mean = secs.iter().sum::<f64>() / secs.len() as f64;
     let best = secs.iter().cloned().fold(f64::INFINITY, f64::min);
     let list: Vec<String> = secs.iter().map(|s| format!("{s:.3}s")).collect();
-    println!("{name:<36} runs {}  mean {mean:.3}s  best {best:.3}s", list.join(" "));
+    println!(
+        "{name:<36} runs {}  mean {mean:.3}s  best {best:.3}s",
+        list.join(" ")
+    );
 }
 
 fn main() {
@@ -57,7 +60,10 @@ fn main() {
     runtime
         .block_on(etcd.load("/registry/bench/obj-", keys, 1024))
         .expect("loading keys");
-    println!("loaded {keys} keys of 1 KiB in {:.1}s", started.elapsed().as_secs_f64());
+    println!(
+        "loaded {keys} keys of 1 KiB in {:.1}s",
+        started.elapsed().as_secs_f64()
+    );
     let dir = etcd.dir().to_path_buf();
     let snapshot = dir.join("bench.db");
     let mut save = etcd.etcdctl_command().unwrap();
@@ -69,7 +75,10 @@ fn main() {
     );
 
     let ours = Path::new(env!("CARGO_BIN_EXE_kubectl-backup"));
-    let member = ["--name=bench", "--initial-cluster=bench=http://127.0.0.1:2380"];
+    let member = [
+        "--name=bench",
+        "--initial-cluster=bench=http://127.0.0.1:2380",
+    ];
     let peer = "--initial-advertise-peer-urls=http://127.0.0.1:2380";
     let (mut our_runs, mut their_runs) = (Vec::new(), Vec::new());
     for run in 0..runs {

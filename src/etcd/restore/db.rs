@@ -66,8 +66,7 @@ pub fn rewrite(source: &Db, out: &Path, edits: &DbEdits) -> Result<DbSummary> {
             }
             _ => {
                 has_key_bucket |= name == KEY;
-                summary.total_entries +=
-                    copy_bucket(
+                summary.total_entries += copy_bucket(
                     &mut writer,
                     name,
                     &bucket,

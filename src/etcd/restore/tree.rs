@@ -117,7 +117,10 @@ impl TreeBuilder {
             );
         }
         if u32::try_from(value.len()).is_err() || u32::try_from(key.len()).is_err() {
-            bail!("entry of {} bytes is too large for bbolt", key.len() + value.len());
+            bail!(
+                "entry of {} bytes is too large for bbolt",
+                key.len() + value.len()
+            );
         }
         self.last_key.clear();
         self.last_key.extend_from_slice(key);
