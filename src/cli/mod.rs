@@ -1,6 +1,7 @@
 //! The command line: every subcommand parses into an options struct, then calls a plain async
 //! function with it. Nothing here knows how a backup works; the domain modules do.
 
+mod blueprint;
 mod completion;
 mod doctor;
 mod etcd;
@@ -42,6 +43,9 @@ pub enum Command {
     Doctor(doctor::DoctorArgs),
     /// Print a shell completion script (bash, zsh or fish)
     Completion(completion::CompletionArgs),
+    /// Kanister Blueprints: apply, list, get, delete, validate, render
+    #[command(alias = "blueprints", alias = "bp")]
+    Blueprint(blueprint::BlueprintArgs),
     /// etcd snapshots: save from a live member, status and inventory offline
     Etcd(etcd::EtcdArgs),
 }
@@ -75,6 +79,7 @@ pub fn main() -> ExitCode {
             return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
         }
     };
+    crate::logging::init(cli.global.verbose);
     // One TLS crypto provider for the whole process (kube, reqwest and etcd all use ring).
     let _ = rustls::crypto::ring::default_provider().install_default();
     let runtime = match tokio::runtime::Builder::new_multi_thread()
@@ -98,6 +103,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Version(args) => version::run(args, &global).await,
         Command::Doctor(args) => doctor::run(args, &global).await,
         Command::Completion(args) => completion::run(args),
+        Command::Blueprint(args) => blueprint::run(args, &global).await,
         Command::Etcd(args) => etcd::run(args, &global).await,
     }
 }
