@@ -103,6 +103,15 @@ fn options(args: RestoreArgs) -> Result<RestoreOptions> {
     let mut membership = MembershipFlags::default();
     if let Some(path) = &args.from_manifest {
         let pod = EtcdPodConfig::from_manifest_file(path)?;
+        if pod.initial_cluster_state == "existing" && args.initial_cluster.is_none() {
+            eprintln!(
+                "warning: {} is a member kubeadm joined to an existing cluster: its \
+                 --initial-cluster ({}) lists only the members present when it joined. To restore \
+                 several members, pass the full --initial-cluster, the same on every node.",
+                path.display(),
+                pod.initial_cluster
+            );
+        }
         membership = MembershipFlags {
             name: pod.name,
             initial_cluster: pod.initial_cluster,
@@ -187,6 +196,13 @@ fn summary(report: &RestoreReport, manifest: Option<&std::path::Path>) -> String
             report.data_dir.display(),
             report.name
         )),
+    }
+    if report.members.len() > 1 {
+        text.push_str(&format!(
+            "This is 1 of {} members: restore each of them from this same file with this same \
+             --initial-cluster and token (and its own --name), then start them together.\n",
+            report.members.len()
+        ));
     }
     text
 }

@@ -1,3 +1,3 @@
 //! Test bed for kubectl-backup (see the crate description).
-pub mod s3;
 pub mod etcd;
+pub mod s3;
