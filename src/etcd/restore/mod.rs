@@ -105,6 +105,13 @@ pub fn restore(options: &RestoreOptions, control: Control) -> Result<RestoreRepo
         );
     }
     let snapshot = &options.snapshot;
+    // Opened first: a truncated copy is reported as truncated, not as "missing hash".
+    let source = Db::open(snapshot).with_context(|| {
+        format!(
+            "snapshot {} is not a usable etcd database",
+            snapshot.display()
+        )
+    })?;
     let hash_check = if options.skip_hash_check {
         "skipped"
     } else {
@@ -116,12 +123,6 @@ pub fn restore(options: &RestoreOptions, control: Control) -> Result<RestoreRepo
             })?;
         "verified"
     };
-    let source = Db::open(snapshot).with_context(|| {
-        format!(
-            "snapshot {} is not a usable etcd database",
-            snapshot.display()
-        )
-    })?;
 
     let staging = Staging::new(data_dir)?;
     let (term, commit) = wal::start_point(&membership);
