@@ -549,7 +549,7 @@ fn bad_input_is_refused_and_leaves_nothing() {
     std::fs::remove_file(target.join("keep")).unwrap();
     let out = restore(&raw, &["--skip-hash-check"]);
     assert!(out.status.success(), "{}", text(&out.stderr));
-    assert!(text(&out.stderr).contains("warning: restoring with etcd's default member"));
+    assert!(text(&out.stderr).contains("warning: restored with etcd's default member"));
     assert_eq!(
         restored_files(&target),
         [

@@ -58,7 +58,7 @@ pub struct RestoreArgs {
 
 pub async fn run(args: RestoreArgs, global: &GlobalArgs) -> Result<()> {
     let manifest = args.from_manifest.clone();
-    let options = options(args)?;
+    let (options, warnings) = options(args)?;
     let cancel = Arc::new(AtomicBool::new(false));
     let bar = progress_bar(global.show_progress());
     let task = {
@@ -90,6 +90,9 @@ pub async fn run(args: RestoreArgs, global: &GlobalArgs) -> Result<()> {
     };
     bar.finish_and_clear();
     let report = result?;
+    for warning in warnings {
+        eprintln!("warning: {warning}");
+    }
     match global.output {
         Some(format @ (OutputFormat::Json | OutputFormat::Yaml)) => {
             print_structured(&report, format)
@@ -98,19 +101,21 @@ pub async fn run(args: RestoreArgs, global: &GlobalArgs) -> Result<()> {
     }
 }
 
-/// etcd's defaults, then the manifest's values, then the flags given here.
-fn options(args: RestoreArgs) -> Result<RestoreOptions> {
+/// etcd's defaults, then the manifest's values, then the flags given here; plus warnings to
+/// show once the restore succeeded.
+fn options(args: RestoreArgs) -> Result<(RestoreOptions, Vec<String>)> {
+    let mut warnings = Vec::new();
     let mut membership = MembershipFlags::default();
     if let Some(path) = &args.from_manifest {
         let pod = EtcdPodConfig::from_manifest_file(path)?;
         if pod.initial_cluster_state == "existing" && args.initial_cluster.is_none() {
-            eprintln!(
-                "warning: {} is a member kubeadm joined to an existing cluster: its \
-                 --initial-cluster ({}) lists only the members present when it joined. To restore \
-                 several members, pass the full --initial-cluster, the same on every node.",
+            warnings.push(format!(
+                "{} is a member kubeadm joined to an existing cluster: its --initial-cluster ({}) \
+                 lists only the members present when it joined. To restore several members, pass \
+                 the full --initial-cluster, the same on every node.",
                 path.display(),
                 pod.initial_cluster
-            );
+            ));
         }
         membership = MembershipFlags {
             name: pod.name,
@@ -122,10 +127,11 @@ fn options(args: RestoreArgs) -> Result<RestoreOptions> {
         && args.initial_cluster.is_none()
         && args.initial_advertise_peer_urls.is_none()
     {
-        eprintln!(
-            "warning: restoring with etcd's default member (name \"default\", peer URL \
-             http://localhost:2380, token etcd-cluster); etcd started with other values crash-loops \
-             with \"member unknown\". For a kubeadm node pass --from-manifest."
+        warnings.push(
+            "restored with etcd's default member (name \"default\", peer URL \
+             http://localhost:2380, token etcd-cluster); etcd started with other values \
+             crash-loops with \"member unknown\". For a kubeadm node restore with --from-manifest."
+                .to_string(),
         );
     }
     if let Some(name) = args.name {
@@ -140,14 +146,15 @@ fn options(args: RestoreArgs) -> Result<RestoreOptions> {
     if let Some(urls) = args.initial_advertise_peer_urls {
         membership.initial_advertise_peer_urls = urls;
     }
-    Ok(RestoreOptions {
+    let options = RestoreOptions {
         snapshot: args.file,
         data_dir: args.data_dir,
         membership,
         skip_hash_check: args.skip_hash_check,
         bump_revision: args.bump_revision,
         mark_compacted: args.mark_compacted,
-    })
+    };
+    Ok((options, warnings))
 }
 
 fn summary(report: &RestoreReport, manifest: Option<&std::path::Path>) -> String {

@@ -24,7 +24,7 @@ pub use config::{Member, Membership, MembershipFlags};
 pub use db::DbSummary;
 
 use crate::etcd::bbolt::{self, Db};
-use crate::etcd::snapshot_file::HashCheck;
+use crate::etcd::snapshot_file::{HashCheck, HashError};
 
 #[derive(Debug, Clone)]
 pub struct RestoreOptions {
@@ -118,8 +118,18 @@ pub fn restore(options: &RestoreOptions, control: Control) -> Result<RestoreRepo
         HashCheck::of_file(snapshot)
             .with_context(|| format!("cannot read snapshot {}", snapshot.display()))?
             .require(false)
-            .with_context(|| {
-                format!("snapshot {} failed its integrity check", snapshot.display())
+            .map_err(|e| {
+                let advice = match e {
+                    HashError::Missing => {
+                        "has no SHA-256 trailer (a raw member/snap/db copy?); pass \
+                         --skip-hash-check to restore it"
+                    }
+                    HashError::Mismatch { .. } => {
+                        "changed after it was saved; use another copy (or --skip-hash-check if \
+                         you know why it changed)"
+                    }
+                };
+                anyhow::Error::new(e).context(format!("snapshot {} {advice}", snapshot.display()))
             })?;
         "verified"
     };
