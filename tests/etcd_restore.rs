@@ -558,6 +558,16 @@ fn bad_input_is_refused_and_leaves_nothing() {
             "member/wal/0000000000000000-0000000000000000.wal"
         ]
     );
+    // It holds every Secret of the cluster: owner-only, as etcd makes it.
+    use std::os::unix::fs::PermissionsExt;
+    let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode(&target), 0o700);
+    assert_eq!(mode(&target.join("member")), 0o700);
+    assert_eq!(mode(&target.join("member/snap/db")), 0o600);
+    assert_eq!(
+        mode(&target.join("member/wal/0000000000000000-0000000000000000.wal")),
+        0o600
+    );
 }
 
 /// The kubeadm flow: restore with the manifest's values, repoint the manifest, and the etcd the

@@ -14,6 +14,7 @@ mod tree;
 pub mod wal;
 pub mod writer;
 
+use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 
@@ -140,7 +141,8 @@ pub fn restore(options: &RestoreOptions, control: Control) -> Result<RestoreRepo
     let snap_dir = member.join("snap");
     let wal_dir = member.join("wal");
     for dir in [&snap_dir, &wal_dir] {
-        std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+        fsutil::create_private_dir(dir)
+            .with_context(|| format!("cannot create {}", dir.display()))?;
     }
     let db_path = snap_dir.join("db");
     let summary = db::rewrite(
@@ -262,8 +264,10 @@ impl Staging {
         let base = target
             .file_name()
             .map_or_else(|| "etcd".into(), |n| n.to_string_lossy().into_owned());
+        // The data dir holds every Secret of the cluster: owner-only, as etcd makes it.
         let dir = tempfile::Builder::new()
             .prefix(&format!(".{base}.restoring-"))
+            .permissions(std::fs::Permissions::from_mode(0o700))
             .tempdir_in(&parent)
             .with_context(|| {
                 format!(
@@ -289,6 +293,8 @@ impl Staging {
         };
         let parent = if self.into_existing {
             rename(&self.root().join("member"), &self.target.join("member"))?;
+            std::fs::set_permissions(&self.target, std::fs::Permissions::from_mode(0o700))
+                .with_context(|| format!("cannot make {} owner-only", self.target.display()))?;
             self.target.clone()
         } else {
             let staged = self.dir.keep();

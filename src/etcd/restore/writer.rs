@@ -49,10 +49,7 @@ impl DbWriter {
         if page_size < 1024 || !page_size.is_power_of_two() {
             bail!("unsupported bbolt page size {page_size}");
         }
-        let file = File::options()
-            .write(true)
-            .create_new(true)
-            .open(path)
+        let file = super::fsutil::create_private_file(path)
             .with_context(|| format!("cannot create {}", path.display()))?;
         let mut file = BufWriter::with_capacity(1 << 20, file);
         // Pages 0 and 1 are the metas, written last once the root is known.
