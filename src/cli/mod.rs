@@ -2,10 +2,14 @@
 //! function with it. Nothing here knows how a backup works; the domain modules do.
 
 mod blueprint;
+mod blueprint_render;
 mod completion;
 mod doctor;
 mod etcd;
 mod global;
+mod location;
+mod profile;
+mod snapshot;
 mod version;
 
 use std::ffi::OsString;
@@ -48,6 +52,13 @@ pub enum Command {
     Blueprint(blueprint::BlueprintArgs),
     /// etcd snapshots: save from a live member, status and inventory offline
     Etcd(etcd::EtcdArgs),
+    /// Profiles: where backups go (Kanister Profiles, or labelled Secrets without Kanister)
+    #[command(alias = "profiles")]
+    Profile(profile::ProfileArgs),
+    /// Push, pull and delete objects in a profile's location (like `kando location`)
+    Location(location::LocationArgs),
+    /// Velero-compatible resource snapshots: create, list, describe, download, delete
+    Snapshot(snapshot::SnapshotArgs),
 }
 
 /// An error whose message was already shown to the user; only the exit code is left to set.
@@ -105,6 +116,9 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Completion(args) => completion::run(args),
         Command::Blueprint(args) => blueprint::run(args, &global).await,
         Command::Etcd(args) => etcd::run(args, &global).await,
+        Command::Profile(args) => profile::run(args, &global).await,
+        Command::Location(args) => location::run(args, &global).await,
+        Command::Snapshot(args) => snapshot::run(args, &global).await,
     }
 }
 
