@@ -695,6 +695,37 @@ impl Backend for S3Backend {
         Ok(())
     }
 
+    async fn create_bucket(&self) -> Result<()> {
+        let inner = &self.inner;
+        let (url, body) = match inner.credentials() {
+            Some(credentials) => {
+                let action = inner.bucket.create_bucket(credentials);
+                let body = action.body();
+                (sign(action), body)
+            }
+            None => (inner.bucket.base_url().clone(), String::new()),
+        };
+        let never = CancellationToken::new();
+        let body = (!body.is_empty()).then(|| Bytes::from(body));
+        let name = inner.bucket.name().to_string();
+        match inner
+            .request(
+                Method::PUT,
+                || url.clone(),
+                &[],
+                body,
+                "CreateBucket",
+                &name,
+                &never,
+            )
+            .await
+        {
+            Ok(_) => Ok(()),
+            Err(StorageError::Service { code, .. }) if code == "BucketAlreadyOwnedByYou" => Ok(()),
+            Err(e) => Err(e),
+        }
+    }
+
     async fn check(&self, prefix: &str) -> Result<()> {
         let inner = &self.inner;
         let url = || {

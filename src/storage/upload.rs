@@ -81,8 +81,11 @@ pub(crate) async fn upload_parts(
     upload: &Upload,
     target: Target<'_>,
 ) -> Result<PutResult> {
+    // If this future is dropped mid-way (a caller's `select!` on Ctrl-C, an aborted task), the
+    // guard still aborts the upload in the background.
+    let mut guard = AbortOnDrop(Some(sink.clone()));
     let outcome = drive(sink.clone(), first, reader, size_hint, upload, &target).await;
-    match outcome {
+    let result = match outcome {
         Ok((parts, size)) => {
             // Completing is not cancellable half-way: it is one request, and aborting after a
             // successful complete would be wrong. Still abort if completing fails.
@@ -115,6 +118,22 @@ pub(crate) async fn upload_parts(
                 },
                 other => other,
             })
+        }
+    };
+    guard.0 = None;
+    result
+}
+
+struct AbortOnDrop(Option<Arc<dyn PartSink>>);
+
+impl Drop for AbortOnDrop {
+    fn drop(&mut self) {
+        if let Some(sink) = self.0.take()
+            && let Ok(runtime) = tokio::runtime::Handle::try_current()
+        {
+            runtime.spawn(async move {
+                let _ = sink.abort().await;
+            });
         }
     }
 }

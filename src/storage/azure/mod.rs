@@ -179,6 +179,14 @@ impl Inner {
                 code,
                 message,
             },
+            // Azurite (and some proxies) answer a bad signature this way.
+            "AuthorizationFailure" if message.contains("authenticate") => {
+                StorageError::Credentials {
+                    location,
+                    code,
+                    message,
+                }
+            }
             _ if status == StatusCode::FORBIDDEN => StorageError::AccessDenied {
                 location,
                 operation,
@@ -472,6 +480,29 @@ impl Backend for AzureBackend {
             Ok(_)
             | Err(StorageError::NotFound { .. })
             | Err(StorageError::Service { status: 404, .. }) => Ok(()),
+            Err(e) => Err(e),
+        }
+    }
+
+    async fn create_bucket(&self) -> Result<()> {
+        let inner = &self.inner;
+        let mut url = inner.container_url.clone();
+        url.query_pairs_mut().append_pair("restype", "container");
+        let never = CancellationToken::new();
+        let name = url.path().to_string();
+        match inner
+            .request(
+                Method::PUT,
+                url,
+                Extra::default(),
+                "CreateContainer",
+                &name,
+                &never,
+            )
+            .await
+        {
+            Ok(_) => Ok(()),
+            Err(StorageError::Service { code, .. }) if code == "ContainerAlreadyExists" => Ok(()),
             Err(e) => Err(e),
         }
     }
