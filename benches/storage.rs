@@ -24,7 +24,11 @@ const MIB: f64 = 1024.0 * 1024.0;
 fn main() {
     let _ = rustls::crypto::ring::default_provider().install_default();
     let args: Vec<String> = std::env::args().collect();
-    let runtime = tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().unwrap();
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .unwrap();
     if let Some(at) = args.iter().position(|a| a == "--child") {
         runtime.block_on(child(&args[at + 1..]));
         return;
@@ -43,7 +47,11 @@ fn main() {
 /// `seconds=… bytes=… objects=… hwm_kib=…`.
 async fn child(args: &[String]) {
     let (op, endpoint, ak, sk) = (&args[0], &args[1], &args[2], &args[3]);
-    let store = ObjectStore::with_options(StorageConfig::S3(config(endpoint, ak, sk)), TransferOptions::default()).unwrap();
+    let store = ObjectStore::with_options(
+        StorageConfig::S3(config(endpoint, ak, sk)),
+        TransferOptions::default(),
+    )
+    .unwrap();
     let started = Instant::now();
     let (bytes, objects) = match op.as_str() {
         "put" => {
@@ -74,10 +82,10 @@ async fn child(args: &[String]) {
                 let (store, body) = (store.clone(), body.clone());
                 async move { store.put_bytes(&small_key(i), body).await }
             }))
-                .buffer_unordered(SMALL_CONCURRENCY)
-                .try_collect::<Vec<_>>()
-                .await
-                .unwrap();
+            .buffer_unordered(SMALL_CONCURRENCY)
+            .try_collect::<Vec<_>>()
+            .await
+            .unwrap();
             ((SMALL_COUNT * SMALL_SIZE) as u64, SMALL_COUNT)
         }
         "get-many" => {
@@ -95,7 +103,10 @@ async fn child(args: &[String]) {
         other => panic!("unknown child operation {other}"),
     };
     let seconds = started.elapsed().as_secs_f64();
-    println!("seconds={seconds} bytes={bytes} objects={objects} hwm_kib={}", vm_hwm_kib("self"));
+    println!(
+        "seconds={seconds} bytes={bytes} objects={objects} hwm_kib={}",
+        vm_hwm_kib("self")
+    );
 }
 
 fn small_key(i: usize) -> String {
@@ -118,7 +129,11 @@ fn config(endpoint: &str, ak: &str, sk: &str) -> S3Config {
 fn vm_hwm_kib(pid: &str) -> u64 {
     std::fs::read_to_string(format!("/proc/{pid}/status"))
         .ok()
-        .and_then(|s| s.lines().find(|l| l.starts_with("VmHWM:")).map(str::to_string))
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("VmHWM:"))
+                .map(str::to_string)
+        })
         .and_then(|l| l.split_whitespace().nth(1).and_then(|v| v.parse().ok()))
         .unwrap_or(0)
 }
@@ -162,7 +177,11 @@ fn run_child(op: &str, server: &S3Server, extra: &[&str]) -> Measured {
 /// Run a command, sampling its peak RSS; returns (wall seconds, peak RSS KiB).
 fn run_sampled(command: &mut Command) -> Option<(f64, u64)> {
     let started = Instant::now();
-    let mut child = command.stdout(Stdio::null()).stderr(Stdio::piped()).spawn().ok()?;
+    let mut child = command
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .ok()?;
     let pid = child.id().to_string();
     let mut peak = 0;
     loop {
@@ -213,7 +232,9 @@ fn write_source(path: &Path, size: u64) {
 
 fn aws_binary() -> Option<PathBuf> {
     let path = std::env::var_os("PATH")?;
-    std::env::split_paths(&path).map(|d| d.join("aws")).find(|p| p.is_file())
+    std::env::split_paths(&path)
+        .map(|d| d.join("aws"))
+        .find(|p| p.is_file())
 }
 
 fn report(what: &str, m: &Measured) {
@@ -249,8 +270,14 @@ async fn parent(big_mib: u64) {
     let want = sha256_file(&source);
     let source_arg = source.to_str().unwrap().to_string();
     let pulled_arg = pulled.to_str().unwrap().to_string();
-    println!("storage benchmark: s3s-fs 0.14 in-process on {}, {} cores", server.endpoint, num_cpus());
-    println!("object: {big_mib} MiB; small objects: {SMALL_COUNT} x {SMALL_SIZE} B, {SMALL_CONCURRENCY} in flight");
+    println!(
+        "storage benchmark: s3s-fs 0.14 in-process on {}, {} cores",
+        server.endpoint,
+        num_cpus()
+    );
+    println!(
+        "object: {big_mib} MiB; small objects: {SMALL_COUNT} x {SMALL_SIZE} B, {SMALL_CONCURRENCY} in flight"
+    );
     println!("options: {:?}", TransferOptions::default());
 
     // Run in a blocking thread: the server lives on this runtime and must keep serving.
@@ -259,9 +286,17 @@ async fn parent(big_mib: u64) {
     let results = tokio::task::spawn_blocking(move || {
         let put = run_child("put", &s, &[&source_arg, "big"]);
         let stored = s.object_path("bucket", "big");
-        assert_eq!(sha256_file(&stored), want, "the stored object differs from the source");
+        assert_eq!(
+            sha256_file(&stored),
+            want,
+            "the stored object differs from the source"
+        );
         let get = run_child("get", &s, &[&pulled_arg, "big"]);
-        assert_eq!(sha256_file(Path::new(&pulled_arg)), want, "the pulled file differs from the source");
+        assert_eq!(
+            sha256_file(Path::new(&pulled_arg)),
+            want,
+            "the pulled file differs from the source"
+        );
         let put_many = run_child("put-many", &s, &[]);
         let get_many = run_child("get-many", &s, &[]);
         (put, get, put_many, get_many)
@@ -291,18 +326,36 @@ async fn parent(big_mib: u64) {
                 .env("AWS_ACCESS_KEY_ID", &s.access_key)
                 .env("AWS_SECRET_ACCESS_KEY", &s.secret_key)
                 .env("AWS_DEFAULT_REGION", "us-east-1")
-                .args(["--endpoint-url", &endpoint, "s3", "cp", "--only-show-errors"])
+                .args([
+                    "--endpoint-url",
+                    &endpoint,
+                    "s3",
+                    "cp",
+                    "--only-show-errors",
+                ])
                 .args(args);
             cmd
         };
         let version = Command::new(&aws).arg("--version").output().ok();
-        let version = version.map(|o| String::from_utf8_lossy(&o.stdout).trim().to_string() + &String::from_utf8_lossy(&o.stderr).trim().to_string());
-        let up = run_sampled(&mut aws_cmd(&[source.to_str().unwrap(), "s3://bucket/aws-big"]));
+        let version = version.map(|o| {
+            String::from_utf8_lossy(&o.stdout).trim().to_string()
+                + &String::from_utf8_lossy(&o.stderr).trim().to_string()
+        });
+        let up = run_sampled(&mut aws_cmd(&[
+            source.to_str().unwrap(),
+            "s3://bucket/aws-big",
+        ]));
         if up.is_some() {
-            assert_eq!(sha256_file(&s.object_path("bucket", "aws-big")), sha256_file(&source));
+            assert_eq!(
+                sha256_file(&s.object_path("bucket", "aws-big")),
+                sha256_file(&source)
+            );
         }
         let target = source.with_file_name("aws-pulled.bin");
-        let down = run_sampled(&mut aws_cmd(&["s3://bucket/aws-big", target.to_str().unwrap()]));
+        let down = run_sampled(&mut aws_cmd(&[
+            "s3://bucket/aws-big",
+            target.to_str().unwrap(),
+        ]));
         (version, up, down)
     })
     .await
@@ -333,5 +386,7 @@ async fn parent(big_mib: u64) {
 }
 
 fn num_cpus() -> usize {
-    std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1)
+    std::thread::available_parallelism()
+        .map(|n| n.get())
+        .unwrap_or(1)
 }

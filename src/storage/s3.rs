@@ -20,7 +20,7 @@ use super::config::{GcsConfig, S3Config, TransferOptions};
 use super::error::{Attempts, Result, StorageError, from_reqwest};
 use super::http::{body_stream, client, header, unquote, xml_text};
 use super::retry::retry;
-use super::upload::{PartSink, Target, Upload, read_chunk, upload_parts};
+use super::upload::{FirstChunk, PartSink, Target, Upload, read_first, upload_parts};
 
 const SIGNATURE_LIFETIME: Duration = Duration::from_secs(3600);
 const UNSIGNED_PAYLOAD: &str = "UNSIGNED-PAYLOAD";
@@ -477,29 +477,20 @@ impl Backend for S3Backend {
         upload: &Upload,
     ) -> Result<PutResult> {
         let inner = &self.inner;
-        let options = &upload.options;
-        let first_len = options.multipart_threshold.max(options.part_size);
-        let first = read_chunk(reader, first_len)
-            .await
-            .map_err(|source| StorageError::Io {
-                location: inner.location.clone(),
-                operation: "read the source of",
-                key: key.to_string(),
-                source,
-            })?;
-        if first.len() < first_len && first.len() <= options.multipart_threshold {
-            return inner.put_single(key, first, &upload.cancel).await;
-        }
+        let target = Target {
+            location: &inner.location,
+            key,
+        };
+        let first = match read_first(reader, size_hint, &upload.options, &target).await? {
+            FirstChunk::Whole(body) => return inner.put_single(key, body, &upload.cancel).await,
+            FirstChunk::FirstPart(first) => first,
+        };
         let upload_id = inner.create_multipart(key, &upload.cancel).await?;
         let sink = Arc::new(Multipart {
             inner: inner.clone(),
             key: key.to_string(),
             upload_id,
         });
-        let target = Target {
-            location: &inner.location,
-            key,
-        };
         upload_parts(sink, first, reader, size_hint, upload, target).await
     }
 
