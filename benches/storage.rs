@@ -339,7 +339,7 @@ async fn parent(big_mib: u64) {
         let version = Command::new(&aws).arg("--version").output().ok();
         let version = version.map(|o| {
             String::from_utf8_lossy(&o.stdout).trim().to_string()
-                + &String::from_utf8_lossy(&o.stderr).trim().to_string()
+                + String::from_utf8_lossy(&o.stderr).trim()
         });
         let up = run_sampled(&mut aws_cmd(&[
             source.to_str().unwrap(),

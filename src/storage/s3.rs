@@ -215,6 +215,7 @@ impl Inner {
         classify(&self.location, status, code, message, operation, key)
     }
 
+    #[allow(clippy::too_many_arguments)] // a private helper; a struct would only rename the same arguments
     async fn request(
         &self,
         method: Method,

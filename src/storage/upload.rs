@@ -182,12 +182,9 @@ impl Drop for AbortOnDrop {
 async fn abort_with_retries(sink: &dyn PartSink, upload: &Upload) -> Result<()> {
     // A fresh token: the caller's may be the one that was cancelled.
     let never = CancellationToken::new();
-    retry(
-        &upload.options.retry,
-        &never,
-        || unreachable_cancel(),
-        || sink.abort(),
-    )
+    retry(&upload.options.retry, &never, unreachable_cancel, || {
+        sink.abort()
+    })
     .await
 }
 
