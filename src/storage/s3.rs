@@ -210,8 +210,14 @@ impl Inner {
         let status = response.status();
         let body = response.text().await.unwrap_or_default();
         let code = xml_text(&body, "Code").unwrap_or_else(|| status_code_name(status));
-        let message = xml_text(&body, "Message")
-            .unwrap_or_else(|| status.canonical_reason().unwrap_or("").to_string());
+        let message = xml_text(&body, "Message").unwrap_or_else(|| {
+            if body.is_empty() && status == StatusCode::FORBIDDEN {
+                // HEAD answers carry no body: S3 cannot say whether the key or the permission is wrong.
+                "no reason given; wrong credentials or a missing permission".to_string()
+            } else {
+                status.canonical_reason().unwrap_or("").to_string()
+            }
+        });
         classify(&self.location, status, code, message, operation, key)
     }
 
@@ -781,6 +787,47 @@ mod tests {
         };
         let backend = S3Backend::new(&config, Arc::new(TransferOptions::default())).unwrap();
         assert_eq!(backend.location(), "s3://b at http://127.0.0.1:9000");
+    }
+
+    #[test]
+    fn virtual_host_and_path_style_urls() {
+        let options = Arc::new(TransferOptions::default());
+        let mut config = S3Config {
+            endpoint: Some("http://localhost:9000".into()),
+            bucket: "b".into(),
+            ..Default::default()
+        };
+        let backend = S3Backend::new(&config, options.clone()).unwrap();
+        assert_eq!(
+            backend.inner.bucket.object_url("a b/c").as_str(),
+            "http://b.localhost:9000/a%20b/c"
+        );
+        config.path_style = true;
+        let backend = S3Backend::new(&config, options.clone()).unwrap();
+        assert_eq!(
+            backend.inner.bucket.object_url("k").as_str(),
+            "http://localhost:9000/b/k"
+        );
+        // AWS by region, virtual-hosted.
+        let aws = S3Config {
+            region: "eu-west-1".into(),
+            bucket: "b".into(),
+            ..Default::default()
+        };
+        let backend = S3Backend::new(&aws, options.clone()).unwrap();
+        assert_eq!(
+            backend.inner.bucket.object_url("k").as_str(),
+            "https://b.s3.eu-west-1.amazonaws.com/k"
+        );
+        assert_eq!(backend.location(), "s3://b");
+        // An IP address cannot carry the bucket name.
+        let ip = S3Config {
+            endpoint: Some("http://127.0.0.1:9000".into()),
+            bucket: "b".into(),
+            ..Default::default()
+        };
+        let error = S3Backend::new(&ip, options).err().unwrap().to_string();
+        assert!(error.contains("path-style"), "{error}");
     }
 
     #[test]

@@ -223,6 +223,12 @@ async fn errors_name_the_failing_check() {
         .unwrap_err()
         .to_string();
     assert!(error.contains("credentials rejected"), "{error}");
+    // HEAD answers have no body, so the reason is unknown but the message still says what to check.
+    let error = store.head("k").await.unwrap_err().to_string();
+    assert!(
+        error.contains("HEAD") && error.contains("wrong credentials"),
+        "{error}"
+    );
 
     let wrong_key = s3_config(
         &server.endpoint,
