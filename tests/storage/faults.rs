@@ -188,3 +188,65 @@ async fn wait_for(condition: impl Fn() -> bool) {
     }
     panic!("condition not met within 5 s");
 }
+
+/// Set by `sigkilled_push_leaves_no_object` for the child process it starts.
+const CHILD_ENDPOINT: &str = "KUBECTL_BACKUP_TEST_PUSH_ENDPOINT";
+
+/// Not a test on its own: the body of the child process of `sigkilled_push_leaves_no_object`,
+/// which pushes a stream that never ends until the parent kills it with SIGKILL.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "helper run as a child process by sigkilled_push_leaves_no_object"]
+async fn child_process_push_helper() {
+    let Ok(endpoint) = std::env::var(CHILD_ENDPOINT) else {
+        return;
+    };
+    let config =
+        crate::support::s3_config(&endpoint, "bucket", "", "AKIDTESTBED", "testbed-secret-key");
+    let store = kubectl_backup::storage::ObjectStore::with_options(
+        kubectl_backup::storage::StorageConfig::S3(config),
+        small_parts(),
+    )
+    .unwrap();
+    let _ = store
+        .put("sigkilled", Stalls::after(2 * PART + 100), None)
+        .await;
+    unreachable!("the stalled push never finishes");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sigkilled_push_leaves_no_object() {
+    let server = S3Server::start().await.unwrap();
+    let mut child = std::process::Command::new(std::env::current_exe().unwrap())
+        .args([
+            "--exact",
+            "faults::child_process_push_helper",
+            "--ignored",
+            "--nocapture",
+        ])
+        .env(CHILD_ENDPOINT, &server.endpoint)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    wait_for(|| {
+        server
+            .requests()
+            .iter()
+            .filter(|r| r.contains("partNumber="))
+            .count()
+            >= 2
+    })
+    .await;
+    child.kill().unwrap(); // SIGKILL: no cleanup runs in the child
+    child.wait().unwrap();
+    let store = s3s_store(&server, "", small_parts());
+    assert!(store.head("sigkilled").await.unwrap().is_none());
+    assert!(
+        !server
+            .requests()
+            .iter()
+            .any(|r| r.starts_with("POST /bucket/sigkilled?uploadId="))
+    );
+    // The uploaded parts stay invisible until a bucket lifecycle rule or an abort removes them.
+    assert!(!server.pending_upload_parts().is_empty());
+}
