@@ -3,9 +3,16 @@
 //! One module per domain; `cli` is the thin layer on top and `kube` holds every piece of
 //! Kubernetes plumbing (configuration from kubectl's flags, clients, discovery, errors).
 
+pub mod actionset;
+pub mod blueprint;
 pub mod cli;
 pub mod doctor;
 pub mod duration;
+pub mod etcd;
 pub mod kube;
+pub mod logging;
 pub mod output;
+pub mod profile;
+pub mod snapshot;
 pub mod storage;
+pub mod template;

@@ -97,3 +97,76 @@ pub fn run_kubectl_completer(args: Vec<OsString>) -> ExitCode {
     let _ = std::io::stdout().lock().write_all(out.as_bytes());
     ExitCode::SUCCESS
 }
+
+/// Candidates for `--context`, `--cluster` and `--user`: names from the merged kubeconfig.
+pub fn kubeconfig_names(
+    pick: fn(&kube::config::Kubeconfig) -> Vec<String>,
+) -> impl Fn(&std::ffi::OsStr) -> Vec<clap_complete::CompletionCandidate> + Send + Sync {
+    move |current| {
+        let prefix = current.to_string_lossy();
+        kube::config::Kubeconfig::read()
+            .map(|kubeconfig| pick(&kubeconfig))
+            .unwrap_or_default()
+            .into_iter()
+            .filter(|name| name.starts_with(prefix.as_ref()))
+            .map(clap_complete::CompletionCandidate::new)
+            .collect()
+    }
+}
+
+pub fn context_names(kubeconfig: &kube::config::Kubeconfig) -> Vec<String> {
+    kubeconfig.contexts.iter().map(|c| c.name.clone()).collect()
+}
+
+pub fn cluster_names(kubeconfig: &kube::config::Kubeconfig) -> Vec<String> {
+    kubeconfig.clusters.iter().map(|c| c.name.clone()).collect()
+}
+
+pub fn user_names(kubeconfig: &kube::config::Kubeconfig) -> Vec<String> {
+    kubeconfig
+        .auth_infos
+        .iter()
+        .map(|u| u.name.clone())
+        .collect()
+}
+
+/// Candidates for `-n`: the namespaces of the current context's cluster, asked with a short
+/// deadline so a slow or unreachable cluster never hangs the shell.
+pub fn namespace_names(current: &std::ffi::OsStr) -> Vec<clap_complete::CompletionCandidate> {
+    let prefix = current.to_string_lossy().into_owned();
+    let Ok(runtime) = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+    else {
+        return Vec::new();
+    };
+    let _ = rustls::crypto::ring::default_provider().install_default();
+    let names = runtime.block_on(async {
+        let options = crate::kube::ClusterOptions {
+            request_timeout: Some(std::time::Duration::from_secs(2)),
+            ..Default::default()
+        };
+        let lookup = async {
+            let cluster = crate::kube::connect(&options).await.ok()?;
+            let api: kube::Api<k8s_openapi::api::core::v1::Namespace> =
+                kube::Api::all(cluster.client);
+            let list = api.list_metadata(&Default::default()).await.ok()?;
+            Some(
+                list.items
+                    .into_iter()
+                    .filter_map(|n| n.metadata.name)
+                    .collect::<Vec<_>>(),
+            )
+        };
+        tokio::time::timeout(std::time::Duration::from_secs(3), lookup)
+            .await
+            .ok()
+            .flatten()
+            .unwrap_or_default()
+    });
+    names
+        .into_iter()
+        .filter(|n| n.starts_with(&prefix))
+        .map(clap_complete::CompletionCandidate::new)
+        .collect()
+}

@@ -6,6 +6,11 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 use clap::{Args, ValueEnum};
+use clap_complete::engine::ArgValueCompleter;
+
+use super::completion::{
+    cluster_names, context_names, kubeconfig_names, namespace_names, user_names,
+};
 
 use crate::kube::ClusterOptions;
 use crate::output::OutputFormat;
@@ -26,7 +31,8 @@ pub struct GlobalArgs {
         long,
         global = true,
         value_name = "NAME",
-        help_heading = "Cluster access"
+        help_heading = "Cluster access",
+        add = ArgValueCompleter::new(kubeconfig_names(context_names)),
     )]
     pub context: Option<String>,
 
@@ -35,7 +41,8 @@ pub struct GlobalArgs {
         long,
         global = true,
         value_name = "NAME",
-        help_heading = "Cluster access"
+        help_heading = "Cluster access",
+        add = ArgValueCompleter::new(kubeconfig_names(cluster_names)),
     )]
     pub cluster: Option<String>,
 
@@ -44,7 +51,8 @@ pub struct GlobalArgs {
         long,
         global = true,
         value_name = "NAME",
-        help_heading = "Cluster access"
+        help_heading = "Cluster access",
+        add = ArgValueCompleter::new(kubeconfig_names(user_names)),
     )]
     pub user: Option<String>,
 
@@ -54,7 +62,8 @@ pub struct GlobalArgs {
         long,
         global = true,
         value_name = "NS",
-        help_heading = "Cluster access"
+        help_heading = "Cluster access",
+        add = ArgValueCompleter::new(namespace_names),
     )]
     pub namespace: Option<String>,
 

@@ -1,9 +1,15 @@
 //! The command line: every subcommand parses into an options struct, then calls a plain async
 //! function with it. Nothing here knows how a backup works; the domain modules do.
 
+mod blueprint;
+mod blueprint_render;
 mod completion;
 mod doctor;
+mod etcd;
 mod global;
+mod location;
+mod profile;
+mod snapshot;
 mod version;
 
 use std::ffi::OsString;
@@ -41,6 +47,18 @@ pub enum Command {
     Doctor(doctor::DoctorArgs),
     /// Print a shell completion script (bash, zsh or fish)
     Completion(completion::CompletionArgs),
+    /// Kanister Blueprints: apply, list, get, delete, validate, render
+    #[command(alias = "blueprints", alias = "bp")]
+    Blueprint(blueprint::BlueprintArgs),
+    /// etcd snapshots: save from a live member, status and inventory offline
+    Etcd(etcd::EtcdArgs),
+    /// Profiles: where backups go (Kanister Profiles, or labelled Secrets without Kanister)
+    #[command(alias = "profiles")]
+    Profile(profile::ProfileArgs),
+    /// Push, pull and delete objects in a profile's location (like `kando location`)
+    Location(location::LocationArgs),
+    /// Velero-compatible resource snapshots: create, list, describe, download, delete
+    Snapshot(snapshot::SnapshotArgs),
 }
 
 /// An error whose message was already shown to the user; only the exit code is left to set.
@@ -72,6 +90,7 @@ pub fn main() -> ExitCode {
             return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
         }
     };
+    crate::logging::init(cli.global.verbose);
     // One TLS crypto provider for the whole process (kube, reqwest and etcd all use ring).
     let _ = rustls::crypto::ring::default_provider().install_default();
     let runtime = match tokio::runtime::Builder::new_multi_thread()
@@ -95,6 +114,11 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Version(args) => version::run(args, &global).await,
         Command::Doctor(args) => doctor::run(args, &global).await,
         Command::Completion(args) => completion::run(args),
+        Command::Blueprint(args) => blueprint::run(args, &global).await,
+        Command::Etcd(args) => etcd::run(args, &global).await,
+        Command::Profile(args) => profile::run(args, &global).await,
+        Command::Location(args) => location::run(args, &global).await,
+        Command::Snapshot(args) => snapshot::run(args, &global).await,
     }
 }
 

@@ -87,6 +87,7 @@ pub async fn connect(options: &ClusterOptions) -> Result<Cluster> {
         .trim_end_matches('/')
         .to_string();
     let namespace = config.default_namespace.clone();
+    tracing::info!(server = %server, namespace = %namespace, "connecting to the Kubernetes API");
     let client = Client::try_from(config)
         .map_err(|e| anyhow!("cannot set up a client for {server}: {e}"))?;
     Ok(Cluster {

@@ -1,2 +1,11 @@
 //! Test bed for kubectl-backup (see the crate description).
+//!
+//! - [`apiserver`]: the fake Kubernetes API server ([`FakeApiServer`]).
+//! - [`s3`]: an in-process S3 server (s3s-fs) and a moto launcher.
+//! - [`etcd`]: a launcher for the real etcd binary.
+
+pub mod apiserver;
+pub mod etcd;
 pub mod s3;
+
+pub use apiserver::FakeApiServer;

@@ -1,0 +1,464 @@
+//! The Go value model on top of `minijinja::Value`.
+//!
+//! minijinja stores scalars, strings, bytes and shared objects; Go adds distinctions Jinja does not
+//! have (struct vs map, typed map elements whose zero value `index` returns, nil pointers, `time.Time`).
+//! Those are minijinja objects defined here, and [`view`] gives every consumer one exhaustive match.
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::sync::{Arc, RwLock, RwLockReadGuard, RwLockWriteGuard};
+
+use chrono::{DateTime, FixedOffset};
+pub use minijinja::Value;
+use minijinja::value::{Enumerator, Object, ObjectRepr};
+
+/// The element type of a Go map or slice: decides the zero value `index` yields for a missing key
+/// and how the Go type is named in messages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Elem {
+    /// `interface{}`: zero value is nil (printed `<no value>` at top level).
+    Any,
+    /// `string`: zero value `""`.
+    String,
+    /// `[]byte`: zero value is an empty byte slice (printed `[]`).
+    Bytes,
+    /// A struct or pointer type named by Go (`v1.Secret`, `*param.Phase`, `map[string]string`…).
+    Named(&'static str),
+}
+
+impl Elem {
+    pub fn go_name(self) -> &'static str {
+        match self {
+            Elem::Any => "interface {}",
+            Elem::String => "string",
+            Elem::Bytes => "[]uint8",
+            Elem::Named(n) => n,
+        }
+    }
+
+    pub fn zero(self) -> Value {
+        match self {
+            Elem::Any => Value::from(()),
+            Elem::String => Value::from(""),
+            Elem::Bytes => Value::from_bytes(Vec::new()),
+            Elem::Named(n) if n.starts_with('*') => nil_ptr(n),
+            Elem::Named(n) if n.starts_with("map[") => Value::from_object(GoMap::nil(Elem::Any)),
+            Elem::Named(n) => super::params::zero_struct(n).unwrap_or_else(|| Value::from(())),
+        }
+    }
+}
+
+/// A Go map with string keys. Keys iterate sorted, as Go prints and ranges them. Go maps are
+/// reference values: sprig's `set`, `unset` and `merge` mutate them in place, hence the lock.
+#[derive(Debug)]
+pub struct GoMap {
+    pub elem: Elem,
+    entries: RwLock<BTreeMap<String, Value>>,
+    /// A nil map prints `map[]` like an empty one but marshals to JSON `null`.
+    pub is_nil: bool,
+}
+
+impl GoMap {
+    pub fn new(elem: Elem, entries: BTreeMap<String, Value>) -> GoMap {
+        GoMap {
+            elem,
+            entries: RwLock::new(entries),
+            is_nil: false,
+        }
+    }
+
+    pub fn nil(elem: Elem) -> GoMap {
+        GoMap {
+            elem,
+            entries: RwLock::new(BTreeMap::new()),
+            is_nil: true,
+        }
+    }
+
+    pub fn go_type(&self) -> String {
+        format!("map[string]{}", self.elem.go_name())
+    }
+
+    /// The entries, for reading.
+    pub fn read(&self) -> RwLockReadGuard<'_, BTreeMap<String, Value>> {
+        self.entries.read().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// The entries, for sprig's in-place mutations.
+    pub fn write(&self) -> RwLockWriteGuard<'_, BTreeMap<String, Value>> {
+        self.entries.write().unwrap_or_else(|e| e.into_inner())
+    }
+
+    pub fn get(&self, key: &str) -> Option<Value> {
+        self.read().get(key).cloned()
+    }
+
+    pub fn len(&self) -> usize {
+        self.read().len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.read().is_empty()
+    }
+
+    /// A snapshot of the entries in key order.
+    pub fn pairs(&self) -> Vec<(String, Value)> {
+        self.read()
+            .iter()
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .collect()
+    }
+}
+
+impl Object for GoMap {
+    fn repr(self: &Arc<Self>) -> ObjectRepr {
+        ObjectRepr::Map
+    }
+
+    fn get_value(self: &Arc<Self>, key: &Value) -> Option<Value> {
+        self.get(key.as_str()?)
+    }
+
+    fn enumerate(self: &Arc<Self>) -> Enumerator {
+        let keys: Vec<Value> = self
+            .read()
+            .keys()
+            .map(|k| Value::from(k.as_str()))
+            .collect();
+        Enumerator::Values(keys)
+    }
+}
+
+/// How a struct field is marshalled by `encoding/json`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum JsonTag {
+    /// No tag: the Go field name is the key.
+    GoName,
+    /// `json:"name"` / `json:"name,omitempty"`.
+    Named(&'static str, bool),
+    /// An embedded struct without a name: its fields are promoted into the parent object.
+    Inline,
+}
+
+#[derive(Debug, Clone)]
+pub struct Field {
+    pub name: &'static str,
+    pub value: Value,
+    pub json: JsonTag,
+    /// Embedded (anonymous) field: its own fields are reachable from the parent (`.Secrets.x.Name`).
+    pub embedded: bool,
+}
+
+/// A Go struct value: ordered fields with Go names, promoted embedded fields, JSON tags.
+#[derive(Debug, Clone)]
+pub struct GoStruct {
+    /// Go type name used in messages, e.g. `param.Profile`.
+    pub type_name: &'static str,
+    pub fields: Vec<Field>,
+}
+
+impl GoStruct {
+    pub fn new(type_name: &'static str) -> GoStruct {
+        GoStruct {
+            type_name,
+            fields: Vec::new(),
+        }
+    }
+
+    /// Adds a field whose JSON key is its Go name.
+    pub fn field(mut self, name: &'static str, value: Value) -> GoStruct {
+        self.fields.push(Field {
+            name,
+            value,
+            json: JsonTag::GoName,
+            embedded: false,
+        });
+        self
+    }
+
+    /// Adds a field with a `json:"tag[,omitempty]"` tag.
+    pub fn tagged(
+        mut self,
+        name: &'static str,
+        tag: &'static str,
+        omitempty: bool,
+        value: Value,
+    ) -> GoStruct {
+        self.fields.push(Field {
+            name,
+            value,
+            json: JsonTag::Named(tag, omitempty),
+            embedded: false,
+        });
+        self
+    }
+
+    /// Adds an embedded struct field (Go promotes its fields).
+    pub fn embed(mut self, name: &'static str, json: JsonTag, value: Value) -> GoStruct {
+        self.fields.push(Field {
+            name,
+            value,
+            json,
+            embedded: true,
+        });
+        self
+    }
+
+    /// Go field lookup: direct fields first, then fields promoted from embedded structs.
+    pub fn lookup(&self, name: &str) -> Option<Value> {
+        if let Some(f) = self.fields.iter().find(|f| f.name == name) {
+            return Some(f.value.clone());
+        }
+        self.fields.iter().filter(|f| f.embedded).find_map(|f| {
+            f.value
+                .downcast_object_ref::<GoStruct>()
+                .and_then(|s| s.lookup(name))
+        })
+    }
+
+    pub fn into_value(self) -> Value {
+        Value::from_object(self)
+    }
+
+    /// A pointer to this struct (`*T`): Go prints and indexes it like the struct itself.
+    pub fn into_ptr(self) -> Value {
+        Value::from_object(GoPtr(Value::from_object(self)))
+    }
+}
+
+impl Object for GoStruct {
+    fn repr(self: &Arc<Self>) -> ObjectRepr {
+        ObjectRepr::Plain
+    }
+
+    fn get_value(self: &Arc<Self>, key: &Value) -> Option<Value> {
+        self.lookup(key.as_str()?)
+    }
+}
+
+/// A non-nil pointer to a struct.
+#[derive(Debug, Clone)]
+pub struct GoPtr(pub Value);
+
+impl GoPtr {
+    pub fn into_value(self) -> Value {
+        Value::from_object(self)
+    }
+}
+
+impl Object for GoPtr {
+    fn repr(self: &Arc<Self>) -> ObjectRepr {
+        ObjectRepr::Plain
+    }
+}
+
+/// A typed nil pointer (`(*param.Profile)(nil)`): printing gives `<nil>`, field access errors.
+#[derive(Debug, Clone)]
+pub struct NilPtr(pub &'static str);
+
+impl Object for NilPtr {
+    fn repr(self: &Arc<Self>) -> ObjectRepr {
+        ObjectRepr::Plain
+    }
+
+    fn is_true(self: &Arc<Self>) -> bool {
+        false
+    }
+}
+
+pub fn nil_ptr(type_name: &'static str) -> Value {
+    Value::from_object(NilPtr(type_name))
+}
+
+/// A Go `time.Time` (instant plus zone).
+#[derive(Debug, Clone)]
+pub struct GoTime {
+    pub time: DateTime<FixedOffset>,
+    /// Zone abbreviation Go prints for `MST` (`UTC` for the UTC location).
+    pub zone: Arc<str>,
+}
+
+impl Object for GoTime {
+    fn repr(self: &Arc<Self>) -> ObjectRepr {
+        ObjectRepr::Plain
+    }
+}
+
+pub fn time_value(time: DateTime<FixedOffset>, zone: &str) -> Value {
+    Value::from_object(GoTime {
+        time,
+        zone: Arc::from(zone),
+    })
+}
+
+/// A `[]interface{}` (or `[]string`) slice.
+pub fn list(items: Vec<Value>) -> Value {
+    Value::from_object(items)
+}
+
+pub fn map_any(entries: BTreeMap<String, Value>) -> Value {
+    Value::from_object(GoMap::new(Elem::Any, entries))
+}
+
+pub fn map_of(elem: Elem, entries: BTreeMap<String, Value>) -> Value {
+    Value::from_object(GoMap::new(elem, entries))
+}
+
+pub fn nil() -> Value {
+    Value::from(())
+}
+
+/// One exhaustive view of a value in Go terms.
+pub enum View<'a> {
+    Nil,
+    Bool(bool),
+    Int(i64),
+    Uint(u64),
+    Float(f64),
+    Str(&'a str),
+    Bytes(&'a [u8]),
+    List(&'a [Value]),
+    Map(&'a GoMap),
+    Struct(&'a GoStruct),
+    Ptr(&'a Value),
+    NilPtr(&'static str),
+    Time(&'a GoTime),
+    /// Anything minijinja holds that has no Go counterpart (should not occur).
+    Other,
+}
+
+pub fn view(v: &Value) -> View<'_> {
+    use minijinja::value::ValueKind as K;
+    match v.kind() {
+        K::Undefined | K::None => View::Nil,
+        K::Bool => View::Bool(v.is_true()),
+        K::Number if v.is_integer() => match i64::try_from(v.clone()) {
+            Ok(i) => View::Int(i),
+            Err(_) => View::Uint(u64::try_from(v.clone()).unwrap_or(u64::MAX)),
+        },
+        K::Number => View::Float(f64::try_from(v.clone()).unwrap_or(f64::NAN)),
+        K::String => View::Str(v.as_str().unwrap_or("")),
+        K::Bytes => View::Bytes(v.as_bytes().unwrap_or(&[])),
+        _ => {
+            if let Some(l) = v.downcast_object_ref::<Vec<Value>>() {
+                View::List(l)
+            } else if let Some(m) = v.downcast_object_ref::<GoMap>() {
+                View::Map(m)
+            } else if let Some(s) = v.downcast_object_ref::<GoStruct>() {
+                View::Struct(s)
+            } else if let Some(p) = v.downcast_object_ref::<GoPtr>() {
+                View::Ptr(&p.0)
+            } else if let Some(p) = v.downcast_object_ref::<NilPtr>() {
+                View::NilPtr(p.0)
+            } else if let Some(t) = v.downcast_object_ref::<GoTime>() {
+                View::Time(t)
+            } else {
+                View::Other
+            }
+        }
+    }
+}
+
+/// Follows non-nil pointers (Go's `indirect`).
+pub fn deref(v: &Value) -> &Value {
+    let mut cur = v;
+    while let Some(p) = cur.downcast_object_ref::<GoPtr>() {
+        cur = &p.0;
+    }
+    cur
+}
+
+/// Go's `template.IsTrue`: the zero value of its type is false; structs are always true.
+pub fn is_true(v: &Value) -> bool {
+    match view(v) {
+        View::Nil | View::NilPtr(_) => false,
+        View::Bool(b) => b,
+        View::Int(i) => i != 0,
+        View::Uint(u) => u != 0,
+        View::Float(f) => f != 0.0,
+        View::Str(s) => !s.is_empty(),
+        View::Bytes(b) => !b.is_empty(),
+        View::List(l) => !l.is_empty(),
+        View::Map(m) => !m.is_empty(),
+        View::Struct(_) | View::Ptr(_) | View::Time(_) => true,
+        View::Other => v.is_true(),
+    }
+}
+
+/// Go type name, as `printf "%T"` and error messages show it.
+pub fn type_name(v: &Value) -> String {
+    match view(v) {
+        View::Nil => "<nil>".into(),
+        View::Bool(_) => "bool".into(),
+        View::Int(_) => "int".into(),
+        View::Uint(_) => "uint64".into(),
+        View::Float(_) => "float64".into(),
+        View::Str(_) => "string".into(),
+        View::Bytes(_) => "[]uint8".into(),
+        View::List(_) => "[]interface {}".into(),
+        View::Map(m) => m.go_type(),
+        View::Struct(s) => s.type_name.into(),
+        View::Ptr(p) => format!("*{}", type_name(p)),
+        View::NilPtr(t) => t.into(),
+        View::Time(_) => "time.Time".into(),
+        View::Other => v.kind().to_string(),
+    }
+}
+
+/// Go's `reflect.Kind` name (sprig `kindOf`).
+pub fn kind_name(v: &Value) -> &'static str {
+    match view(v) {
+        View::Nil => "invalid",
+        View::Bool(_) => "bool",
+        View::Int(_) => "int",
+        View::Uint(_) => "uint64",
+        View::Float(_) => "float64",
+        View::Str(_) => "string",
+        View::Bytes(_) | View::List(_) => "slice",
+        View::Map(_) => "map",
+        View::Struct(_) | View::Time(_) => "struct",
+        View::Ptr(_) | View::NilPtr(_) => "ptr",
+        View::Other => "invalid",
+    }
+}
+
+/// A value listed as Go would see a slice: `[]byte` counts as a slice of numbers.
+pub fn as_slice(v: &Value) -> Option<Vec<Value>> {
+    match view(v) {
+        View::List(l) => Some(l.to_vec()),
+        View::Bytes(b) => Some(b.iter().map(|&x| Value::from(x as i64)).collect()),
+        _ => None,
+    }
+}
+
+/// Converts JSON (e.g. an unstructured Kubernetes object) into Go's `map[string]interface{}` shape:
+/// integers become int64, other numbers float64.
+pub fn from_json(j: &serde_json::Value) -> Value {
+    match j {
+        serde_json::Value::Null => nil(),
+        serde_json::Value::Bool(b) => Value::from(*b),
+        serde_json::Value::Number(n) => {
+            if let Some(i) = n.as_i64() {
+                Value::from(i)
+            } else if let Some(u) = n.as_u64() {
+                // Kubernetes' JSON decoder turns integers that overflow int64 into float64.
+                Value::from(u as f64)
+            } else {
+                Value::from(n.as_f64().unwrap_or(f64::NAN))
+            }
+        }
+        serde_json::Value::String(s) => Value::from(s.as_str()),
+        serde_json::Value::Array(a) => list(a.iter().map(from_json).collect()),
+        serde_json::Value::Object(o) => {
+            map_any(o.iter().map(|(k, v)| (k.clone(), from_json(v))).collect())
+        }
+    }
+}
+
+pub struct DisplayType<'a>(pub &'a Value);
+
+impl fmt::Display for DisplayType<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&type_name(self.0))
+    }
+}
