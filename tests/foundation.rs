@@ -511,3 +511,49 @@ fn doctor_finds_kanister_and_velero_and_picks_controller_mode() {
         "{table}"
     );
 }
+
+/// Runs the binary on a pseudo-terminal (util-linux `script`), as a person at a terminal would.
+fn on_terminal(args: &str, data_home: &Path) -> Option<String> {
+    let script = ["/usr/bin/script", "/bin/script"]
+        .into_iter()
+        .find(|p| Path::new(p).exists())?;
+    let out = std::process::Command::new(script)
+        .args(["-qefc", &format!("{BIN} {args}"), "/dev/null"])
+        .env("XDG_DATA_HOME", data_home)
+        .env_remove("KUBECONFIG")
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    Some(String::from_utf8_lossy(&out.stdout).into_owned())
+}
+
+#[test]
+fn no_progress_turns_off_the_progress_bar_on_a_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("payload");
+    std::fs::write(&file, vec![7u8; 3 * 1024 * 1024]).unwrap();
+    let push = |extra: &str, key: &str| {
+        on_terminal(
+            &format!("location push {extra} --path {key} {}", file.display()),
+            &dir.path().join("data"),
+        )
+    };
+    let Some(with_bar) = push("", "a") else {
+        eprintln!("SKIPPED: util-linux `script` is not installed; no pseudo-terminal to test on");
+        return;
+    };
+    assert!(
+        with_bar.contains("B/s"),
+        "a terminal gets a progress bar with a rate:\n{with_bar}"
+    );
+    let without = push("--no-progress", "b").unwrap();
+    assert!(
+        !without.contains("B/s") && !without.contains("\x1b[2K"),
+        "--no-progress must draw no bar:\n{without:?}"
+    );
+    assert!(without.contains("pushed"), "{without:?}");
+}
