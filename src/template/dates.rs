@@ -592,9 +592,9 @@ pub fn parse_go_time(layout: &str, value: &str) -> Result<GoTime, String> {
                     &value[2..]
                 }
                 Std::Tz => {
-                    if value.starts_with("UTC") {
+                    if let Some(rest) = value.strip_prefix("UTC") {
                         utc = true;
-                        &value[3..]
+                        rest
                     } else {
                         let n = value.bytes().take_while(u8::is_ascii_uppercase).count();
                         if n < 3 {

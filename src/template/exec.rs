@@ -9,7 +9,9 @@ use super::gofmt::write_value;
 use super::parse::{Arg, Branch, Cmd, Node, Pipe, Segment};
 use super::value::{Value, View, deref, is_true, type_name, view};
 
-const MAX_DEPTH: usize = 10_000;
+/// `{{template}}` nesting limit (Go allows 100000, which would overflow a Rust thread's stack
+/// long before; real templates nest a handful of levels).
+const MAX_DEPTH: usize = 100;
 
 pub(crate) struct Exec<'t> {
     pub src: &'t str,
@@ -81,7 +83,7 @@ impl<'t> Exec<'t> {
         match view(v) {
             View::Nil => self.out.push_str("<no value>"),
             View::Str(s) => self.out.push_str(s),
-            _ => write_value(&mut self.out, deref(v), 0),
+            _ => write_value(&mut self.out, deref(v)),
         }
     }
 
@@ -108,26 +110,23 @@ impl<'t> Exec<'t> {
         let v = self.eval_pipeline(dot, &b.pipe)?;
         let v = deref(&v).clone();
         let mark = self.vars.len();
-        let items: Vec<(Value, Value)> = match view(&v) {
-            View::List(l) => l
-                .iter()
-                .enumerate()
-                .map(|(i, x)| (Value::from(i as i64), x.clone()))
-                .collect(),
-            View::Bytes(bs) => bs
-                .iter()
-                .enumerate()
-                .map(|(i, x)| (Value::from(i as i64), Value::from(*x as i64)))
-                .collect(),
-            View::Map(m) => m
-                .pairs()
-                .into_iter()
-                .map(|(k, x)| (Value::from(k), x))
-                .collect(),
-            View::Int(n) => (0..n.max(0))
-                .map(|i| (Value::from(i), Value::from(i)))
-                .collect(),
-            View::Nil | View::NilPtr(_) => Vec::new(),
+        // Index/element pairs; `range N` (Go 1.22) is generated lazily.
+        let items: Box<dyn Iterator<Item = (Value, Value)> + '_> = match view(&v) {
+            View::List(l) => Box::new(
+                l.iter()
+                    .cloned()
+                    .enumerate()
+                    .map(|(i, x)| (Value::from(i as i64), x)),
+            ),
+            View::Bytes(bs) => Box::new(
+                bs.iter()
+                    .copied()
+                    .enumerate()
+                    .map(|(i, x)| (Value::from(i as i64), Value::from(x as i64))),
+            ),
+            View::Map(m) => Box::new(m.pairs().into_iter().map(|(k, x)| (Value::from(k), x))),
+            View::Int(n) => Box::new((0..n.max(0)).map(|i| (Value::from(i), Value::from(i)))),
+            View::Nil | View::NilPtr(_) => Box::new(std::iter::empty()),
             _ => {
                 let pos = b.pipe.pos;
                 return Err(self.err(
@@ -140,13 +139,14 @@ impl<'t> Exec<'t> {
                 ));
             }
         };
-        let mut broke = false;
-        for (index, elem) in items.iter() {
+        let mut iterated = false;
+        for (index, elem) in items {
+            iterated = true;
             let decl = &b.pipe.decl;
             if !decl.is_empty() {
                 if b.pipe.is_assign {
                     if decl.len() > 1 {
-                        self.set_var(&decl[0].0, index.clone());
+                        self.set_var(&decl[0].0, index);
                         self.set_var(&decl[1].0, elem.clone());
                     } else {
                         self.set_var(&decl[0].0, elem.clone());
@@ -155,21 +155,17 @@ impl<'t> Exec<'t> {
                     let n = self.vars.len();
                     self.vars[n - 1].1 = elem.clone();
                     if decl.len() > 1 {
-                        self.vars[n - 2].1 = index.clone();
+                        self.vars[n - 2].1 = index;
                     }
                 }
             }
-            let flow = self.walk(elem, &b.list)?;
+            let flow = self.walk(&elem, &b.list)?;
             self.vars.truncate(mark);
             if flow == Flow::Break {
-                broke = true;
                 break;
             }
         }
-        let _ = broke;
-        if items.is_empty()
-            && let Some(e) = &b.else_list
-        {
+        if !iterated && let Some(e) = &b.else_list {
             let flow = self.walk(dot, e)?;
             self.vars.truncate(mark0);
             return Ok(flow);
@@ -378,13 +374,10 @@ impl<'t> Exec<'t> {
             ),
             View::Ptr(p) => self.eval_field(p, name, pos, start, end, has_args, false),
             View::Struct(s) => match s.lookup(name) {
-                Some(v) if has_args => {
-                    let _ = v;
-                    err(
-                        ErrorKind::Exec,
-                        format!("{name} has arguments but cannot be invoked as function"),
-                    )
-                }
+                Some(_) if has_args => err(
+                    ErrorKind::Exec,
+                    format!("{name} has arguments but cannot be invoked as function"),
+                ),
                 Some(v) => Ok(v),
                 None => err(
                     ErrorKind::NoSuchField,

@@ -125,12 +125,12 @@ fn rounded_digits(f: f64, n: usize) -> (String, i32) {
 /// `fmt.Sprint(v)` for one operand (`%v`).
 pub fn sprint_value(v: &Value) -> String {
     let mut out = String::new();
-    write_value(&mut out, v, 0);
+    write_value(&mut out, v);
     out
 }
 
-/// Appends Go's `%v` form. `depth` > 0 means inside a container, where nil prints `<nil>`.
-pub fn write_value(out: &mut String, v: &Value, depth: usize) {
+/// Appends Go's `%v` form (nil prints `<nil>`; top-level `<no value>` is the executor's job).
+pub fn write_value(out: &mut String, v: &Value) {
     match view(v) {
         View::Nil => out.push_str("<nil>"),
         View::Bool(b) => out.push_str(if b { "true" } else { "false" }),
@@ -158,7 +158,7 @@ pub fn write_value(out: &mut String, v: &Value, depth: usize) {
                 if i > 0 {
                     out.push(' ');
                 }
-                write_value(out, x, depth + 1);
+                write_value(out, x);
             }
             out.push(']');
         }
@@ -170,7 +170,7 @@ pub fn write_value(out: &mut String, v: &Value, depth: usize) {
                 }
                 out.push_str(k);
                 out.push(':');
-                write_value(out, x, depth + 1);
+                write_value(out, x);
             }
             out.push(']');
         }
@@ -180,7 +180,7 @@ pub fn write_value(out: &mut String, v: &Value, depth: usize) {
                 if i > 0 {
                     out.push(' ');
                 }
-                write_value(out, &f.value, depth + 1);
+                write_value(out, &f.value);
             }
             out.push('}');
         }
@@ -188,7 +188,7 @@ pub fn write_value(out: &mut String, v: &Value, depth: usize) {
             // Go prints `&{…}` at top level and an address deeper down; an address would be
             // meaningless here, so both levels show the pointee.
             out.push('&');
-            write_value(out, p, depth + 1);
+            write_value(out, p);
         }
         View::NilPtr(_) => out.push_str("<nil>"),
         View::Time(t) => out.push_str(&format_go_time_string(t)),
@@ -471,7 +471,7 @@ pub fn sprint(args: &[Value]) -> String {
         if i > 0 && !is_string && !prev_string {
             out.push(' ');
         }
-        write_value(&mut out, a, 0);
+        write_value(&mut out, a);
         prev_string = is_string;
     }
     out
@@ -484,7 +484,7 @@ pub fn sprintln(args: &[Value]) -> String {
         if i > 0 {
             out.push(' ');
         }
-        write_value(&mut out, a, 0);
+        write_value(&mut out, a);
     }
     out.push('\n');
     out

@@ -192,26 +192,26 @@ fn params_for(refs: &[Reference], phase_names: &[String], phase: Option<usize>) 
         };
         let path: Vec<&str> = path.iter().map(String::as_str).collect();
         match path.as_slice() {
-            ["Phases", name, "Output", key, ..] => {
-                if index_of(name).is_some_and(|j| j < completed) {
-                    let entry = p.phases.entry(name.to_string()).or_default();
-                    entry
-                        .output
-                        .get_or_insert_with(Default::default)
-                        .insert(key.to_string(), json!(format!("{key}-from-{name}")));
-                }
+            ["Phases", name, "Output", key, ..]
+                if index_of(name).is_some_and(|j| j < completed) =>
+            {
+                let entry = p.phases.entry(name.to_string()).or_default();
+                entry
+                    .output
+                    .get_or_insert_with(Default::default)
+                    .insert(key.to_string(), json!(format!("{key}-from-{name}")));
             }
-            ["Phases", name, "Secrets", obj, "Data", key, ..] => {
-                if index_of(name).is_some_and(|j| j < started) {
-                    let entry = p.phases.entry(name.to_string()).or_default();
-                    let secret = entry
-                        .secrets
-                        .entry(obj.to_string())
-                        .or_insert_with(|| SecretParams::new(obj, "prod-db"));
-                    secret
-                        .data
-                        .insert(key.to_string(), format!("{key}-s3cr3t").into_bytes());
-                }
+            ["Phases", name, "Secrets", obj, "Data", key, ..]
+                if index_of(name).is_some_and(|j| j < started) =>
+            {
+                let entry = p.phases.entry(name.to_string()).or_default();
+                let secret = entry
+                    .secrets
+                    .entry(obj.to_string())
+                    .or_insert_with(|| SecretParams::new(obj, "prod-db"));
+                secret
+                    .data
+                    .insert(key.to_string(), format!("{key}-s3cr3t").into_bytes());
             }
             ["ArtifactsIn", art, "KeyValue", key, ..] => {
                 p.artifacts_in
@@ -291,6 +291,7 @@ fn render_blueprint(text: &str) -> String {
             .collect();
         let refs: Vec<Reference> = parsed.iter().flat_map(Template::references).collect();
         for (f, t) in templates.iter().zip(&parsed) {
+            assert!(t.check().is_empty(), "{}: {:?}", f.location, t.check());
             if t.is_plain_text() {
                 continue;
             }

@@ -170,8 +170,7 @@ impl<'a> Lexer<'a> {
         };
         self.pos += end + 2;
         let rest = self.rest();
-        if let Some(r) = rest.strip_prefix("}}") {
-            let _ = r;
+        if rest.starts_with("}}") {
             self.pos += 2;
             return Some(false);
         }

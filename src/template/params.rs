@@ -461,7 +461,7 @@ pub struct PhaseParams {
 }
 
 impl PhaseParams {
-    fn to_value(&self, redact: bool) -> Value {
+    pub(crate) fn to_value(&self, redact: bool) -> Value {
         let output = match &self.output {
             Some(o) => map_of(
                 Elem::Any,
@@ -516,12 +516,18 @@ impl TemplateParams {
 
     /// The render data (`.`).
     pub fn build(&self) -> Data {
-        Data(self.to_value(false))
+        Data {
+            value: self.to_value(false),
+            redacted: false,
+        }
     }
 
     /// The render data with every Secret value and Profile credential replaced by [`REDACTED`].
     pub fn build_redacted(&self) -> Data {
-        Data(self.to_value(true))
+        Data {
+            value: self.to_value(true),
+            redacted: true,
+        }
     }
 
     fn to_value(&self, redact: bool) -> Value {
@@ -619,6 +625,17 @@ impl TemplateParams {
             .field("PodAnnotations", opt_string_map(&self.pod_annotations))
             .field("PodLabels", opt_string_map(&self.pod_labels))
             .into_ptr()
+    }
+}
+
+/// The zero value of a parameter struct type, for `index` on a missing key of a typed map
+/// (`index .ArtifactsIn "x"` yields an empty Artifact in Go, not nil).
+pub(crate) fn zero_struct(type_name: &str) -> Option<Value> {
+    match type_name {
+        "v1alpha1.Artifact" => Some(ArtifactParams::default().to_value()),
+        "v1.Secret" => Some(SecretParams::default().to_value(false)),
+        "v1.ConfigMap" => Some(ConfigMapParams::default().to_value()),
+        _ => None,
     }
 }
 

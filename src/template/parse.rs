@@ -109,22 +109,27 @@ struct Parser<'s> {
     i: usize,
     vars: Vec<String>,
     range_depth: usize,
+    /// Nesting of control structures and parenthesised pipelines, bounded so a hostile template
+    /// cannot overflow the stack.
+    nesting: usize,
     defines: HashMap<String, Vec<Node>>,
 }
 
+const MAX_NESTING: usize = 100;
+
 type PResult<T> = Result<T, TemplateError>;
 
-pub(crate) fn parse(name: &str, src: &str) -> PResult<Parsed> {
+pub(crate) fn parse(src: &str) -> PResult<Parsed> {
     let mut p = Parser {
         src,
         tokens: lex(src),
         i: 0,
         vars: vec!["$".into()],
         range_depth: 0,
+        nesting: 0,
         defines: HashMap::new(),
     };
     let root = p.top()?;
-    let _ = name;
     Ok(Parsed {
         root,
         defines: p.defines,
@@ -402,7 +407,26 @@ impl<'s> Parser<'s> {
         })
     }
 
+    fn enter(&mut self, pos: usize) -> PResult<()> {
+        self.nesting += 1;
+        if self.nesting > MAX_NESTING {
+            return Err(self.err(
+                ErrorKind::Syntax,
+                pos,
+                format!("template nested too deeply (more than {MAX_NESTING} levels)"),
+            ));
+        }
+        Ok(())
+    }
+
     fn control(&mut self, context: &str, pos: usize) -> PResult<Branch> {
+        self.enter(pos)?;
+        let branch = self.control_inner(context);
+        self.nesting -= 1;
+        branch
+    }
+
+    fn control_inner(&mut self, context: &str) -> PResult<Branch> {
         let nvars = self.vars.len();
         let pipe = self.pipeline(context, true)?;
         if context == "range" {
@@ -432,7 +456,6 @@ impl<'s> Parser<'s> {
             }
         };
         self.vars.truncate(nvars);
-        let _ = pos;
         Ok(Branch {
             pipe,
             list,
@@ -442,6 +465,14 @@ impl<'s> Parser<'s> {
 
     /// Parses a pipeline up to `}}` (`to_delim`) or `)`.
     fn pipeline(&mut self, context: &str, to_delim: bool) -> PResult<Pipe> {
+        let pos = self.peek().pos;
+        self.enter(pos)?;
+        let pipe = self.pipeline_inner(context, to_delim);
+        self.nesting -= 1;
+        pipe
+    }
+
+    fn pipeline_inner(&mut self, context: &str, to_delim: bool) -> PResult<Pipe> {
         let start = self.peek_non_space().pos;
         let mut pipe = Pipe {
             pos: start,
@@ -637,7 +668,10 @@ impl<'s> Parser<'s> {
                     return Err(self.err(
                         ErrorKind::UnknownFunction,
                         t.pos,
-                        format!("function {name:?} not defined"),
+                        format!(
+                            "function {name:?} not defined{}",
+                            funcs::unknown_function_hint(&name)
+                        ),
                     ));
                 };
                 Arg::Func { pos: t.pos, def }

@@ -29,6 +29,10 @@ fn data() -> Data {
     }))
 }
 
+fn ok(src: &str) -> String {
+    r(src).unwrap_or_else(|e| panic!("{src:?}: {e}"))
+}
+
 /// Renders `src` against [`data`].
 fn r(src: &str) -> Result<String, TemplateError> {
     render_str("t", src, &data())
@@ -221,8 +225,16 @@ fn errors_carry_positions() {
             2,
             6,
             UnknownFunction,
-            "function \"env\" not defined",
+            "function \"env\" not defined (withheld",
         ),
+        (
+            "{{ .s | tojson }}",
+            1,
+            9,
+            UnknownFunction,
+            "function \"tojson\" not defined (did you mean \"toJson\"?)",
+        ),
+        ("{{ fromJson .s }}", 1, 4, UnknownFunction, "(sprig v3 only"),
         ("{{ .s ", 1, 1, Unterminated, "unclosed action"),
         ("abc {{ if .t }}x", 1, 17, Unterminated, "unexpected EOF"),
         (
@@ -855,6 +867,14 @@ fn kanister_parameters() {
             "map[] map[] null map[]",
         ),
         ("{{ toJson .DeferPhase }}", "null"),
+        (
+            "{{ index .ArtifactsIn \"nope\" }}|{{ (index .ArtifactsIn \"nope\").KopiaSnapshot }}|",
+            "{map[] }||",
+        ),
+        (
+            "{{ (index .Secrets \"nope\").Name }}|{{ index .Phases \"nope\" }}",
+            "|<nil>",
+        ),
     ];
     let failures: Vec<String> = cases
         .iter()
@@ -1065,4 +1085,128 @@ fn references_list_functions_and_paths() {
     );
     assert!(is_known_function("toJson") && is_known_function("index") && !is_known_function("env"));
     assert!(!is_known_function("expandenv") && !is_known_function("fromJson"));
+}
+
+#[test]
+fn hostile_templates_fail_cleanly() {
+    let deep_parens = format!("{{{{ {}1{} }}}}", "(".repeat(500), ")".repeat(500));
+    let e = r(&deep_parens).unwrap_err();
+    assert!(e.message.contains("nested too deeply"), "{e}");
+    let deep_ifs = format!("{}x{}", "{{ if 1 }}".repeat(500), "{{ end }}".repeat(500));
+    assert!(
+        r(&deep_ifs)
+            .unwrap_err()
+            .message
+            .contains("nested too deeply")
+    );
+    let recursive = "{{ define \"a\" }}{{ template \"a\" . }}{{ end }}{{ template \"a\" . }}";
+    let e = r(recursive).unwrap_err();
+    assert!(
+        e.message.contains("exceeded maximum template depth (100)"),
+        "{e}"
+    );
+    for huge in [
+        "{{ until 100000000000 }}",
+        "{{ repeat 100000000000 \"ab\" }}",
+        "{{ randAlpha 100000000000 }}",
+    ] {
+        assert_eq!(
+            r(huge).unwrap_err().kind,
+            ErrorKind::FunctionFailed,
+            "{huge}"
+        );
+    }
+    // `range N` is lazy and `break` stops it.
+    assert_eq!(
+        ok("{{ range 1000000000000 }}{{ if eq . 3 }}{{ break }}{{ end }}{{ . }}{{ end }}"),
+        "012"
+    );
+}
+
+#[test]
+fn phases_recorded_in_place() {
+    let mut p = kanister_params();
+    p.phases.clear();
+    let mut data = p.build();
+    let t = Template::parse("t", "{{ .Phases.backup.Output.path }}").unwrap();
+    assert_eq!(t.render(&data).unwrap_err().kind, ErrorKind::MissingKey);
+    let mut phase = PhaseParams::default();
+    assert!(data.set_phase("backup", &phase));
+    assert!(
+        t.render(&data)
+            .unwrap_err()
+            .message
+            .contains("no entry for key \"path\"")
+    );
+    phase.output = Some([("path".to_string(), json!("/b/1"))].into_iter().collect());
+    data.set_phase("backup", &phase);
+    assert_eq!(t.render(&data).unwrap(), "/b/1");
+    assert!(data.set_defer_phase(&phase));
+    assert_eq!(
+        render_str(
+            "t",
+            "{{ .DeferPhase.Output.path }} {{ .Phases.backup.Output.path }}",
+            &data
+        )
+        .unwrap(),
+        "/b/1 /b/1"
+    );
+    assert!(!Data::nil().set_phase("x", &phase));
+}
+
+#[test]
+fn render_json_walks_args_like_kanister() {
+    let data = kanister_params().build();
+    let args = json!({
+        "namespace": "{{ .StatefulSet.Namespace }}",
+        "replicas": 3,
+        "command": ["bash", "-c", "echo {{ .StatefulSet.Name }}"],
+        "labels": {"{{ .StatefulSet.Name }}-key": "v"},
+    });
+    let out = render_json(&args, &data).unwrap();
+    assert_eq!(
+        out,
+        json!({"namespace": "prod", "replicas": 3, "command": ["bash", "-c", "echo db"], "labels": {"db-key": "v"}})
+    );
+    let err = render_json(&json!({"command": ["a", "x {{ .Nope }}"]}), &data).unwrap_err();
+    assert_eq!(err.path, "command[1]");
+    assert_eq!((err.error.line, err.error.column), (1, 6));
+    assert!(err.to_string().starts_with("command[1]: 1:6: "), "{err}");
+}
+
+#[test]
+fn templates_and_data_are_shareable_across_threads() {
+    fn assert_send_sync<T: Send + Sync>() {}
+    assert_send_sync::<Template>();
+    assert_send_sync::<Data>();
+    assert_send_sync::<TemplateError>();
+}
+
+#[test]
+fn static_check_finds_arity_errors_in_untaken_branches() {
+    let t = Template::parse(
+        "t",
+        "{{ if false }}{{ upper }}{{ else }}{{ .s | trimPrefix \"x\" \"y\" }}{{ end }}\n{{ index .m | len }} {{ (nil) }} {{ and }} {{ printf \"%s\" now }} {{ .s | default \"x\" }}",
+    )
+    .unwrap();
+    let found: Vec<String> = t
+        .check()
+        .iter()
+        .map(|e| format!("{e} [{:?}]", e.kind))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            "1:18: wrong number of args for upper: want 1 got 0 [WrongArgCount]",
+            "1:44: wrong number of args for trimPrefix: want 2 got 3 [WrongArgCount]",
+            "2:26: nil is not a command [Exec]",
+            "2:37: wrong number of args for and: want at least 1 got 0 [WrongArgCount]",
+        ]
+    );
+    assert!(
+        Template::parse("t", "{{ .s | upper }}{{ printf \"%d\" (len .s) }}")
+            .unwrap()
+            .check()
+            .is_empty()
+    );
 }

@@ -43,7 +43,7 @@ impl Elem {
             Elem::Bytes => Value::from_bytes(Vec::new()),
             Elem::Named(n) if n.starts_with('*') => nil_ptr(n),
             Elem::Named(n) if n.starts_with("map[") => Value::from_object(GoMap::nil(Elem::Any)),
-            Elem::Named(_) => Value::from(()),
+            Elem::Named(n) => super::params::zero_struct(n).unwrap_or_else(|| Value::from(())),
         }
     }
 }

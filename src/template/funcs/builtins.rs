@@ -3,7 +3,7 @@
 
 use super::{FnError, FnResult, FuncDef, Imp, failed, str_arg};
 use crate::template::gofmt::{sprint, sprintf, sprintln};
-use crate::template::value::{Elem, Value, View, deref, is_true, type_name, view};
+use crate::template::value::{Value, View, deref, is_true, type_name, view};
 
 pub(super) const FUNCS: &[FuncDef] = &[
     FuncDef {
@@ -314,9 +314,4 @@ fn call(a: &[Value]) -> FnResult {
         View::Nil => Err(failed("call of nil")),
         _ => Err(failed(format!("non-function of type {}", type_name(&a[0])))),
     }
-}
-
-#[allow(dead_code)]
-fn elem_zero(e: Elem) -> Value {
-    e.zero()
 }

@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 
 use super::convert::{deep_equal, empty};
-use super::{FnError, FnResult, FuncDef, failed, int_arg, list_arg, str_arg, strval, to_int64};
+use super::{FnError, FnResult, FuncDef, failed, int_arg, str_arg, strval, to_int64};
 use crate::template::value::{Elem, GoMap, Value, View, list, map_any, type_name, view};
 
 pub(super) const FUNCS: &[FuncDef] = &[
@@ -69,10 +69,10 @@ pub(super) const FUNCS: &[FuncDef] = &[
     }),
     super::f("until", 1, |a| {
         let n = int_arg(a, 0)?;
-        Ok(until_step(0, n, if n < 0 { -1 } else { 1 }))
+        until_step(0, n, if n < 0 { -1 } else { 1 })
     }),
     super::f("untilStep", 3, |a| {
-        Ok(until_step(int_arg(a, 0)?, int_arg(a, 1)?, int_arg(a, 2)?))
+        until_step(int_arg(a, 0)?, int_arg(a, 1)?, int_arg(a, 2)?)
     }),
 ];
 
@@ -204,7 +204,7 @@ fn merge_into(dst: &GoMap, src: &[(String, Value)], overwrite: bool) {
                     continue;
                 }
                 let src_nil = matches!(view(sv), View::Nil);
-                if (matches!(view(&dv), View::Nil) && !src_nil) || (overwrite && !src_nil) {
+                if !src_nil && (overwrite || matches!(view(&dv), View::Nil)) {
                     dst.write().insert(k.clone(), sv.clone());
                 }
             }
@@ -292,7 +292,15 @@ fn concat(a: &[Value]) -> FnResult {
     Ok(list(out))
 }
 
-fn until_step(start: i64, stop: i64, step: i64) -> Value {
+fn until_step(start: i64, stop: i64, step: i64) -> FnResult {
+    if step != 0 {
+        let count = (stop as i128 - start as i128).unsigned_abs() / step.unsigned_abs() as u128;
+        super::check_size(count, "the list")?;
+    }
+    Ok(until_list(start, stop, step))
+}
+
+fn until_list(start: i64, stop: i64, step: i64) -> Value {
     let mut v = Vec::new();
     if stop < start {
         if step >= 0 {
@@ -314,9 +322,4 @@ fn until_step(start: i64, stop: i64, step: i64) -> Value {
         i += step;
     }
     list(v)
-}
-
-#[allow(dead_code)]
-fn list_param(a: &[Value]) -> Result<&[Value], FnError> {
-    list_arg(a, 0)
 }

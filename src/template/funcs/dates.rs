@@ -51,8 +51,7 @@ fn as_time(v: &Value) -> GoTime {
 
 /// `time.LoadLocation`: only UTC and Local (= UTC) are known here; sprig falls back to UTC for
 /// a zone it cannot load, so other zone names format in UTC.
-fn format_in_zone(layout: &str, date: &Value, zone: &str) -> FnResult {
-    let _ = zone;
+fn format_in_zone(layout: &str, date: &Value, _zone: &str) -> FnResult {
     s(format_go_time(&in_utc(&as_time(date)), layout))
 }
 

@@ -215,7 +215,7 @@ fn b32_decode(src: &[u8]) -> String {
         .enumerate()
         .filter(|(_, c)| *c != b'\n' && *c != b'\r')
         .collect();
-    if clean.len() % 8 != 0 {
+    if !clean.len().is_multiple_of(8) {
         return corrupt(src.len() - src.len() % 8);
     }
     let mut out = Vec::new();

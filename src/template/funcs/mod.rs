@@ -1,5 +1,27 @@
 //! The function registry: Go's built-in template functions plus sprig v2.22.0's `TxtFuncMap`
 //! without `env`/`expandenv` (rendering must not read the workstation's environment).
+//!
+//! - Go built-ins: `and or not eq ne lt le gt ge index len print printf println html js urlquery
+//!   call` (`slice` is sprig's, which overrides Go's in Kanister's function map).
+//! - strings: `abbrev abbrevboth trunc trim trimAll trimall trimSuffix trimPrefix upper lower title
+//!   untitle substr repeat nospace initials swapcase shuffle snakecase camelcase kebabcase wrap
+//!   wrapWith contains hasPrefix hasSuffix quote squote cat indent nindent replace plural split
+//!   splitList splitn toStrings join sortAlpha randAlphaNum randAlpha randNumeric randAscii uuidv4`
+//! - conversions, defaults, types: `toString atoi int int64 float64 toDecimal default empty
+//!   coalesce ternary toJson toPrettyJson typeOf typeIs typeIsLike kindOf kindIs deepEqual deepCopy
+//!   fail hello`
+//! - lists and dicts: `list tuple append push prepend first rest last initial reverse uniq without
+//!   has slice concat compact until untilStep dict set unset hasKey pluck keys pick omit merge
+//!   mergeOverwrite values`
+//! - maths: `add1 add sub div mod mul max biggest min ceil floor round`
+//! - dates (local zone = UTC): `date date_in_zone dateInZone htmlDate htmlDateInZone dateModify
+//!   date_modify now ago toDate unixEpoch`
+//! - encoding, paths, regex: `b64enc b64dec b32enc b32dec sha1sum sha256sum adler32sum base dir
+//!   clean ext isAbs regexMatch regexFind regexFindAll regexReplaceAll regexReplaceAllLiteral
+//!   regexSplit`
+//!
+//! Not provided: `env expandenv` (withheld), `semver semverCompare urlParse urlJoin getHostByName`
+//! and the crypto functions; calling them is a parse error that says so.
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -100,6 +122,124 @@ pub fn is_known_function(name: &str) -> bool {
     lookup(name).is_some()
 }
 
+/// Sprig v2.22.0 functions this engine does not provide (besides the withheld `env`/`expandenv`).
+const NOT_PROVIDED: &[&str] = &[
+    "semver",
+    "semverCompare",
+    "urlParse",
+    "urlJoin",
+    "getHostByName",
+    "genPrivateKey",
+    "derivePassword",
+    "buildCustomCert",
+    "genCA",
+    "genSelfSignedCert",
+    "genSignedCert",
+    "encryptAES",
+    "decryptAES",
+];
+
+/// Functions that exist only in sprig v3 (Kanister ships sprig v2.22.0).
+const SPRIG_V3_ONLY: &[&str] = &[
+    "fromJson",
+    "mustFromJson",
+    "toRawJson",
+    "mustToJson",
+    "mustToPrettyJson",
+    "mustToRawJson",
+    "get",
+    "dig",
+    "seq",
+    "duration",
+    "durationRound",
+    "randInt",
+    "all",
+    "any",
+    "chunk",
+    "addf",
+    "add1f",
+    "subf",
+    "divf",
+    "mulf",
+    "maxf",
+    "minf",
+    "regexQuoteMeta",
+    "mustRegexFind",
+    "mustRegexFindAll",
+    "mustRegexMatch",
+    "mustRegexReplaceAll",
+    "mustRegexReplaceAllLiteral",
+    "mustRegexSplit",
+    "mustAppend",
+    "mustPush",
+    "mustPrepend",
+    "mustFirst",
+    "mustRest",
+    "mustLast",
+    "mustInitial",
+    "mustReverse",
+    "mustUniq",
+    "mustWithout",
+    "mustHas",
+    "mustSlice",
+    "mustCompact",
+    "mustDeepCopy",
+    "mustMerge",
+    "mustMergeOverwrite",
+    "mustDateModify",
+    "mustToDate",
+    "bcrypt",
+    "htpasswd",
+    "randBytes",
+    "osBase",
+    "osDir",
+    "osExt",
+    "osClean",
+    "osIsAbs",
+    "toYaml",
+];
+
+/// Why `name` is not a function, and what the user probably meant: appended to
+/// `function "x" not defined`.
+pub(crate) fn unknown_function_hint(name: &str) -> String {
+    if name == "env" || name == "expandenv" {
+        return " (withheld: rendering must not read this machine's environment variables)".into();
+    }
+    if NOT_PROVIDED.contains(&name) {
+        return " (a sprig function kubectl-backup does not provide)".into();
+    }
+    if SPRIG_V3_ONLY.contains(&name) {
+        return " (sprig v3 only; Kanister templates use sprig v2.22.0)".into();
+    }
+    let lower = name.to_ascii_lowercase();
+    let mut best: Option<(usize, &str)> = None;
+    for known in registry().keys() {
+        let d = edit_distance(&lower, &known.to_ascii_lowercase());
+        if d <= 2 && best.is_none_or(|(bd, bn)| d < bd || (d == bd && *known < bn)) {
+            best = Some((d, known));
+        }
+    }
+    match best {
+        Some((_, known)) => format!(" (did you mean {known:?}?)"),
+        None => String::new(),
+    }
+}
+
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut cur = vec![i + 1; b.len() + 1];
+        for (j, cb) in b.iter().enumerate() {
+            cur[j + 1] = (prev[j] + usize::from(ca != *cb))
+                .min(prev[j + 1] + 1)
+                .min(cur[j] + 1);
+        }
+        prev = cur;
+    }
+    prev[b.len()]
+}
+
 /// Every function name templates may call, sorted.
 pub fn function_names() -> Vec<&'static str> {
     let mut names: Vec<&'static str> = registry().keys().copied().collect();
@@ -144,12 +284,17 @@ pub(crate) fn bool_arg(args: &[Value], i: usize) -> Result<bool, FnError> {
     }
 }
 
-/// A `[]interface{}` parameter (sprig list functions); a `[]byte` is not accepted.
-pub(crate) fn list_arg(args: &[Value], i: usize) -> Result<&[Value], FnError> {
-    match view(&args[i]) {
-        View::List(l) => Ok(l),
-        _ => Err(wrong_type(i, "[]interface {}", &args[i])),
+/// Largest string or list a function may build: Go would try and exhaust memory; a clear error
+/// is kinder.
+pub(crate) const MAX_RESULT: usize = 64 << 20;
+
+pub(crate) fn check_size(n: u128, what: &str) -> Result<usize, FnError> {
+    if n > MAX_RESULT as u128 {
+        return Err(failed(format!(
+            "{what} would hold {n} elements; the limit is {MAX_RESULT}"
+        )));
     }
+    Ok(n as usize)
 }
 
 pub(crate) fn failed(msg: impl Into<String>) -> FnError {

@@ -230,6 +230,7 @@ fn repeat(a: &[Value]) -> FnResult {
     if n < 0 {
         return Err(failed("strings: negative Repeat count"));
     }
+    super::check_size(n as u128 * str_arg(a, 1)?.len() as u128, "the string")?;
     s(str_arg(a, 1)?.repeat(n as usize))
 }
 
@@ -479,7 +480,7 @@ fn sort_alpha(a: &[Value]) -> FnResult {
 }
 
 fn random(a: &[Value], alphabet: &[u8]) -> FnResult {
-    let n = int_arg(a, 0)?.max(0) as usize;
+    let n = super::check_size(int_arg(a, 0)?.max(0) as u128, "the string")?;
     let mut rng = rand::rng();
     s((0..n)
         .map(|_| alphabet[rng.random_range(0..alphabet.len())] as char)
@@ -487,7 +488,7 @@ fn random(a: &[Value], alphabet: &[u8]) -> FnResult {
 }
 
 fn rand_ascii(a: &[Value]) -> FnResult {
-    let n = int_arg(a, 0)?.max(0) as usize;
+    let n = super::check_size(int_arg(a, 0)?.max(0) as u128, "the string")?;
     let mut rng = rand::rng();
     s((0..n)
         .map(|_| rng.random_range(32u8..=126) as char)
