@@ -132,3 +132,374 @@ fn dry_run_prints_the_normalised_object() {
     assert_eq!(object["metadata"]["namespace"], "db");
     assert_eq!(object["actions"]["backup"]["phases"][0]["name"], "pgDump");
 }
+
+mod cluster {
+    use super::*;
+    use kubectl_backup_testbed::FakeApiServer;
+    use serde_json::{Value, json};
+
+    fn run(srv: &FakeApiServer, args: &[&str]) -> (i32, String, String) {
+        let out = srv
+            .command(env!("CARGO_BIN_EXE_kubectl-backup"))
+            .args(args)
+            .output()
+            .unwrap();
+        (
+            out.status.code().unwrap_or(-1),
+            text(&out.stdout),
+            text(&out.stderr),
+        )
+    }
+
+    fn crd(plural: &str, kind: &str) -> Value {
+        json!({
+            "apiVersion": "apiextensions.k8s.io/v1",
+            "kind": "CustomResourceDefinition",
+            "metadata": {"name": format!("{plural}.cr.kanister.io")},
+            "spec": {
+                "group": "cr.kanister.io",
+                "scope": "Namespaced",
+                "names": {"kind": kind, "plural": plural, "singular": kind.to_lowercase(),
+                          "listKind": format!("{kind}List")},
+                "versions": [{"name": "v1alpha1", "served": true, "storage": true,
+                    "schema": {"openAPIV3Schema": {"type": "object",
+                        "x-kubernetes-preserve-unknown-fields": true}}}]
+            }
+        })
+    }
+
+    #[test]
+    fn without_kanister_blueprints_live_in_configmaps() {
+        let srv = FakeApiServer::start_blocking();
+        let file = data("public/postgresql-blueprint.yaml")
+            .display()
+            .to_string();
+
+        let (code, stdout, stderr) = run(&srv, &["blueprint", "apply", "-f", &file]);
+        assert_eq!(code, 0, "{stderr}");
+        assert_eq!(
+            stdout,
+            "blueprint/postgres-bp created (kept in ConfigMap default/blueprint.postgres-bp: the Kanister CRDs are not installed)\n"
+        );
+        let cm = srv
+            .store()
+            .get("v1", "ConfigMap", Some("default"), "blueprint.postgres-bp")
+            .expect("the ConfigMap");
+        assert_eq!(
+            cm["metadata"]["labels"]["kubectl-backup.io/kind"],
+            "Blueprint"
+        );
+        assert_eq!(
+            cm["metadata"]["labels"]["app.kubernetes.io/managed-by"],
+            "kubectl-backup"
+        );
+        assert_eq!(
+            cm["metadata"]["annotations"]["kubectl-backup.io/blueprint-name"],
+            "postgres-bp"
+        );
+        assert!(
+            cm["data"]["blueprint.yaml"]
+                .as_str()
+                .unwrap()
+                .contains("pgDump")
+        );
+
+        let (code, stdout, _) = run(&srv, &["blueprint", "apply", "-f", &file]);
+        assert_eq!(
+            (code, stdout.as_str()),
+            (0, "blueprint/postgres-bp unchanged\n")
+        );
+
+        let changed = srv.temp_dir().join("changed.yaml");
+        let original = std::fs::read_to_string(&file).unwrap();
+        std::fs::write(
+            &changed,
+            original.replace(
+                "postgres-kanister-tools:0.117.0",
+                "postgres-kanister-tools:0.119.0",
+            ),
+        )
+        .unwrap();
+        let (code, stdout, stderr) = run(
+            &srv,
+            &["blueprint", "apply", "-f", changed.to_str().unwrap()],
+        );
+        assert_eq!(code, 0, "{stderr}");
+        assert!(
+            stdout.starts_with("blueprint/postgres-bp configured"),
+            "{stdout}"
+        );
+
+        let (code, stdout, _) = run(&srv, &["blueprint", "list"]);
+        assert_eq!(code, 0);
+        let lines: Vec<&str> = stdout.lines().collect();
+        assert!(lines[0].starts_with("NAME "), "{stdout}");
+        assert!(
+            lines[1].starts_with("postgres-bp ") && lines[1].contains("ConfigMap"),
+            "{stdout}"
+        );
+
+        let (code, stdout, _) = run(&srv, &["blueprint", "get", "postgres-bp", "-o", "json"]);
+        assert_eq!(code, 0);
+        let bp: Value = serde_json::from_str(&stdout).unwrap();
+        assert_eq!(bp["metadata"]["name"], "postgres-bp");
+        assert!(
+            bp["actions"]["backup"]["phases"][0]["args"]["image"]
+                .as_str()
+                .unwrap()
+                .ends_with("0.119.0")
+        );
+
+        let (code, _, stderr) = run(&srv, &["blueprint", "validate", "postgres-bp"]);
+        assert_eq!(code, 0, "{stderr}");
+        assert!(stderr.contains("blueprint/postgres-bp: valid"), "{stderr}");
+
+        let (code, stdout, _) = run(&srv, &["blueprint", "delete", "postgres-bp"]);
+        assert_eq!(
+            (code, stdout.as_str()),
+            (0, "blueprint/postgres-bp deleted\n")
+        );
+        assert!(
+            srv.store()
+                .get("v1", "ConfigMap", Some("default"), "blueprint.postgres-bp")
+                .is_none()
+        );
+        let (code, _, stderr) = run(&srv, &["blueprint", "get", "postgres-bp"]);
+        assert_eq!(code, 1);
+        assert!(
+            stderr.contains("blueprint \"postgres-bp\" not found in namespace \"default\""),
+            "{stderr}"
+        );
+    }
+
+    #[test]
+    fn with_kanister_blueprints_are_custom_resources() {
+        let srv = FakeApiServer::start_blocking();
+        srv.install_crd(crd("blueprints", "Blueprint")).unwrap();
+        srv.store().create_namespace("kanister");
+        let file = data("public/mysql-blueprint.yaml").display().to_string();
+        let (code, stdout, stderr) =
+            run(&srv, &["blueprint", "apply", "-f", &file, "-n", "kanister"]);
+        assert_eq!(code, 0, "{stderr}");
+        assert_eq!(stdout, "blueprint.cr.kanister.io/mysql-blueprint created\n");
+        let stored = srv
+            .store()
+            .get(
+                "cr.kanister.io/v1alpha1",
+                "Blueprint",
+                Some("kanister"),
+                "mysql-blueprint",
+            )
+            .expect("the Blueprint resource");
+        assert_eq!(stored["actions"]["backup"]["phases"][0]["func"], "KubeTask");
+
+        let (code, stdout, _) = run(&srv, &["blueprint", "list", "-A", "-o", "name"]);
+        assert_eq!(
+            (code, stdout.as_str()),
+            (0, "blueprint.cr.kanister.io/mysql-blueprint\n")
+        );
+        let (code, stdout, _) = run(
+            &srv,
+            &["blueprint", "delete", "mysql-blueprint", "-n", "kanister"],
+        );
+        assert_eq!(
+            (code, stdout.as_str()),
+            (0, "blueprint.cr.kanister.io/mysql-blueprint deleted\n")
+        );
+    }
+
+    #[test]
+    fn an_invalid_blueprint_changes_nothing() {
+        let srv = FakeApiServer::start_blocking();
+        let file = data("invalid/mistakes.yaml").display().to_string();
+        let (code, stdout, stderr) = run(&srv, &["blueprint", "apply", "-f", &file]);
+        assert_eq!(code, 1);
+        assert!(stdout.is_empty());
+        assert!(stderr.contains("nothing was applied"), "{stderr}");
+        assert!(
+            srv.requests().iter().all(|r| r.method == "GET"),
+            "no writes"
+        );
+        assert!(
+            srv.store()
+                .list("v1", "ConfigMap", Some("default"))
+                .iter()
+                .all(|c| c["metadata"]["name"] != "blueprint.broken")
+        );
+    }
+
+    fn seed_postgres(srv: &FakeApiServer) {
+        srv.install_crd(crd("profiles", "Profile")).unwrap();
+        let store = srv.store();
+        store.create_namespace("db");
+        store.create_namespace("kanister");
+        store
+            .create(json!({"apiVersion": "apps/v1", "kind": "StatefulSet",
+                "metadata": {"name": "db-postgresql", "namespace": "db",
+                             "labels": {"app.kubernetes.io/instance": "db"}},
+                "spec": {"replicas": 1, "serviceName": "db",
+                         "selector": {"matchLabels": {"app": "pg"}},
+                         "template": {"metadata": {"labels": {"app": "pg"}},
+                                      "spec": {"containers": [{"name": "postgres", "image": "postgres",
+                                                               "command": ["sleep", "30"]}]}}}}))
+            .unwrap();
+        store
+            .create(json!({"apiVersion": "v1", "kind": "Secret",
+                "metadata": {"name": "db-postgresql", "namespace": "db"},
+                "data": {"postgres-password": "aHVudGVyMg=="}}))
+            .unwrap();
+        store
+            .create(json!({"apiVersion": "v1", "kind": "Secret",
+                "metadata": {"name": "s3-creds", "namespace": "kanister"},
+                "data": {"aws_access_key_id": "QUtJQUVYQU1QTEU=", "aws_secret_access_key": "c3VwM3Itc2VjcmV0"}}))
+            .unwrap();
+        store
+            .create(
+                json!({"apiVersion": "cr.kanister.io/v1alpha1", "kind": "Profile",
+                "metadata": {"name": "s3", "namespace": "kanister"},
+                "location": {"type": "s3Compliant", "bucket": "backups", "region": "us-east-1",
+                             "endpoint": "http://minio:9000"},
+                "credential": {"type": "keyPair", "keyPair": {"idField": "aws_access_key_id",
+                    "secretField": "aws_secret_access_key",
+                    "secret": {"kind": "Secret", "name": "s3-creds", "namespace": "kanister"}}},
+                "skipSSLVerify": false}),
+            )
+            .unwrap();
+    }
+
+    #[test]
+    fn render_reads_the_cluster_and_redacts_secrets() {
+        let srv = FakeApiServer::start_blocking();
+        seed_postgres(&srv);
+        let file = data("public/postgresql-blueprint.yaml")
+            .display()
+            .to_string();
+        let base = [
+            "blueprint",
+            "render",
+            "-f",
+            &file,
+            "--action",
+            "backup",
+            "--statefulset",
+            "db/db-postgresql",
+            "--profile",
+            "kanister/s3",
+            "--time",
+            "2026-01-02T03:04:05Z",
+        ];
+        let (code, stdout, stderr) = run(&srv, &base);
+        assert_eq!(code, 0, "{stderr}");
+        assert!(stdout.contains("phase 1/1: pgDump (KubeTask)"), "{stdout}");
+        assert!(
+            stdout.contains("pgSecret: secret db/db-postgresql"),
+            "{stdout}"
+        );
+        assert!(stdout.contains("namespace: db"), "{stdout}");
+        assert!(
+            stdout.contains("export PGPASSWORD='<redacted>'"),
+            "{stdout}"
+        );
+        // Go's json.Marshal escapes < and > (as Kanister's toJson does).
+        assert!(
+            stdout.contains(
+                r#""KeyPair":{"ID":"\u003credacted\u003e","Secret":"\u003credacted\u003e"}"#
+            ),
+            "{stdout}"
+        );
+        assert!(
+            stdout.contains("pg_backups/db/db-postgresql/2026-01-02T03:04:05Z/backup.sql.gz"),
+            "{stdout}"
+        );
+        assert!(
+            stdout.contains("backupLocation: <.Phases.pgDump.Output.backupLocation>"),
+            "{stdout}"
+        );
+        assert!(
+            !stdout.contains("hunter2")
+                && !stdout.contains("sup3r-secret")
+                && !stdout.contains("AKIAEXAMPLE")
+        );
+
+        let mut shown = base.to_vec();
+        shown.push("--show-secrets");
+        let (code, stdout, stderr) = run(&srv, &shown);
+        assert_eq!(code, 0, "{stderr}");
+        assert!(stdout.contains("export PGPASSWORD='hunter2'"), "{stdout}");
+        assert!(stdout.contains("AKIAEXAMPLE"), "{stdout}");
+    }
+
+    #[test]
+    fn render_errors_point_at_the_template() {
+        let srv = FakeApiServer::start_blocking();
+        seed_postgres(&srv);
+        let file = data("public/postgresql-blueprint.yaml")
+            .display()
+            .to_string();
+        let (code, _, stderr) = run(
+            &srv,
+            &[
+                "blueprint",
+                "render",
+                "-f",
+                &file,
+                "--action",
+                "restore",
+                "--statefulset",
+                "db/db-postgresql",
+                "--profile",
+                "kanister/s3",
+            ],
+        );
+        assert_eq!(code, 1);
+        assert!(
+            stderr.contains(&format!(
+                "{file}:63:42: error: phase \"pgRestore\": args.command[6]:"
+            )),
+            "{stderr}"
+        );
+        assert!(stderr.contains("cloudObject"), "{stderr}");
+
+        let (code, stdout, stderr) = run(
+            &srv,
+            &[
+                "blueprint",
+                "render",
+                "-f",
+                &file,
+                "--action",
+                "restore",
+                "--statefulset",
+                "db/db-postgresql",
+                "--profile",
+                "kanister/s3",
+                "--artifacts",
+                "cloudObject.backupLocation=pg_backups/x/backup.sql.gz",
+            ],
+        );
+        assert_eq!(code, 0, "{stderr}");
+        assert!(
+            stdout.contains("BACKUP_LOCATION=pg_backups/x/backup.sql.gz"),
+            "{stdout}"
+        );
+
+        let (code, _, stderr) = run(
+            &srv,
+            &[
+                "blueprint",
+                "render",
+                "-f",
+                &file,
+                "--action",
+                "backup",
+                "--statefulset",
+                "db/missing",
+            ],
+        );
+        assert_eq!(code, 1);
+        assert!(
+            stderr.contains("statefulset db/missing not found"),
+            "{stderr}"
+        );
+    }
+}

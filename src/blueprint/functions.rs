@@ -125,6 +125,20 @@ impl FunctionSpec {
             .collect()
     }
 
+    /// Why a client-side executor (the Kubernetes API, CSI snapshot resources included, and the
+    /// Profile's object store) cannot run this function; `None` when it can.
+    pub fn client_side_blocker(&self) -> Option<String> {
+        let why = match self.needs {
+            Needs::Kubernetes | Needs::ObjectStore | Needs::Csi => return None,
+            Needs::Restic => "Kanister's restic data mover",
+            Needs::Aws => "the AWS RDS API",
+        };
+        Some(format!(
+            "{} needs {why}, which client-side mode does not provide; install the Kanister controller to run this Blueprint, or replace the phase with KubeTask and kando",
+            self.name
+        ))
+    }
+
     /// Whether a phase of this function can emit the output `key`; `None` when that depends on
     /// the command it runs.
     pub fn may_output(&self, key: &str) -> Option<bool> {
@@ -711,5 +725,11 @@ mod tests {
         );
         assert_eq!(lookup("KubeTask").unwrap().may_output("x"), None);
         assert_eq!(lookup("Wait").unwrap().may_output("x"), Some(false));
+        assert!(lookup("KubeTask").unwrap().client_side_blocker().is_none());
+        let blocked = lookup("BackupData").unwrap().client_side_blocker().unwrap();
+        assert!(
+            blocked.starts_with("BackupData needs Kanister's restic data mover"),
+            "{blocked}"
+        );
     }
 }

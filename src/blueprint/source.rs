@@ -226,6 +226,8 @@ pub struct SyntaxError {
 pub struct SourceDoc {
     pub root: Node,
     chars: Vec<char>,
+    /// Character index where each line starts.
+    line_starts: Vec<usize>,
 }
 
 impl SourceDoc {
@@ -257,9 +259,20 @@ impl SourceDoc {
             pos: Pos { line: 1, col: 1 },
             message: "the file is empty".into(),
         })?;
+        let chars: Vec<char> = text.chars().collect();
+        let line_starts = std::iter::once(0)
+            .chain(
+                chars
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, c)| **c == '\n')
+                    .map(|(i, _)| i + 1),
+            )
+            .collect();
         Ok(SourceDoc {
             root,
-            chars: text.chars().collect(),
+            chars,
+            line_starts,
         })
     }
 
@@ -292,17 +305,10 @@ impl SourceDoc {
 
     fn pos_at(&self, index: usize) -> Pos {
         let index = index.min(self.chars.len());
-        let mut line = 1;
-        let mut line_start = 0;
-        for (i, c) in self.chars[..index].iter().enumerate() {
-            if *c == '\n' {
-                line += 1;
-                line_start = i + 1;
-            }
-        }
+        let line = self.line_starts.partition_point(|&start| start <= index);
         Pos {
             line,
-            col: index - line_start + 1,
+            col: index - self.line_starts[line - 1] + 1,
         }
     }
 

@@ -4,7 +4,7 @@
 
 use std::collections::BTreeMap;
 
-use anyhow::{Context, Result, anyhow, bail};
+use anyhow::{Result, anyhow, bail};
 use k8s_openapi::api::apps::v1::{Deployment, ReplicaSet, StatefulSet};
 use k8s_openapi::api::core::v1::{ConfigMap, Namespace, PersistentVolumeClaim, Pod, Secret};
 use kube::api::{Api, DynamicObject, ListParams};
@@ -14,7 +14,6 @@ use serde_json::Value;
 
 use super::types::ObjectReference;
 use crate::kube::{ApiCatalog, Cluster, describe_error, is_not_found};
-use crate::profile::types::{CredentialType, Profile};
 
 /// The kinds kanctl writes (lower-case) and Kanister compares case-insensitively.
 pub const STATEFULSET: &str = "statefulset";
@@ -467,78 +466,6 @@ pub async fn read_configmap(cluster: &Cluster, reference: &ObjectReference) -> R
                 &e,
             )
         })
-}
-
-/// A Profile with its credentials read from the Secret it names.
-#[derive(Debug, Clone)]
-pub struct ResolvedProfile {
-    pub profile: Profile,
-    /// `keyPair`: (ID, secret) read from the Secret's `idField` / `secretField`.
-    pub key_pair: Option<(String, String)>,
-    /// `secret`: the whole typed Secret.
-    pub secret: Option<Secret>,
-}
-
-pub async fn read_profile(
-    cluster: &Cluster,
-    reference: &ObjectReference,
-) -> Result<ResolvedProfile> {
-    let what = format!("profile {}/{}", reference.namespace, reference.name);
-    let ar = ApiResource::from_gvk_with_plural(
-        &GroupVersionKind::gvk(
-            crate::profile::types::GROUP,
-            crate::profile::types::VERSION,
-            crate::profile::types::KIND,
-        ),
-        crate::profile::types::PLURAL,
-    );
-    let object =
-        Api::<DynamicObject>::namespaced_with(cluster.client.clone(), &reference.namespace, &ar)
-            .get(&reference.name)
-            .await
-            .map_err(|e| fail(cluster, &what, &e))?;
-    let profile: Profile = serde_json::from_value(serde_json::to_value(&object)?)
-        .with_context(|| format!("{what} is malformed"))?;
-    let mut resolved = ResolvedProfile {
-        profile: profile.clone(),
-        key_pair: None,
-        secret: None,
-    };
-    match &profile.credential.credential_type {
-        CredentialType::KeyPair => {
-            let pair = profile
-                .credential
-                .key_pair
-                .as_ref()
-                .ok_or_else(|| anyhow!("{what}: credential type keyPair without keyPair"))?;
-            let secret = read_secret(cluster, &pair.secret).await?;
-            let field = |key: &str| -> Result<String> {
-                let bytes = secret
-                    .data
-                    .as_ref()
-                    .and_then(|d| d.get(key))
-                    .ok_or_else(|| {
-                        anyhow!(
-                            "{what}: secret {}/{} has no key {key:?}",
-                            pair.secret.namespace,
-                            pair.secret.name
-                        )
-                    })?;
-                Ok(String::from_utf8_lossy(&bytes.0).into_owned())
-            };
-            resolved.key_pair = Some((field(&pair.id_field)?, field(&pair.secret_field)?));
-        }
-        CredentialType::Secret => {
-            let reference = profile
-                .credential
-                .secret
-                .as_ref()
-                .ok_or_else(|| anyhow!("{what}: credential type secret without secret"))?;
-            resolved.secret = Some(read_secret(cluster, reference).await?);
-        }
-        _ => {}
-    }
-    Ok(resolved)
 }
 
 #[cfg(test)]

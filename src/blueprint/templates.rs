@@ -82,6 +82,37 @@ const CREDENTIAL_FIELDS: &[&str] = &["Type", "KeyPair", "Secret", "KopiaServerSe
 const KEYPAIR_FIELDS: &[&str] = &["ID", "Secret"];
 const KOPIA_FIELDS: &[&str] = &["Username", "Hostname", "Password", "Cert", "ConnectOptions"];
 
+/// Parses one template with the template engine and lists the data paths it reads.
+pub fn analyse(text: &str) -> Result<Vec<ParamRef>, ParseFailure> {
+    let template =
+        crate::template::Template::parse("template", text).map_err(|e| ParseFailure {
+            line: e.line,
+            column: e.column,
+            message: e.message,
+        })?;
+    Ok(template
+        .references()
+        .into_iter()
+        .filter_map(|r| match r.kind {
+            crate::template::ReferenceKind::Field {
+                root: crate::template::Root::Data,
+                path,
+                ..
+            } => Some(ParamRef {
+                path,
+                line: r.line,
+                column: r.column,
+            }),
+            _ => None,
+        })
+        .collect())
+}
+
+/// Checks every template of the Blueprint with the template engine.
+pub(crate) fn check(source: &SourceDoc, model: &Model<'_>, findings: &mut Findings) {
+    check_with(source, model, findings, &analyse);
+}
+
 /// Checks every template of the Blueprint. `analyse` parses one template and lists the
 /// parameters it reads (the template engine's job).
 pub(crate) fn check_with(
@@ -530,26 +561,23 @@ impl<'a> Checker<'_, '_, 'a> {
             return;
         }
         let func = phase.func.map_or("?", |f| f.name);
-        let produced = if keys.is_empty() {
-            "no outputs".to_string()
-        } else {
-            format!(
-                "only {}",
-                keys.iter().cloned().collect::<Vec<_>>().join(", ")
-            )
-        };
-        let how = if matches!(
+        let listed = keys.iter().cloned().collect::<Vec<_>>().join(", ");
+        let kando = matches!(
             phase.func.map(|f| f.outputs),
             Some(super::functions::Outputs::Kando)
-        ) {
-            " (via `kando output`)"
-        } else {
-            ""
+        );
+        let detail = match (kando, keys.is_empty()) {
+            (true, true) => format!("its command never runs `kando output {key} …`"),
+            (true, false) => {
+                format!("its command runs `kando output` only for {listed}, never for {key:?}")
+            }
+            (false, true) => format!("{func} produces no outputs"),
+            (false, false) => format!("{func} produces only {listed}, never {key:?}"),
         };
         findings.warning(
             pos,
             format!(
-                "{context}: {shown}: phase {:?} ({func}) produces {produced}{how}, never {key:?}",
+                "{context}: {shown}: phase {:?} ({func}): {detail}",
                 phase.name
             ),
         );
@@ -570,4 +598,106 @@ pub(crate) fn is_condition(root: &Node, scalar: &Node) -> bool {
         })
     }
     walk(root, scalar, false).unwrap_or(false)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::blueprint::validate_yaml;
+
+    fn findings(actions: &str) -> Vec<String> {
+        let text = format!(
+            "apiVersion: cr.kanister.io/v1alpha1\nkind: Blueprint\nmetadata:\n  name: bp\nactions:\n{actions}"
+        );
+        validate_yaml(&text)
+            .findings
+            .sorted()
+            .iter()
+            .map(|f| f.display("bp.yaml"))
+            .collect()
+    }
+
+    fn task(name: &str, command: &str) -> String {
+        format!(
+            "    - func: KubeTask\n      name: {name}\n      args:\n        image: busybox\n        command:\n        - sh\n        - -c\n        - |\n          {command}\n"
+        )
+    }
+
+    #[test]
+    fn phases_must_be_earlier_phases_of_the_same_action() {
+        let actions = format!(
+            "  backup:\n    phases:\n{}{}{}  restore:\n    phases:\n{}",
+            task("first", "echo {{ .Phases.second.Output.x }}"),
+            task(
+                "second",
+                "echo {{ .Phases.second.Output.x }}; kando output x 1"
+            ),
+            task(
+                "third",
+                "echo {{ .Phases.other.Output.x }} {{ .Phases.secnd.Output.x }}"
+            ),
+            task("other", "kando output x 1"),
+        );
+        let f = findings(&actions);
+        assert_eq!(f.len(), 4, "{f:#?}");
+        assert!(f[0].starts_with("bp.yaml:16:19: error: phase \"first\": .Phases.second.Output.x: phase \"second\" runs after phase \"first\""), "{f:#?}");
+        assert!(f[1].starts_with("bp.yaml:25:19: error: phase \"second\": .Phases.second.Output.x: a phase cannot read its own output"), "{f:#?}");
+        assert!(
+            f[2].contains("\"other\" is a phase of action \"restore\""),
+            "{f:#?}"
+        );
+        assert!(
+            f[3].contains("has no phase \"secnd\" (did you mean \"second\"?)"),
+            "{f:#?}"
+        );
+    }
+
+    #[test]
+    fn template_errors_point_into_block_scalars() {
+        let actions = format!(
+            "  backup:\n    phases:\n{}",
+            task("a", "echo {{ .Object.metadata.name | nosuchfunc }}")
+        );
+        let f = findings(&actions);
+        assert_eq!(f.len(), 1, "{f:#?}");
+        // Line 16 is the block scalar's content line; column 43 is `nosuchfunc` in it.
+        assert_eq!(
+            f[0],
+            "bp.yaml:16:43: error: phase \"a\": template error: function \"nosuchfunc\" not defined"
+        );
+    }
+
+    #[test]
+    fn parameters_fields_secrets_and_artifacts() {
+        let actions = "  restore:\n    kind: StatefulSet\n    inputArtifactNames: [dump]\n    phases:\n    - func: KubeTask\n      name: a\n      objects:\n        pg:\n          kind: Secret\n          name: '{{ .StatefulSet.Name }}'\n          namespace: '{{ .Phases.a.Output.x }}'\n      args:\n        image: '{{ .Profil.Location.Bucket }}'\n        namespace: '{{ .StatefulSet.Nme }}'\n        command: ['{{ .ArtifactsIn.dmp.KeyValue.path }}', '{{ .Phases.a.Secrets.pg.Data.password }}', '{{ .Phases.a.Secrets.other }}', '{{ .DeferPhase.Output.x }}', '{{ .Deployment.Name }}']\n";
+        let f = findings(actions);
+        let has = |needle: &str| assert!(f.iter().any(|l| l.contains(needle)), "{needle}\n{f:#?}");
+        has("phase objects are rendered before the first phase runs");
+        has("unknown template parameter .Profil (did you mean .Profile?)");
+        has(".StatefulSet has no field Nme (did you mean Name?)");
+        has(
+            "\"dmp\" is not a declared input artifact of action \"restore\" (did you mean \"dump\"?)",
+        );
+        has("phase \"a\" declares no secret object \"other\"");
+        has(".DeferPhase is only set when outputArtifacts are rendered");
+        has("warning: phase \"a\": .Deployment is only set when the action runs on a Deployment");
+        assert!(!f.iter().any(|l| l.contains("Secrets.pg.Data")), "{f:#?}");
+    }
+
+    #[test]
+    fn outputs_that_no_phase_produces_are_warned() {
+        let actions = format!(
+            "  backup:\n    outputArtifacts:\n      snap:\n        keyValue:\n          id: '{{{{ .Phases.scale.Output.originalReplicaCount }}}}'\n          path: '{{{{ .Phases.dump.Output.pth }}}}'\n    phases:\n    - func: ScaleWorkload\n      name: scale\n      args: {{replicas: 0}}\n{}",
+            task("dump", "kando output path /x")
+        );
+        let f = findings(&actions);
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert!(f[0].contains("warning: output artifact of action \"backup\": .Phases.dump.Output.pth: phase \"dump\" (KubeTask): its command runs `kando output` only for path, never for \"pth\""), "{f:#?}");
+    }
+
+    #[test]
+    fn wait_conditions_are_not_blueprint_templates() {
+        let actions = "  backup:\n    phases:\n    - func: WaitV2\n      name: w\n      args:\n        timeout: 1m\n        conditions:\n          anyOf:\n          - condition: '{{ if eq .status.phase \"Bound\" }}true{{ else }}false{{ end }}'\n            objectReference: {apiVersion: v1, resource: persistentvolumeclaims, name: '{{ .PVC.Name }}', namespace: '{{ .PVC.Namespace }}'}\n";
+        let f = findings(actions);
+        assert!(f.is_empty(), "{f:#?}");
+    }
 }

@@ -42,6 +42,7 @@ pub fn validate_yaml(text: &str) -> Validation {
     let model = check_structure(&source.root, &mut findings);
     if let Some(model) = &model {
         check_phases(model, &mut findings);
+        super::templates::check(&source, model, &mut findings);
     }
     let blueprint = if findings.has_errors() {
         None
@@ -78,7 +79,6 @@ pub(crate) struct ActionModel<'a> {
     pub name: &'a str,
     pub node: &'a Node,
     pub input_artifacts: Option<BTreeSet<&'a str>>,
-    pub input_artifacts_node: Option<&'a Node>,
     pub secret_names: Option<BTreeSet<&'a str>>,
     pub config_map_names: Option<BTreeSet<&'a str>>,
     pub phases: Vec<PhaseModel<'a>>,
@@ -373,13 +373,12 @@ fn check_action<'a>(
             findings.error(v.pos, format!("{what}: {field} must be a string"));
         }
     }
-    let input_artifacts_node = node.get("inputArtifactNames");
     let mut action = ActionModel {
         name,
         node,
-        input_artifacts: input_artifacts_node
+        input_artifacts: node
+            .get("inputArtifactNames")
             .and_then(|n| string_list(n, "inputArtifactNames", findings)),
-        input_artifacts_node,
         secret_names: node
             .get("secretNames")
             .and_then(|n| string_list(n, "secretNames", findings)),

@@ -38,6 +38,8 @@ pub enum BlueprintCommand {
     Delete(DeleteArgs),
     /// Check a Blueprint for every mistake Kanister would only hit mid-backup
     Validate(ValidateArgs),
+    /// Show what each phase of an action would run, with its arguments rendered
+    Render(Box<RenderArgs>),
 }
 
 #[derive(Debug, Args)]
@@ -69,6 +71,81 @@ pub struct DeleteArgs {
     pub ignore_not_found: bool,
 }
 
+/// What an action runs on and with, spelled as for an ActionSet (kanctl's flags).
+#[derive(Debug, Clone, Default, Args)]
+pub struct TargetArgs {
+    /// StatefulSet to act on (repeatable, or comma-separated)
+    #[arg(long, value_name = "NS/NAME", help_heading = "Action subject")]
+    pub statefulset: Vec<String>,
+    /// Deployment to act on
+    #[arg(long, value_name = "NS/NAME", help_heading = "Action subject")]
+    pub deployment: Vec<String>,
+    /// OpenShift DeploymentConfig to act on
+    #[arg(long, value_name = "NS/NAME", help_heading = "Action subject")]
+    pub deploymentconfig: Vec<String>,
+    /// PersistentVolumeClaim to act on
+    #[arg(long, value_name = "NS/NAME", help_heading = "Action subject")]
+    pub pvc: Vec<String>,
+    /// Namespace to act on (kanctl's --namespacetargets; -n/--namespace picks where the
+    /// Blueprint lives)
+    #[arg(
+        long = "namespace-target",
+        visible_alias = "namespacetargets",
+        value_name = "NS",
+        help_heading = "Action subject"
+    )]
+    pub namespace_targets: Vec<String>,
+    /// Any other object: GROUP/VERSION/RESOURCE/NS/NAME (core API: VERSION/RESOURCE/NS/NAME)
+    #[arg(
+        long = "object",
+        visible_alias = "objects",
+        value_name = "G/V/R/NS/NAME",
+        help_heading = "Action subject"
+    )]
+    pub objects: Vec<String>,
+    /// Profile giving the backup location: NAME (in the Blueprint's namespace) or NS/NAME
+    #[arg(long, value_name = "[NS/]NAME", help_heading = "Action inputs")]
+    pub profile: Option<String>,
+    /// Secrets exposed as .Secrets.KEY (repeatable, or comma-separated)
+    #[arg(long, value_name = "KEY=NS/NAME", help_heading = "Action inputs")]
+    pub secrets: Vec<String>,
+    /// ConfigMaps exposed as .ConfigMaps.KEY
+    #[arg(
+        long = "config-maps",
+        value_name = "KEY=NS/NAME",
+        help_heading = "Action inputs"
+    )]
+    pub config_maps: Vec<String>,
+    /// Options exposed as .Options.KEY
+    #[arg(long, value_name = "KEY=VALUE", help_heading = "Action inputs")]
+    pub options: Vec<String>,
+    /// Input artifacts exposed as .ArtifactsIn.NAME.KeyValue.KEY (NAME.kopiaSnapshot=… for a
+    /// Kopia snapshot)
+    #[arg(long, value_name = "NAME.KEY=VALUE", help_heading = "Action inputs")]
+    pub artifacts: Vec<String>,
+}
+
+#[derive(Debug, Args)]
+#[command(group = clap::ArgGroup::new("source").required(true).args(["file", "name"]))]
+pub struct RenderArgs {
+    /// The Blueprint YAML file (`-` for stdin)
+    #[arg(short = 'f', long = "filename", value_name = "FILE")]
+    pub file: Option<PathBuf>,
+    /// A Blueprint in the cluster
+    pub name: Option<String>,
+    /// The action to render (backup, restore, delete, …)
+    #[arg(short = 'a', long)]
+    pub action: String,
+    #[command(flatten)]
+    pub target: TargetArgs,
+    /// Show Secret values and Profile credentials instead of <redacted>
+    #[arg(long)]
+    pub show_secrets: bool,
+    /// The value of .Time (RFC 3339), for reproducible output (default: now)
+    #[arg(long, value_name = "RFC3339")]
+    pub time: Option<String>,
+}
+
 #[derive(Debug, Args)]
 #[command(group = clap::ArgGroup::new("source").required(true).args(["files", "name"]))]
 pub struct ValidateArgs {
@@ -86,11 +163,12 @@ pub async fn run(args: BlueprintArgs, global: &GlobalArgs) -> Result<()> {
         BlueprintCommand::Get(a) => get(a, global).await,
         BlueprintCommand::Delete(a) => delete(a, global).await,
         BlueprintCommand::Validate(a) => validate(a, global).await,
+        BlueprintCommand::Render(a) => super::blueprint_render::render(*a, global).await,
     }
 }
 
 /// Reads a file, or stdin for `-`.
-pub(crate) fn read_source(path: &PathBuf) -> Result<(String, String)> {
+pub(crate) fn read_source(path: &std::path::Path) -> Result<(String, String)> {
     if path.as_os_str() == "-" {
         let mut text = String::new();
         std::io::stdin()
@@ -111,7 +189,7 @@ fn qualified(name: &str, storage: Storage) -> String {
     }
 }
 
-fn print_findings(file: &str, findings: &Findings, to_stdout: bool) -> Result<()> {
+pub(crate) fn print_findings(file: &str, findings: &Findings, to_stdout: bool) -> Result<()> {
     let text = findings.render(file);
     if to_stdout {
         write_stdout(&text)?;
@@ -121,7 +199,7 @@ fn print_findings(file: &str, findings: &Findings, to_stdout: bool) -> Result<()
     Ok(())
 }
 
-fn summary(file: &str, findings: &Findings) -> String {
+pub(crate) fn summary(file: &str, findings: &Findings) -> String {
     let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
     match (findings.errors(), findings.warnings()) {
         (0, 0) => format!("{file}: valid"),

@@ -2,6 +2,7 @@
 //! function with it. Nothing here knows how a backup works; the domain modules do.
 
 mod blueprint;
+mod blueprint_render;
 mod completion;
 mod doctor;
 mod etcd;
