@@ -14,7 +14,8 @@ use tokio::sync::mpsc;
 use tokio_tungstenite::WebSocketStream;
 use tokio_tungstenite::tungstenite::Message;
 use tokio_tungstenite::tungstenite::handshake::derive_accept_key;
-use tokio_tungstenite::tungstenite::protocol::Role;
+use tokio_tungstenite::tungstenite::protocol::frame::coding::CloseCode;
+use tokio_tungstenite::tungstenite::protocol::{CloseFrame, Role};
 
 use super::Inner;
 use super::http::{Body, Call, full};
@@ -122,6 +123,14 @@ pub fn serve(
         .expect("response"))
 }
 
+/// Close code 1000: clients (client-go) treat a close without a code (1005) as an error.
+fn normal_close() -> Message {
+    Message::Close(Some(CloseFrame {
+        code: CloseCode::Normal,
+        reason: "".into(),
+    }))
+}
+
 fn frame(channel: u8, data: &[u8]) -> Message {
     let mut v = Vec::with_capacity(data.len() + 1);
     v.push(channel);
@@ -173,9 +182,14 @@ async fn run_session<S>(
     let mut child = match cmd.spawn() {
         Ok(c) => c,
         Err(e) => {
-            let status = status_for(&command, None, Some(e.to_string()));
+            let why = if e.kind() == std::io::ErrorKind::NotFound {
+                "executable file not found in $PATH".to_string()
+            } else {
+                e.to_string()
+            };
+            let status = status_for(&command, None, Some(why));
             let _ = sink.send(frame(ERROR, status.to_string().as_bytes())).await;
-            let _ = sink.close().await;
+            let _ = sink.send(normal_close()).await;
             return;
         }
     };
@@ -258,5 +272,5 @@ async fn run_session<S>(
     let Ok(mut sink) = writer.await else { return };
     let status = status_for(&command, status.map(exit_code), None);
     let _ = sink.send(frame(ERROR, status.to_string().as_bytes())).await;
-    let _ = sink.close().await;
+    let _ = sink.send(normal_close()).await;
 }

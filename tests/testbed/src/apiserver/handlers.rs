@@ -1,22 +1,21 @@
-//! Resource requests: get, list, watch, create, update, patch, delete, deletecollection, and
-//! the status and scale subresources. Pod logs and exec are delegated to the kubelet stand-in.
+//! Resource requests: routing by verb and subresource, RBAC, get, create, update, patch,
+//! delete, deletecollection and `/status`. LIST, watch, `/scale`, logs and exec have their own modules.
 
 use std::sync::Arc;
 
-use base64::Engine;
 use http::Response;
 use serde_json::{Value, json};
 
 use super::Inner;
 use super::auth::Attributes;
-use super::http::{Body, Call, ResourcePath, error_response, json_response};
+use super::http::{Body, Call, ResourcePath, json_response};
 use super::patch;
 use super::resources::ResourceType;
 use super::selector::{FieldSelector, LabelSelector};
 use super::status::{ApiError, success_status};
 use super::store::{State, meta_str};
 use super::write::{self, DeleteOptions, WriteOptions};
-use super::{access_review, exec, logs, watch};
+use super::{access_review, exec, list, logs, scale, watch};
 
 /// The verb RBAC sees for this request.
 fn verb(call: &Call, p: &ResourcePath) -> &'static str {
@@ -94,7 +93,7 @@ pub async fn resource(
             "GET" if call.query.flag("watch") => {
                 watch::start(inner, &rt, &p, &call.query, metadata_only(&call))
             }
-            "GET" => list(inner, &rt, &p, &call),
+            "GET" => list::list(inner, &rt, &p, &call),
             "POST" if rt.plural == "selfsubjectaccessreviews" => {
                 access_review::answer(inner, &call)
             }
@@ -122,7 +121,7 @@ pub async fn resource(
             }
         }
         (Some("scale"), Some(name)) if rt.scale.is_some() => {
-            scale(inner, &rt, &p.version, &ns, name, &call)
+            scale::scale(inner, &rt, &p.version, &ns, name, &call)
         }
         (Some("log"), Some(name)) if rt.plural == "pods" && rt.group.is_empty() => {
             logs::serve(inner, &ns, name, &call.query)
@@ -134,7 +133,7 @@ pub async fn resource(
     }
 }
 
-fn write_options(call: &Call, apply: bool) -> WriteOptions {
+pub fn write_options(call: &Call, apply: bool) -> WriteOptions {
     let agent_manager = call
         .header("user-agent")
         .map(|ua| ua.split('/').next().unwrap_or(ua).to_string());
@@ -150,7 +149,7 @@ fn write_options(call: &Call, apply: bool) -> WriteOptions {
     }
 }
 
-fn parse_body(call: &Call) -> Result<Value, ApiError> {
+pub fn parse_body(call: &Call) -> Result<Value, ApiError> {
     let content_type = call.header("content-type").unwrap_or_default();
     if content_type.starts_with("application/vnd.kubernetes.protobuf") {
         return Err(ApiError::new(
@@ -168,7 +167,7 @@ fn parse_body(call: &Call) -> Result<Value, ApiError> {
 
 /// `Accept: application/json;as=PartialObjectMetadata;g=meta.k8s.io;v=v1` (kube's
 /// `get_metadata`/`list_metadata`/`watch_metadata`).
-fn metadata_only(call: &Call) -> bool {
+pub fn metadata_only(call: &Call) -> bool {
     call.header("accept").is_some_and(|a| {
         a.split(',').next().is_some_and(|first| {
             first.contains("as=PartialObjectMetadata") && first.contains("g=meta.k8s.io")
@@ -203,20 +202,6 @@ fn get(
     Ok(json_response(200, &present(rt, version, &obj)))
 }
 
-/// A continue token: the list's resourceVersion and the last key returned.
-fn encode_continue(rv: u64, last_key: &str) -> String {
-    let raw = json!({"rv": rv, "start": last_key}).to_string();
-    base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(raw)
-}
-
-fn decode_continue(token: &str) -> Option<(u64, String)> {
-    let raw = base64::engine::general_purpose::URL_SAFE_NO_PAD
-        .decode(token)
-        .ok()?;
-    let v: Value = serde_json::from_slice(&raw).ok()?;
-    Some((v["rv"].as_u64()?, v["start"].as_str()?.to_string()))
-}
-
 pub fn selectors(
     rt: &ResourceType,
     query: &super::http::Query,
@@ -243,92 +228,6 @@ pub fn list_item(rt: &ResourceType, version: &str, obj: &Value) -> Value {
     } else {
         present(rt, version, obj)
     }
-}
-
-fn list(
-    inner: &Inner,
-    rt: &ResourceType,
-    p: &ResourcePath,
-    call: &Call,
-) -> Result<Response<Body>, ApiError> {
-    let (labels, fields) = selectors(rt, &call.query)?;
-    let limit: usize = match call.query.get("limit") {
-        Some(l) => l
-            .parse::<i64>()
-            .map_err(|_| ApiError::bad_request(format!("invalid limit {l:?}")))?
-            .max(0) as usize,
-        None => 0,
-    };
-    let st = inner.store.lock();
-    let (list_rv, after) = match call.query.get("continue").filter(|c| !c.is_empty()) {
-        Some(token) => {
-            let (rv, start) = decode_continue(token).ok_or_else(|| {
-                ApiError::bad_request("continue key is not valid: illegal base64 data")
-            })?;
-            if rv < st.compacted_rv {
-                let mut e = ApiError::gone(
-                    "The provided continue parameter is too old to display a consistent list result. You can start a new list without the continue parameter, or use the continue token in this response to retrieve the remainder of the results. Continuing with the provided token results in an inconsistent list - objects that were created, modified, or deleted between the time the first chunk was returned and now may show up in the list.",
-                );
-                e.details = None;
-                let mut r = error_response(&e);
-                let mut status = e.to_status();
-                status["metadata"]["continue"] = json!(encode_continue(st.rv, &start));
-                *r.body_mut() = super::http::full(serde_json::to_vec(&status).expect("json"));
-                return Ok(r);
-            }
-            (rv, Some(start))
-        }
-        None => (st.rv, None),
-    };
-    let scope = p.namespace.as_deref();
-    let mut items = Vec::new();
-    let mut last_key = None;
-    let mut more = false;
-    let mut remaining = 0usize;
-    let unfiltered = labels.is_empty() && fields.is_empty();
-    for (k, obj) in st.range(&rt.group, &rt.plural, scope, after.as_deref()) {
-        if !labels.matches(obj) || !fields.matches(obj) {
-            continue;
-        }
-        if limit > 0 && items.len() == limit {
-            more = true;
-            if !unfiltered {
-                break;
-            }
-            remaining += 1;
-            continue;
-        }
-        items.push(if metadata_only(call) {
-            partial(obj, false)
-        } else {
-            list_item(rt, &p.version, obj)
-        });
-        last_key = Some(k.clone());
-    }
-    let mut metadata = json!({"resourceVersion": list_rv.to_string()});
-    if more && let Some(k) = last_key {
-        metadata["continue"] = json!(encode_continue(list_rv, &k));
-        if unfiltered {
-            metadata["remainingItemCount"] = json!(remaining);
-        }
-    }
-    let (kind, api_version) = if metadata_only(call) {
-        (
-            "PartialObjectMetadataList".to_string(),
-            "meta.k8s.io/v1".to_string(),
-        )
-    } else {
-        (rt.list_kind.clone(), rt.api_version(&p.version))
-    };
-    Ok(json_response(
-        200,
-        &json!({
-            "kind": kind,
-            "apiVersion": api_version,
-            "metadata": metadata,
-            "items": items,
-        }),
-    ))
 }
 
 fn create(
@@ -546,142 +445,4 @@ fn delete_collection(
             "items": items,
         }),
     ))
-}
-
-fn pointer_of(path: &str) -> String {
-    path.trim_start_matches('.')
-        .split('.')
-        .fold(String::new(), |mut acc, part| {
-            acc.push('/');
-            acc.push_str(part);
-            acc
-        })
-}
-
-fn scale_of(rt: &ResourceType, obj: &Value) -> Value {
-    let paths = rt.scale.as_ref().expect("scale subresource");
-    let spec = obj
-        .pointer(&pointer_of(&paths.spec_replicas))
-        .and_then(Value::as_i64)
-        .unwrap_or(0);
-    let status = obj
-        .pointer(&pointer_of(&paths.status_replicas))
-        .and_then(Value::as_i64)
-        .unwrap_or(0);
-    let selector = paths
-        .label_selector
-        .as_deref()
-        .and_then(|p| obj.pointer(&pointer_of(p)))
-        .map(|s| match s {
-            Value::String(s) => s.clone(),
-            other => LabelSelector::from_object(other).to_query(),
-        });
-    let m = &obj["metadata"];
-    let mut status_obj = json!({"replicas": status});
-    if let Some(sel) = selector {
-        status_obj["selector"] = json!(sel);
-    }
-    json!({
-        "kind": "Scale",
-        "apiVersion": "autoscaling/v1",
-        "metadata": {
-            "name": m["name"], "namespace": m["namespace"], "uid": m["uid"],
-            "resourceVersion": m["resourceVersion"], "creationTimestamp": m["creationTimestamp"]
-        },
-        "spec": {"replicas": spec},
-        "status": status_obj,
-    })
-}
-
-fn scale(
-    inner: &Inner,
-    rt: &ResourceType,
-    version: &str,
-    ns: &str,
-    name: &str,
-    call: &Call,
-) -> Result<Response<Body>, ApiError> {
-    if call.method == "GET" {
-        let st = inner.store.lock();
-        let obj = st
-            .get(&rt.group, &rt.plural, ns, name)
-            .ok_or_else(|| ApiError::not_found(&rt.group, &rt.plural, name))?;
-        return Ok(json_response(200, &scale_of(rt, &obj)));
-    }
-    if call.method != "PUT" && call.method != "PATCH" {
-        return Err(ApiError::method_not_allowed());
-    }
-    let opts = write_options(call, false);
-    let content_type = call.header("content-type").unwrap_or_default().to_string();
-    let updated = inner.store.write(|st| -> Result<Value, ApiError> {
-        let current = st
-            .get(&rt.group, &rt.plural, ns, name)
-            .ok_or_else(|| ApiError::not_found(&rt.group, &rt.plural, name))?;
-        let mut scale = scale_of(rt, &current);
-        let wanted = if call.method == "PUT" {
-            parse_body(call)?
-        } else {
-            // Scale is a built-in type: every patch flavour works on it.
-            let scale_type = ResourceType {
-                builtin: true,
-                ..rt.clone()
-            };
-            apply_patch(&scale_type, &content_type, &mut scale, &call.body)?;
-            scale
-        };
-        let rv = wanted
-            .pointer("/metadata/resourceVersion")
-            .and_then(Value::as_str)
-            .unwrap_or_default();
-        if !rv.is_empty() && rv != meta_str(&current, "resourceVersion") {
-            return Err(ApiError::conflict(&rt.group, &rt.plural, name));
-        }
-        let replicas = wanted
-            .pointer("/spec/replicas")
-            .and_then(Value::as_i64)
-            .ok_or_else(|| {
-                ApiError::invalid(
-                    "autoscaling",
-                    "Scale",
-                    name,
-                    &[(
-                        "spec.replicas",
-                        "FieldValueRequired",
-                        "Required value".into(),
-                    )],
-                )
-            })?;
-        if replicas < 0 {
-            return Err(ApiError::invalid(
-                "autoscaling",
-                "Scale",
-                name,
-                &[(
-                    "spec.replicas",
-                    "FieldValueInvalid",
-                    format!("Invalid value: {replicas}: must be greater than or equal to 0"),
-                )],
-            ));
-        }
-        let mut obj = present(rt, version, &current);
-        let ptr = pointer_of(&rt.scale.as_ref().expect("scale").spec_replicas);
-        set_pointer(&mut obj, &ptr, json!(replicas));
-        write::update(st, rt, version, ns, name, obj, None, &opts)
-    })?;
-    Ok(json_response(200, &scale_of(rt, &updated)))
-}
-
-fn set_pointer(obj: &mut Value, pointer: &str, value: Value) {
-    let mut cur = obj;
-    let parts: Vec<&str> = pointer.trim_start_matches('/').split('/').collect();
-    for (i, part) in parts.iter().enumerate() {
-        if i == parts.len() - 1 {
-            cur[*part] = value;
-            return;
-        }
-        if !cur.get(*part).is_some_and(Value::is_object) {
-            cur[*part] = json!({});
-        }
-        cur = &mut cur[*part];
-    }
 }

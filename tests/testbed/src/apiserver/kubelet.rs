@@ -8,65 +8,19 @@ use std::path::PathBuf;
 use std::process::Stdio;
 use std::sync::{Arc, Mutex};
 
-use base64::Engine;
 use serde_json::{Value, json};
 use tokio::io::AsyncReadExt;
 use tokio::sync::watch;
 
 use super::Inner;
+use super::container_log::ContainerLog;
+use super::pod_env::resolve_env;
+use super::pod_events;
+use super::pod_status::refresh_pod_conditions;
 use super::store::{Event, EventType, State, meta_str};
 use super::write;
 
 pub const NODE: &str = "testbed-node";
-
-/// One container's output, appended as it arrives; `version` wakes followers.
-pub struct ContainerLog {
-    /// (arrival time, bytes) chunks, in order.
-    chunks: Mutex<Vec<(String, Vec<u8>)>>,
-    version: watch::Sender<u64>,
-    finished: std::sync::atomic::AtomicBool,
-}
-
-impl ContainerLog {
-    fn new() -> Arc<Self> {
-        Arc::new(ContainerLog {
-            chunks: Mutex::new(Vec::new()),
-            version: watch::channel(0).0,
-            finished: std::sync::atomic::AtomicBool::new(false),
-        })
-    }
-
-    fn append(&self, bytes: &[u8]) {
-        let time = chrono::Utc::now()
-            .format("%Y-%m-%dT%H:%M:%S%.9fZ")
-            .to_string();
-        self.chunks
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .push((time, bytes.to_vec()));
-        self.version.send_modify(|v| *v += 1);
-    }
-
-    fn finish(&self) {
-        self.finished
-            .store(true, std::sync::atomic::Ordering::SeqCst);
-        self.version.send_modify(|v| *v += 1);
-    }
-
-    pub fn is_finished(&self) -> bool {
-        self.finished.load(std::sync::atomic::Ordering::SeqCst)
-    }
-
-    /// Chunks from index `from` on.
-    pub fn chunks_from(&self, from: usize) -> Vec<(String, Vec<u8>)> {
-        let c = self.chunks.lock().unwrap_or_else(|e| e.into_inner());
-        c.get(from..).map(<[_]>::to_vec).unwrap_or_default()
-    }
-
-    pub fn subscribe(&self) -> watch::Receiver<u64> {
-        self.version.subscribe()
-    }
-}
 
 /// What exec needs to run a command "in" a container.
 #[derive(Clone)]
@@ -147,95 +101,6 @@ impl Kubelet {
     }
 }
 
-fn resolve_env(st: &State, ns: &str, pod: &Value, container: &Value) -> Vec<(String, String)> {
-    let mut env: Vec<(String, String)> = Vec::new();
-    let decode = |s: &str| {
-        base64::engine::general_purpose::STANDARD
-            .decode(s)
-            .map(|b| String::from_utf8_lossy(&b).into_owned())
-            .unwrap_or_default()
-    };
-    let map_of = |resource: &str, name: &str| -> Option<Vec<(String, String)>> {
-        let obj = st.get("", resource, ns, name)?;
-        let data = obj.get("data")?.as_object()?;
-        Some(
-            data.iter()
-                .map(|(k, v)| {
-                    let s = v.as_str().unwrap_or_default();
-                    let value = if resource == "secrets" {
-                        decode(s)
-                    } else {
-                        s.to_string()
-                    };
-                    (k.clone(), value)
-                })
-                .collect(),
-        )
-    };
-    for from in container
-        .get("envFrom")
-        .and_then(Value::as_array)
-        .into_iter()
-        .flatten()
-    {
-        let prefix = from["prefix"].as_str().unwrap_or_default();
-        let source = if let Some(name) = from.pointer("/configMapRef/name").and_then(Value::as_str)
-        {
-            map_of("configmaps", name)
-        } else if let Some(name) = from.pointer("/secretRef/name").and_then(Value::as_str) {
-            map_of("secrets", name)
-        } else {
-            None
-        };
-        for (k, v) in source.unwrap_or_default() {
-            env.push((format!("{prefix}{k}"), v));
-        }
-    }
-    for e in container
-        .get("env")
-        .and_then(Value::as_array)
-        .into_iter()
-        .flatten()
-    {
-        let Some(name) = e["name"].as_str() else {
-            continue;
-        };
-        let value = if let Some(v) = e.get("value").and_then(Value::as_str) {
-            v.to_string()
-        } else if let Some(r) = e.pointer("/valueFrom/secretKeyRef") {
-            map_of("secrets", r["name"].as_str().unwrap_or_default())
-                .and_then(|m| m.into_iter().find(|(k, _)| r["key"] == k.as_str()))
-                .map(|(_, v)| v)
-                .unwrap_or_default()
-        } else if let Some(r) = e.pointer("/valueFrom/configMapKeyRef") {
-            map_of("configmaps", r["name"].as_str().unwrap_or_default())
-                .and_then(|m| m.into_iter().find(|(k, _)| r["key"] == k.as_str()))
-                .map(|(_, v)| v)
-                .unwrap_or_default()
-        } else if let Some(path) = e
-            .pointer("/valueFrom/fieldRef/fieldPath")
-            .and_then(Value::as_str)
-        {
-            let pointer = format!("/{}", path.replace('.', "/"));
-            match path {
-                "status.podIP" => "127.0.0.1".to_string(),
-                "status.hostIP" => "127.0.0.1".to_string(),
-                "spec.nodeName" => NODE.to_string(),
-                _ => pod
-                    .pointer(&pointer)
-                    .and_then(Value::as_str)
-                    .unwrap_or_default()
-                    .to_string(),
-            }
-        } else {
-            String::new()
-        };
-        env.retain(|(k, _)| k != name);
-        env.push((name.to_string(), value));
-    }
-    env
-}
-
 /// Reacts to pod events: start new pods, stop deleted ones.
 pub fn on_event(inner: &Arc<Inner>, e: &Event) {
     if !e.group.is_empty() || e.resource != "pods" {
@@ -281,6 +146,8 @@ fn remove_pod(st: &mut State, ns: &str, name: &str, uid: &str) {
 }
 
 struct Planned {
+    pod_ns: String,
+    pod_name: String,
     name: String,
     argv: Vec<String>,
     env: ContainerEnv,
@@ -337,6 +204,8 @@ fn start_pod(inner: &Arc<Inner>, ns: &str, name: &str) {
                         .filter(|p| p.is_dir())
                         .unwrap_or_else(|| workdir.clone());
                     Planned {
+                        pod_ns: ns.to_string(),
+                        pod_name: name.to_string(),
                         name: c["name"].as_str().unwrap_or_default().to_string(),
                         argv: container_argv(c),
                         env: ContainerEnv { env, workdir: cwd },
@@ -364,6 +233,7 @@ fn start_pod(inner: &Arc<Inner>, ns: &str, name: &str) {
                 "containerStatuses": main.iter().map(|c| waiting_status(c, p)).collect::<Vec<_>>(),
             });
         })?;
+        pod_events::record(st, ns, name, None, false, "Scheduled", &format!("Successfully assigned {ns}/{name} to {NODE}"));
         Some((uid, init, main))
     });
     let Some((uid, init, main)) = planned else {
@@ -460,9 +330,31 @@ async fn run_container(
         match spawn(c) {
             Err(e) => {
                 c.log.append(format!("{e}\n").as_bytes());
+                inner.store.write(|st| {
+                    pod_events::record(
+                        st,
+                        &c.pod_ns,
+                        &c.pod_name,
+                        Some(&c.name),
+                        true,
+                        "Failed",
+                        &format!("Error: {e}"),
+                    )
+                });
                 (128, "StartError".to_string())
             }
             Ok(mut child) => {
+                inner.store.write(|st| {
+                    pod_events::record(
+                        st,
+                        &c.pod_ns,
+                        &c.pod_name,
+                        Some(&c.name),
+                        false,
+                        "Started",
+                        &format!("Started container {}", c.name),
+                    )
+                });
                 let out = child.stdout.take().expect("piped stdout");
                 let err = child.stderr.take().expect("piped stderr");
                 let pump_out = pump(out, c.log.clone());
@@ -470,6 +362,9 @@ async fn run_container(
                 let status = tokio::select! {
                     s = child.wait() => s.ok(),
                     _ = killed(&mut kill) => {
+                        inner.store.write(|st| {
+                            pod_events::record(st, &c.pod_ns, &c.pod_name, Some(&c.name), false, "Killing", &format!("Stopping container {}", c.name))
+                        });
                         let _ = child.start_kill();
                         child.wait().await.ok()
                     }
@@ -563,84 +458,6 @@ fn update_container_status(
             refresh_pod_conditions(p);
         });
     });
-}
-
-/// Phase and Ready/ContainersReady/Initialized conditions from the container statuses.
-fn refresh_pod_conditions(p: &mut Value) {
-    let statuses: Vec<Value> = p
-        .pointer("/status/containerStatuses")
-        .and_then(Value::as_array)
-        .cloned()
-        .unwrap_or_default();
-    let all_terminated = !statuses.is_empty()
-        && statuses
-            .iter()
-            .all(|s| s.pointer("/state/terminated").is_some());
-    let any_running = statuses
-        .iter()
-        .any(|s| s.pointer("/state/running").is_some());
-    let phase = if all_terminated {
-        let failed = statuses.iter().any(|s| {
-            s.pointer("/state/terminated/exitCode")
-                .and_then(Value::as_i64)
-                != Some(0)
-        });
-        if failed { "Failed" } else { "Succeeded" }
-    } else if any_running {
-        "Running"
-    } else {
-        "Pending"
-    };
-    let ready = !statuses.is_empty() && statuses.iter().all(|s| s["ready"] == true);
-    p["status"]["phase"] = json!(phase);
-    let now = write::now();
-    let mut conditions: Vec<Value> = p
-        .pointer("/status/conditions")
-        .and_then(Value::as_array)
-        .cloned()
-        .unwrap_or_default();
-    let mut set = |kind: &str, value: bool, reason: Option<&str>| {
-        let status = if value { "True" } else { "False" };
-        match conditions.iter_mut().find(|c| c["type"] == kind) {
-            Some(c) if c["status"] == status => {}
-            Some(c) => {
-                c["status"] = json!(status);
-                c["lastTransitionTime"] = json!(now);
-                match reason {
-                    Some(r) => c["reason"] = json!(r),
-                    None => {
-                        c.as_object_mut().expect("object").shift_remove("reason");
-                    }
-                }
-            }
-            None => {
-                let mut c = json!({"type": kind, "status": status, "lastProbeTime": null, "lastTransitionTime": now});
-                if let Some(r) = reason {
-                    c["reason"] = json!(r);
-                }
-                conditions.push(c);
-            }
-        }
-    };
-    let reason = if all_terminated {
-        Some("PodCompleted")
-    } else if ready {
-        None
-    } else {
-        Some("ContainersNotReady")
-    };
-    set(
-        "Initialized",
-        true,
-        if all_terminated {
-            Some("PodCompleted")
-        } else {
-            None
-        },
-    );
-    set("Ready", ready, reason);
-    set("ContainersReady", ready, reason);
-    p["status"]["conditions"] = json!(conditions);
 }
 
 async fn run_pod(

@@ -11,8 +11,8 @@ use serde_json::Value;
 use tokio::sync::mpsc;
 
 use super::Inner;
+use super::container_log::ContainerLog;
 use super::http::{Body, Query};
-use super::kubelet::ContainerLog;
 use super::status::ApiError;
 use super::store::meta_str;
 

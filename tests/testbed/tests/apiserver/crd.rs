@@ -52,7 +52,7 @@ async fn crd_created_over_http_is_served_once_established() {
     let (code, _) = get_json(&srv, "/apis/example.com/v1/namespaces/default/widgets").await;
     assert_eq!(code, 404, "not served before Established");
     tokio::time::timeout(
-        std::time::Duration::from_secs(5),
+        std::time::Duration::from_secs(10),
         await_condition(
             crds.clone(),
             "widgets.example.com",

@@ -244,7 +244,7 @@ async fn namespaces_get_defaults_and_terminate() {
         deleted.left().unwrap().status.unwrap().phase.as_deref(),
         Some("Terminating")
     );
-    for _ in 0..100 {
+    for _ in 0..500 {
         if api.get_opt("team").await.unwrap().is_none() {
             break;
         }
@@ -443,4 +443,67 @@ async fn metadata_only_requests() {
     };
     assert_eq!(raw["kind"], "PartialObjectMetadata");
     assert!(raw.get("data").is_none());
+}
+
+#[tokio::test]
+async fn dry_run_and_delete_collection() {
+    let srv = FakeApiServer::start().await;
+    let api: Api<ConfigMap> = Api::namespaced(srv.client(), "default");
+    let rv = srv.store().resource_version();
+    let dry = api
+        .create(
+            &PostParams {
+                dry_run: true,
+                ..Default::default()
+            },
+            &cm("dry"),
+        )
+        .await
+        .unwrap();
+    assert_eq!(dry.metadata.name.as_deref(), Some("dry"));
+    assert!(
+        api.get_opt("dry").await.unwrap().is_none(),
+        "dry-run create stores nothing"
+    );
+    assert_eq!(srv.store().resource_version(), rv);
+    api.create(&PostParams::default(), &cm("keep"))
+        .await
+        .unwrap();
+    api.delete(
+        "keep",
+        &DeleteParams {
+            dry_run: true,
+            ..Default::default()
+        },
+    )
+    .await
+    .unwrap();
+    assert!(
+        api.get_opt("keep").await.unwrap().is_some(),
+        "dry-run delete deletes nothing"
+    );
+
+    for name in ["x1", "x2"] {
+        api.create(&PostParams::default(), &cm(name)).await.unwrap();
+    }
+    let other: ConfigMap =
+        serde_json::from_value(json!({"metadata": {"name": "other", "labels": {"app": "y"}}}))
+            .unwrap();
+    api.create(&PostParams::default(), &other).await.unwrap();
+    let deleted = api
+        .delete_collection(
+            &DeleteParams::default(),
+            &kube::api::ListParams::default().labels("app=x"),
+        )
+        .await
+        .unwrap();
+    let names: Vec<String> = deleted
+        .left()
+        .unwrap()
+        .items
+        .into_iter()
+        .map(|c| c.metadata.name.unwrap())
+        .collect();
+    assert_eq!(names, ["keep", "x1", "x2"]);
+    assert!(api.get_opt("other").await.unwrap().is_some());
 }

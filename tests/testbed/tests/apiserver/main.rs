@@ -1,6 +1,7 @@
 //! Tests of the fake API server's own behaviour, through kube-rs and raw HTTP.
 
 mod access;
+mod binary;
 mod crd;
 mod crud;
 mod discovery;

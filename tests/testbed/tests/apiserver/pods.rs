@@ -17,7 +17,7 @@ fn pod(name: &str, command: serde_json::Value, env: serde_json::Value) -> Pod {
 }
 
 async fn wait_phase(api: &Api<Pod>, name: &str, phase: &str) -> Pod {
-    for _ in 0..250 {
+    for _ in 0..500 {
         let p = api.get(name).await.unwrap();
         if p.status.as_ref().and_then(|s| s.phase.as_deref()) == Some(phase) {
             return p;
@@ -112,7 +112,7 @@ async fn long_running_pods_stay_running_follow_logs_and_die_on_delete() {
     .await
     .unwrap();
     tokio::time::timeout(
-        Duration::from_secs(5),
+        Duration::from_secs(10),
         await_condition(api.clone(), "server", conditions::is_pod_running()),
     )
     .await
@@ -139,7 +139,7 @@ async fn long_running_pods_stay_running_follow_logs_and_die_on_delete() {
         .await
         .unwrap()
         .lines();
-    let first = tokio::time::timeout(Duration::from_secs(5), lines.try_next())
+    let first = tokio::time::timeout(Duration::from_secs(10), lines.try_next())
         .await
         .unwrap()
         .unwrap();
@@ -159,14 +159,14 @@ async fn long_running_pods_stay_running_follow_logs_and_die_on_delete() {
         "graceful deletion"
     );
     tokio::time::timeout(
-        Duration::from_secs(5),
+        Duration::from_secs(10),
         await_condition(api.clone(), "server", conditions::is_deleted("")),
     )
     .await
     .unwrap()
     .unwrap();
     // The follow stream ends when the container is killed.
-    let rest = tokio::time::timeout(Duration::from_secs(5), lines.try_collect::<Vec<_>>())
+    let rest = tokio::time::timeout(Duration::from_secs(10), lines.try_collect::<Vec<_>>())
         .await
         .unwrap()
         .unwrap();
@@ -381,4 +381,72 @@ async fn exec_and_log_errors() {
     };
     let msg = e.to_string();
     assert!(msg.contains("completed pod"), "{msg}");
+}
+
+/// kubectl (client-go) as a second client of exec and logs: exit codes, stdin, streams.
+/// Skipped when kubectl is not installed. kubectl sends no token over plain HTTP.
+#[tokio::test]
+async fn kubectl_exec_and_logs_against_the_fake_server() {
+    if std::process::Command::new("kubectl")
+        .arg("version")
+        .arg("--client")
+        .output()
+        .is_err()
+    {
+        eprintln!("SKIPPED: kubectl not installed");
+        return;
+    }
+    let srv = FakeApiServer::start().await;
+    srv.allow_anonymous(true);
+    let api: Api<Pod> = Api::namespaced(srv.client(), "default");
+    api.create(
+        &PostParams::default(),
+        &pod(
+            "k",
+            json!(["sh", "-c", "echo booted; exec sleep 600"]),
+            json!([]),
+        ),
+    )
+    .await
+    .unwrap();
+    wait_phase(&api, "k", "Running").await;
+    let run = |args: &[&str], stdin: &'static [u8]| {
+        let mut cmd = srv.command("kubectl");
+        cmd.args(args)
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped());
+        let mut child = cmd.spawn().unwrap();
+        use std::io::Write;
+        child.stdin.take().unwrap().write_all(stdin).unwrap();
+        child.wait_with_output().unwrap()
+    };
+    let out = run(
+        &[
+            "exec",
+            "k",
+            "--",
+            "sh",
+            "-c",
+            "echo out; echo err >&2; exit 3",
+        ],
+        b"",
+    );
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "out\n");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("err\n"));
+    assert_eq!(
+        out.status.code(),
+        Some(3),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let out = run(&["exec", "-i", "k", "--", "cat"], b"piped\n");
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "piped\n");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let out = run(&["logs", "k"], b"");
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "booted\n");
 }

@@ -46,7 +46,7 @@ async fn watch_from_a_resource_version_streams_changes_in_order() {
     let mut seen = Vec::new();
     let mut last_rv = 0u64;
     while seen.len() < 3 {
-        let ev = tokio::time::timeout(Duration::from_secs(5), stream.try_next())
+        let ev = tokio::time::timeout(Duration::from_secs(10), stream.try_next())
             .await
             .unwrap()
             .unwrap()
@@ -118,7 +118,7 @@ async fn kube_runtime_watcher_sees_initial_state_and_updates() {
     let mut stream = stream.boxed();
     let mut names = Vec::new();
     while !names.contains(&"before".to_string()) {
-        let o = tokio::time::timeout(Duration::from_secs(5), stream.try_next())
+        let o = tokio::time::timeout(Duration::from_secs(10), stream.try_next())
             .await
             .unwrap()
             .unwrap()
@@ -129,7 +129,7 @@ async fn kube_runtime_watcher_sees_initial_state_and_updates() {
         .await
         .unwrap();
     loop {
-        let o = tokio::time::timeout(Duration::from_secs(5), stream.try_next())
+        let o = tokio::time::timeout(Duration::from_secs(10), stream.try_next())
             .await
             .unwrap()
             .unwrap()
@@ -143,7 +143,7 @@ async fn kube_runtime_watcher_sees_initial_state_and_updates() {
         .applied_objects()
         .boxed();
     let got: Vec<_> = tokio::time::timeout(
-        Duration::from_secs(5),
+        Duration::from_secs(10),
         streaming.take(3).try_collect::<Vec<_>>(),
     )
     .await
@@ -160,7 +160,7 @@ async fn watch_times_out_with_timeout_seconds() {
         .watch(&WatchParams::default().timeout(1), "0")
         .await
         .unwrap();
-    let events: Vec<_> = tokio::time::timeout(Duration::from_secs(5), stream.collect::<Vec<_>>())
+    let events: Vec<_> = tokio::time::timeout(Duration::from_secs(10), stream.collect::<Vec<_>>())
         .await
         .expect("the stream ends by itself");
     // The initial ADDED of kube-root-ca.crt, then (bookmarks allowed) a closing BOOKMARK.

@@ -12,7 +12,7 @@ where
     F: FnMut() -> Fut,
     Fut: std::future::Future<Output = bool>,
 {
-    for _ in 0..300 {
+    for _ in 0..500 {
         if check().await {
             return;
         }
