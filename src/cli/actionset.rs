@@ -1,0 +1,555 @@
+//! `kubectl backup actionset …`: create ActionSets as kanctl does and follow them (controller
+//! mode), or run them here with Kanister's semantics (client-side mode); list, describe,
+//! watch and delete them wherever they are recorded.
+
+use std::collections::BTreeMap;
+use std::time::Duration;
+
+use anyhow::{Result, anyhow, bail};
+use clap::{Args, Subcommand, ValueEnum};
+use k8s_openapi::apimachinery::pkg::apis::meta::v1::ObjectMeta;
+
+use super::blueprint::TargetArgs;
+use crate::actionset::executor::{self, PodTracker, RunOptions};
+use crate::actionset::naming::actionset_name;
+use crate::actionset::record::Store;
+use crate::actionset::types::{ActionSet, ActionSetSpec, ActionSetStatus, ActionSpec, State};
+use crate::blueprint::targets;
+use crate::cli::{AlreadyReported, GlobalArgs};
+use crate::kube::{Cluster, connect};
+use crate::output::{OutputFormat, Table, print_structured, write_stdout};
+
+#[derive(Debug, Args)]
+pub struct ActionsetArgs {
+    #[command(subcommand)]
+    pub command: ActionsetCommand,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ActionsetCommand {
+    /// Create an ActionSet (kanctl create actionset) and run or follow it
+    Create(Box<CreateArgs>),
+    /// List ActionSets
+    #[command(alias = "ls")]
+    List,
+    /// Show an ActionSet's actions, phases, outputs, artifacts and error
+    Describe { name: String },
+    /// Follow an ActionSet until it completes or fails
+    Watch { name: String },
+    /// Delete ActionSets
+    #[command(alias = "rm")]
+    Delete {
+        #[arg(required = true)]
+        names: Vec<String>,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum RunMode {
+    /// The controller when one runs, else client-side
+    Auto,
+    /// Create the ActionSet for the Kanister controller and follow it
+    Controller,
+    /// Execute the actions here
+    Client,
+}
+
+#[derive(Debug, Args)]
+pub struct CreateArgs {
+    /// Blueprint action to run (backup, restore, delete, …)
+    #[arg(short = 'a', long)]
+    pub action: Option<String>,
+    /// Blueprint name (in the ActionSet's namespace)
+    #[arg(short = 'b', long)]
+    pub blueprint: Option<String>,
+    /// ActionSet name (default: kanctl's <action>-<random>)
+    #[arg(long)]
+    pub name: Option<String>,
+    /// Parent ActionSet: its artifacts become the inputs (it must be complete)
+    #[arg(short = 'f', long = "from")]
+    pub from: Option<String>,
+    #[command(flatten)]
+    pub target: TargetArgs,
+    /// Strategic-merge patch (JSON or YAML) for every pod the functions create
+    #[arg(long, value_name = "JSON")]
+    pub pod_override: Option<String>,
+    /// Labels for the pods the functions create
+    #[arg(long = "podlabels", value_name = "KEY=VALUE")]
+    pub pod_labels: Vec<String>,
+    /// Annotations for the pods the functions create
+    #[arg(long = "podannotations", value_name = "KEY=VALUE")]
+    pub pod_annotations: Vec<String>,
+    /// Wait for the ActionSet to finish (client-side runs always wait)
+    #[arg(long)]
+    pub wait: bool,
+    #[arg(long, value_enum, default_value = "auto")]
+    pub mode: RunMode,
+    /// Print the ActionSet instead of creating it
+    #[arg(long)]
+    pub dry_run: bool,
+}
+
+pub async fn run(args: ActionsetArgs, global: &GlobalArgs) -> Result<()> {
+    let cluster = connect(&global.cluster_options()).await?;
+    let store = Store::open(&cluster).await?;
+    match args.command {
+        ActionsetCommand::Create(a) => create(*a, &cluster, &store, global).await,
+        ActionsetCommand::List => list(&cluster, &store, global).await,
+        ActionsetCommand::Describe { name } => {
+            let a = store.require(&cluster.namespace, &name).await?;
+            match global.output_or(OutputFormat::Table) {
+                f @ (OutputFormat::Json | OutputFormat::Yaml) => print_structured(&a, f),
+                _ => Ok(write_stdout(&describe(&a))?),
+            }
+        }
+        ActionsetCommand::Watch { name } => {
+            let status = follow(&store, &cluster.namespace, &name).await?;
+            finish(&name, &status)
+        }
+        ActionsetCommand::Delete { names } => {
+            let mut missing = Vec::new();
+            for name in &names {
+                if store.delete(&cluster.namespace, name).await? {
+                    write_stdout(&format!("actionset {name} deleted\n"))?;
+                } else {
+                    missing.push(name.as_str());
+                }
+            }
+            if !missing.is_empty() {
+                bail!(
+                    "actionset {} not found in namespace {:?}",
+                    missing.join(", "),
+                    cluster.namespace
+                );
+            }
+            Ok(())
+        }
+    }
+}
+
+fn subjects(target: &TargetArgs) -> Result<Vec<crate::blueprint::ObjectReference>> {
+    let mut out = Vec::new();
+    out.extend(targets::parse_workloads(
+        targets::STATEFULSET,
+        &target.statefulset,
+        "--statefulset",
+    )?);
+    out.extend(targets::parse_workloads(
+        targets::DEPLOYMENT,
+        &target.deployment,
+        "--deployment",
+    )?);
+    out.extend(targets::parse_workloads(
+        targets::DEPLOYMENTCONFIG,
+        &target.deploymentconfig,
+        "--deploymentconfig",
+    )?);
+    out.extend(targets::parse_workloads(
+        targets::PVC,
+        &target.pvc,
+        "--pvc",
+    )?);
+    out.extend(targets::parse_namespaces(&target.namespace_targets));
+    out.extend(targets::parse_generic(&target.objects)?);
+    Ok(out)
+}
+
+/// The ActionSet spec kanctl would build from these flags (and the parent, for `--from`).
+pub fn build_spec(
+    args: &CreateArgs,
+    namespace: &str,
+    parent: Option<&ActionSet>,
+) -> Result<Vec<ActionSpec>> {
+    let objects = subjects(&args.target)?;
+    let secrets = targets::parse_named_refs(&args.target.secrets, "secret", "--secrets")?;
+    let config_maps =
+        targets::parse_named_refs(&args.target.config_maps, "configmap", "--config-maps")?;
+    let options = targets::parse_key_values(&args.target.options, "--options")?;
+    let profile = args
+        .target
+        .profile
+        .as_deref()
+        .map(|p| targets::parse_profile(p, namespace))
+        .transpose()?;
+    let pod_labels = targets::parse_key_values(&args.pod_labels, "--podlabels")?;
+    let pod_annotations = targets::parse_key_values(&args.pod_annotations, "--podannotations")?;
+    let pod_override = match &args.pod_override {
+        None => None,
+        Some(text) => match serde_saphyr::from_str::<serde_json::Value>(text) {
+            Ok(serde_json::Value::Object(m)) => Some(m),
+            _ => bail!("--pod-override must be a JSON or YAML mapping"),
+        },
+    };
+    let mut artifacts_flag: BTreeMap<String, crate::blueprint::Artifact> = BTreeMap::new();
+    for (name_key, value) in targets::parse_key_values(&args.target.artifacts, "--artifacts")? {
+        let (name, key) = name_key
+            .split_once('.')
+            .ok_or_else(|| anyhow!("--artifacts {name_key}={value}: expected NAME.KEY=VALUE"))?;
+        let artifact = artifacts_flag.entry(name.to_string()).or_default();
+        if key == "kopiaSnapshot" {
+            artifact.kopia_snapshot = value;
+        } else {
+            artifact.key_value.insert(key.to_string(), value);
+        }
+    }
+    let mut actions = Vec::new();
+    match parent {
+        Some(parent) => {
+            let status = parent.status.clone().unwrap_or_default();
+            let parent_spec = parent.spec.clone().unwrap_or_default();
+            for (i, p) in parent_spec.actions.iter().enumerate() {
+                let mut base = p.clone();
+                base.artifacts = status
+                    .actions
+                    .get(i)
+                    .map(|a| a.artifacts.clone())
+                    .unwrap_or_default();
+                base.artifacts.extend(artifacts_flag.clone());
+                base.options.extend(options.clone());
+                base.pod_override = pod_override.clone();
+                base.preferred_version.clear();
+                base.pod_labels = pod_labels.clone();
+                base.pod_annotations = pod_annotations.clone();
+                if let Some(a) = &args.action {
+                    base.name = a.clone();
+                }
+                if let Some(b) = &args.blueprint {
+                    base.blueprint = b.clone();
+                }
+                if !secrets.is_empty() {
+                    base.secrets = secrets.clone();
+                }
+                if !config_maps.is_empty() {
+                    base.config_maps = config_maps.clone();
+                }
+                if profile.is_some() {
+                    base.profile = profile.clone();
+                }
+                if objects.is_empty() {
+                    actions.push(base);
+                } else {
+                    for object in &objects {
+                        let mut a = base.clone();
+                        a.object = object.clone();
+                        actions.push(a);
+                    }
+                }
+            }
+        }
+        None => {
+            let action = args
+                .action
+                .clone()
+                .ok_or_else(|| anyhow!("--action is required (or --from PARENT)"))?;
+            let blueprint = args
+                .blueprint
+                .clone()
+                .ok_or_else(|| anyhow!("--blueprint is required (or --from PARENT)"))?;
+            if objects.is_empty() {
+                bail!(
+                    "name the object the action runs on: --statefulset, --deployment, --deploymentconfig, --pvc, --namespace-target or --object"
+                );
+            }
+            for object in objects {
+                actions.push(ActionSpec {
+                    name: action.clone(),
+                    object,
+                    blueprint: blueprint.clone(),
+                    artifacts: artifacts_flag.clone(),
+                    config_maps: config_maps.clone(),
+                    secrets: secrets.clone(),
+                    profile: profile.clone(),
+                    pod_override: pod_override.clone(),
+                    options: options.clone(),
+                    pod_labels: pod_labels.clone(),
+                    pod_annotations: pod_annotations.clone(),
+                    ..ActionSpec::default()
+                });
+            }
+        }
+    }
+    Ok(actions)
+}
+
+async fn controller_running(cluster: &Cluster) -> Result<bool> {
+    let report = crate::doctor::inspect(cluster).await.map_err(|e| {
+        anyhow!(
+            "checking for a Kanister controller: {}",
+            crate::kube::describe_error(&cluster.server, &e)
+        )
+    })?;
+    Ok(report.kanister.controller.is_some_and(|c| c.available))
+}
+
+async fn create(
+    args: CreateArgs,
+    cluster: &Cluster,
+    store: &Store,
+    global: &GlobalArgs,
+) -> Result<()> {
+    let namespace = cluster.namespace.clone();
+    let parent = match &args.from {
+        Some(p) => {
+            let parent = store.require(&namespace, p).await?;
+            let state = parent
+                .status
+                .as_ref()
+                .map(|s| s.state.clone())
+                .unwrap_or_default();
+            if state != State::Complete {
+                bail!(
+                    "actionset {p:?} is {:?}, not complete: only a complete ActionSet's artifacts can be used",
+                    state.as_str()
+                );
+            }
+            Some(parent)
+        }
+        None => None,
+    };
+    let actions = build_spec(&args, &namespace, parent.as_ref())?;
+    let name = actionset_name(
+        args.name.as_deref(),
+        args.action.as_deref(),
+        args.from.as_deref(),
+    );
+    let actionset = ActionSet {
+        metadata: ObjectMeta {
+            name: Some(name.clone()),
+            namespace: Some(namespace.clone()),
+            ..ObjectMeta::default()
+        },
+        spec: Some(ActionSetSpec { actions }),
+        ..ActionSet::default()
+    };
+    if args.dry_run {
+        let mut shown = actionset.clone();
+        shown.api_version = crate::actionset::types::API_VERSION.into();
+        shown.kind = crate::actionset::types::KIND.into();
+        return print_structured(&shown, global.output_or(OutputFormat::Yaml));
+    }
+    let controller = match args.mode {
+        RunMode::Controller => {
+            if !store.is_resource() {
+                bail!(
+                    "--mode controller: the ActionSet CRD (actionsets.cr.kanister.io) is not installed"
+                );
+            }
+            true
+        }
+        RunMode::Client => false,
+        RunMode::Auto => store.is_resource() && controller_running(cluster).await?,
+    };
+    let spec = &actionset.spec.as_ref().expect("set above").actions;
+    if !controller {
+        // Refuse what cannot run here before anything is created.
+        let blueprints = executor::load_blueprints(cluster, &namespace, spec).await?;
+        for action in spec {
+            if let Some(Err(e)) = blueprints.get(&action.blueprint) {
+                bail!("{e}");
+            }
+        }
+        executor::check_supported(&blueprints, spec)?;
+    }
+    store.create(&actionset).await?;
+    write_stdout(&format!("actionset {name} created\n"))?;
+    if controller {
+        if !args.wait {
+            return Ok(());
+        }
+        let status = follow(store, &namespace, &name).await?;
+        return finish(&name, &status);
+    }
+    let tracker = PodTracker::default();
+    let options = RunOptions {
+        verbose: global.verbose > 0,
+        report: true,
+    };
+    let outcome = tokio::select! {
+        r = executor::execute(cluster, store, &actionset, &tracker, &options) => Some(r),
+        _ = tokio::signal::ctrl_c() => None,
+    };
+    // Task pods never outlive the run, whatever happened.
+    for failure in tracker.cleanup(cluster).await {
+        eprintln!("warning: could not delete task {failure}");
+    }
+    match outcome {
+        Some(status) => finish(&name, &status?),
+        None => {
+            let mut status = store
+                .get(&namespace, &name)
+                .await?
+                .and_then(|a| a.status)
+                .unwrap_or_default();
+            status.state = State::Failed;
+            status.error.message = "interrupted (Ctrl-C) during a client-side run".into();
+            status.progress.running_phase.clear();
+            store.write_status(&namespace, &name, &status).await.ok();
+            eprintln!("actionset {name}: interrupted; task pods deleted");
+            Err(AlreadyReported.into())
+        }
+    }
+}
+
+/// Prints the outcome; only `complete` succeeds.
+fn finish(name: &str, status: &ActionSetStatus) -> Result<()> {
+    if status.state == State::Complete {
+        let mut out = format!("actionset {name} complete\n");
+        for action in &status.actions {
+            for (artifact, value) in &action.artifacts {
+                for (k, v) in &value.key_value {
+                    out.push_str(&format!("  artifact {artifact}.{k}: {v}\n"));
+                }
+                if !value.kopia_snapshot.is_empty() {
+                    out.push_str(&format!(
+                        "  artifact {artifact}.kopiaSnapshot: {}\n",
+                        value.kopia_snapshot
+                    ));
+                }
+            }
+        }
+        write_stdout(&out)?;
+        return Ok(());
+    }
+    let failing = status
+        .actions
+        .iter()
+        .flat_map(|a| a.phases.iter().chain(std::iter::once(&a.defer_phase)))
+        .find(|p| p.state == State::Failed)
+        .map(|p| p.name.clone());
+    eprintln!(
+        "error: actionset {name} {}{}: {}",
+        status.state,
+        failing
+            .map(|p| format!(" in phase {p:?}"))
+            .unwrap_or_default(),
+        if status.error.message.is_empty() {
+            "no error message"
+        } else {
+            &status.error.message
+        }
+    );
+    Err(AlreadyReported.into())
+}
+
+/// Polls the record until it is final, printing each phase transition.
+async fn follow(store: &Store, namespace: &str, name: &str) -> Result<ActionSetStatus> {
+    let mut seen: BTreeMap<String, String> = BTreeMap::new();
+    loop {
+        let actionset = store.require(namespace, name).await?;
+        let status = actionset.status.clone().unwrap_or_default();
+        for (i, action) in status.actions.iter().enumerate() {
+            for phase in action
+                .phases
+                .iter()
+                .chain(std::iter::once(&action.defer_phase))
+            {
+                if phase.name.is_empty() {
+                    continue;
+                }
+                let key = format!("{i}/{}", phase.name);
+                let state = phase.state.to_string();
+                if seen.get(&key) != Some(&state) {
+                    eprintln!(
+                        "{name}: action {} on {}: phase {} {state}",
+                        action.name,
+                        action.object.describe(),
+                        phase.name
+                    );
+                    seen.insert(key, state);
+                }
+            }
+        }
+        if status.state.is_final() {
+            return Ok(status);
+        }
+        tokio::time::sleep(Duration::from_millis(500)).await;
+    }
+}
+
+async fn list(cluster: &Cluster, store: &Store, global: &GlobalArgs) -> Result<()> {
+    let namespace = (!global.all_namespaces).then_some(cluster.namespace.as_str());
+    let items = store.list(namespace).await?;
+    let format = global.output_or(OutputFormat::Table);
+    if let OutputFormat::Json | OutputFormat::Yaml = format {
+        let list = serde_json::json!({"apiVersion": "v1", "kind": "List", "items": items});
+        return print_structured(&list, format);
+    }
+    if items.is_empty() {
+        eprintln!("No actionsets found.");
+        return Ok(());
+    }
+    let mut table = Table::new(&[
+        "namespace",
+        "name",
+        "actions",
+        "blueprint",
+        "state",
+        "progress",
+        "running phase",
+    ]);
+    for a in &items {
+        let spec = a.spec.clone().unwrap_or_default();
+        let status = a.status.clone().unwrap_or_default();
+        let mut names: Vec<String> = spec.actions.iter().map(|x| x.name.clone()).collect();
+        names.dedup();
+        let mut bps: Vec<String> = spec.actions.iter().map(|x| x.blueprint.clone()).collect();
+        bps.dedup();
+        table.row(vec![
+            a.metadata.namespace.clone().unwrap_or_default(),
+            a.metadata.name.clone().unwrap_or_default(),
+            names.join(","),
+            bps.join(","),
+            status.state.to_string(),
+            status.progress.percent_completed.clone(),
+            status.progress.running_phase.clone(),
+        ]);
+    }
+    Ok(table.print(format)?)
+}
+
+fn describe(a: &ActionSet) -> String {
+    let status = a.status.clone().unwrap_or_default();
+    let mut out = format!(
+        "Name:       {}\nNamespace:  {}\nState:      {}\nProgress:   {}%\n",
+        a.metadata.name.clone().unwrap_or_default(),
+        a.metadata.namespace.clone().unwrap_or_default(),
+        status.state,
+        if status.progress.percent_completed.is_empty() {
+            "0"
+        } else {
+            &status.progress.percent_completed
+        },
+    );
+    if !status.error.message.is_empty() {
+        out.push_str(&format!("Error:      {}\n", status.error.message));
+    }
+    for action in &status.actions {
+        out.push_str(&format!(
+            "\nAction {} (blueprint {}) on {}\n",
+            action.name,
+            action.blueprint,
+            action.object.describe()
+        ));
+        for phase in action
+            .phases
+            .iter()
+            .chain(std::iter::once(&action.defer_phase).filter(|p| !p.name.is_empty()))
+        {
+            out.push_str(&format!("  phase {:<24} {}\n", phase.name, phase.state));
+            for (k, v) in &phase.output {
+                out.push_str(&format!(
+                    "    output {k}: {}\n",
+                    v.as_str()
+                        .map(str::to_string)
+                        .unwrap_or_else(|| v.to_string())
+                ));
+            }
+        }
+        for (name, artifact) in &action.artifacts {
+            for (k, v) in &artifact.key_value {
+                out.push_str(&format!("  artifact {name}.{k}: {v}\n"));
+            }
+        }
+    }
+    out
+}

@@ -1,0 +1,448 @@
+//! ActionSets end to end through the built binary: the classic database scenario on the test
+//! bed (StatefulSet "database", the public MySQL Blueprint shape, kando against s3s-fs), run
+//! client-side and recorded as an ActionSet resource, plus failure, defer and cleanup rules.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use kubectl_backup_testbed::FakeApiServer;
+use kubectl_backup_testbed::s3::S3Server;
+use serde_json::{Value, json};
+
+const BIN: &str = env!("CARGO_BIN_EXE_kubectl-backup");
+const ROOT_PASSWORD: &str = "r00t-pa55-do-not-print";
+
+async fn run(mut cmd: Command) -> Output {
+    tokio::task::spawn_blocking(move || cmd.output().unwrap())
+        .await
+        .unwrap()
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+#[track_caller]
+fn ok(out: &Output) -> String {
+    assert!(
+        out.status.success(),
+        "status {:?}\nstdout:\n{}\nstderr:\n{}",
+        out.status,
+        text(&out.stdout),
+        text(&out.stderr)
+    );
+    text(&out.stdout)
+}
+
+struct Bed {
+    srv: FakeApiServer,
+    s3: S3Server,
+    db: PathBuf,
+    _dirs: Vec<tempfile::TempDir>,
+}
+
+impl Bed {
+    fn cmd(&self, args: &[&str]) -> Command {
+        let mut c = self.srv.command(BIN);
+        c.args(args).args(["-n", "kanister", "--no-progress"]);
+        c
+    }
+
+    fn actionset(&self, name: &str) -> Value {
+        self.srv
+            .store()
+            .get(
+                "cr.kanister.io/v1alpha1",
+                "ActionSet",
+                Some("kanister"),
+                name,
+            )
+            .unwrap_or_else(|| panic!("actionset {name} not recorded"))
+    }
+
+    fn task_pods(&self) -> Vec<String> {
+        ["db", "kanister"]
+            .iter()
+            .flat_map(|ns| self.srv.store().list("v1", "Pod", Some(ns)))
+            .filter(|p| p["metadata"]["labels"]["createdBy"] == "kanister")
+            .map(|p| p["metadata"]["name"].as_str().unwrap_or("").to_string())
+            .collect()
+    }
+
+    fn objects(&self) -> Vec<PathBuf> {
+        fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
+            for e in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+                let p = e.path();
+                if p.is_dir() {
+                    walk(&p, out);
+                } else if !p.file_name().unwrap().to_string_lossy().starts_with('.') {
+                    out.push(p);
+                }
+            }
+        }
+        let mut out = Vec::new();
+        walk(&self.s3.root().join("bucket"), &mut out);
+        out
+    }
+}
+
+/// Fake API server with Kanister's CRDs, a "mysql" StatefulSet whose dump/restore are scripts
+/// over a data file, a Profile for s3s-fs, the Blueprint, and `kando` on the pods' PATH.
+async fn bed() -> Bed {
+    let srv = FakeApiServer::start().await;
+    let s3 = S3Server::start().await.unwrap();
+    srv.install_kanister_crds();
+    let store = srv.store();
+    store.create_namespace("kanister");
+    store.create_namespace("db");
+
+    let db_dir = tempfile::tempdir().unwrap();
+    let db = db_dir.path().to_path_buf();
+    std::fs::write(db.join("data.txt"), "row 1: alice\nrow 2: bob\n").unwrap();
+    let script = |name: &str, body: &str| {
+        let path = db.join(name);
+        std::fs::write(
+            &path,
+            format!("#!/bin/sh\nif [ \"$1\" != '{ROOT_PASSWORD}' ]; then echo 'access denied' >&2; exit 1; fi\n{body}\n"),
+        )
+        .unwrap();
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o755)).unwrap();
+    };
+    script("mysqldump", &format!("cat '{}/data.txt'", db.display()));
+    script("mysql", &format!("cat > '{}/data.txt'", db.display()));
+
+    let tools = tempfile::tempdir().unwrap();
+    std::os::unix::fs::symlink(BIN, tools.path().join("kando")).unwrap();
+    srv.set_pod_path_prefix(tools.path());
+
+    store
+        .create(json!({"apiVersion": "v1", "kind": "Secret",
+            "metadata": {"name": "mysql", "namespace": "db"},
+            "stringData": {"mysql-root-password": ROOT_PASSWORD}}))
+        .unwrap();
+    store
+        .create(json!({"apiVersion": "apps/v1", "kind": "StatefulSet",
+            "metadata": {"name": "mysql", "namespace": "db",
+                         "labels": {"app.kubernetes.io/instance": "mysql"}},
+            "spec": {"replicas": 1, "serviceName": "mysql",
+                "selector": {"matchLabels": {"app": "mysql"}},
+                "template": {"metadata": {"labels": {"app": "mysql"}},
+                    "spec": {"containers": [{"name": "mysql", "image": "mysql:8",
+                        "command": ["sleep", "3600"]}]}}}}))
+        .unwrap();
+    store
+        .create(json!({"apiVersion": "v1", "kind": "Secret",
+            "metadata": {"name": "s3-creds", "namespace": "kanister"},
+            "stringData": {"aws_access_key_id": s3.access_key, "aws_secret_access_key": s3.secret_key}}))
+        .unwrap();
+    store
+        .create(
+            json!({"apiVersion": "cr.kanister.io/v1alpha1", "kind": "Profile",
+            "metadata": {"name": "s3", "namespace": "kanister"},
+            "location": {"type": "s3Compliant", "bucket": "bucket", "endpoint": s3.endpoint,
+                         "prefix": "team", "region": "us-east-1"},
+            "credential": {"type": "keyPair", "keyPair": {"idField": "aws_access_key_id",
+                "secretField": "aws_secret_access_key",
+                "secret": {"name": "s3-creds", "namespace": "kanister"}}},
+            "skipSSLVerify": false}),
+        )
+        .unwrap();
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/data/actionset/mysql-blueprint.yaml"
+    ))
+    .unwrap()
+    .replace("@DB@", &db.display().to_string());
+    let mut blueprint: Value = serde_saphyr::from_str(&text).unwrap();
+    blueprint["metadata"]["namespace"] = json!("kanister");
+    store.create(blueprint).unwrap();
+
+    // Wait for the database pod.
+    for _ in 0..200 {
+        let running = store
+            .get("v1", "Pod", Some("db"), "mysql-0")
+            .is_some_and(|p| p["status"]["phase"] == "Running");
+        if running {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    Bed {
+        srv,
+        s3,
+        db,
+        _dirs: vec![db_dir, tools],
+    }
+}
+
+fn created_name(stdout: &str) -> String {
+    stdout
+        .lines()
+        .find_map(|l| l.strip_prefix("actionset ")?.strip_suffix(" created"))
+        .unwrap_or_else(|| panic!("no 'actionset … created' line in {stdout}"))
+        .to_string()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn database_backup_damage_restore_delete() {
+    let bed = bed().await;
+    let original = std::fs::read_to_string(bed.db.join("data.txt")).unwrap();
+
+    // Backup (client-side: no controller runs), with -v to stream the task pod's log.
+    let out = run(bed.cmd(&[
+        "actionset",
+        "create",
+        "--action",
+        "backup",
+        "--blueprint",
+        "mysql-blueprint",
+        "--statefulset",
+        "db/mysql",
+        "--profile",
+        "s3",
+        "-v",
+    ]))
+    .await;
+    let stdout = ok(&out);
+    let stderr = text(&out.stderr);
+    let backup = created_name(&stdout);
+    assert!(
+        backup.starts_with("backup-") && backup.len() == 12,
+        "{backup}"
+    );
+    assert!(
+        stderr.contains("dumping mysql (pods: [mysql-0])"),
+        "{stderr}"
+    );
+    for leaked in [ROOT_PASSWORD, bed.s3.secret_key.as_str()] {
+        assert!(
+            !stdout.contains(leaked) && !stderr.contains(leaked),
+            "secret leaked:\n{stdout}\n{stderr}"
+        );
+    }
+
+    let record = bed.actionset(&backup);
+    let status = &record["status"];
+    assert_eq!(status["state"], "complete", "{record:#}");
+    assert_eq!(status["progress"]["percentCompleted"], "100");
+    let phase = &status["actions"][0]["phases"][0];
+    assert_eq!(phase["name"], "dumpToObjectStore");
+    assert_eq!(phase["state"], "complete");
+    let s3path = phase["output"]["s3path"].as_str().unwrap().to_string();
+    assert!(
+        s3path.starts_with("/mysql-backups/db/mysql/") && s3path.ends_with("/dump.sql.gz"),
+        "{s3path}"
+    );
+    assert_eq!(
+        status["actions"][0]["artifacts"]["mysqlCloudDump"]["keyValue"]["s3path"],
+        s3path.as_str()
+    );
+    assert_eq!(
+        status["actions"][0]["deferPhase"]["name"]
+            .as_str()
+            .unwrap_or(""),
+        ""
+    );
+    assert!(
+        stdout.contains(&format!("mysqlCloudDump.s3path: {s3path}")),
+        "{stdout}"
+    );
+    let objects = bed.objects();
+    assert_eq!(objects.len(), 1, "{objects:?}");
+    assert!(objects[0].ends_with(format!("team{s3path}")), "{objects:?}");
+    assert!(
+        bed.task_pods().is_empty(),
+        "task pods left: {:?}",
+        bed.task_pods()
+    );
+
+    // Damage the data, restore from the backup, and it is back.
+    std::fs::write(bed.db.join("data.txt"), "DROP TABLE users;\n").unwrap();
+    let out = run(bed.cmd(&[
+        "actionset",
+        "create",
+        "--action",
+        "restore",
+        "--from",
+        &backup,
+    ]))
+    .await;
+    let stdout = ok(&out);
+    let restore = created_name(&stdout);
+    assert!(
+        restore.starts_with(&format!("restore-{backup}-")),
+        "{restore}"
+    );
+    assert_eq!(
+        std::fs::read_to_string(bed.db.join("data.txt")).unwrap(),
+        original
+    );
+    let record = bed.actionset(&restore);
+    assert_eq!(record["status"]["state"], "complete", "{record:#}");
+    assert_eq!(
+        record["spec"]["actions"][0]["artifacts"]["mysqlCloudDump"]["keyValue"]["s3path"],
+        s3path.as_str()
+    );
+    assert_eq!(record["spec"]["actions"][0]["object"]["name"], "mysql");
+
+    // Delete the backup (kanctl's way: --namespacetargets) and the object is gone.
+    let out = run(bed.cmd(&[
+        "actionset",
+        "create",
+        "--action",
+        "delete",
+        "--from",
+        &backup,
+        "--namespacetargets",
+        "db",
+    ]))
+    .await;
+    ok(&out);
+    assert!(bed.objects().is_empty(), "{:?}", bed.objects());
+    assert!(bed.task_pods().is_empty());
+
+    // list / describe read the records.
+    let out = run(bed.cmd(&["actionset", "list"])).await;
+    let listed = ok(&out);
+    assert!(
+        listed.contains(&backup) && listed.contains(&restore),
+        "{listed}"
+    );
+    let out = run(bed.cmd(&["actionset", "describe", &backup])).await;
+    let described = ok(&out);
+    assert!(
+        described.contains("State:      complete") && described.contains(&s3path),
+        "{described}"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn failing_phase_stops_the_action_runs_defer_and_reports() {
+    let bed = bed().await;
+    let out = run(bed.cmd(&[
+        "actionset",
+        "create",
+        "--action",
+        "broken",
+        "--blueprint",
+        "mysql-blueprint",
+        "--statefulset",
+        "db/mysql",
+        "--name",
+        "broken-run",
+    ]))
+    .await;
+    assert!(!out.status.success());
+    let stderr = text(&out.stderr);
+    assert!(stderr.contains("failingStep"), "{stderr}");
+    assert!(stderr.contains("the disk is on fire"), "{stderr}");
+    assert!(stderr.contains("exit code 3"), "{stderr}");
+    assert!(
+        bed.db.join("defer-ran").exists(),
+        "the defer phase must run"
+    );
+    assert!(
+        !bed.db.join("never-ran").exists(),
+        "phases after a failure must not run"
+    );
+    let status = bed.actionset("broken-run")["status"].clone();
+    assert_eq!(status["state"], "failed");
+    let phases = &status["actions"][0]["phases"];
+    assert_eq!(phases[0]["state"], "failed");
+    assert_eq!(phases[1]["state"], "pending");
+    assert_eq!(status["actions"][0]["deferPhase"]["state"], "complete");
+    assert!(
+        status["error"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("failingStep")
+    );
+    // Artifacts stay the unrendered templates (none here), and no task pod survives.
+    assert!(bed.task_pods().is_empty(), "{:?}", bed.task_pods());
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn unsupported_functions_and_bad_parents_fail_before_anything_runs() {
+    let bed = bed().await;
+    let out = run(bed.cmd(&[
+        "actionset",
+        "create",
+        "--action",
+        "unsupported",
+        "--blueprint",
+        "mysql-blueprint",
+        "--statefulset",
+        "db/mysql",
+        "--name",
+        "nope",
+    ]))
+    .await;
+    assert!(!out.status.success());
+    let stderr = text(&out.stderr);
+    assert!(
+        stderr.contains("BackupData needs Kanister's restic data mover"),
+        "{stderr}"
+    );
+    assert!(
+        bed.srv
+            .store()
+            .get(
+                "cr.kanister.io/v1alpha1",
+                "ActionSet",
+                Some("kanister"),
+                "nope"
+            )
+            .is_none()
+    );
+
+    // --from needs a complete parent.
+    let out = run(bed.cmd(&[
+        "actionset",
+        "create",
+        "--action",
+        "broken",
+        "--blueprint",
+        "mysql-blueprint",
+        "--statefulset",
+        "db/mysql",
+        "--name",
+        "parent",
+    ]))
+    .await;
+    assert!(!out.status.success());
+    let out = run(bed.cmd(&[
+        "actionset",
+        "create",
+        "--action",
+        "restore",
+        "--from",
+        "parent",
+    ]))
+    .await;
+    assert!(!out.status.success());
+    assert!(
+        text(&out.stderr).contains("not complete"),
+        "{}",
+        text(&out.stderr)
+    );
+
+    // A missing Blueprint is a clear error.
+    let out = run(bed.cmd(&[
+        "actionset",
+        "create",
+        "--action",
+        "backup",
+        "--blueprint",
+        "nobp",
+        "--statefulset",
+        "db/mysql",
+    ]))
+    .await;
+    assert!(!out.status.success());
+    assert!(
+        text(&out.stderr).contains("\"nobp\" not found"),
+        "{}",
+        text(&out.stderr)
+    );
+}
