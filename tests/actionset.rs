@@ -446,3 +446,58 @@ async fn unsupported_functions_and_bad_parents_fail_before_anything_runs() {
         text(&out.stderr)
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn ctrl_c_deletes_the_task_pods_and_fails_the_record() {
+    let bed = bed().await;
+    let mut cmd = bed.cmd(&[
+        "actionset",
+        "create",
+        "--action",
+        "slow",
+        "--blueprint",
+        "mysql-blueprint",
+        "--statefulset",
+        "db/mysql",
+        "--name",
+        "slow-run",
+    ]);
+    cmd.stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped());
+    let child = cmd.spawn().unwrap();
+    let pid = child.id();
+    let mut started = false;
+    for _ in 0..200 {
+        if bed
+            .srv
+            .store()
+            .list("v1", "Pod", Some("db"))
+            .iter()
+            .any(|p| {
+                p["metadata"]["labels"]["createdBy"] == "kanister"
+                    && p["status"]["phase"] == "Running"
+            })
+        {
+            started = true;
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    assert!(started, "the task pod never ran");
+    Command::new("kill")
+        .args(["-INT", &pid.to_string()])
+        .status()
+        .unwrap();
+    let out = tokio::task::spawn_blocking(move || child.wait_with_output().unwrap())
+        .await
+        .unwrap();
+    assert!(!out.status.success());
+    assert!(
+        text(&out.stderr).contains("interrupted"),
+        "{}",
+        text(&out.stderr)
+    );
+    assert!(bed.task_pods().is_empty(), "{:?}", bed.task_pods());
+    let status = bed.actionset("slow-run")["status"].clone();
+    assert_eq!(status["state"], "failed");
+}

@@ -369,7 +369,7 @@ async fn create(
         _ = tokio::signal::ctrl_c() => None,
     };
     // Task pods never outlive the run, whatever happened.
-    for failure in tracker.cleanup(cluster).await {
+    for failure in tracker.cleanup(cluster, &name).await {
         eprintln!("warning: could not delete task {failure}");
     }
     match outcome {

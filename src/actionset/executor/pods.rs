@@ -47,10 +47,28 @@ impl PodTracker {
         self.live.lock().unwrap().iter().cloned().collect()
     }
 
-    /// Deletes every pod still registered (immediately: grace period 0).
-    pub async fn cleanup(&self, cluster: &Cluster) -> Vec<String> {
+    /// Deletes every pod still registered (immediately: grace period 0), and any pod labelled
+    /// for `actionset` whose creation was interrupted before we learnt its name.
+    pub async fn cleanup(&self, cluster: &Cluster, actionset: &str) -> Vec<String> {
         let mut failures = Vec::new();
-        for (namespace, name) in self.live() {
+        let mut targets = self.live();
+        let labelled: Api<Pod> = Api::all(cluster.client.clone());
+        let selector = format!("{ACTIONSET_LABEL}={actionset}");
+        if let Ok(list) = labelled
+            .list(&kube::api::ListParams::default().labels(&selector))
+            .await
+        {
+            for pod in list.items {
+                let key = (
+                    pod.metadata.namespace.clone().unwrap_or_default(),
+                    pod.metadata.name.clone().unwrap_or_default(),
+                );
+                if !targets.contains(&key) {
+                    targets.push(key);
+                }
+            }
+        }
+        for (namespace, name) in targets {
             if let Err(e) = delete_pod(cluster, &namespace, &name).await {
                 failures.push(format!("pod {namespace}/{name}: {e:#}"));
             } else {
