@@ -501,3 +501,194 @@ async fn ctrl_c_deletes_the_task_pods_and_fails_the_record() {
     let status = bed.actionset("slow-run")["status"].clone();
     assert_eq!(status["state"], "failed");
 }
+
+/// A Kanister controller stand-in: an available `app=kanister-operator` Deployment, and a
+/// script that drives the ActionSet's status the way the controller does.
+async fn start_operator(bed: &Bed) {
+    bed.srv
+        .store()
+        .create(json!({"apiVersion": "apps/v1", "kind": "Deployment",
+            "metadata": {"name": "kanister-kanister-operator", "namespace": "kanister",
+                         "labels": {"app": "kanister-operator"}},
+            "spec": {"replicas": 1, "selector": {"matchLabels": {"app": "kanister-operator"}},
+                "template": {"metadata": {"labels": {"app": "kanister-operator"}},
+                    "spec": {"containers": [{"name": "operator", "image": "kanister-controller",
+                        "command": ["sleep", "3600"]}]}}}}))
+        .unwrap();
+    for _ in 0..200 {
+        let d = bed.srv.store().get(
+            "apps/v1",
+            "Deployment",
+            Some("kanister"),
+            "kanister-kanister-operator",
+        );
+        if d.is_some_and(|d| d["status"]["availableReplicas"] == 1) {
+            return;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    panic!("operator deployment never became available");
+}
+
+/// Plays `steps` (statuses) onto ActionSet `name` once it appears, with an Event per step.
+async fn scripted_controller(bed: &Bed, name: &str, steps: Vec<Value>) {
+    let store = bed.srv.store();
+    for _ in 0..400 {
+        if store
+            .get(
+                "cr.kanister.io/v1alpha1",
+                "ActionSet",
+                Some("kanister"),
+                name,
+            )
+            .is_some()
+        {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(25)).await;
+    }
+    for (i, step) in steps.into_iter().enumerate() {
+        store
+            .modify(
+                "cr.kanister.io/v1alpha1",
+                "ActionSet",
+                Some("kanister"),
+                name,
+                |o| {
+                    o["status"] = step;
+                },
+            )
+            .unwrap();
+        store
+            .create(json!({"apiVersion": "v1", "kind": "Event",
+                "metadata": {"name": format!("{name}.{i}"), "namespace": "kanister"},
+                "involvedObject": {"kind": "ActionSet", "name": name, "namespace": "kanister"},
+                "reason": if i == 0 { "Started Action" } else { "Ended Phase" },
+                "message": format!("step {i}"), "type": "Normal"}))
+            .unwrap();
+        tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    }
+}
+
+fn with_state(mut status: Value, state: &str, phase_state: &str) -> Value {
+    status["state"] = json!(state);
+    status["actions"][0]["phases"][0]["state"] = json!(phase_state);
+    if phase_state != "complete" {
+        status["actions"][0]["phases"][0]
+            .as_object_mut()
+            .unwrap()
+            .remove("output");
+    }
+    status
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn controller_mode_follows_the_status_the_controller_writes() {
+    let bed = bed().await;
+    // The client-side run gives the status a controller writes for the same flags.
+    let out = run(bed.cmd(&[
+        "actionset",
+        "create",
+        "--action",
+        "backup",
+        "--blueprint",
+        "mysql-blueprint",
+        "--statefulset",
+        "db/mysql",
+        "--profile",
+        "s3",
+        "--name",
+        "client-run",
+    ]))
+    .await;
+    let client_stdout = ok(&out);
+    let final_status = bed.actionset("client-run")["status"].clone();
+    assert_eq!(final_status["state"], "complete");
+    let objects_before = bed.objects().len();
+
+    start_operator(&bed).await;
+    let steps = vec![
+        with_state(final_status.clone(), "pending", "pending"),
+        with_state(final_status.clone(), "running", "running"),
+        final_status.clone(),
+    ];
+    let cmd = bed.cmd(&[
+        "actionset",
+        "create",
+        "--action",
+        "backup",
+        "--blueprint",
+        "mysql-blueprint",
+        "--statefulset",
+        "db/mysql",
+        "--profile",
+        "s3",
+        "--name",
+        "ctrl-run",
+        "--wait",
+    ]);
+    let (out, ()) = tokio::join!(run(cmd), scripted_controller(&bed, "ctrl-run", steps));
+    let stdout = ok(&out);
+    let stderr = text(&out.stderr);
+    assert!(
+        stderr.contains("phase dumpToObjectStore running"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("event Normal Started Action: step 0"),
+        "{stderr}"
+    );
+    // Same artifacts line as the client-side run, and nothing ran here.
+    let artifact_line = |s: &str| {
+        s.lines()
+            .find(|l| l.contains("artifact"))
+            .map(str::to_string)
+    };
+    assert_eq!(
+        artifact_line(&stdout),
+        artifact_line(&client_stdout),
+        "{stdout}"
+    );
+    assert_eq!(bed.objects().len(), objects_before);
+    assert!(bed.task_pods().is_empty());
+    let spec_client = bed.actionset("client-run")["spec"].clone();
+    let spec_ctrl = bed.actionset("ctrl-run")["spec"].clone();
+    assert_eq!(spec_client, spec_ctrl, "both modes create the same spec");
+
+    // A failure: non-zero exit, the error, the failing phase, and where its log is.
+    let mut failed = with_state(final_status.clone(), "failed", "failed");
+    failed["error"] = json!({"message": "command terminated with exit code 1"});
+    let cmd = bed.cmd(&[
+        "actionset",
+        "create",
+        "--action",
+        "backup",
+        "--blueprint",
+        "mysql-blueprint",
+        "--statefulset",
+        "db/mysql",
+        "--profile",
+        "s3",
+        "--name",
+        "ctrl-fail",
+        "--wait",
+    ]);
+    let (out, ()) = tokio::join!(
+        run(cmd),
+        scripted_controller(&bed, "ctrl-fail", vec![failed])
+    );
+    assert!(!out.status.success());
+    let stderr = text(&out.stderr);
+    assert!(
+        stderr.contains("in phase \"dumpToObjectStore\": command terminated with exit code 1"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("kubectl logs -n kanister deployment/kanister-kanister-operator"),
+        "{stderr}"
+    );
+
+    // watch follows an existing one to its end.
+    let out = run(bed.cmd(&["actionset", "watch", "ctrl-run"])).await;
+    assert!(ok(&out).contains("actionset ctrl-run complete"));
+}

@@ -103,8 +103,8 @@ pub async fn run(args: ActionsetArgs, global: &GlobalArgs) -> Result<()> {
             }
         }
         ActionsetCommand::Watch { name } => {
-            let status = follow(&store, &cluster.namespace, &name).await?;
-            finish(&name, &status)
+            let namespace = cluster.namespace.clone();
+            follow_controller(&cluster, &store, &namespace, &name, global).await
         }
         ActionsetCommand::Delete { names } => {
             let mut missing = Vec::new();
@@ -353,11 +353,13 @@ async fn create(
     store.create(&actionset).await?;
     write_stdout(&format!("actionset {name} created\n"))?;
     if controller {
-        if !args.wait {
+        use std::io::IsTerminal;
+        // Like kanctl, scripts get the name back at once unless they ask to --wait.
+        if !args.wait && !std::io::stderr().is_terminal() {
             return Ok(());
         }
-        let status = follow(store, &namespace, &name).await?;
-        return finish(&name, &status);
+        eprintln!("following actionset {name} (run by the Kanister controller)");
+        return follow_controller(cluster, store, &namespace, &name, global).await;
     }
     let tracker = PodTracker::default();
     let options = RunOptions {
@@ -373,7 +375,7 @@ async fn create(
         eprintln!("warning: could not delete task {failure}");
     }
     match outcome {
-        Some(status) => finish(&name, &status?),
+        Some(status) => finish(&name, &status?, None),
         None => {
             let mut status = store
                 .get(&namespace, &name)
@@ -391,7 +393,7 @@ async fn create(
 }
 
 /// Prints the outcome; only `complete` succeeds.
-fn finish(name: &str, status: &ActionSetStatus) -> Result<()> {
+fn finish(name: &str, status: &ActionSetStatus, hint: Option<String>) -> Result<()> {
     if status.state == State::Complete {
         let mut out = format!("actionset {name} complete\n");
         for action in &status.actions {
@@ -428,15 +430,131 @@ fn finish(name: &str, status: &ActionSetStatus) -> Result<()> {
             &status.error.message
         }
     );
+    if let Some(hint) = hint {
+        eprintln!("hint: {hint}");
+    }
     Err(AlreadyReported.into())
 }
 
-/// Polls the record until it is final, printing each phase transition.
-async fn follow(store: &Store, namespace: &str, name: &str) -> Result<ActionSetStatus> {
+/// Follows an ActionSet someone else runs; Ctrl-C asks whether to cancel (delete the
+/// ActionSet, which makes the controller stop it) or detach.
+async fn follow_controller(
+    cluster: &Cluster,
+    store: &Store,
+    namespace: &str,
+    name: &str,
+    global: &GlobalArgs,
+) -> Result<()> {
+    tokio::select! {
+        status = follow(cluster, store, namespace, name) => {
+            let status = status?;
+            let hint = if status.state == State::Complete {
+                None
+            } else {
+                Some(controller_log_hint(cluster).await)
+            };
+            finish(name, &status, hint)
+        }
+        _ = tokio::signal::ctrl_c() => {
+            let cancel = global.interactive()
+                && dialoguer::Select::new()
+                    .with_prompt(format!("actionset {name} is still running"))
+                    .items(["detach (it keeps running)", "cancel (delete the ActionSet)"])
+                    .default(0)
+                    .interact()
+                    .unwrap_or(0)
+                    == 1;
+            if cancel {
+                store.delete(namespace, name).await?;
+                eprintln!("actionset {name} deleted: the controller stops its functions and deletes their pods");
+            } else {
+                eprintln!("detached; follow it again with: kubectl backup actionset watch {name} -n {namespace}");
+            }
+            Err(AlreadyReported.into())
+        }
+    }
+}
+
+/// Where the failing function's pod log can still be read: the task pod is gone, the
+/// controller logs what its functions printed.
+async fn controller_log_hint(cluster: &Cluster) -> String {
+    let controller = crate::doctor::inspect(cluster)
+        .await
+        .ok()
+        .and_then(|r| r.kanister.controller);
+    match controller {
+        Some(c) => format!(
+            "the task pod is deleted after a failure; its output is in the controller's log: kubectl logs -n {} deployment/{} --tail=100",
+            c.namespace, c.name
+        ),
+        None => "the task pod is deleted after a failure; its output is in the Kanister controller's log (kubectl logs -l app=kanister-operator -n <controller namespace>)".into(),
+    }
+}
+
+/// Events the controller recorded on the ActionSet, as `reason: message` lines not yet shown.
+async fn new_events(
+    cluster: &Cluster,
+    namespace: &str,
+    name: &str,
+    shown: &mut std::collections::BTreeSet<String>,
+) -> Vec<String> {
+    use k8s_openapi::api::core::v1::Event;
+    let api: kube::Api<Event> = kube::Api::namespaced(cluster.client.clone(), namespace);
+    let params = kube::api::ListParams::default().fields(&format!("involvedObject.name={name}"));
+    let Ok(list) = api.list(&params).await else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for event in list.items {
+        let uid = event.metadata.uid.clone().unwrap_or_default();
+        if shown.insert(uid) {
+            out.push(format!(
+                "{} {}: {}",
+                event.type_.unwrap_or_default(),
+                event.reason.unwrap_or_default(),
+                event.message.unwrap_or_default()
+            ));
+        }
+    }
+    out
+}
+
+/// Polls the record until it is final, printing each phase transition and Event.
+async fn follow(
+    cluster: &Cluster,
+    store: &Store,
+    namespace: &str,
+    name: &str,
+) -> Result<ActionSetStatus> {
     let mut seen: BTreeMap<String, String> = BTreeMap::new();
+    let mut events = std::collections::BTreeSet::new();
+    let mut last_percent = String::new();
     loop {
-        let actionset = store.require(namespace, name).await?;
+        if store.is_resource() {
+            for line in new_events(cluster, namespace, name, &mut events).await {
+                eprintln!("{name}: event {line}");
+            }
+        }
+        let actionset = store.get(namespace, name).await?.ok_or_else(|| {
+            anyhow!(
+                "actionset {name:?} was deleted in namespace {namespace:?} while being followed"
+            )
+        })?;
         let status = actionset.status.clone().unwrap_or_default();
+        if !status.progress.percent_completed.is_empty()
+            && status.progress.percent_completed != last_percent
+        {
+            last_percent = status.progress.percent_completed.clone();
+            eprintln!(
+                "{name}: {}% {}",
+                last_percent,
+                if status.progress.running_phase.is_empty() {
+                    String::new()
+                } else {
+                    format!("(running {})", status.progress.running_phase)
+                }
+            );
+        }
         for (i, action) in status.actions.iter().enumerate() {
             for phase in action
                 .phases
