@@ -89,9 +89,15 @@ impl Bed {
 /// Fake API server with Kanister's CRDs, a "mysql" StatefulSet whose dump/restore are scripts
 /// over a data file, a Profile for s3s-fs, the Blueprint, and `kando` on the pods' PATH.
 async fn bed() -> Bed {
+    bed_with(true).await
+}
+
+async fn bed_with(crds: bool) -> Bed {
     let srv = FakeApiServer::start().await;
     let s3 = S3Server::start().await.unwrap();
-    srv.install_kanister_crds();
+    if crds {
+        srv.install_kanister_crds();
+    }
     let store = srv.store();
     store.create_namespace("kanister");
     store.create_namespace("db");
@@ -131,33 +137,66 @@ async fn bed() -> Bed {
                     "spec": {"containers": [{"name": "mysql", "image": "mysql:8",
                         "command": ["sleep", "3600"]}]}}}}))
         .unwrap();
-    store
-        .create(json!({"apiVersion": "v1", "kind": "Secret",
-            "metadata": {"name": "s3-creds", "namespace": "kanister"},
-            "stringData": {"aws_access_key_id": s3.access_key, "aws_secret_access_key": s3.secret_key}}))
-        .unwrap();
-    store
-        .create(
-            json!({"apiVersion": "cr.kanister.io/v1alpha1", "kind": "Profile",
-            "metadata": {"name": "s3", "namespace": "kanister"},
-            "location": {"type": "s3Compliant", "bucket": "bucket", "endpoint": s3.endpoint,
-                         "prefix": "team", "region": "us-east-1"},
-            "credential": {"type": "keyPair", "keyPair": {"idField": "aws_access_key_id",
-                "secretField": "aws_secret_access_key",
-                "secret": {"name": "s3-creds", "namespace": "kanister"}}},
-            "skipSSLVerify": false}),
-        )
-        .unwrap();
     let text = std::fs::read_to_string(concat!(
         env!("CARGO_MANIFEST_DIR"),
         "/tests/data/actionset/mysql-blueprint.yaml"
     ))
     .unwrap()
     .replace("@DB@", &db.display().to_string());
-    let mut blueprint: Value = serde_saphyr::from_str(&text).unwrap();
-    blueprint["metadata"]["namespace"] = json!("kanister");
-    store.create(blueprint).unwrap();
-
+    if crds {
+        store
+            .create(json!({"apiVersion": "v1", "kind": "Secret",
+                "metadata": {"name": "s3-creds", "namespace": "kanister"},
+                "stringData": {"aws_access_key_id": s3.access_key, "aws_secret_access_key": s3.secret_key}}))
+            .unwrap();
+        store
+            .create(
+                json!({"apiVersion": "cr.kanister.io/v1alpha1", "kind": "Profile",
+                "metadata": {"name": "s3", "namespace": "kanister"},
+                "location": {"type": "s3Compliant", "bucket": "bucket", "endpoint": s3.endpoint,
+                             "prefix": "team", "region": "us-east-1"},
+                "credential": {"type": "keyPair", "keyPair": {"idField": "aws_access_key_id",
+                    "secretField": "aws_secret_access_key",
+                    "secret": {"name": "s3-creds", "namespace": "kanister"}}},
+                "skipSSLVerify": false}),
+            )
+            .unwrap();
+        let mut blueprint: Value = serde_saphyr::from_str(&text).unwrap();
+        blueprint["metadata"]["namespace"] = json!("kanister");
+        store.create(blueprint).unwrap();
+    } else {
+        // Without Kanister: our own Profile (labelled Secret) and Blueprint (ConfigMap) forms.
+        let file = db.join("blueprint.yaml");
+        std::fs::write(&file, &text).unwrap();
+        let mut c = srv.command(BIN);
+        c.args(["blueprint", "apply", "-f"])
+            .arg(&file)
+            .args(["-n", "kanister"]);
+        ok(&run(c).await);
+        let mut c = srv.command(BIN);
+        c.args([
+            "profile",
+            "create",
+            "s3compliant",
+            "--name",
+            "s3",
+            "--bucket",
+            "bucket",
+            "--region",
+            "us-east-1",
+            "--prefix",
+            "team",
+            "--endpoint",
+            &s3.endpoint,
+            "--access-key",
+            &s3.access_key,
+            "--secret-key",
+            &s3.secret_key,
+            "-n",
+            "kanister",
+        ]);
+        ok(&run(c).await);
+    }
     // Wait for the database pod.
     for _ in 0..200 {
         let running = store
@@ -691,4 +730,55 @@ async fn controller_mode_follows_the_status_the_controller_writes() {
     // watch follows an existing one to its end.
     let out = run(bed.cmd(&["actionset", "watch", "ctrl-run"])).await;
     assert!(ok(&out).contains("actionset ctrl-run complete"));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn without_the_crd_the_record_is_kept_locally_and_from_works() {
+    let bed = bed_with(false).await;
+    let original = std::fs::read_to_string(bed.db.join("data.txt")).unwrap();
+    let out = run(bed.cmd(&[
+        "actionset",
+        "create",
+        "--action",
+        "backup",
+        "--blueprint",
+        "mysql-blueprint",
+        "--statefulset",
+        "db/mysql",
+        "--profile",
+        "s3",
+        "--name",
+        "local-backup",
+    ]))
+    .await;
+    ok(&out);
+    let record = bed
+        .srv
+        .home_dir()
+        .join(".local/share/kubectl-backup/actionsets/kanister/local-backup.json");
+    let stored: Value = serde_json::from_slice(&std::fs::read(&record).unwrap()).unwrap();
+    assert_eq!(stored["kind"], "ActionSet");
+    assert_eq!(stored["status"]["state"], "complete", "{stored:#}");
+    assert_eq!(bed.objects().len(), 1);
+
+    std::fs::write(bed.db.join("data.txt"), "garbage\n").unwrap();
+    let out = run(bed.cmd(&[
+        "actionset",
+        "create",
+        "--action",
+        "restore",
+        "--from",
+        "local-backup",
+    ]))
+    .await;
+    ok(&out);
+    assert_eq!(
+        std::fs::read_to_string(bed.db.join("data.txt")).unwrap(),
+        original
+    );
+    let out = run(bed.cmd(&["actionset", "list"])).await;
+    assert!(ok(&out).contains("local-backup"));
+    let out = run(bed.cmd(&["actionset", "delete", "local-backup"])).await;
+    ok(&out);
+    assert!(!record.exists());
 }
