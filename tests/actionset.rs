@@ -782,3 +782,45 @@ async fn without_the_crd_the_record_is_kept_locally_and_from_works() {
     ok(&out);
     assert!(!record.exists());
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn kubernetes_functions_chain_their_outputs() {
+    let bed = bed().await;
+    let out = run(bed.cmd(&[
+        "actionset",
+        "create",
+        "--action",
+        "ops",
+        "--blueprint",
+        "mysql-blueprint",
+        "--statefulset",
+        "db/mysql",
+        "--name",
+        "ops-run",
+    ]))
+    .await;
+    let stdout = ok(&out);
+    let status = bed.actionset("ops-run")["status"].clone();
+    assert_eq!(status["state"], "complete", "{status:#}");
+    let phases = status["actions"][0]["phases"].as_array().unwrap();
+    assert_eq!(phases[0]["output"]["name"], "marker");
+    assert_eq!(phases[0]["output"]["resource"], "configmaps");
+    assert_eq!(phases[3]["output"]["originalReplicaCount"], 1);
+    let summary = &status["actions"][0]["artifacts"]["summary"]["keyValue"];
+    assert_eq!(summary["rows"], "2", "{stdout}");
+    assert_eq!(summary["replicas"], "1");
+    assert_eq!(summary["prepared"], "yes");
+    assert!(
+        bed.srv
+            .store()
+            .get("v1", "ConfigMap", Some("db"), "marker")
+            .is_none()
+    );
+    let sts = bed
+        .srv
+        .store()
+        .get("apps/v1", "StatefulSet", Some("db"), "mysql")
+        .unwrap();
+    assert_eq!(sts["spec"]["replicas"], 1);
+    assert!(bed.task_pods().is_empty(), "{:?}", bed.task_pods());
+}

@@ -18,7 +18,15 @@ use crate::blueprint::types::ObjectReference;
 use crate::kube::{Cluster, describe_error};
 
 /// The functions this executor runs.
-pub const SUPPORTED: &[&str] = &["KubeTask", "KubeExec", "KubeExecAll", "ScaleWorkload"];
+pub const SUPPORTED: &[&str] = &[
+    "KubeTask",
+    "KubeExec",
+    "KubeExecAll",
+    "ScaleWorkload",
+    "PrepareData",
+    "KubeOps",
+    "WaitV2",
+];
 
 /// Why a phase's function cannot run client-side, if it cannot.
 pub fn unsupported(func: &str) -> Option<String> {
@@ -48,6 +56,8 @@ pub struct Context<'a> {
     pub pod_labels: BTreeMap<String, String>,
     pub pod_annotations: BTreeMap<String, String>,
     pub pod_override: Option<Map<String, Value>>,
+    /// Claim names of the workload's PVCs (PrepareData's default volumes).
+    pub pvcs: Vec<String>,
 }
 
 pub async fn run(
@@ -60,6 +70,9 @@ pub async fn run(
         "KubeExec" => kube_exec(args, ctx).await,
         "KubeExecAll" => kube_exec_all(args, ctx).await,
         "ScaleWorkload" => scale_workload(args, ctx).await,
+        "PrepareData" => prepare_data(args, ctx).await,
+        "KubeOps" => super::dynamic::kube_ops(args, ctx).await,
+        "WaitV2" => super::dynamic::wait_v2(args, ctx).await,
         other => bail!(unsupported(other).unwrap_or_else(|| format!("unknown function {other}"))),
     }
 }
@@ -432,4 +445,42 @@ async fn wait_scaled(
         }
         tokio::time::sleep(Duration::from_millis(250)).await;
     }
+}
+
+async fn prepare_data(
+    args: &Map<String, Value>,
+    ctx: &Context<'_>,
+) -> Result<Option<Map<String, Value>>> {
+    let namespace = required(args, "namespace")?;
+    let image = required(args, "image")?;
+    let command = string_list(args, "command")?;
+    let mut volumes = string_map(args, "volumes")?;
+    if volumes.is_empty() {
+        volumes = ctx
+            .pvcs
+            .iter()
+            .map(|c| (c.clone(), format!("/mnt/prepare_data/{c}")))
+            .collect();
+    }
+    if volumes.is_empty() {
+        bail!("PrepareData: no volumes given and the object has no PVCs");
+    }
+    let fail_on_error = boolean(args, "failOnError")?.unwrap_or(false);
+    let service_account = string(args, "serviceaccount")?.filter(|s| !s.is_empty());
+    let (labels, annotations, overrides) = pod_settings(args, ctx)?;
+    let pod = TaskPod {
+        namespace,
+        generate_name: "prepare-data-job-",
+        image,
+        command,
+        labels,
+        annotations,
+        overrides,
+        volumes,
+        service_account,
+    };
+    Ok(pod
+        .run(ctx.cluster, ctx.tracker, &ctx.sink, !fail_on_error)
+        .await?
+        .output)
 }

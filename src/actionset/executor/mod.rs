@@ -3,6 +3,7 @@
 //! runs, output artifacts rendered only when everything succeeded. The status is written to
 //! the ActionSet record after every transition, exactly as the controller would write it.
 
+pub mod dynamic;
 pub mod functions;
 pub mod params;
 pub mod pods;
@@ -409,6 +410,69 @@ async fn run_action(
         .await;
 }
 
+/// Every PVC claim name of the action's workload.
+fn workload_pvcs(params: &TemplateParams) -> Vec<String> {
+    let workload = params
+        .stateful_set
+        .as_ref()
+        .or(params.deployment.as_ref())
+        .or(params.deployment_config.as_ref());
+    let mut claims: Vec<String> = workload
+        .into_iter()
+        .flat_map(|w| w.persistent_volume_claims.values())
+        .flat_map(|m| m.keys().cloned())
+        .collect();
+    claims.sort();
+    claims.dedup();
+    claims
+}
+
+/// Renders a phase's args like Kanister: every string, map keys included; for Wait/WaitV2 the
+/// `condition` templates are left for the function to evaluate against the object.
+fn render_args(func: &str, args: &Map<String, Value>, data: &Data) -> Result<Map<String, Value>> {
+    fn walk(v: &Value, data: &Data, path: &str) -> Result<Value> {
+        Ok(match v {
+            Value::Object(m) => {
+                let mut out = Map::new();
+                for (k, child) in m {
+                    let here = format!("{path}.{k}");
+                    let key = render_str(&here, k, data).map_err(|e| anyhow!("{here}: {e}"))?;
+                    let value = if k == "condition" {
+                        child.clone()
+                    } else {
+                        walk(child, data, &here)?
+                    };
+                    out.insert(key, value);
+                }
+                Value::Object(out)
+            }
+            Value::Array(items) => Value::Array(
+                items
+                    .iter()
+                    .enumerate()
+                    .map(|(i, c)| walk(c, data, &format!("{path}[{i}]")))
+                    .collect::<Result<_>>()?,
+            ),
+            Value::String(s) => {
+                Value::String(render_str(path, s, data).map_err(|e| anyhow!("{path}: {e}"))?)
+            }
+            other => other.clone(),
+        })
+    }
+    let keep = matches!(func, "Wait" | "WaitV2");
+    if !keep {
+        return match render_json(&Value::Object(args.clone()), data) {
+            Ok(Value::Object(m)) => Ok(m),
+            Ok(_) => Ok(Map::new()),
+            Err(e) => Err(anyhow!("rendering args: {e}")),
+        };
+    }
+    match walk(&Value::Object(args.clone()), data, "args")? {
+        Value::Object(m) => Ok(m),
+        _ => Ok(Map::new()),
+    }
+}
+
 fn render_reference(reference: &ObjectReference, data: &Data) -> Result<ObjectReference> {
     let r = |field: &str, v: &str| -> Result<String> {
         render_str(field, v, data).map_err(|e| anyhow!("{field}: {e}"))
@@ -505,11 +569,7 @@ async fn run_phase(
     shared.say(format!("{}: started {what}", shared.name));
     let result = async {
         let data = params.build();
-        let args = match render_json(&Value::Object(phase.args.clone()), &data) {
-            Ok(Value::Object(m)) => m,
-            Ok(_) => Map::new(),
-            Err(e) => return Err(anyhow!("rendering args: {e}")),
-        };
+        let args = render_args(&phase.func, &phase.args, &data)?;
         let ctx = functions::Context {
             cluster,
             tracker,
@@ -526,6 +586,7 @@ async fn run_phase(
             },
             pod_annotations: spec.pod_annotations.clone(),
             pod_override: spec.pod_override.clone(),
+            pvcs: workload_pvcs(params),
         };
         functions::run(&phase.func, &args, &ctx).await
     }

@@ -166,7 +166,7 @@ impl TaskPod {
         cluster: &Cluster,
         tracker: &PodTracker,
         sink: &LogSink,
-        whole_log: bool,
+        tolerate_failure: bool,
     ) -> Result<TaskResult> {
         let api: Api<Pod> = Api::namespaced(cluster.client.clone(), &self.namespace);
         let pod: Pod = serde_json::from_value(self.manifest()?)?;
@@ -182,7 +182,9 @@ impl TaskPod {
             })?;
         let name = created.metadata.name.clone().unwrap_or_default();
         tracker.add(&self.namespace, &name);
-        let result = self.follow(cluster, &api, &name, sink, whole_log).await;
+        let result = self
+            .follow(cluster, &api, &name, sink, tolerate_failure)
+            .await;
         // Deleted whatever happened; a failed delete stays in the tracker for the final sweep.
         if delete_pod(cluster, &self.namespace, &name).await.is_ok() {
             tracker.remove(&self.namespace, &name);
@@ -196,7 +198,7 @@ impl TaskPod {
         api: &Api<Pod>,
         name: &str,
         sink: &LogSink,
-        _whole_log: bool,
+        tolerate_failure: bool,
     ) -> Result<TaskResult> {
         let what = format!("pod {}/{name}", self.namespace);
         wait_started(cluster, api, name, &what).await?;
@@ -232,7 +234,7 @@ impl TaskPod {
             ),
         }
         let (phase, exit) = wait_finished(cluster, api, name, &what).await?;
-        if phase != "Succeeded" {
+        if phase != "Succeeded" && !tolerate_failure {
             let tail: Vec<String> = tail.into_iter().collect();
             bail!(
                 "{what} failed (exit code {}){}",
