@@ -281,13 +281,105 @@ async fn controller_running(cluster: &Cluster) -> Result<bool> {
     Ok(report.kanister.controller.is_some_and(|c| c.available))
 }
 
+/// Completed ActionSets whose artifacts could feed an action of `blueprint` on `objects`
+/// (any object when none is given), newest first.
+pub fn backup_candidates(
+    items: &[ActionSet],
+    blueprint: &str,
+    objects: &[crate::blueprint::ObjectReference],
+) -> Vec<ActionSet> {
+    let mut found: Vec<ActionSet> = items
+        .iter()
+        .filter(|a| {
+            let Some(status) = a.status.as_ref() else {
+                return false;
+            };
+            status.state == State::Complete
+                && status.actions.iter().any(|x| {
+                    x.blueprint == blueprint
+                        && !x.artifacts.is_empty()
+                        && (objects.is_empty()
+                            || objects.iter().any(|o| {
+                                o.name == x.object.name
+                                    && o.namespace == x.object.namespace
+                                    && o.kind.eq_ignore_ascii_case(&x.object.kind)
+                            }))
+                })
+        })
+        .cloned()
+        .collect();
+    found.sort_by(|a, b| {
+        let t = |x: &ActionSet| x.metadata.creation_timestamp.as_ref().map(|t| t.0);
+        t(b).cmp(&t(a))
+            .then_with(|| b.metadata.name.cmp(&a.metadata.name))
+    });
+    found
+}
+
+/// On a terminal, an action other than backup that got no `--from` and no `--artifacts`
+/// offers the completed backups of that Blueprint and subject to choose from.
+async fn pick_parent(
+    args: &CreateArgs,
+    store: &Store,
+    namespace: &str,
+    global: &GlobalArgs,
+) -> Result<Option<String>> {
+    if args.from.is_some() || !args.target.artifacts.is_empty() || !global.interactive() {
+        return Ok(None);
+    }
+    let (Some(action), Some(blueprint)) = (&args.action, &args.blueprint) else {
+        return Ok(None);
+    };
+    if action == "backup" {
+        return Ok(None);
+    }
+    let items = store.list(Some(namespace)).await?;
+    let candidates = backup_candidates(&items, blueprint, &subjects(&args.target)?);
+    if candidates.is_empty() {
+        return Ok(None);
+    }
+    let labels: Vec<String> = candidates
+        .iter()
+        .map(|a| {
+            let status = a.status.clone().unwrap_or_default();
+            let objects: Vec<String> = status.actions.iter().map(|x| x.object.describe()).collect();
+            let created = a
+                .metadata
+                .creation_timestamp
+                .as_ref()
+                .map(|t| t.0.to_string())
+                .unwrap_or_default();
+            format!(
+                "{}  {created}  {}",
+                a.metadata.name.clone().unwrap_or_default(),
+                objects.join(", ")
+            )
+        })
+        .collect();
+    let choice = dialoguer::Select::new()
+        .with_prompt(format!(
+            "{action} from which backup of blueprint {blueprint}?"
+        ))
+        .items(&labels)
+        .default(0)
+        .interact_opt()?;
+    match choice {
+        Some(i) => Ok(candidates[i].metadata.name.clone()),
+        None => bail!("no backup chosen; nothing was created"),
+    }
+}
+
 async fn create(
-    args: CreateArgs,
+    mut args: CreateArgs,
     cluster: &Cluster,
     store: &Store,
     global: &GlobalArgs,
 ) -> Result<()> {
     let namespace = cluster.namespace.clone();
+    if let Some(parent) = pick_parent(&args, store, &namespace, global).await? {
+        eprintln!("using the artifacts of actionset {parent}");
+        args.from = Some(parent);
+    }
     let parent = match &args.from {
         Some(p) => {
             let parent = store.require(&namespace, p).await?;
@@ -670,4 +762,96 @@ fn describe(a: &ActionSet) -> String {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::actionset::types::ActionStatus;
+    use crate::blueprint::{Artifact, ObjectReference};
+
+    fn done(name: &str, created: &str, blueprint: &str, object: &str, state: State) -> ActionSet {
+        let object = ObjectReference {
+            kind: "statefulset".into(),
+            name: object.into(),
+            namespace: "db".into(),
+            ..Default::default()
+        };
+        let mut artifacts = BTreeMap::new();
+        artifacts.insert("dump".to_string(), Artifact::default());
+        ActionSet {
+            metadata: ObjectMeta {
+                name: Some(name.into()),
+                creation_timestamp: Some(
+                    serde_json::from_value(serde_json::json!(created)).unwrap(),
+                ),
+                ..Default::default()
+            },
+            status: Some(ActionSetStatus {
+                state,
+                actions: vec![ActionStatus {
+                    name: "backup".into(),
+                    object,
+                    blueprint: blueprint.into(),
+                    artifacts,
+                    ..Default::default()
+                }],
+                ..Default::default()
+            }),
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn picker_offers_completed_backups_of_the_blueprint_and_subject_newest_first() {
+        let items = vec![
+            done(
+                "old",
+                "2026-01-01T00:00:00Z",
+                "mysql",
+                "db1",
+                State::Complete,
+            ),
+            done(
+                "new",
+                "2026-02-01T00:00:00Z",
+                "mysql",
+                "db1",
+                State::Complete,
+            ),
+            done(
+                "failed",
+                "2026-03-01T00:00:00Z",
+                "mysql",
+                "db1",
+                State::Failed,
+            ),
+            done(
+                "other-bp",
+                "2026-03-01T00:00:00Z",
+                "pg",
+                "db1",
+                State::Complete,
+            ),
+            done(
+                "other-db",
+                "2026-03-01T00:00:00Z",
+                "mysql",
+                "db2",
+                State::Complete,
+            ),
+        ];
+        let subject = vec![ObjectReference {
+            kind: "statefulset".into(),
+            name: "db1".into(),
+            namespace: "db".into(),
+            ..Default::default()
+        }];
+        let names: Vec<String> = backup_candidates(&items, "mysql", &subject)
+            .into_iter()
+            .filter_map(|a| a.metadata.name)
+            .collect();
+        assert_eq!(names, ["new", "old"]);
+        assert_eq!(backup_candidates(&items, "mysql", &[]).len(), 3);
+    }
 }
