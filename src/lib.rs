@@ -13,5 +13,6 @@ pub mod kube;
 pub mod logging;
 pub mod output;
 pub mod profile;
+pub mod snapshot;
 pub mod storage;
 pub mod template;

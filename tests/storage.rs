@@ -19,3 +19,6 @@ mod local;
 
 #[path = "storage/azure.rs"]
 mod azure;
+
+#[path = "storage/tls.rs"]
+mod tls;

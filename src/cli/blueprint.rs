@@ -103,7 +103,7 @@ pub struct TargetArgs {
         help_heading = "Action subject"
     )]
     pub objects: Vec<String>,
-    /// Profile giving the backup location: NAME (in the Blueprint's namespace) or NS/NAME
+    /// Profile giving the backup location: NAME (in the -n namespace) or NS/NAME
     #[arg(long, value_name = "[NS/]NAME", help_heading = "Action inputs")]
     pub profile: Option<String>,
     /// Secrets exposed as .Secrets.KEY (repeatable, or comma-separated)

@@ -10,6 +10,7 @@ mod etcd;
 mod global;
 mod location;
 mod profile;
+mod snapshot;
 mod version;
 
 use std::ffi::OsString;
@@ -60,6 +61,8 @@ pub enum Command {
     /// Kanister ActionSets: create (run client-side or by the controller), list, describe, watch, delete
     #[command(alias = "actionsets", alias = "as")]
     Actionset(actionset::ActionsetArgs),
+    /// Velero-compatible resource snapshots: create, list, describe, download, delete
+    Snapshot(snapshot::SnapshotArgs),
 }
 
 /// An error whose message was already shown to the user; only the exit code is left to set.
@@ -123,6 +126,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Profile(args) => profile::run(args, &global).await,
         Command::Location(args) => location::run(args, &global).await,
         Command::Actionset(args) => actionset::run(args, &global).await,
+        Command::Snapshot(args) => snapshot::run(args, &global).await,
     }
 }
 

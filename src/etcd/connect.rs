@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use anyhow::{Context, Result, bail};
+use anyhow::{Result, bail};
 use etcd_client::{Certificate, Client, ConnectOptions, Identity, TlsOptions};
 use secrecy::{ExposeSecret, SecretString};
 
@@ -119,7 +119,8 @@ impl Endpoint {
     pub fn describe(&self, url: &str, error: etcd_client::Error) -> anyhow::Error {
         let detail = error_chain(&error);
         let lower = detail.to_lowercase();
-        let hint = if lower.contains("authentication") || lower.contains("permission denied") {
+        let auth = ["auth", "user name is empty", "permission denied"];
+        let hint = if auth.iter().any(|needle| lower.contains(needle)) {
             "check --user/--password (snapshots need the root user when etcd auth is on)"
         } else if url.starts_with("https://") && self.cert.is_none() {
             "if the member requires client certificates (kubeadm's does), pass --cert and --key \
@@ -137,7 +138,14 @@ impl Endpoint {
 }
 
 fn read(path: &Path, flag: &str) -> Result<Vec<u8>> {
-    std::fs::read(path).with_context(|| format!("cannot read {flag} file {}", path.display()))
+    std::fs::read(path).map_err(|e| {
+        let hint = if e.kind() == std::io::ErrorKind::PermissionDenied {
+            " (etcd's key files are root-only: run as root on the control-plane node)"
+        } else {
+            ""
+        };
+        anyhow::anyhow!("cannot read {flag} file {}: {e}{hint}", path.display())
+    })
 }
 
 fn error_chain(error: &etcd_client::Error) -> String {

@@ -40,6 +40,9 @@ pub struct EtcdPodConfig {
     pub initial_cluster: String,
     /// `--initial-cluster-token`, `etcd-cluster` when absent.
     pub initial_cluster_token: String,
+    /// `--initial-cluster-state`: `new`, or `existing` on members kubeadm joined later (their
+    /// `--initial-cluster` lists only the members that existed at join time).
+    pub initial_cluster_state: String,
     /// `--listen-client-urls`, split on commas.
     pub listen_client_urls: Vec<String>,
     /// `--advertise-client-urls` (or kubeadm's annotation), split on commas.
@@ -127,6 +130,10 @@ impl EtcdPodConfig {
             initial_cluster_token: flags
                 .get("initial-cluster-token")
                 .unwrap_or(DEFAULT_INITIAL_CLUSTER_TOKEN)
+                .to_string(),
+            initial_cluster_state: flags
+                .get("initial-cluster-state")
+                .unwrap_or("new")
                 .to_string(),
             listen_client_urls: split_list(
                 flags
@@ -292,6 +299,7 @@ mod tests {
         );
         assert_eq!(config.initial_cluster, "cp-1=https://10.0.0.11:2380");
         assert_eq!(config.initial_cluster_token, "etcd-cluster");
+        assert_eq!(config.initial_cluster_state, "new");
         assert_eq!(
             config.listen_client_urls,
             ["https://127.0.0.1:2379", "https://10.0.0.11:2379"]

@@ -4,7 +4,12 @@
 
 pub mod bbolt;
 pub mod connect;
+pub mod discover;
+pub mod inspect;
+pub mod k8s_proto;
+pub mod k8s_schema;
 pub mod kubeadm;
+pub mod protowire;
 pub mod repoint;
 pub mod restore;
 pub mod revision;

@@ -360,7 +360,7 @@ mod tests {
                 bump_revision: 0,
                 mark_compacted: false,
             },
-            None,
+            Default::default(),
         )
         .unwrap();
         data_dir

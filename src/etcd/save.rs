@@ -202,6 +202,13 @@ impl PartFile {
             Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
             _ => PathBuf::from("."),
         };
+        if !dir.is_dir() {
+            bail!(
+                "cannot save to {}: directory {} does not exist",
+                dest.display(),
+                dir.display()
+            );
+        }
         let mut prefix = name.to_os_string();
         prefix.push(".part.");
         let mut builder = tempfile::Builder::new();

@@ -116,10 +116,10 @@ async fn load_config(options: &ClusterOptions) -> Result<Config> {
             .await
             .map_err(|e| anyhow!("kubeconfig: {e}")),
         Err(kubeconfig_error) => {
-            if options.context.is_none() && options.cluster.is_none() && options.user.is_none() {
-                if let Ok(config) = Config::incluster() {
-                    return Ok(config);
-                }
+            let no_kubeconfig_flags =
+                options.context.is_none() && options.cluster.is_none() && options.user.is_none();
+            if no_kubeconfig_flags && let Ok(config) = Config::incluster() {
+                return Ok(config);
             }
             if let Some(server) = &options.server {
                 // `--server` alone is enough, as with kubectl.

@@ -85,6 +85,9 @@ pub(crate) trait Backend: Send + Sync + 'static {
         Ok(())
     }
 
+    /// Create the bucket/container (or root directory); one that already exists and is ours is fine.
+    async fn create_bucket(&self) -> Result<()>;
+
     /// Can we reach the store, is the bucket there, are the credentials accepted?
     /// Lists at most one key under `prefix`.
     async fn check(&self, prefix: &str) -> Result<()>;

@@ -194,7 +194,8 @@ pub(crate) fn root_cause(error: &(dyn StdError + 'static)) -> String {
     let mut current: Option<&(dyn StdError + 'static)> = Some(error);
     while let Some(e) = current {
         let text = e.to_string();
-        if !text.is_empty() && !messages.iter().any(|m| m.contains(&text)) {
+        let noise = text.starts_with("client error (") || text.starts_with("error sending request");
+        if !text.is_empty() && !noise && !messages.iter().any(|m| m.contains(&text)) {
             messages.push(text);
         }
         current = e.source();

@@ -34,16 +34,22 @@ impl LocalBackend {
             ));
         }
         let location = format!("file://{}", config.root.display());
-        if !config.root.is_dir() {
-            return Err(StorageError::NoSuchBucket {
-                location,
-                code: "root directory missing".into(),
-            });
-        }
         Ok(Self {
             root: config.root.clone(),
             location,
         })
+    }
+
+    /// A missing root is reported like a missing bucket, never created implicitly by a write.
+    fn require_root(&self) -> Result<()> {
+        if self.root.is_dir() {
+            Ok(())
+        } else {
+            Err(StorageError::NoSuchBucket {
+                location: self.location.clone(),
+                code: "no such directory".into(),
+            })
+        }
     }
 
     fn path(&self, key: &str) -> Result<PathBuf> {
@@ -98,6 +104,7 @@ impl Backend for LocalBackend {
         _size_hint: Option<u64>,
         upload: &Upload,
     ) -> Result<PutResult> {
+        self.require_root()?;
         let path = self.path(key)?;
         let dir = path.parent().unwrap_or(&self.root).to_path_buf();
         tokio::fs::create_dir_all(&dir)
@@ -209,6 +216,7 @@ impl Backend for LocalBackend {
                 "the local store only lists with the '/' delimiter".into(),
             ));
         }
+        self.require_root()?;
         let root = self.root.clone();
         let prefix = prefix.to_string();
         let grouped = delimiter.is_some();
@@ -251,7 +259,14 @@ impl Backend for LocalBackend {
         Ok(())
     }
 
+    async fn create_bucket(&self) -> Result<()> {
+        tokio::fs::create_dir_all(&self.root)
+            .await
+            .map_err(self.io("create the root directory", ""))
+    }
+
     async fn check(&self, _prefix: &str) -> Result<()> {
+        self.require_root()?;
         let probe = tempfile::Builder::new()
             .prefix(TEMP_MARKER)
             .tempfile_in(&self.root)

@@ -308,6 +308,11 @@ impl ObjectStore {
         Ok(deleted)
     }
 
+    /// Create the bucket (S3, GCS), container (Azure) or root directory (local) if it is missing.
+    pub async fn create_bucket(&self) -> Result<()> {
+        self.backend.create_bucket().await
+    }
+
     /// Is the store reachable, does the bucket exist, are the credentials accepted?
     /// Lists at most one key under the location prefix.
     pub async fn check(&self) -> Result<()> {

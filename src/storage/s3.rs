@@ -20,7 +20,7 @@ use super::config::{GcsConfig, S3Config, TransferOptions};
 use super::error::{Attempts, Result, StorageError, from_reqwest};
 use super::http::{body_stream, client, header, unquote, xml_text};
 use super::retry::retry;
-use super::upload::{PartSink, Target, Upload, read_chunk, upload_parts};
+use super::upload::{FirstChunk, PartSink, Target, Upload, read_first, upload_parts};
 
 const SIGNATURE_LIFETIME: Duration = Duration::from_secs(3600);
 const UNSIGNED_PAYLOAD: &str = "UNSIGNED-PAYLOAD";
@@ -210,11 +210,18 @@ impl Inner {
         let status = response.status();
         let body = response.text().await.unwrap_or_default();
         let code = xml_text(&body, "Code").unwrap_or_else(|| status_code_name(status));
-        let message = xml_text(&body, "Message")
-            .unwrap_or_else(|| status.canonical_reason().unwrap_or("").to_string());
+        let message = xml_text(&body, "Message").unwrap_or_else(|| {
+            if body.is_empty() && status == StatusCode::FORBIDDEN {
+                // HEAD answers carry no body: S3 cannot say whether the key or the permission is wrong.
+                "no reason given; wrong credentials or a missing permission".to_string()
+            } else {
+                status.canonical_reason().unwrap_or("").to_string()
+            }
+        });
         classify(&self.location, status, code, message, operation, key)
     }
 
+    #[allow(clippy::too_many_arguments)] // a private helper; a struct would only rename the same arguments
     async fn request(
         &self,
         method: Method,
@@ -477,29 +484,20 @@ impl Backend for S3Backend {
         upload: &Upload,
     ) -> Result<PutResult> {
         let inner = &self.inner;
-        let options = &upload.options;
-        let first_len = options.multipart_threshold.max(options.part_size);
-        let first = read_chunk(reader, first_len)
-            .await
-            .map_err(|source| StorageError::Io {
-                location: inner.location.clone(),
-                operation: "read the source of",
-                key: key.to_string(),
-                source,
-            })?;
-        if first.len() < first_len && first.len() <= options.multipart_threshold {
-            return inner.put_single(key, first, &upload.cancel).await;
-        }
+        let target = Target {
+            location: &inner.location,
+            key,
+        };
+        let first = match read_first(reader, size_hint, &upload.options, &target).await? {
+            FirstChunk::Whole(body) => return inner.put_single(key, body, &upload.cancel).await,
+            FirstChunk::FirstPart(first) => first,
+        };
         let upload_id = inner.create_multipart(key, &upload.cancel).await?;
         let sink = Arc::new(Multipart {
             inner: inner.clone(),
             key: key.to_string(),
             upload_id,
         });
-        let target = Target {
-            location: &inner.location,
-            key,
-        };
         upload_parts(sink, first, reader, size_hint, upload, target).await
     }
 
@@ -695,6 +693,37 @@ impl Backend for S3Backend {
         Ok(())
     }
 
+    async fn create_bucket(&self) -> Result<()> {
+        let inner = &self.inner;
+        let (url, body) = match inner.credentials() {
+            Some(credentials) => {
+                let action = inner.bucket.create_bucket(credentials);
+                let body = action.body();
+                (sign(action), body)
+            }
+            None => (inner.bucket.base_url().clone(), String::new()),
+        };
+        let never = CancellationToken::new();
+        let body = (!body.is_empty()).then(|| Bytes::from(body));
+        let name = inner.bucket.name().to_string();
+        match inner
+            .request(
+                Method::PUT,
+                || url.clone(),
+                &[],
+                body,
+                "CreateBucket",
+                &name,
+                &never,
+            )
+            .await
+        {
+            Ok(_) => Ok(()),
+            Err(StorageError::Service { code, .. }) if code == "BucketAlreadyOwnedByYou" => Ok(()),
+            Err(e) => Err(e),
+        }
+    }
+
     async fn check(&self, prefix: &str) -> Result<()> {
         let inner = &self.inner;
         let url = || {
@@ -758,6 +787,47 @@ mod tests {
         };
         let backend = S3Backend::new(&config, Arc::new(TransferOptions::default())).unwrap();
         assert_eq!(backend.location(), "s3://b at http://127.0.0.1:9000");
+    }
+
+    #[test]
+    fn virtual_host_and_path_style_urls() {
+        let options = Arc::new(TransferOptions::default());
+        let mut config = S3Config {
+            endpoint: Some("http://localhost:9000".into()),
+            bucket: "b".into(),
+            ..Default::default()
+        };
+        let backend = S3Backend::new(&config, options.clone()).unwrap();
+        assert_eq!(
+            backend.inner.bucket.object_url("a b/c").as_str(),
+            "http://b.localhost:9000/a%20b/c"
+        );
+        config.path_style = true;
+        let backend = S3Backend::new(&config, options.clone()).unwrap();
+        assert_eq!(
+            backend.inner.bucket.object_url("k").as_str(),
+            "http://localhost:9000/b/k"
+        );
+        // AWS by region, virtual-hosted.
+        let aws = S3Config {
+            region: "eu-west-1".into(),
+            bucket: "b".into(),
+            ..Default::default()
+        };
+        let backend = S3Backend::new(&aws, options.clone()).unwrap();
+        assert_eq!(
+            backend.inner.bucket.object_url("k").as_str(),
+            "https://b.s3.eu-west-1.amazonaws.com/k"
+        );
+        assert_eq!(backend.location(), "s3://b");
+        // An IP address cannot carry the bucket name.
+        let ip = S3Config {
+            endpoint: Some("http://127.0.0.1:9000".into()),
+            bucket: "b".into(),
+            ..Default::default()
+        };
+        let error = S3Backend::new(&ip, options).err().unwrap().to_string();
+        assert!(error.contains("path-style"), "{error}");
     }
 
     #[test]

@@ -35,12 +35,17 @@ pub(crate) trait PartSink: Send + Sync + 'static {
 }
 
 /// Read until `limit` bytes or end of input. A shorter result means the input ended.
+/// `capacity` is the initial buffer size; the buffer grows up to `limit` if the input is longer.
 pub(crate) async fn read_chunk(
     reader: &mut (dyn AsyncRead + Send + Unpin),
     limit: usize,
+    capacity: usize,
 ) -> std::io::Result<Bytes> {
-    let mut buf = BytesMut::with_capacity(limit);
+    let mut buf = BytesMut::with_capacity(capacity.min(limit));
     while buf.len() < limit {
+        if buf.len() == buf.capacity() {
+            buf.reserve((buf.capacity().max(64 * 1024)).min(limit - buf.len()));
+        }
         // `take` keeps read_buf from growing the buffer past `limit`.
         let wanted = (limit - buf.len()) as u64;
         if (&mut *reader).take(wanted).read_buf(&mut buf).await? == 0 {
@@ -48,6 +53,42 @@ pub(crate) async fn read_chunk(
         }
     }
     Ok(buf.freeze())
+}
+
+/// The start of an upload: small objects go up in one request, larger ones in parts.
+pub(crate) enum FirstChunk {
+    /// The whole object.
+    Whole(Bytes),
+    /// The first part of a larger object.
+    FirstPart(Bytes),
+}
+
+/// Read enough of `reader` to choose between a single PUT and a multipart upload.
+/// Small inputs allocate only what they need (a `size_hint` sizes the buffer).
+pub(crate) async fn read_first(
+    reader: &mut (dyn AsyncRead + Send + Unpin),
+    size_hint: Option<u64>,
+    options: &TransferOptions,
+    target: &Target<'_>,
+) -> Result<FirstChunk> {
+    let first_len = options.multipart_threshold.max(options.part_size);
+    let capacity = match size_hint {
+        Some(size) => (size.saturating_add(1)).min(first_len as u64) as usize,
+        None => first_len.min(256 * 1024),
+    };
+    let first = read_chunk(reader, first_len, capacity)
+        .await
+        .map_err(|source| StorageError::Io {
+            location: target.location.to_string(),
+            operation: "read the source of",
+            key: target.key.to_string(),
+            source,
+        })?;
+    if first.len() < first_len && first.len() <= options.multipart_threshold {
+        Ok(FirstChunk::Whole(first))
+    } else {
+        Ok(FirstChunk::FirstPart(first))
+    }
 }
 
 /// The part size for this object: the configured one, raised so that `size_hint` fits in 10,000
@@ -81,8 +122,11 @@ pub(crate) async fn upload_parts(
     upload: &Upload,
     target: Target<'_>,
 ) -> Result<PutResult> {
+    // If this future is dropped mid-way (a caller's `select!` on Ctrl-C, an aborted task), the
+    // guard still aborts the upload in the background.
+    let mut guard = AbortOnDrop(Some(sink.clone()));
     let outcome = drive(sink.clone(), first, reader, size_hint, upload, &target).await;
-    match outcome {
+    let result = match outcome {
         Ok((parts, size)) => {
             // Completing is not cancellable half-way: it is one request, and aborting after a
             // successful complete would be wrong. Still abort if completing fails.
@@ -116,18 +160,31 @@ pub(crate) async fn upload_parts(
                 other => other,
             })
         }
+    };
+    guard.0 = None;
+    result
+}
+
+struct AbortOnDrop(Option<Arc<dyn PartSink>>);
+
+impl Drop for AbortOnDrop {
+    fn drop(&mut self) {
+        if let Some(sink) = self.0.take()
+            && let Ok(runtime) = tokio::runtime::Handle::try_current()
+        {
+            runtime.spawn(async move {
+                let _ = sink.abort().await;
+            });
+        }
     }
 }
 
 async fn abort_with_retries(sink: &dyn PartSink, upload: &Upload) -> Result<()> {
     // A fresh token: the caller's may be the one that was cancelled.
     let never = CancellationToken::new();
-    retry(
-        &upload.options.retry,
-        &never,
-        || unreachable_cancel(),
-        || sink.abort(),
-    )
+    retry(&upload.options.retry, &never, unreachable_cancel, || {
+        sink.abort()
+    })
     .await
 }
 
@@ -183,7 +240,7 @@ async fn drive(
                     let read = tokio::select! {
                         biased;
                         () = upload.cancel.cancelled() => return Err(cancelled()),
-                        read = read_chunk(reader, wanted) => read,
+                        read = read_chunk(reader, wanted, wanted) => read,
                     };
                     let body = read.map_err(|source| StorageError::Io {
                         location: target.location.to_string(),
@@ -279,10 +336,10 @@ mod tests {
     async fn read_chunk_stops_at_the_limit_and_at_eof() {
         let data = vec![7u8; 10_000];
         let mut reader: &[u8] = &data;
-        let first = read_chunk(&mut reader, 4096).await.unwrap();
+        let first = read_chunk(&mut reader, 4096, 10).await.unwrap();
         assert_eq!(first.len(), 4096);
-        let second = read_chunk(&mut reader, 8192).await.unwrap();
+        let second = read_chunk(&mut reader, 8192, 8192).await.unwrap();
         assert_eq!(second.len(), 10_000 - 4096);
-        assert!(read_chunk(&mut reader, 10).await.unwrap().is_empty());
+        assert!(read_chunk(&mut reader, 10, 0).await.unwrap().is_empty());
     }
 }

@@ -151,11 +151,17 @@ async fn missing_root_is_a_clear_error() {
         root: "/nonexistent/kubectl-backup".into(),
         prefix: String::new(),
     };
-    let error = ObjectStore::new(StorageConfig::Local(config))
-        .unwrap_err()
-        .to_string();
+    let store = ObjectStore::new(StorageConfig::Local(config)).unwrap();
+    let error = store.check().await.unwrap_err().to_string();
     assert!(
         error.contains("/nonexistent/kubectl-backup") && error.contains("does not exist"),
         "{error}"
     );
+    let error = store
+        .put_bytes("k", &b"x"[..])
+        .await
+        .unwrap_err()
+        .to_string();
+    assert!(error.contains("does not exist"), "{error}");
+    assert!(!std::path::Path::new("/nonexistent").exists());
 }

@@ -198,6 +198,7 @@ async fn delete_prefix_kanister_and_path_safe() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn errors_name_the_failing_check() {
+    // The messages are printed so `--nocapture` shows what a user sees.
     let server = S3Server::start().await.unwrap();
 
     let wrong_secret = s3_config(
@@ -214,6 +215,7 @@ async fn errors_name_the_failing_check() {
         "{error}"
     );
     assert!(!error.contains("not-the-secret"), "{error}");
+    eprintln!("{error}");
     assert_eq!(error.lines().count(), 1, "{error}");
     let error = store
         .put_bytes("k", &b"x"[..])
@@ -221,6 +223,12 @@ async fn errors_name_the_failing_check() {
         .unwrap_err()
         .to_string();
     assert!(error.contains("credentials rejected"), "{error}");
+    // HEAD answers have no body, so the reason is unknown but the message still says what to check.
+    let error = store.head("k").await.unwrap_err().to_string();
+    assert!(
+        error.contains("HEAD") && error.contains("wrong credentials"),
+        "{error}"
+    );
 
     let wrong_key = s3_config(
         &server.endpoint,
@@ -254,6 +262,7 @@ async fn errors_name_the_failing_check() {
         error.contains("does not exist") && error.contains("no-such-bucket"),
         "{error}"
     );
+    eprintln!("{error}");
     assert_eq!(error.lines().count(), 1);
 
     // A port nobody listens on.
@@ -273,6 +282,7 @@ async fn errors_name_the_failing_check() {
     );
     assert!(error.to_lowercase().contains("refused"), "{error}");
     assert!(!error.contains("X-Amz-"), "a presigned URL leaked: {error}");
+    eprintln!("{error}");
     assert_eq!(error.lines().count(), 1);
 }
 

@@ -1,6 +1,7 @@
 //! `kubectl backup etcd …`: snapshots of etcd itself, taken from a live member and inspected
 //! offline. Flags mirror etcdctl's (and read the same `ETCDCTL_*` variables).
 
+mod inspect;
 mod repoint;
 mod restore;
 mod save;
@@ -18,8 +19,9 @@ use crate::etcd::connect::Endpoint;
 
 #[derive(Debug, Args)]
 pub struct EtcdArgs {
+    // Boxed: the subcommands' flags would make every `Command` as large as the biggest of them.
     #[command(subcommand)]
-    pub command: EtcdCommand,
+    pub command: Box<EtcdCommand>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -28,6 +30,8 @@ pub enum EtcdCommand {
     Save(save::SaveArgs),
     /// Hash, revision, keys, size and trailer check of a snapshot file (offline, read-only)
     Status(status::StatusArgs),
+    /// List the Kubernetes objects inside a snapshot, or print one (offline, read-only)
+    Inspect(inspect::InspectArgs),
     /// Turn a snapshot into the data dir of a member of a new cluster (native, like etcdutl snapshot restore)
     Restore(restore::RestoreArgs),
     /// Point a kubeadm etcd static pod's etcd-data volume at a restored data dir
@@ -35,9 +39,10 @@ pub enum EtcdCommand {
 }
 
 pub async fn run(args: EtcdArgs, global: &GlobalArgs) -> Result<()> {
-    match args.command {
+    match *args.command {
         EtcdCommand::Save(args) => save::run(args, global).await,
         EtcdCommand::Status(args) => status::run(args, global),
+        EtcdCommand::Inspect(args) => inspect::run(args, global),
         EtcdCommand::Restore(args) => restore::run(args, global).await,
         EtcdCommand::Repoint(args) => repoint::run(args, global),
     }

@@ -9,7 +9,7 @@ use clap::Args;
 
 use crate::cli::GlobalArgs;
 use crate::etcd::kubeadm::{DEFAULT_MANIFEST, EtcdPodConfig};
-use crate::etcd::restore::{MembershipFlags, RestoreOptions, RestoreReport, restore};
+use crate::etcd::restore::{Control, MembershipFlags, RestoreOptions, RestoreReport, restore};
 use crate::output::{OutputFormat, human_bytes, print_structured, write_stdout};
 
 #[derive(Debug, Args)]
@@ -58,25 +58,41 @@ pub struct RestoreArgs {
 
 pub async fn run(args: RestoreArgs, global: &GlobalArgs) -> Result<()> {
     let manifest = args.from_manifest.clone();
-    let options = options(args)?;
+    let (options, warnings) = options(args)?;
     let cancel = Arc::new(AtomicBool::new(false));
+    let bar = progress_bar(global.show_progress());
     let task = {
-        let (options, cancel) = (options.clone(), cancel.clone());
-        tokio::task::spawn_blocking(move || restore(&options, Some(&cancel)))
+        let (options, cancel, bar) = (options.clone(), cancel.clone(), bar.clone());
+        tokio::task::spawn_blocking(move || {
+            let progress = move |done: u64, total: u64| {
+                bar.set_length(total);
+                bar.set_position(done);
+            };
+            let control = Control {
+                cancel: Some(&cancel),
+                progress: Some(&progress),
+            };
+            restore(&options, control)
+        })
     };
     tokio::pin!(task);
-    let report = tokio::select! {
-        joined = &mut task => joined.context("restore task failed")??,
+    let result = tokio::select! {
+        joined = &mut task => joined.context("restore task failed").and_then(|r| r),
         _ = tokio::signal::ctrl_c() => {
             cancel.store(true, Ordering::Relaxed);
             // Let the copy notice and remove its temporary directory before exiting.
             let _ = task.await;
-            return Err(anyhow!(
+            Err(anyhow!(
                 "interrupted: nothing was written to {}",
                 options.data_dir.display()
-            ));
+            ))
         }
     };
+    bar.finish_and_clear();
+    let report = result?;
+    for warning in warnings {
+        eprintln!("warning: {warning}");
+    }
     match global.output {
         Some(format @ (OutputFormat::Json | OutputFormat::Yaml)) => {
             print_structured(&report, format)
@@ -85,11 +101,22 @@ pub async fn run(args: RestoreArgs, global: &GlobalArgs) -> Result<()> {
     }
 }
 
-/// etcd's defaults, then the manifest's values, then the flags given here.
-fn options(args: RestoreArgs) -> Result<RestoreOptions> {
+/// etcd's defaults, then the manifest's values, then the flags given here; plus warnings to
+/// show once the restore succeeded.
+fn options(args: RestoreArgs) -> Result<(RestoreOptions, Vec<String>)> {
+    let mut warnings = Vec::new();
     let mut membership = MembershipFlags::default();
     if let Some(path) = &args.from_manifest {
         let pod = EtcdPodConfig::from_manifest_file(path)?;
+        if pod.initial_cluster_state == "existing" && args.initial_cluster.is_none() {
+            warnings.push(format!(
+                "{} is a member kubeadm joined to an existing cluster: its --initial-cluster ({}) \
+                 lists only the members present when it joined. To restore several members, pass \
+                 the full --initial-cluster, the same on every node.",
+                path.display(),
+                pod.initial_cluster
+            ));
+        }
         membership = MembershipFlags {
             name: pod.name,
             initial_cluster: pod.initial_cluster,
@@ -100,10 +127,11 @@ fn options(args: RestoreArgs) -> Result<RestoreOptions> {
         && args.initial_cluster.is_none()
         && args.initial_advertise_peer_urls.is_none()
     {
-        eprintln!(
-            "warning: restoring with etcd's default member (name \"default\", peer URL \
-             http://localhost:2380, token etcd-cluster); etcd started with other values crash-loops \
-             with \"member unknown\". For a kubeadm node pass --from-manifest."
+        warnings.push(
+            "restored with etcd's default member (name \"default\", peer URL \
+             http://localhost:2380, token etcd-cluster); etcd started with other values \
+             crash-loops with \"member unknown\". For a kubeadm node restore with --from-manifest."
+                .to_string(),
         );
     }
     if let Some(name) = args.name {
@@ -118,14 +146,15 @@ fn options(args: RestoreArgs) -> Result<RestoreOptions> {
     if let Some(urls) = args.initial_advertise_peer_urls {
         membership.initial_advertise_peer_urls = urls;
     }
-    Ok(RestoreOptions {
+    let options = RestoreOptions {
         snapshot: args.file,
         data_dir: args.data_dir,
         membership,
         skip_hash_check: args.skip_hash_check,
         bump_revision: args.bump_revision,
         mark_compacted: args.mark_compacted,
-    })
+    };
+    Ok((options, warnings))
 }
 
 fn summary(report: &RestoreReport, manifest: Option<&std::path::Path>) -> String {
@@ -175,5 +204,26 @@ fn summary(report: &RestoreReport, manifest: Option<&std::path::Path>) -> String
             report.name
         )),
     }
+    if report.members.len() > 1 {
+        text.push_str(&format!(
+            "This is 1 of {} members: restore each of them from this same file with this same \
+             --initial-cluster and token (and its own --name), then start them together.\n",
+            report.members.len()
+        ));
+    }
     text
+}
+
+fn progress_bar(visible: bool) -> indicatif::ProgressBar {
+    if !visible {
+        return indicatif::ProgressBar::hidden();
+    }
+    let bar = indicatif::ProgressBar::new(0);
+    bar.set_style(
+        indicatif::ProgressStyle::with_template(
+            "{spinner} restore {bar:30} {bytes}/{total_bytes} {bytes_per_sec} eta {eta}",
+        )
+        .expect("valid template"),
+    );
+    bar
 }

@@ -4,10 +4,10 @@
 
 use std::collections::BTreeMap;
 use std::path::Path;
-use std::sync::atomic::{AtomicBool, Ordering};
 
 use anyhow::{Context, Result, bail};
 
+use super::Control;
 use super::config::Membership;
 use super::writer::DbWriter;
 use crate::etcd::bbolt::{Bucket, Db};
@@ -28,8 +28,8 @@ pub struct DbEdits<'a> {
     pub bump_revision: u64,
     /// Record the bumped revision as compacted, so watchers re-list.
     pub mark_compacted: bool,
-    /// Checked between entries: set it to stop (Ctrl-C).
-    pub cancel: Option<&'a AtomicBool>,
+    /// Cancellation and progress.
+    pub control: Control<'a>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -66,8 +66,14 @@ pub fn rewrite(source: &Db, out: &Path, edits: &DbEdits) -> Result<DbSummary> {
             }
             _ => {
                 has_key_bucket |= name == KEY;
-                summary.total_entries +=
-                    copy_bucket(&mut writer, name, &bucket, edits, &mut summary)?;
+                summary.total_entries += copy_bucket(
+                    &mut writer,
+                    name,
+                    &bucket,
+                    edits,
+                    &mut summary,
+                    source.size(),
+                )?;
             }
         }
     }
@@ -103,6 +109,7 @@ pub fn rewrite(source: &Db, out: &Path, edits: &DbEdits) -> Result<DbSummary> {
     summary.total_entries += meta.finish()?;
 
     summary.size = writer.finish(source.meta().txid + 1)?;
+    edits.control.report(summary.size, summary.size);
     Ok(summary)
 }
 
@@ -113,8 +120,10 @@ fn copy_bucket(
     bucket: &Bucket,
     edits: &DbEdits,
     summary: &mut DbSummary,
+    source_size: u64,
 ) -> Result<u64> {
     let label = || format!("bucket {:?}", String::from_utf8_lossy(name));
+    let total = source_size;
     let mut out = writer.bucket(name, bucket.sequence())?;
     let mut last_key = Vec::new();
     for (i, entry) in bucket.iter().enumerate() {
@@ -126,8 +135,11 @@ fn copy_bucket(
                 String::from_utf8_lossy(entry.key)
             );
         }
-        if i % 4096 == 0 && edits.cancel.is_some_and(|c| c.load(Ordering::Relaxed)) {
-            bail!("interrupted");
+        if i % 4096 == 0 {
+            if edits.control.cancelled() {
+                bail!("interrupted");
+            }
+            edits.control.report(out.written_bytes(), total);
         }
         out.put(entry.key, entry.value).with_context(label)?;
         if name == KEY {
@@ -168,4 +180,119 @@ fn member_entries(membership: &Membership) -> Vec<(Vec<u8>, Vec<u8>)> {
         .collect();
     entries.sort();
     entries
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::etcd::bbolt::check;
+    use crate::etcd::restore::MembershipFlags;
+
+    const SNAPSHOT: &str = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/etcd/small-3.4.db"
+    );
+
+    fn entries(db: &Db, bucket: &[u8]) -> Vec<(Vec<u8>, Vec<u8>)> {
+        db.bucket(bucket)
+            .unwrap()
+            .unwrap()
+            .iter()
+            .map(|e| {
+                let e = e.unwrap();
+                (e.key.to_vec(), e.value.to_vec())
+            })
+            .collect()
+    }
+
+    fn rewritten(bump: u64) -> (tempfile::TempDir, Db, DbSummary, Membership) {
+        let cluster = "b=http://127.0.0.1:2,a=http://127.0.0.1:1";
+        let membership = MembershipFlags {
+            name: "a".into(),
+            initial_cluster: cluster.into(),
+            initial_cluster_token: "t".into(),
+            initial_advertise_peer_urls: "http://127.0.0.1:1".into(),
+        }
+        .membership()
+        .unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("db");
+        let source = Db::open(SNAPSHOT).unwrap();
+        let summary = rewrite(
+            &source,
+            &out,
+            &DbEdits {
+                membership: &membership,
+                consistent_index: 2,
+                term: 1,
+                bump_revision: bump,
+                mark_compacted: bump > 0,
+                control: Control::default(),
+            },
+        )
+        .unwrap();
+        let db = Db::open(&out).unwrap();
+        assert_eq!(check(&db), Vec::<String>::new());
+        (dir, db, summary, membership)
+    }
+
+    #[test]
+    fn copies_every_bucket_and_replaces_membership() {
+        let source = Db::open(SNAPSHOT).unwrap();
+        let (_dir, db, summary, membership) = rewritten(0);
+        let names =
+            |db: &Db| -> Vec<Vec<u8>> { db.buckets().map(|b| b.unwrap().0.to_vec()).collect() };
+        assert_eq!(names(&db), names(&source));
+        for bucket in [&b"key"[..], b"lease", b"auth", b"cluster", b"alarm"] {
+            assert_eq!(entries(&db, bucket), entries(&source, bucket), "{bucket:?}");
+        }
+        let members = entries(&db, b"members");
+        assert_eq!(members.len(), 2);
+        for (key, value) in &members {
+            let member = membership
+                .members
+                .iter()
+                .find(|m| m.id_string().as_bytes() == key.as_slice())
+                .unwrap();
+            assert_eq!(value, member.json().as_bytes());
+        }
+        assert!(members.windows(2).all(|w| w[0].0 < w[1].0));
+        assert!(entries(&db, b"members_removed").is_empty());
+        let meta: BTreeMap<Vec<u8>, Vec<u8>> = entries(&db, b"meta").into_iter().collect();
+        assert_eq!(meta[&b"consistent_index"[..]], 2u64.to_be_bytes());
+        assert_eq!(meta[&b"term"[..]], 1u64.to_be_bytes());
+        assert!(!meta.contains_key(&b"scheduledCompactRev"[..]));
+        assert_eq!(summary.key_entries, 322);
+        assert_eq!(summary.bumped_revision, None);
+        let last = entries(&source, b"key").last().unwrap().0.clone();
+        assert_eq!(summary.revision, Revision::decode(&last).unwrap().main);
+    }
+
+    #[test]
+    fn bump_adds_one_revision_and_schedules_its_compaction() {
+        let (_dir, db, summary, _) = rewritten(1_000_000_000);
+        let bumped = summary.revision + 1_000_000_000;
+        assert_eq!(summary.bumped_revision, Some(bumped));
+        let keys = entries(&db, b"key");
+        assert_eq!(keys.len(), 323);
+        let (last_key, last_value) = keys.last().unwrap();
+        assert_eq!(
+            last_key.as_slice(),
+            Revision {
+                main: bumped,
+                sub: 0
+            }
+            .encode()
+        );
+        assert!(last_value.is_empty());
+        let meta: BTreeMap<Vec<u8>, Vec<u8>> = entries(&db, b"meta").into_iter().collect();
+        assert_eq!(
+            meta[&b"scheduledCompactRev"[..]],
+            Revision {
+                main: bumped,
+                sub: 0
+            }
+            .encode()
+        );
+    }
 }

@@ -14,8 +14,9 @@ mod tree;
 pub mod wal;
 pub mod writer;
 
+use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::AtomicBool;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use anyhow::{Context, Result, bail};
 use serde::Serialize;
@@ -24,7 +25,7 @@ pub use config::{Member, Membership, MembershipFlags};
 pub use db::DbSummary;
 
 use crate::etcd::bbolt::{self, Db};
-use crate::etcd::snapshot_file::HashCheck;
+use crate::etcd::snapshot_file::{HashCheck, HashError};
 
 #[derive(Debug, Clone)]
 pub struct RestoreOptions {
@@ -70,9 +71,30 @@ pub struct MemberReport {
     pub peer_urls: Vec<String>,
 }
 
-/// Restores `options.snapshot` into `options.data_dir`. `cancel` stops the copy early (Ctrl-C);
-/// nothing is left behind in that case either.
-pub fn restore(options: &RestoreOptions, cancel: Option<&AtomicBool>) -> Result<RestoreReport> {
+/// Cancellation (Ctrl-C) and progress for a running restore.
+#[derive(Default, Clone, Copy)]
+pub struct Control<'a> {
+    /// Checked between entries; once set the restore stops and removes what it wrote.
+    pub cancel: Option<&'a AtomicBool>,
+    /// Called with (database bytes written, database size of the snapshot).
+    pub progress: Option<&'a (dyn Fn(u64, u64) + Sync)>,
+}
+
+impl Control<'_> {
+    fn cancelled(&self) -> bool {
+        self.cancel.is_some_and(|c| c.load(Ordering::Relaxed))
+    }
+
+    fn report(&self, done: u64, total: u64) {
+        if let Some(progress) = self.progress {
+            progress(done, total);
+        }
+    }
+}
+
+/// Restores `options.snapshot` into `options.data_dir`. A cancelled or failed restore leaves
+/// nothing behind.
+pub fn restore(options: &RestoreOptions, control: Control) -> Result<RestoreReport> {
     check_bump_flags(options.bump_revision, options.mark_compacted)?;
     let membership = options.membership.membership()?;
     let data_dir = &options.data_dir;
@@ -84,23 +106,34 @@ pub fn restore(options: &RestoreOptions, cancel: Option<&AtomicBool>) -> Result<
         );
     }
     let snapshot = &options.snapshot;
-    let hash_check = if options.skip_hash_check {
-        "skipped"
-    } else {
-        HashCheck::of_file(snapshot)
-            .with_context(|| format!("cannot read snapshot {}", snapshot.display()))?
-            .require(false)
-            .with_context(|| {
-                format!("snapshot {} failed its integrity check", snapshot.display())
-            })?;
-        "verified"
-    };
+    // Opened first: a truncated copy is reported as truncated, not as "missing hash".
     let source = Db::open(snapshot).with_context(|| {
         format!(
             "snapshot {} is not a usable etcd database",
             snapshot.display()
         )
     })?;
+    let hash_check = if options.skip_hash_check {
+        "skipped"
+    } else {
+        HashCheck::of_file(snapshot)
+            .with_context(|| format!("cannot read snapshot {}", snapshot.display()))?
+            .require(false)
+            .map_err(|e| {
+                let advice = match e {
+                    HashError::Missing => {
+                        "has no SHA-256 trailer (a raw member/snap/db copy?); pass \
+                         --skip-hash-check to restore it"
+                    }
+                    HashError::Mismatch { .. } => {
+                        "changed after it was saved; use another copy (or --skip-hash-check if \
+                         you know why it changed)"
+                    }
+                };
+                anyhow::Error::new(e).context(format!("snapshot {} {advice}", snapshot.display()))
+            })?;
+        "verified"
+    };
 
     let staging = Staging::new(data_dir)?;
     let (term, commit) = wal::start_point(&membership);
@@ -108,7 +141,8 @@ pub fn restore(options: &RestoreOptions, cancel: Option<&AtomicBool>) -> Result<
     let snap_dir = member.join("snap");
     let wal_dir = member.join("wal");
     for dir in [&snap_dir, &wal_dir] {
-        std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+        fsutil::create_private_dir(dir)
+            .with_context(|| format!("cannot create {}", dir.display()))?;
     }
     let db_path = snap_dir.join("db");
     let summary = db::rewrite(
@@ -120,7 +154,7 @@ pub fn restore(options: &RestoreOptions, cancel: Option<&AtomicBool>) -> Result<
             term,
             bump_revision: options.bump_revision,
             mark_compacted: options.mark_compacted,
-            cancel,
+            control,
         },
     )
     .with_context(|| format!("cannot restore {}", snapshot.display()))?;
@@ -230,8 +264,10 @@ impl Staging {
         let base = target
             .file_name()
             .map_or_else(|| "etcd".into(), |n| n.to_string_lossy().into_owned());
+        // The data dir holds every Secret of the cluster: owner-only, as etcd makes it.
         let dir = tempfile::Builder::new()
             .prefix(&format!(".{base}.restoring-"))
+            .permissions(std::fs::Permissions::from_mode(0o700))
             .tempdir_in(&parent)
             .with_context(|| {
                 format!(
@@ -257,6 +293,8 @@ impl Staging {
         };
         let parent = if self.into_existing {
             rename(&self.root().join("member"), &self.target.join("member"))?;
+            std::fs::set_permissions(&self.target, std::fs::Permissions::from_mode(0o700))
+                .with_context(|| format!("cannot make {} owner-only", self.target.display()))?;
             self.target.clone()
         } else {
             let staged = self.dir.keep();

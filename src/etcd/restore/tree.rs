@@ -9,58 +9,93 @@ use crate::etcd::bbolt::{ELEMENT_SIZE, FLAG_BRANCH, FLAG_LEAF, PAGE_HEADER_SIZE}
 /// Where finished pages go; hands out page ids in write order.
 pub trait PageSink {
     fn page_size(&self) -> usize;
-    /// Writes `page` (header included, padded to whole pages by the sink) and returns its id.
+    /// Writes `page` (header included, already padded to whole pages) and returns its id.
     fn write_page(&mut self, page: &mut [u8]) -> Result<u64>;
 }
 
-/// A leaf element waiting for its page.
-struct LeafEntry {
-    flags: u32,
-    key: Vec<u8>,
-    value: Vec<u8>,
+/// The page being filled at one level: element headers and the key/value bytes they point to.
+#[derive(Default)]
+struct PendingPage {
+    /// Leaf: (flags, key length, value length). Branch: (0, key length, child page id).
+    elements: Vec<(u32, u32, u64)>,
+    data: Vec<u8>,
+    /// First key of the page, which the level above indexes it by.
+    first_key: Vec<u8>,
 }
 
-/// One level of the tree under construction: the page being filled.
-enum Level {
-    Leaf(Vec<LeafEntry>),
-    Branch(Vec<(Vec<u8>, u64)>),
-}
-
-impl Level {
+impl PendingPage {
     fn is_empty(&self) -> bool {
-        match self {
-            Level::Leaf(e) => e.is_empty(),
-            Level::Branch(e) => e.is_empty(),
-        }
+        self.elements.is_empty()
     }
 
-    fn bytes(&self) -> usize {
-        PAGE_HEADER_SIZE
-            + match self {
-                Level::Leaf(e) => e
-                    .iter()
-                    .map(|e| ELEMENT_SIZE + e.key.len() + e.value.len())
-                    .sum::<usize>(),
-                Level::Branch(e) => e.iter().map(|(k, _)| ELEMENT_SIZE + k.len()).sum(),
+    fn size(&self) -> usize {
+        PAGE_HEADER_SIZE + ELEMENT_SIZE * self.elements.len() + self.data.len()
+    }
+
+    fn fits(&self, element_size: usize, page_size: usize) -> bool {
+        self.is_empty()
+            || (self.size() + element_size <= page_size && self.elements.len() < u16::MAX as usize)
+    }
+
+    fn push(&mut self, flags: u32, key: &[u8], third: u64, value: &[u8]) {
+        if self.is_empty() {
+            self.first_key.clear();
+            self.first_key.extend_from_slice(key);
+        }
+        self.elements.push((flags, key.len() as u32, third));
+        self.data.extend_from_slice(key);
+        self.data.extend_from_slice(value);
+    }
+
+    /// The page image, padded to whole pages, into `out`; the page id is left for the sink.
+    fn encode(&self, leaf: bool, page_size: usize, out: &mut Vec<u8>) {
+        out.clear();
+        out.extend_from_slice(&0u64.to_ne_bytes());
+        out.extend_from_slice(&(if leaf { FLAG_LEAF } else { FLAG_BRANCH }).to_ne_bytes());
+        out.extend_from_slice(&(self.elements.len() as u16).to_ne_bytes());
+        out.extend_from_slice(&0u32.to_ne_bytes());
+        let count = self.elements.len();
+        let mut offset = ELEMENT_SIZE * count;
+        for (i, &(flags, key_len, third)) in self.elements.iter().enumerate() {
+            let pos = (offset - ELEMENT_SIZE * i) as u32;
+            if leaf {
+                out.extend_from_slice(&flags.to_ne_bytes());
+                out.extend_from_slice(&pos.to_ne_bytes());
+                out.extend_from_slice(&key_len.to_ne_bytes());
+                out.extend_from_slice(&(third as u32).to_ne_bytes());
+                offset += key_len as usize + third as usize;
+            } else {
+                out.extend_from_slice(&pos.to_ne_bytes());
+                out.extend_from_slice(&key_len.to_ne_bytes());
+                out.extend_from_slice(&third.to_ne_bytes());
+                offset += key_len as usize;
             }
+        }
+        out.extend_from_slice(&self.data);
+        out.resize(out.len().div_ceil(page_size).max(1) * page_size, 0);
+    }
+
+    fn clear(&mut self) {
+        self.elements.clear();
+        self.data.clear();
     }
 }
 
 pub struct TreeBuilder {
-    levels: Vec<Level>,
-    /// Bytes used in each level's pending page.
-    used: Vec<usize>,
+    /// Level 0 holds leaves, the others branches.
+    levels: Vec<PendingPage>,
     last_key: Vec<u8>,
     entries: u64,
+    scratch: Vec<u8>,
 }
 
 impl Default for TreeBuilder {
     fn default() -> Self {
         Self {
-            levels: vec![Level::Leaf(Vec::new())],
-            used: vec![PAGE_HEADER_SIZE],
+            levels: vec![PendingPage::default()],
             last_key: Vec::new(),
             entries: 0,
+            scratch: Vec::new(),
         }
     }
 }
@@ -81,139 +116,73 @@ impl TreeBuilder {
                 String::from_utf8_lossy(&self.last_key)
             );
         }
+        if u32::try_from(value.len()).is_err() || u32::try_from(key.len()).is_err() {
+            bail!(
+                "entry of {} bytes is too large for bbolt",
+                key.len() + value.len()
+            );
+        }
         self.last_key.clear();
         self.last_key.extend_from_slice(key);
         self.entries += 1;
         let size = ELEMENT_SIZE + key.len() + value.len();
-        if !self.levels[0].is_empty() && self.used[0] + size > sink.page_size() {
+        if !self.levels[0].fits(size, sink.page_size()) {
             self.flush(sink, 0)?;
         }
-        let Level::Leaf(entries) = &mut self.levels[0] else {
-            unreachable!("level 0 holds leaves")
-        };
-        entries.push(LeafEntry {
-            flags,
-            key: key.to_vec(),
-            value: value.to_vec(),
-        });
-        self.used[0] += size;
+        self.levels[0].push(flags, key, value.len() as u64, value);
         Ok(())
     }
 
     /// Writes the pending pages and returns the root page id.
     pub fn finish(mut self, sink: &mut impl PageSink) -> Result<u64> {
         let mut level = 0;
-        loop {
-            let top = level + 1 == self.levels.len();
-            if top {
-                // A one-child branch adds nothing: its child is the root.
-                if let Level::Branch(children) = &self.levels[level]
-                    && children.len() == 1
-                {
-                    return Ok(children[0].1);
-                }
-                return self.write_level(sink, level);
-            }
+        while level + 1 < self.levels.len() {
             if !self.levels[level].is_empty() {
                 self.flush(sink, level)?;
             }
             level += 1;
         }
+        let top = &self.levels[level];
+        // A one-child branch adds nothing: its child is the root.
+        if level > 0 && top.elements.len() == 1 {
+            return Ok(top.elements[0].2);
+        }
+        self.write(sink, level)
     }
 
-    /// Writes the pending page of `level` and adds it to the level above.
+    /// Writes the pending page of `level` and indexes it in the level above.
     fn flush(&mut self, sink: &mut impl PageSink, level: usize) -> Result<()> {
-        let first_key = match &self.levels[level] {
-            Level::Leaf(e) => e[0].key.clone(),
-            Level::Branch(e) => e[0].0.clone(),
-        };
-        let id = self.write_level(sink, level)?;
+        let first_key = std::mem::take(&mut self.levels[level].first_key);
+        let id = self.write(sink, level)?;
         if level + 1 == self.levels.len() {
-            self.levels.push(Level::Branch(Vec::new()));
-            self.used.push(PAGE_HEADER_SIZE);
+            self.levels.push(PendingPage::default());
         }
         let size = ELEMENT_SIZE + first_key.len();
-        if !self.levels[level + 1].is_empty() && self.used[level + 1] + size > sink.page_size() {
+        if !self.levels[level + 1].fits(size, sink.page_size()) {
             self.flush(sink, level + 1)?;
         }
-        let Level::Branch(children) = &mut self.levels[level + 1] else {
-            unreachable!("upper levels hold branches")
-        };
-        children.push((first_key, id));
-        self.used[level + 1] += size;
+        self.levels[level + 1].push(0, &first_key, id, &[]);
+        self.levels[level].first_key = first_key;
         Ok(())
     }
 
-    fn write_level(&mut self, sink: &mut impl PageSink, level: usize) -> Result<u64> {
-        let fresh = match &self.levels[level] {
-            Level::Leaf(_) => Level::Leaf(Vec::new()),
-            Level::Branch(_) => Level::Branch(Vec::new()),
-        };
-        let pending = std::mem::replace(&mut self.levels[level], fresh);
-        self.used[level] = PAGE_HEADER_SIZE;
-        let mut page = encode(&pending);
-        sink.write_page(&mut page)
+    fn write(&mut self, sink: &mut impl PageSink, level: usize) -> Result<u64> {
+        let page = &mut self.levels[level];
+        page.encode(level == 0, sink.page_size(), &mut self.scratch);
+        page.clear();
+        sink.write_page(&mut self.scratch)
     }
-}
-
-/// The page image of a level's pending elements (page id left 0 for the sink to fill in).
-fn encode(level: &Level) -> Vec<u8> {
-    let mut page = Vec::with_capacity(level.bytes());
-    match level {
-        Level::Leaf(entries) => {
-            page_header(&mut page, FLAG_LEAF, entries.len());
-            let mut data = ELEMENT_SIZE * entries.len();
-            for (i, e) in entries.iter().enumerate() {
-                let pos = data - ELEMENT_SIZE * i;
-                page.extend_from_slice(&e.flags.to_ne_bytes());
-                page.extend_from_slice(&(pos as u32).to_ne_bytes());
-                page.extend_from_slice(&(e.key.len() as u32).to_ne_bytes());
-                page.extend_from_slice(&(e.value.len() as u32).to_ne_bytes());
-                data += e.key.len() + e.value.len();
-            }
-            for e in entries {
-                page.extend_from_slice(&e.key);
-                page.extend_from_slice(&e.value);
-            }
-        }
-        Level::Branch(children) => {
-            page_header(&mut page, FLAG_BRANCH, children.len());
-            let mut data = ELEMENT_SIZE * children.len();
-            for (i, (key, id)) in children.iter().enumerate() {
-                let pos = data - ELEMENT_SIZE * i;
-                page.extend_from_slice(&(pos as u32).to_ne_bytes());
-                page.extend_from_slice(&(key.len() as u32).to_ne_bytes());
-                page.extend_from_slice(&id.to_ne_bytes());
-                data += key.len();
-            }
-            for (key, _) in children {
-                page.extend_from_slice(key);
-            }
-        }
-    }
-    page
-}
-
-fn page_header(page: &mut Vec<u8>, flags: u16, count: usize) {
-    page.extend_from_slice(&0u64.to_ne_bytes());
-    page.extend_from_slice(&flags.to_ne_bytes());
-    page.extend_from_slice(&(count as u16).to_ne_bytes());
-    page.extend_from_slice(&0u32.to_ne_bytes());
 }
 
 /// A leaf-page image for an inline bucket (bbolt stores small buckets inside their parent).
 pub fn inline_leaf(entries: &[(Vec<u8>, Vec<u8>)]) -> Vec<u8> {
-    let level = Level::Leaf(
-        entries
-            .iter()
-            .map(|(k, v)| LeafEntry {
-                flags: 0,
-                key: k.clone(),
-                value: v.clone(),
-            })
-            .collect(),
-    );
-    encode(&level)
+    let mut page = PendingPage::default();
+    for (key, value) in entries {
+        page.push(0, key, value.len() as u64, value);
+    }
+    let mut out = Vec::new();
+    page.encode(true, 1, &mut out);
+    out
 }
 
 /// Size bbolt gives a leaf node holding `entries` (`node.size()`), to decide inlining.

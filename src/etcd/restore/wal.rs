@@ -1,7 +1,6 @@
 //! The first WAL segment of a restored member: the raft log etcd would write when bootstrapping a
 //! new cluster from these members, so the member starts as if it had just been created.
 
-use std::fs::File;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -33,8 +32,8 @@ pub fn start_point(membership: &Membership) -> (u64, u64) {
 pub fn write_segment(dir: &Path, membership: &Membership) -> Result<PathBuf> {
     let path = dir.join(FIRST_SEGMENT);
     let bytes = segment_records(membership);
-    let mut file =
-        File::create(&path).with_context(|| format!("cannot create {}", path.display()))?;
+    let mut file = super::fsutil::create_private_file(&path)
+        .with_context(|| format!("cannot create {}", path.display()))?;
     file.write_all(&bytes)
         .and_then(|()| file.set_len(SEGMENT_SIZE))
         .and_then(|()| file.sync_all())

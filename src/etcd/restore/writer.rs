@@ -31,14 +31,12 @@ impl PageSink for DbWriter {
 
     fn write_page(&mut self, page: &mut [u8]) -> Result<u64> {
         let id = self.next_page;
-        let pages = page.len().div_ceil(self.page_size).max(1);
+        let pages = page.len() / self.page_size;
         let overflow = u32::try_from(pages - 1).context("value too large for a bbolt page")?;
         page[..8].copy_from_slice(&id.to_ne_bytes());
         page[12..16].copy_from_slice(&overflow.to_ne_bytes());
-        let padding = pages * self.page_size - page.len();
         self.file
             .write_all(page)
-            .and_then(|()| self.file.write_all(&vec![0; padding]))
             .with_context(|| format!("cannot write {}", self.path.display()))?;
         self.next_page += pages as u64;
         Ok(id)
@@ -51,10 +49,7 @@ impl DbWriter {
         if page_size < 1024 || !page_size.is_power_of_two() {
             bail!("unsupported bbolt page size {page_size}");
         }
-        let file = File::options()
-            .write(true)
-            .create_new(true)
-            .open(path)
+        let file = super::fsutil::create_private_file(path)
             .with_context(|| format!("cannot create {}", path.display()))?;
         let mut file = BufWriter::with_capacity(1 << 20, file);
         // Pages 0 and 1 are the metas, written last once the root is known.
@@ -179,6 +174,11 @@ impl BucketWriter<'_> {
 
     pub fn entries(&self) -> u64 {
         self.entries
+    }
+
+    /// Bytes of the database file written so far.
+    pub fn written_bytes(&self) -> u64 {
+        self.db.next_page * self.db.page_size as u64
     }
 
     /// Ends the bucket: an inline leaf image if it stayed small, else its tree's root page.

@@ -20,7 +20,7 @@ use super::config::{AzureConfig, TransferOptions};
 use super::error::{Attempts, Result, StorageError, from_reqwest};
 use super::http::{body_stream, client, escape, header, unquote, xml_elements, xml_text};
 use super::retry::retry;
-use super::upload::{PartSink, Target, Upload, read_chunk, upload_parts};
+use super::upload::{FirstChunk, PartSink, Target, Upload, read_first, upload_parts};
 use sign::SignedRequest;
 
 const API_VERSION: &str = "2021-08-06";
@@ -179,6 +179,14 @@ impl Inner {
                 code,
                 message,
             },
+            // Azurite (and some proxies) answer a bad signature this way.
+            "AuthorizationFailure" if message.contains("authenticate") => {
+                StorageError::Credentials {
+                    location,
+                    code,
+                    message,
+                }
+            }
             _ if status == StatusCode::FORBIDDEN => StorageError::AccessDenied {
                 location,
                 operation,
@@ -313,56 +321,36 @@ impl Backend for AzureBackend {
         upload: &Upload,
     ) -> Result<PutResult> {
         let inner = &self.inner;
-        let options = &upload.options;
-        let first_len = options.multipart_threshold.max(options.part_size);
-        let first = read_chunk(reader, first_len)
-            .await
-            .map_err(|source| StorageError::Io {
-                location: inner.location.clone(),
-                operation: "read the source of",
-                key: key.to_string(),
-                source,
-            })?;
-        if first.len() < first_len && first.len() <= options.multipart_threshold {
-            let size = first.len() as u64;
-            let extra = Extra {
-                headers: vec![("x-ms-blob-type", "BlockBlob".to_string())],
-                body: Some(first),
-                ..Default::default()
-            };
-            let response = inner
-                .request(
-                    Method::PUT,
-                    inner.blob_url(key),
-                    extra,
-                    "PUT",
-                    key,
-                    &upload.cancel,
-                )
-                .await?;
-            return Ok(PutResult {
-                key: key.to_string(),
-                size,
-                etag: header(&response, "etag").map(|e| unquote(&e)),
-                parts: 1,
-            });
-        }
-        let sink = Arc::new(Blocks {
-            inner: inner.clone(),
+        let target = Target {
+            location: &inner.location,
+            key,
+        };
+        let body = match read_first(reader, size_hint, &upload.options, &target).await? {
+            FirstChunk::Whole(body) => body,
+            FirstChunk::FirstPart(first) => {
+                let sink = Arc::new(Blocks {
+                    inner: inner.clone(),
+                    key: key.to_string(),
+                });
+                return upload_parts(sink, first, reader, size_hint, upload, target).await;
+            }
+        };
+        let size = body.len() as u64;
+        let extra = Extra {
+            headers: vec![("x-ms-blob-type", "BlockBlob".to_string())],
+            body: Some(body),
+            ..Default::default()
+        };
+        let url = inner.blob_url(key);
+        let response = inner
+            .request(Method::PUT, url, extra, "PUT", key, &upload.cancel)
+            .await?;
+        Ok(PutResult {
             key: key.to_string(),
-        });
-        upload_parts(
-            sink,
-            first,
-            reader,
-            size_hint,
-            upload,
-            Target {
-                location: &inner.location,
-                key,
-            },
-        )
-        .await
+            size,
+            etag: header(&response, "etag").map(|e| unquote(&e)),
+            parts: 1,
+        })
     }
 
     async fn get(
@@ -472,6 +460,29 @@ impl Backend for AzureBackend {
             Ok(_)
             | Err(StorageError::NotFound { .. })
             | Err(StorageError::Service { status: 404, .. }) => Ok(()),
+            Err(e) => Err(e),
+        }
+    }
+
+    async fn create_bucket(&self) -> Result<()> {
+        let inner = &self.inner;
+        let mut url = inner.container_url.clone();
+        url.query_pairs_mut().append_pair("restype", "container");
+        let never = CancellationToken::new();
+        let name = url.path().to_string();
+        match inner
+            .request(
+                Method::PUT,
+                url,
+                Extra::default(),
+                "CreateContainer",
+                &name,
+                &never,
+            )
+            .await
+        {
+            Ok(_) => Ok(()),
+            Err(StorageError::Service { code, .. }) if code == "ContainerAlreadyExists" => Ok(()),
             Err(e) => Err(e),
         }
     }

@@ -104,6 +104,8 @@ pub struct S3Options {
     /// Enable virtual-hosted-style requests for this domain (`localhost:<port>` is added for you
     /// when `true`).
     pub virtual_host: bool,
+    /// Serve HTTPS with this PEM certificate chain and PKCS#8 PEM key.
+    pub tls: Option<(Vec<u8>, Vec<u8>)>,
 }
 
 impl Default for S3Options {
@@ -112,6 +114,7 @@ impl Default for S3Options {
             credentials: Some(("AKIDTESTBED".into(), "testbed-secret-key".into())),
             buckets: vec!["bucket".into()],
             virtual_host: false,
+            tls: None,
         }
     }
 }
@@ -161,6 +164,11 @@ impl S3Server {
             );
         }
         let service = builder.build();
+        let tls = options
+            .tls
+            .as_ref()
+            .map(|(cert, key)| tls_acceptor(cert, key))
+            .transpose()?;
         let state = Arc::new(State::default());
         let accept_state = state.clone();
         let accept = tokio::spawn(async move {
@@ -177,17 +185,36 @@ impl S3Server {
                     let state = state.clone();
                     async move { handle(service, state, req).await }
                 });
-                let conn = http
-                    .serve_connection(TokioIo::new(socket), svc)
-                    .into_owned();
-                tokio::spawn(async move {
-                    let _ = conn.await;
-                });
+                match &tls {
+                    None => {
+                        let conn = http
+                            .serve_connection(TokioIo::new(socket), svc)
+                            .into_owned();
+                        tokio::spawn(async move {
+                            let _ = conn.await;
+                        });
+                    }
+                    Some(acceptor) => {
+                        let (acceptor, http) = (acceptor.clone(), http.clone());
+                        tokio::spawn(async move {
+                            // A client that rejects our certificate ends the handshake here.
+                            let Ok(stream) = acceptor.accept(socket).await else {
+                                return;
+                            };
+                            let _ = http.serve_connection(TokioIo::new(stream), svc).await;
+                        });
+                    }
+                }
             }
         });
+        let scheme = if options.tls.is_some() {
+            "https"
+        } else {
+            "http"
+        };
         Ok(Self {
             addr,
-            endpoint: format!("http://{addr}"),
+            endpoint: format!("{scheme}://{addr}"),
             access_key,
             secret_key,
             root,
@@ -326,6 +353,19 @@ async fn handle(
             ))
         }
     }
+}
+
+fn tls_acceptor(cert_pem: &[u8], key_pem: &[u8]) -> Result<tokio_rustls::TlsAcceptor> {
+    use rustls::pki_types::pem::PemObject;
+    use rustls::pki_types::{CertificateDer, PrivateKeyDer};
+    let certs = CertificateDer::pem_slice_iter(cert_pem).collect::<Result<Vec<_>, _>>()?;
+    let key = PrivateKeyDer::from_pem_slice(key_pem)?;
+    let provider = Arc::new(rustls::crypto::ring::default_provider());
+    let config = rustls::ServerConfig::builder_with_provider(provider)
+        .with_safe_default_protocol_versions()?
+        .with_no_client_auth()
+        .with_single_cert(certs, key)?;
+    Ok(tokio_rustls::TlsAcceptor::from(Arc::new(config)))
 }
 
 fn strip_signature(uri: &str) -> String {

@@ -477,7 +477,9 @@ pub fn update(
         .is_some_and(|f| !f.is_empty());
     let rv = st.next_rv();
     new["metadata"]["resourceVersion"] = json!(rv.to_string());
-    if deleting && !finalizers_left && !graceful_pending(rt, &new) {
+    // A terminating namespace goes once it is empty (the namespace controller decides).
+    let is_namespace = rt.group.is_empty() && rt.plural == "namespaces";
+    if deleting && !finalizers_left && !graceful_pending(rt, &new) && !is_namespace {
         st.put(&rt.group, &rt.plural, new.clone());
         let last = st.remove(&rt.group, &rt.plural, ns, name).unwrap_or(new);
         collect_dependents(st, &last);

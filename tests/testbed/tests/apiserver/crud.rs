@@ -239,11 +239,46 @@ async fn namespaces_get_defaults_and_terminate() {
         .unwrap();
     assert!(cms.get_opt("kube-root-ca.crt").await.unwrap().is_some());
 
+    // A finalizer on the content keeps the namespace Terminating, even across updates of it.
+    let held: ConfigMap = serde_json::from_value(
+        json!({"metadata": {"name": "held", "finalizers": ["example.com/hold"]}}),
+    )
+    .unwrap();
+    cms.create(&PostParams::default(), &held).await.unwrap();
     let deleted = api.delete("team", &DeleteParams::default()).await.unwrap();
     assert_eq!(
         deleted.left().unwrap().status.unwrap().phase.as_deref(),
         Some("Terminating")
     );
+    api.patch(
+        "team",
+        &PatchParams::default(),
+        &Patch::Merge(json!({"metadata": {"labels": {"touched": "yes"}}})),
+    )
+    .await
+    .unwrap();
+    tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+    assert!(
+        api.get_opt("team").await.unwrap().is_some(),
+        "still terminating"
+    );
+    assert!(
+        cms.get_opt("inside").await.unwrap().is_none(),
+        "content without finalizers is gone"
+    );
+    let e = status(
+        cms.create(&PostParams::default(), &cm("late"))
+            .await
+            .unwrap_err(),
+    );
+    assert_eq!(e.code, 403, "no new content in a terminating namespace");
+    cms.patch(
+        "held",
+        &PatchParams::default(),
+        &Patch::Merge(json!({"metadata": {"finalizers": null}})),
+    )
+    .await
+    .unwrap();
     for _ in 0..500 {
         if api.get_opt("team").await.unwrap().is_none() {
             break;

@@ -1,0 +1,321 @@
+//! Driving an installed Velero server: submit a `Backup`, follow it to a terminal phase with a
+//! progress bar, read Backups, ask for deletion with a `DeleteBackupRequest`.
+
+use std::time::Duration;
+
+use anyhow::{Result, anyhow, bail};
+use kube::api::{Api, DynamicObject, ListParams, PostParams};
+use kube::discovery::ApiResource;
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+use tokio_util::sync::CancellationToken;
+
+use crate::kube::{Cluster, describe_error, is_not_found};
+use crate::snapshot::types::{
+    API_VERSION, Backup, BackupPhase, BackupSpec, DEFAULT_NAMESPACE, DeleteBackupRequest, GROUP,
+};
+
+fn resource(kind: &str, plural: &str) -> ApiResource {
+    ApiResource {
+        group: GROUP.into(),
+        version: "v1".into(),
+        api_version: API_VERSION.into(),
+        kind: kind.into(),
+        plural: plural.into(),
+    }
+}
+
+fn backups_api(cluster: &Cluster, namespace: &str) -> Api<DynamicObject> {
+    Api::namespaced_with(
+        cluster.client.clone(),
+        namespace,
+        &resource("Backup", "backups"),
+    )
+}
+
+fn convert<T: DeserializeOwned, S: Serialize>(object: &S) -> Result<T> {
+    Ok(serde_json::from_value(serde_json::to_value(object)?)?)
+}
+
+/// The namespace Velero runs in: the server Deployment's, else `velero`.
+#[derive(Debug, Clone)]
+pub struct VeleroServer {
+    pub namespace: String,
+    /// Names of Available storage locations.
+    pub available_locations: Vec<String>,
+}
+
+/// Is Velero installed, running, with at least one Available BSL? (What `doctor` reports.)
+pub async fn detect(cluster: &Cluster) -> Result<Option<VeleroServer>> {
+    let report = crate::doctor::inspect(cluster).await.map_err(|e| {
+        anyhow!(
+            "cannot inspect the cluster: {}",
+            describe_error(&cluster.server, &e)
+        )
+    })?;
+    let Some(server) = report.velero.server.filter(|s| s.available) else {
+        return Ok(None);
+    };
+    let available: Vec<String> = report
+        .velero
+        .storage_locations
+        .iter()
+        .filter(|l| l.phase.as_deref() == Some("Available"))
+        .map(|l| l.name.clone())
+        .collect();
+    if available.is_empty() {
+        return Ok(None);
+    }
+    Ok(Some(VeleroServer {
+        namespace: server.namespace,
+        available_locations: available,
+    }))
+}
+
+pub async fn submit(
+    cluster: &Cluster,
+    namespace: &str,
+    name: &str,
+    spec: BackupSpec,
+) -> Result<Backup> {
+    let backup = Backup::new(name, namespace, spec);
+    let object: DynamicObject = convert(&backup)?;
+    let created = backups_api(cluster, namespace)
+        .create(&PostParams::default(), &object)
+        .await
+        .map_err(|e| {
+            if crate::kube::is_conflict(&e) {
+                anyhow!("a Velero Backup named {name:?} already exists in namespace {namespace}")
+            } else {
+                anyhow!(
+                    "cannot create the Velero Backup {namespace}/{name}: {}",
+                    describe_error(&cluster.server, &e)
+                )
+            }
+        })?;
+    convert(&created)
+}
+
+pub async fn get(cluster: &Cluster, namespace: &str, name: &str) -> Result<Option<Backup>> {
+    match backups_api(cluster, namespace).get(name).await {
+        Ok(object) => Ok(Some(convert(&object)?)),
+        Err(e) if is_not_found(&e) => Ok(None),
+        Err(e) => Err(anyhow!(
+            "cannot read the Velero Backup {namespace}/{name}: {}",
+            describe_error(&cluster.server, &e)
+        )),
+    }
+}
+
+/// Velero Backups in `namespace`; empty when Velero's CRDs are absent.
+pub async fn list(cluster: &Cluster, namespace: &str) -> Result<Vec<Backup>> {
+    match backups_api(cluster, namespace)
+        .list(&ListParams::default())
+        .await
+    {
+        Ok(list) => list.items.iter().map(convert).collect(),
+        Err(e) if is_not_found(&e) => Ok(Vec::new()),
+        Err(e) => Err(anyhow!(
+            "cannot list Velero Backups in {namespace}: {}",
+            describe_error(&cluster.server, &e)
+        )),
+    }
+}
+
+/// Polls once a second until the Backup reaches a terminal phase. The bar shows Velero's own
+/// `itemsBackedUp / totalItems`.
+pub async fn follow(
+    cluster: &Cluster,
+    namespace: &str,
+    name: &str,
+    show_progress: bool,
+    cancel: &CancellationToken,
+) -> Result<Backup> {
+    let bar = show_progress.then(|| {
+        let bar = indicatif::ProgressBar::new(0);
+        bar.set_style(
+            indicatif::ProgressStyle::with_template(
+                "{spinner} {msg} [{bar:30}] {pos}/{len} items [{elapsed}]",
+            )
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+        );
+        bar.enable_steady_tick(Duration::from_millis(200));
+        bar
+    });
+    let mut last_seen: Option<BackupPhase> = None;
+    loop {
+        let backup = get(cluster, namespace, name)
+            .await?
+            .ok_or_else(|| anyhow!("the Velero Backup {namespace}/{name} disappeared"))?;
+        let phase = backup.phase();
+        if let Some(bar) = &bar {
+            let progress = backup.status.as_ref().and_then(|s| s.progress.clone());
+            let total = progress.as_ref().and_then(|p| p.total_items).unwrap_or(0);
+            let done = progress
+                .as_ref()
+                .and_then(|p| p.items_backed_up)
+                .unwrap_or(0);
+            bar.set_length(total.max(done).max(0) as u64);
+            bar.set_position(done.max(0) as u64);
+            bar.set_message(phase.map_or("New", BackupPhase::as_str).to_string());
+        }
+        if bar.is_none() && phase.is_some() && phase != last_seen {
+            // No terminal to draw on: one line per phase change, for logs and CI.
+            let progress = backup.status.as_ref().and_then(|s| s.progress.clone());
+            eprintln!(
+                "Backup {name}: {} ({}/{} items)",
+                phase.map_or("New", BackupPhase::as_str),
+                progress
+                    .as_ref()
+                    .and_then(|p| p.items_backed_up)
+                    .unwrap_or(0),
+                progress.as_ref().and_then(|p| p.total_items).unwrap_or(0)
+            );
+            last_seen = phase;
+        }
+        if phase.is_some_and(BackupPhase::is_terminal) {
+            if let Some(bar) = &bar {
+                bar.finish_and_clear();
+            }
+            return Ok(backup);
+        }
+        tokio::select! {
+            _ = tokio::time::sleep(Duration::from_secs(1)) => {}
+            _ = cancel.cancelled() => {
+                if let Some(bar) = &bar {
+                    bar.finish_and_clear();
+                }
+                return Err(anyhow!(
+                    "stopped following; the Velero Backup {namespace}/{name} keeps running on the server (delete it with `kubectl backup snapshot delete {name}`)"
+                ));
+            }
+        }
+    }
+}
+
+/// Asks Velero to delete a backup (volume snapshots, files, the Backup itself).
+pub async fn request_delete(cluster: &Cluster, backup: &Backup) -> Result<DeleteBackupRequest> {
+    let namespace = backup
+        .metadata
+        .namespace
+        .clone()
+        .unwrap_or_else(|| DEFAULT_NAMESPACE.into());
+    let request = DeleteBackupRequest::for_backup(backup);
+    let api: Api<DynamicObject> = Api::namespaced_with(
+        cluster.client.clone(),
+        &namespace,
+        &resource("DeleteBackupRequest", "deletebackuprequests"),
+    );
+    let created = api
+        .create(&PostParams::default(), &convert(&request)?)
+        .await
+        .map_err(|e| {
+            anyhow!(
+                "cannot create a DeleteBackupRequest for {}: {}",
+                backup.name(),
+                describe_error(&cluster.server, &e)
+            )
+        })?;
+    convert(&created)
+}
+
+/// Asks Velero for a presigned URL of one of a backup's files (`BackupContents`,
+/// `BackupResults`, `BackupResourceList`, `BackupLog`…) and returns it once the server has
+/// answered. Works whatever the location's provider, with no object-store credentials here.
+pub async fn download_url(
+    cluster: &Cluster,
+    namespace: &str,
+    kind: &str,
+    backup: &str,
+    cancel: &CancellationToken,
+) -> Result<String> {
+    use rand::Rng;
+    let suffix: String = (0..8)
+        .map(|_| {
+            char::from(b"abcdefghijklmnopqrstuvwxyz0123456789"[rand::rng().random_range(0..36)])
+        })
+        .collect();
+    let name = format!("{}-{suffix}", backup.chars().take(240).collect::<String>());
+    let request = serde_json::json!({
+        "apiVersion": API_VERSION, "kind": "DownloadRequest",
+        "metadata": {"name": name, "namespace": namespace},
+        "spec": {"target": {"kind": kind, "name": backup}}
+    });
+    let api: Api<DynamicObject> = Api::namespaced_with(
+        cluster.client.clone(),
+        namespace,
+        &resource("DownloadRequest", "downloadrequests"),
+    );
+    api.create(&PostParams::default(), &convert(&request)?)
+        .await
+        .map_err(|e| {
+            anyhow!(
+                "cannot create a DownloadRequest for {kind} of backup {backup}: {}",
+                describe_error(&cluster.server, &e)
+            )
+        })?;
+    let deadline = tokio::time::Instant::now() + Duration::from_secs(60);
+    loop {
+        let current = api.get(&name).await.map_err(|e| {
+            anyhow!(
+                "cannot read DownloadRequest {namespace}/{name}: {}",
+                describe_error(&cluster.server, &e)
+            )
+        })?;
+        if let Some(url) = current.data["status"]["downloadURL"]
+            .as_str()
+            .filter(|u| !u.is_empty())
+        {
+            return Ok(url.to_string());
+        }
+        if tokio::time::Instant::now() > deadline {
+            bail!(
+                "Velero did not answer DownloadRequest {namespace}/{name} within 60s; is the Velero server running? (see `kubectl backup doctor`)"
+            );
+        }
+        tokio::select! {
+            _ = tokio::time::sleep(Duration::from_millis(250)) => {}
+            _ = cancel.cancelled() => bail!("interrupted"),
+        }
+    }
+}
+
+/// Streams a presigned URL into `out`; returns the byte count.
+pub async fn fetch_url(url: &str, out: &mut (impl tokio::io::AsyncWrite + Unpin)) -> Result<u64> {
+    use futures::TryStreamExt;
+    use tokio::io::AsyncWriteExt;
+    // Never echo the URL: a presigned URL is a credential for its lifetime.
+    let response = reqwest::Client::new().get(url).send().await.map_err(|e| {
+        anyhow!(
+            "downloading from Velero's presigned URL failed: {}",
+            without_url(&e)
+        )
+    })?;
+    if !response.status().is_success() {
+        bail!(
+            "downloading from Velero's presigned URL failed: HTTP {}",
+            response.status()
+        );
+    }
+    let mut stream = response.bytes_stream();
+    let mut total = 0u64;
+    while let Some(chunk) = stream.try_next().await.map_err(|e| {
+        anyhow!(
+            "downloading from Velero's presigned URL failed: {}",
+            without_url(&e)
+        )
+    })? {
+        out.write_all(&chunk).await?;
+        total += chunk.len() as u64;
+    }
+    out.flush().await?;
+    Ok(total)
+}
+
+fn without_url(error: &reqwest::Error) -> String {
+    let mut root: &dyn std::error::Error = error;
+    while let Some(source) = root.source() {
+        root = source;
+    }
+    root.to_string()
+}
