@@ -538,7 +538,7 @@ async fn follow_controller(
     global: &GlobalArgs,
 ) -> Result<()> {
     tokio::select! {
-        status = follow(cluster, store, namespace, name) => {
+        status = follow(cluster, store, namespace, name, global.show_progress()) => {
             let status = status?;
             let hint = if status.state == State::Complete {
                 None
@@ -611,20 +611,84 @@ async fn new_events(
     out
 }
 
+/// Progress display while following: one bar per action on a terminal, plain lines otherwise.
+struct Progress {
+    multi: Option<indicatif::MultiProgress>,
+    bars: Vec<indicatif::ProgressBar>,
+}
+
+impl Progress {
+    fn new(show: bool) -> Progress {
+        Progress {
+            multi: show.then(indicatif::MultiProgress::new),
+            bars: Vec::new(),
+        }
+    }
+
+    fn line(&self, text: String) {
+        match &self.multi {
+            Some(m) => {
+                let _ = m.println(text);
+            }
+            None => eprintln!("{text}"),
+        }
+    }
+
+    /// Updates the bar of each action: percent of its phases done, and the phase running.
+    fn update(&mut self, status: &ActionSetStatus) {
+        let Some(multi) = &self.multi else {
+            return;
+        };
+        while self.bars.len() < status.actions.len() {
+            let bar = multi.add(indicatif::ProgressBar::new(100));
+            bar.set_style(
+                indicatif::ProgressStyle::with_template("{prefix} [{bar:30}] {pos:>3}% {msg}")
+                    .expect("valid template")
+                    .progress_chars("=> "),
+            );
+            self.bars.push(bar);
+        }
+        for (action, bar) in status.actions.iter().zip(&self.bars) {
+            let phases: Vec<_> = action
+                .phases
+                .iter()
+                .chain(std::iter::once(&action.defer_phase).filter(|p| !p.name.is_empty()))
+                .collect();
+            let done = phases.iter().filter(|p| p.state == State::Complete).count();
+            let percent = (done * 100).checked_div(phases.len()).unwrap_or(0);
+            let current = phases
+                .iter()
+                .find(|p| p.state == State::Running || p.state == State::Failed)
+                .map(|p| format!("{} {}", p.name, p.state))
+                .unwrap_or_default();
+            bar.set_prefix(format!("{} {}", action.name, action.object.describe()));
+            bar.set_position(percent as u64);
+            bar.set_message(current);
+        }
+        if status.state.is_final() {
+            for bar in &self.bars {
+                bar.finish();
+            }
+        }
+    }
+}
+
 /// Polls the record until it is final, printing each phase transition and Event.
 async fn follow(
     cluster: &Cluster,
     store: &Store,
     namespace: &str,
     name: &str,
+    show_progress: bool,
 ) -> Result<ActionSetStatus> {
     let mut seen: BTreeMap<String, String> = BTreeMap::new();
     let mut events = std::collections::BTreeSet::new();
     let mut last_percent = String::new();
+    let mut progress = Progress::new(show_progress);
     loop {
         if store.is_resource() {
             for line in new_events(cluster, namespace, name, &mut events).await {
-                eprintln!("{name}: event {line}");
+                progress.line(format!("{name}: event {line}"));
             }
         }
         let actionset = store.get(namespace, name).await?.ok_or_else(|| {
@@ -633,11 +697,12 @@ async fn follow(
             )
         })?;
         let status = actionset.status.clone().unwrap_or_default();
-        if !status.progress.percent_completed.is_empty()
+        if !show_progress
+            && !status.progress.percent_completed.is_empty()
             && status.progress.percent_completed != last_percent
         {
             last_percent = status.progress.percent_completed.clone();
-            eprintln!(
+            progress.line(format!(
                 "{name}: {}% {}",
                 last_percent,
                 if status.progress.running_phase.is_empty() {
@@ -645,7 +710,7 @@ async fn follow(
                 } else {
                     format!("(running {})", status.progress.running_phase)
                 }
-            );
+            ));
         }
         for (i, action) in status.actions.iter().enumerate() {
             for phase in action
@@ -659,16 +724,17 @@ async fn follow(
                 let key = format!("{i}/{}", phase.name);
                 let state = phase.state.to_string();
                 if seen.get(&key) != Some(&state) {
-                    eprintln!(
+                    progress.line(format!(
                         "{name}: action {} on {}: phase {} {state}",
                         action.name,
                         action.object.describe(),
                         phase.name
-                    );
+                    ));
                     seen.insert(key, state);
                 }
             }
         }
+        progress.update(&status);
         if status.state.is_final() {
             return Ok(status);
         }
