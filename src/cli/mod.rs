@@ -1,6 +1,7 @@
 //! The command line: every subcommand parses into an options struct, then calls a plain async
 //! function with it. Nothing here knows how a backup works; the domain modules do.
 
+mod actionset;
 mod blueprint;
 mod blueprint_render;
 mod completion;
@@ -57,6 +58,9 @@ pub enum Command {
     Profile(profile::ProfileArgs),
     /// Push, pull and delete objects in a profile's location (like `kando location`)
     Location(location::LocationArgs),
+    /// Kanister ActionSets: create (run client-side or by the controller), list, describe, watch, delete
+    #[command(alias = "actionsets", alias = "as")]
+    Actionset(actionset::ActionsetArgs),
     /// Velero-compatible resource snapshots: create, list, describe, download, delete
     Snapshot(snapshot::SnapshotArgs),
 }
@@ -79,6 +83,9 @@ pub fn command() -> clap::Command {
 
 pub fn main() -> ExitCode {
     let args: Vec<OsString> = std::env::args_os().collect();
+    if crate::actionset::kando::invoked_as_kando(&args) {
+        return crate::actionset::kando::main(args);
+    }
     if completion::invoked_as_kubectl_completer(&args) {
         return completion::run_kubectl_completer(args);
     }
@@ -118,6 +125,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Etcd(args) => etcd::run(args, &global).await,
         Command::Profile(args) => profile::run(args, &global).await,
         Command::Location(args) => location::run(args, &global).await,
+        Command::Actionset(args) => actionset::run(args, &global).await,
         Command::Snapshot(args) => snapshot::run(args, &global).await,
     }
 }

@@ -1,0 +1,318 @@
+//! KubeOps and WaitV2: functions that act on arbitrary objects through discovery.
+
+use std::time::Duration;
+
+use anyhow::{Result, anyhow, bail};
+use kube::api::{Api, DeleteParams, DynamicObject, Patch, PatchParams, PostParams};
+use serde_json::{Map, Value};
+
+use super::functions::Context;
+use crate::kube::{ApiCatalog, Cluster, ResolvedResource, describe_error};
+use crate::template::{Data, Template};
+
+/// Kanister's object reference inside function args (`apiVersion`, `group`, `resource`, …).
+struct Target {
+    group: String,
+    version: String,
+    resource: String,
+    name: String,
+    namespace: String,
+}
+
+impl Target {
+    fn from_args(v: &Value, what: &str) -> Result<Target> {
+        let field = |k: &str| {
+            v.get(k)
+                .and_then(Value::as_str)
+                .unwrap_or_default()
+                .to_string()
+        };
+        let t = Target {
+            group: field("group"),
+            version: field("apiVersion"),
+            resource: field("resource"),
+            name: field("name"),
+            namespace: field("namespace"),
+        };
+        if t.resource.is_empty() || t.name.is_empty() {
+            bail!("{what}: resource and name are required");
+        }
+        Ok(t)
+    }
+
+    fn describe(&self) -> String {
+        let gr = if self.group.is_empty() {
+            self.resource.clone()
+        } else {
+            format!("{}.{}", self.resource, self.group)
+        };
+        if self.namespace.is_empty() {
+            format!("{gr} {}", self.name)
+        } else {
+            format!("{gr} {}/{}", self.namespace, self.name)
+        }
+    }
+}
+
+async fn catalog(cluster: &Cluster) -> Result<ApiCatalog> {
+    ApiCatalog::discover(&cluster.client).await.map_err(|e| {
+        anyhow!(
+            "discovering the API: {}",
+            describe_error(&cluster.server, &e)
+        )
+    })
+}
+
+fn api_for(
+    cluster: &Cluster,
+    resolved: &ResolvedResource,
+    version: &str,
+    namespace: &str,
+) -> Api<DynamicObject> {
+    let mut ar = resolved.resource.clone();
+    if !version.is_empty() {
+        ar.version = version.to_string();
+        ar.api_version = if ar.group.is_empty() {
+            ar.version.clone()
+        } else {
+            format!("{}/{}", ar.group, ar.version)
+        };
+    }
+    if resolved.namespaced() {
+        Api::namespaced_with(cluster.client.clone(), namespace, &ar)
+    } else {
+        Api::all_with(cluster.client.clone(), &ar)
+    }
+}
+
+fn resolve<'c>(catalog: &'c ApiCatalog, t: &Target) -> Result<&'c ResolvedResource> {
+    let qualified = if t.group.is_empty() {
+        t.resource.clone()
+    } else {
+        format!("{}.{}", t.resource, t.group)
+    };
+    catalog.resolve(&qualified)
+}
+
+fn reference_output(
+    group: &str,
+    version: &str,
+    resource: &str,
+    name: &str,
+    namespace: &str,
+) -> Map<String, Value> {
+    let mut out = Map::new();
+    out.insert("apiVersion".into(), Value::from(version));
+    out.insert("group".into(), Value::from(group));
+    out.insert("resource".into(), Value::from(resource));
+    out.insert("name".into(), Value::from(name));
+    out.insert("namespace".into(), Value::from(namespace));
+    out
+}
+
+/// KubeOps: `create` a manifest, `delete` or `patch` (merge) an object reference.
+pub async fn kube_ops(
+    args: &Map<String, Value>,
+    ctx: &Context<'_>,
+) -> Result<Option<Map<String, Value>>> {
+    let cluster = ctx.cluster;
+    let operation = args
+        .get("operation")
+        .and_then(Value::as_str)
+        .ok_or_else(|| anyhow!("Required arg missing: operation"))?;
+    let namespace = args
+        .get("namespace")
+        .and_then(Value::as_str)
+        .filter(|s| !s.is_empty())
+        .unwrap_or("default")
+        .to_string();
+    let spec = match args.get("spec") {
+        Some(Value::String(text)) => Some(
+            serde_saphyr::from_str::<Value>(text)
+                .map_err(|e| anyhow!("KubeOps spec is not YAML: {e}"))?,
+        ),
+        Some(Value::Object(m)) => Some(Value::Object(m.clone())),
+        _ => None,
+    };
+    let catalog = catalog(cluster).await?;
+    match operation {
+        "create" => {
+            let manifest =
+                spec.ok_or_else(|| anyhow!("KubeOps create: Required arg missing: spec"))?;
+            let api_version = manifest
+                .get("apiVersion")
+                .and_then(Value::as_str)
+                .unwrap_or_default()
+                .to_string();
+            let kind = manifest
+                .get("kind")
+                .and_then(Value::as_str)
+                .unwrap_or_default()
+                .to_string();
+            let (group, version) = api_version.rsplit_once('/').unwrap_or(("", &api_version));
+            let resolved = catalog.by_kind(group, &kind).ok_or_else(|| {
+                anyhow!("KubeOps create: the server has no kind {kind:?} in {api_version:?}")
+            })?;
+            let ns = manifest
+                .pointer("/metadata/namespace")
+                .and_then(Value::as_str)
+                .unwrap_or(&namespace)
+                .to_string();
+            let object: DynamicObject = serde_json::from_value(manifest)?;
+            let created = api_for(cluster, resolved, version, &ns)
+                .create(&PostParams::default(), &object)
+                .await
+                .map_err(|e| {
+                    anyhow!(
+                        "KubeOps create {kind}: {}",
+                        describe_error(&cluster.server, &e)
+                    )
+                })?;
+            let name = created.metadata.name.clone().unwrap_or_default();
+            let ns = if resolved.namespaced() {
+                ns
+            } else {
+                String::new()
+            };
+            Ok(Some(reference_output(
+                group,
+                version,
+                &resolved.resource.plural,
+                &name,
+                &ns,
+            )))
+        }
+        "delete" | "patch" => {
+            let reference = args.get("objectReference").ok_or_else(|| {
+                anyhow!("KubeOps {operation}: Required arg missing: objectReference")
+            })?;
+            let mut target = Target::from_args(reference, "objectReference")?;
+            if target.namespace.is_empty() {
+                target.namespace = namespace;
+            }
+            let resolved = resolve(&catalog, &target)?;
+            let api = api_for(cluster, resolved, &target.version, &target.namespace);
+            let what = target.describe();
+            if operation == "delete" {
+                api.delete(&target.name, &DeleteParams::default())
+                    .await
+                    .map_err(|e| {
+                        anyhow!(
+                            "KubeOps delete {what}: {}",
+                            describe_error(&cluster.server, &e)
+                        )
+                    })?;
+            } else {
+                let patch =
+                    spec.ok_or_else(|| anyhow!("KubeOps patch: Required arg missing: spec"))?;
+                api.patch(&target.name, &PatchParams::default(), &Patch::Merge(&patch))
+                    .await
+                    .map_err(|e| {
+                        anyhow!(
+                            "KubeOps patch {what}: {}",
+                            describe_error(&cluster.server, &e)
+                        )
+                    })?;
+            }
+            let version = if target.version.is_empty() {
+                resolved.resource.version.clone()
+            } else {
+                target.version.clone()
+            };
+            let ns = if resolved.namespaced() {
+                target.namespace.clone()
+            } else {
+                String::new()
+            };
+            Ok(Some(reference_output(
+                &target.group,
+                &version,
+                &target.resource,
+                &target.name,
+                &ns,
+            )))
+        }
+        other => bail!("KubeOps: operation {other:?} is not one of create, delete, patch"),
+    }
+}
+
+/// WaitV2: polls until the conditions hold (`anyOf` or `allOf`), each a Go template evaluated
+/// against the fetched object that must print `true` or `false`.
+pub async fn wait_v2(
+    args: &Map<String, Value>,
+    ctx: &Context<'_>,
+) -> Result<Option<Map<String, Value>>> {
+    let cluster = ctx.cluster;
+    let timeout_text = args
+        .get("timeout")
+        .and_then(Value::as_str)
+        .ok_or_else(|| anyhow!("Required arg missing: timeout"))?;
+    let timeout = crate::duration::parse_go_duration(timeout_text)
+        .map_err(|e| anyhow!("WaitV2 timeout {timeout_text:?}: {e}"))?;
+    let conditions = args
+        .get("conditions")
+        .ok_or_else(|| anyhow!("Required arg missing: conditions"))?;
+    let (all, list) = match (conditions.get("allOf"), conditions.get("anyOf")) {
+        (Some(Value::Array(l)), _) => (true, l.clone()),
+        (_, Some(Value::Array(l))) => (false, l.clone()),
+        _ => bail!("WaitV2 conditions need anyOf or allOf"),
+    };
+    let catalog = catalog(cluster).await?;
+    let mut checks = Vec::new();
+    for (i, c) in list.iter().enumerate() {
+        let target = Target::from_args(
+            c.get("objectReference").unwrap_or(&Value::Null),
+            &format!("conditions[{i}].objectReference"),
+        )?;
+        let source = c
+            .get("condition")
+            .and_then(Value::as_str)
+            .ok_or_else(|| anyhow!("conditions[{i}]: condition missing"))?;
+        let template = Template::parse(&format!("conditions[{i}].condition"), source)
+            .map_err(|e| anyhow!("conditions[{i}].condition: {e}"))?;
+        let resolved = resolve(&catalog, &target)?.clone();
+        checks.push((target, template, resolved));
+    }
+    let deadline = tokio::time::Instant::now() + timeout;
+    loop {
+        let mut results = Vec::new();
+        for (target, template, resolved) in &checks {
+            let api = api_for(cluster, resolved, &target.version, &target.namespace);
+            let met = match api.get_opt(&target.name).await {
+                Ok(Some(object)) => {
+                    let data = Data::from_json(&serde_json::to_value(&object)?);
+                    let out = template
+                        .render(&data)
+                        .map_err(|e| anyhow!("{}: {e}", target.describe()))?;
+                    match out.trim() {
+                        "true" => true,
+                        "false" => false,
+                        other => bail!(
+                            "condition on {} printed {other:?}; it must print true or false",
+                            target.describe()
+                        ),
+                    }
+                }
+                Ok(None) => false,
+                Err(e) => bail!(
+                    "reading {}: {}",
+                    target.describe(),
+                    describe_error(&cluster.server, &e)
+                ),
+            };
+            results.push(met);
+        }
+        let done = if all {
+            results.iter().all(|m| *m)
+        } else {
+            results.iter().any(|m| *m)
+        };
+        if done {
+            return Ok(None);
+        }
+        if tokio::time::Instant::now() >= deadline {
+            bail!("WaitV2: conditions not met within {timeout_text}");
+        }
+        tokio::time::sleep(Duration::from_millis(250)).await;
+    }
+}

@@ -1,0 +1,625 @@
+//! Client-side execution of an ActionSet with Kanister's semantics (kanister.md §2): actions in
+//! parallel, phases in order, the defer phase always, each phase's args rendered just before it
+//! runs, output artifacts rendered only when everything succeeded. The status is written to
+//! the ActionSet record after every transition, exactly as the controller would write it.
+
+pub mod dynamic;
+pub mod functions;
+pub mod params;
+pub mod pods;
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+use anyhow::{Result, anyhow};
+use serde_json::{Map, Value};
+use tokio::sync::Mutex;
+
+use super::record::{Store, now_time};
+use super::types::{
+    ActionProgress, ActionSet, ActionSetStatus, ActionSpec, ActionStatus, Phase, PhaseProgress,
+    State,
+};
+use crate::blueprint::store::BlueprintStore;
+use crate::blueprint::targets;
+use crate::blueprint::types::{Blueprint, BlueprintAction, BlueprintPhase, ObjectReference};
+use crate::kube::Cluster;
+use crate::template::{
+    ConfigMapParams, Data, PhaseParams, SecretParams, TemplateParams, render_json, render_str,
+};
+
+pub use pods::PodTracker;
+
+#[derive(Debug, Clone, Default)]
+pub struct RunOptions {
+    /// Stream task pod logs to stderr.
+    pub verbose: bool,
+    /// Print phase transitions to stderr.
+    pub report: bool,
+}
+
+/// A Blueprint action for every spec action (`None` when missing, with the reason).
+pub async fn load_blueprints(
+    cluster: &Cluster,
+    namespace: &str,
+    spec: &[ActionSpec],
+) -> Result<BTreeMap<String, Result<Blueprint, String>>> {
+    let store = BlueprintStore::open(cluster).await?;
+    let mut out = BTreeMap::new();
+    for action in spec {
+        if out.contains_key(&action.blueprint) {
+            continue;
+        }
+        let found = match store.get(namespace, &action.blueprint).await? {
+            Some(b) => Ok(b.blueprint),
+            None => Err(format!(
+                "blueprint {:?} not found in namespace {namespace:?}",
+                action.blueprint
+            )),
+        };
+        out.insert(action.blueprint.clone(), found);
+    }
+    Ok(out)
+}
+
+fn blueprint_action<'a>(
+    blueprints: &'a BTreeMap<String, Result<Blueprint, String>>,
+    spec: &ActionSpec,
+) -> Result<&'a BlueprintAction, String> {
+    let blueprint = blueprints
+        .get(&spec.blueprint)
+        .ok_or_else(|| format!("blueprint {:?} not loaded", spec.blueprint))?
+        .as_ref()
+        .map_err(Clone::clone)?;
+    blueprint.actions.get(&spec.name).ok_or_else(|| {
+        format!(
+            "action {:?} not found in blueprint {:?}",
+            spec.name, spec.blueprint
+        )
+    })
+}
+
+/// Refuses, before anything runs, a Blueprint action with a function this executor cannot run.
+pub fn check_supported(
+    blueprints: &BTreeMap<String, Result<Blueprint, String>>,
+    spec: &[ActionSpec],
+) -> Result<()> {
+    let mut problems = Vec::new();
+    for action in spec {
+        let Ok(bp_action) = blueprint_action(blueprints, action) else {
+            continue;
+        };
+        for phase in bp_action.phases.iter().chain(bp_action.defer_phase.iter()) {
+            if let Some(why) = functions::unsupported(&phase.func) {
+                let line = format!(
+                    "blueprint {:?} action {:?} phase {:?}: {why}",
+                    action.blueprint, action.name, phase.name
+                );
+                if !problems.contains(&line) {
+                    problems.push(line);
+                }
+            }
+        }
+    }
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(anyhow!(problems.join("\n")))
+    }
+}
+
+fn phase_status(p: &BlueprintPhase) -> Phase {
+    Phase {
+        name: p.name.clone(),
+        state: State::Pending,
+        ..Phase::default()
+    }
+}
+
+/// The controller's initial status: every phase pending, output artifacts unrendered; a
+/// missing Blueprint or action fails the ActionSet.
+pub fn initial_status(
+    blueprints: &BTreeMap<String, Result<Blueprint, String>>,
+    spec: &[ActionSpec],
+) -> ActionSetStatus {
+    let mut status = ActionSetStatus {
+        state: State::Pending,
+        ..ActionSetStatus::default()
+    };
+    for action in spec {
+        let mut entry = ActionStatus {
+            name: action.name.clone(),
+            object: action.object.clone(),
+            blueprint: action.blueprint.clone(),
+            ..ActionStatus::default()
+        };
+        match blueprint_action(blueprints, action) {
+            Ok(bp) => {
+                entry.phases = bp.phases.iter().map(phase_status).collect();
+                entry.defer_phase = bp
+                    .defer_phase
+                    .as_ref()
+                    .map(phase_status)
+                    .unwrap_or_default();
+                entry.artifacts = bp.output_artifacts.clone();
+            }
+            Err(e) => {
+                status.state = State::Failed;
+                if status.error.message.is_empty() {
+                    status.error.message = e;
+                }
+            }
+        }
+        status.actions.push(entry);
+    }
+    status.progress = ActionProgress {
+        percent_completed: "0".into(),
+        last_transition_time: Some(now_time()),
+        ..ActionProgress::default()
+    };
+    status
+}
+
+/// A run in progress: the status shared by the actions, and where it is recorded.
+struct Shared {
+    status: Mutex<ActionSetStatus>,
+    store: Store,
+    namespace: String,
+    name: String,
+    options: RunOptions,
+}
+
+impl Shared {
+    /// Applies `change`, recomputes the aggregate progress and records the status.
+    async fn update(&self, change: impl FnOnce(&mut ActionSetStatus)) {
+        let mut status = self.status.lock().await;
+        change(&mut status);
+        let percent = aggregate_percent(&status);
+        if status.progress.percent_completed != percent {
+            status.progress.percent_completed = percent;
+            status.progress.last_transition_time = Some(now_time());
+        }
+        if let Err(e) = self
+            .store
+            .write_status(&self.namespace, &self.name, &status)
+            .await
+        {
+            eprintln!(
+                "warning: cannot record the status of actionset {}: {e:#}",
+                self.name
+            );
+        }
+    }
+
+    fn say(&self, line: String) {
+        if self.options.report {
+            eprintln!("{line}");
+        }
+    }
+}
+
+fn aggregate_percent(status: &ActionSetStatus) -> String {
+    let mut total = 0u64;
+    let mut count = 0u64;
+    for action in &status.actions {
+        for phase in action
+            .phases
+            .iter()
+            .chain(std::iter::once(&action.defer_phase).filter(|p| !p.name.is_empty()))
+        {
+            count += 1;
+            total += if phase.state == State::Complete {
+                100
+            } else {
+                phase.progress.progress_percent.parse().unwrap_or(0)
+            };
+        }
+    }
+    total.checked_div(count).unwrap_or(0).to_string()
+}
+
+/// Runs the ActionSet to its end and returns the final status. The record in `store` is kept
+/// up to date throughout; task pods are deleted on every path (the caller sweeps `tracker`
+/// after a cancellation).
+pub async fn execute(
+    cluster: &Cluster,
+    store: &Store,
+    actionset: &ActionSet,
+    tracker: &PodTracker,
+    options: &RunOptions,
+) -> Result<ActionSetStatus> {
+    let namespace = actionset.metadata.namespace.clone().unwrap_or_default();
+    let name = actionset.metadata.name.clone().unwrap_or_default();
+    let spec = actionset
+        .spec
+        .as_ref()
+        .map(|s| s.actions.clone())
+        .unwrap_or_default();
+    let blueprints = load_blueprints(cluster, &namespace, &spec).await?;
+    let status = initial_status(&blueprints, &spec);
+    let shared = Arc::new(Shared {
+        status: Mutex::new(status.clone()),
+        store: store.clone(),
+        namespace: namespace.clone(),
+        name: name.clone(),
+        options: options.clone(),
+    });
+    if status.state == State::Failed {
+        shared.update(|_| {}).await;
+        return Ok(status);
+    }
+    shared
+        .update(|s| {
+            s.state = State::Running;
+        })
+        .await;
+    shared.say(format!("actionset {name}: running"));
+
+    let runs = spec.iter().enumerate().map(|(index, action)| {
+        let bp_action = blueprint_action(&blueprints, action).expect("checked at init");
+        run_action(
+            cluster, &shared, index, action, bp_action, tracker, &namespace,
+        )
+    });
+    futures::future::join_all(runs).await;
+
+    let final_status = {
+        let shared = shared.clone();
+        shared
+            .update(|s| {
+                s.progress.running_phase.clear();
+                let all_complete = s.actions.iter().all(|a| {
+                    a.phases.iter().all(|p| p.state == State::Complete)
+                        && (a.defer_phase.name.is_empty() || a.defer_phase.state == State::Complete)
+                });
+                if s.state != State::Failed {
+                    s.state = if all_complete {
+                        State::Complete
+                    } else {
+                        State::Failed
+                    };
+                }
+            })
+            .await;
+        shared.status.lock().await.clone()
+    };
+    shared.say(format!("actionset {name}: {}", final_status.state));
+    Ok(final_status)
+}
+
+/// Fails the ActionSet with `message` (the first failure wins `error.message`).
+fn fail(s: &mut ActionSetStatus, message: String) {
+    s.state = State::Failed;
+    if s.error.message.is_empty() {
+        s.error.message = message;
+    }
+}
+
+async fn run_action(
+    cluster: &Cluster,
+    shared: &Arc<Shared>,
+    index: usize,
+    spec: &ActionSpec,
+    bp_action: &BlueprintAction,
+    tracker: &PodTracker,
+    default_namespace: &str,
+) {
+    let what = format!("action {} on {}", spec.name, spec.object.describe());
+    // Prepare: params and every phase's objects; any error fails the ActionSet at once.
+    let prepared = async {
+        let params = params::build(cluster, spec).await?;
+        let data = params.build();
+        let mut objects = Vec::new();
+        for phase in bp_action.phases.iter().chain(bp_action.defer_phase.iter()) {
+            let mut rendered = BTreeMap::new();
+            for (key, reference) in &phase.objects {
+                rendered.insert(
+                    key.clone(),
+                    render_reference(reference, &data)
+                        .map_err(|e| anyhow!("phase {:?}: objects.{key}: {e}", phase.name))?,
+                );
+            }
+            objects.push(rendered);
+        }
+        Ok::<_, anyhow::Error>((params, objects))
+    }
+    .await;
+    let (mut params, objects) = match prepared {
+        Ok(p) => p,
+        Err(e) => {
+            let message = format!("{what}: {e:#}");
+            shared.say(format!("{}: {message}", shared.name));
+            shared.update(|s| fail(s, message)).await;
+            return;
+        }
+    };
+    shared.say(format!("{}: started {what}", shared.name));
+    let mut succeeded = true;
+    let phase_count = bp_action.phases.len();
+    for (i, phase) in bp_action.phases.iter().enumerate() {
+        if !run_phase(
+            cluster,
+            shared,
+            index,
+            i,
+            phase,
+            false,
+            &objects[i],
+            &mut params,
+            spec,
+            tracker,
+            default_namespace,
+        )
+        .await
+        {
+            succeeded = false;
+            break;
+        }
+    }
+    if let Some(defer) = &bp_action.defer_phase
+        && !run_phase(
+            cluster,
+            shared,
+            index,
+            phase_count,
+            defer,
+            true,
+            &objects[phase_count],
+            &mut params,
+            spec,
+            tracker,
+            default_namespace,
+        )
+        .await
+    {
+        succeeded = false;
+    }
+    if !succeeded {
+        return;
+    }
+    // Output artifacts, rendered only now, with every phase's output (and the defer phase's).
+    let data = params.build();
+    let mut artifacts = BTreeMap::new();
+    let mut error = None;
+    for (key, template) in &bp_action.output_artifacts {
+        let mut artifact = template.clone();
+        for (k, v) in artifact.key_value.iter_mut() {
+            match render_str(&format!("outputArtifacts.{key}.keyValue.{k}"), v, &data) {
+                Ok(r) => *v = r,
+                Err(e) => {
+                    error.get_or_insert(format!("{what}: outputArtifacts.{key}.keyValue.{k}: {e}"));
+                }
+            }
+        }
+        if !artifact.kopia_snapshot.is_empty() {
+            match render_str("kopiaSnapshot", &artifact.kopia_snapshot, &data) {
+                Ok(r) => artifact.kopia_snapshot = r,
+                Err(e) => {
+                    error
+                        .get_or_insert(format!("{what}: outputArtifacts.{key}.kopiaSnapshot: {e}"));
+                }
+            }
+        }
+        artifacts.insert(key.clone(), artifact);
+    }
+    shared
+        .update(|s| match error {
+            Some(message) => fail(s, message),
+            None => s.actions[index].artifacts = artifacts,
+        })
+        .await;
+}
+
+/// Every PVC claim name of the action's workload.
+fn workload_pvcs(params: &TemplateParams) -> Vec<String> {
+    let workload = params
+        .stateful_set
+        .as_ref()
+        .or(params.deployment.as_ref())
+        .or(params.deployment_config.as_ref());
+    let mut claims: Vec<String> = workload
+        .into_iter()
+        .flat_map(|w| w.persistent_volume_claims.values())
+        .flat_map(|m| m.keys().cloned())
+        .collect();
+    claims.sort();
+    claims.dedup();
+    claims
+}
+
+/// Renders a phase's args like Kanister: every string, map keys included; for Wait/WaitV2 the
+/// `condition` templates are left for the function to evaluate against the object.
+fn render_args(func: &str, args: &Map<String, Value>, data: &Data) -> Result<Map<String, Value>> {
+    fn walk(v: &Value, data: &Data, path: &str) -> Result<Value> {
+        Ok(match v {
+            Value::Object(m) => {
+                let mut out = Map::new();
+                for (k, child) in m {
+                    let here = format!("{path}.{k}");
+                    let key = render_str(&here, k, data).map_err(|e| anyhow!("{here}: {e}"))?;
+                    let value = if k == "condition" {
+                        child.clone()
+                    } else {
+                        walk(child, data, &here)?
+                    };
+                    out.insert(key, value);
+                }
+                Value::Object(out)
+            }
+            Value::Array(items) => Value::Array(
+                items
+                    .iter()
+                    .enumerate()
+                    .map(|(i, c)| walk(c, data, &format!("{path}[{i}]")))
+                    .collect::<Result<_>>()?,
+            ),
+            Value::String(s) => {
+                Value::String(render_str(path, s, data).map_err(|e| anyhow!("{path}: {e}"))?)
+            }
+            other => other.clone(),
+        })
+    }
+    let keep = matches!(func, "Wait" | "WaitV2");
+    if !keep {
+        return match render_json(&Value::Object(args.clone()), data) {
+            Ok(Value::Object(m)) => Ok(m),
+            Ok(_) => Ok(Map::new()),
+            Err(e) => Err(anyhow!("rendering args: {e}")),
+        };
+    }
+    match walk(&Value::Object(args.clone()), data, "args")? {
+        Value::Object(m) => Ok(m),
+        _ => Ok(Map::new()),
+    }
+}
+
+fn render_reference(reference: &ObjectReference, data: &Data) -> Result<ObjectReference> {
+    let r = |field: &str, v: &str| -> Result<String> {
+        render_str(field, v, data).map_err(|e| anyhow!("{field}: {e}"))
+    };
+    Ok(ObjectReference {
+        api_version: r("apiVersion", &reference.api_version)?,
+        group: r("group", &reference.group)?,
+        resource: r("resource", &reference.resource)?,
+        kind: r("kind", &reference.kind)?,
+        name: r("name", &reference.name)?,
+        namespace: r("namespace", &reference.namespace)?,
+    })
+}
+
+/// Fetches the phase's Secret/ConfigMap objects for `.Phases.<name>`.
+async fn fetch_objects(
+    cluster: &Cluster,
+    objects: &BTreeMap<String, ObjectReference>,
+) -> Result<PhaseParams> {
+    let mut phase = PhaseParams::default();
+    for (key, reference) in objects {
+        match reference.kind.to_lowercase().as_str() {
+            "secret" => {
+                let s = targets::read_secret(cluster, reference).await?;
+                phase
+                    .secrets
+                    .insert(key.clone(), SecretParams::from_k8s(&s));
+            }
+            "configmap" => {
+                let c = targets::read_configmap(cluster, reference).await?;
+                phase
+                    .config_maps
+                    .insert(key.clone(), ConfigMapParams::from_k8s(&c));
+            }
+            _ => {}
+        }
+    }
+    Ok(phase)
+}
+
+fn phase_mut(s: &mut ActionSetStatus, action: usize, phase: usize, deferred: bool) -> &mut Phase {
+    let a = &mut s.actions[action];
+    if deferred {
+        &mut a.defer_phase
+    } else {
+        &mut a.phases[phase]
+    }
+}
+
+/// Runs one phase; false when it failed (the ActionSet is then failed with its error).
+#[allow(clippy::too_many_arguments)]
+async fn run_phase(
+    cluster: &Cluster,
+    shared: &Arc<Shared>,
+    action: usize,
+    index: usize,
+    phase: &BlueprintPhase,
+    deferred: bool,
+    objects: &BTreeMap<String, ObjectReference>,
+    params: &mut TemplateParams,
+    spec: &ActionSpec,
+    tracker: &PodTracker,
+    default_namespace: &str,
+) -> bool {
+    let label = if deferred { "deferPhase" } else { "phase" };
+    let what = format!("{label} {:?} ({})", phase.name, phase.func);
+    let mut current = match fetch_objects(cluster, objects).await {
+        Ok(p) => p,
+        Err(e) => {
+            let message = format!("{what}: {e:#}");
+            shared
+                .update(|s| {
+                    phase_mut(s, action, index, deferred).state = State::Failed;
+                    fail(s, message);
+                })
+                .await;
+            return false;
+        }
+    };
+    current.output = None;
+    params.phases.insert(phase.name.clone(), current.clone());
+    shared
+        .update(|s| {
+            s.progress.running_phase = phase.name.clone();
+            let p = phase_mut(s, action, index, deferred);
+            p.state = State::Running;
+            p.progress = PhaseProgress {
+                progress_percent: "0".into(),
+                last_transition_time: Some(now_time()),
+                ..PhaseProgress::default()
+            };
+        })
+        .await;
+    shared.say(format!("{}: started {what}", shared.name));
+    let result = async {
+        let data = params.build();
+        let args = render_args(&phase.func, &phase.args, &data)?;
+        let ctx = functions::Context {
+            cluster,
+            tracker,
+            sink: pods::LogSink {
+                echo: shared.options.verbose,
+                prefix: format!("[{}] ", phase.name),
+            },
+            object: &spec.object,
+            default_namespace,
+            pod_labels: {
+                let mut l = spec.pod_labels.clone();
+                l.insert(pods::ACTIONSET_LABEL.into(), shared.name.clone());
+                l
+            },
+            pod_annotations: spec.pod_annotations.clone(),
+            pod_override: spec.pod_override.clone(),
+            pvcs: workload_pvcs(params),
+        };
+        functions::run(&phase.func, &args, &ctx).await
+    }
+    .await;
+    match result {
+        Ok(output) => {
+            current.output = Some(output.clone().unwrap_or_default());
+            params.phases.insert(phase.name.clone(), current.clone());
+            if deferred {
+                params.defer_phase = Some(current);
+            }
+            shared
+                .update(|s| {
+                    let p = phase_mut(s, action, index, deferred);
+                    p.state = State::Complete;
+                    p.output = output.unwrap_or_default();
+                    p.progress.progress_percent = "100".into();
+                    p.progress.last_transition_time = Some(now_time());
+                })
+                .await;
+            shared.say(format!("{}: ended {what}", shared.name));
+            true
+        }
+        Err(e) => {
+            let message = format!("{what} failed: {e:#}");
+            shared.say(format!("{}: {message}", shared.name));
+            shared
+                .update(|s| {
+                    phase_mut(s, action, index, deferred).state = State::Failed;
+                    fail(s, message);
+                })
+                .await;
+            false
+        }
+    }
+}

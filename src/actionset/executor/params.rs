@@ -1,0 +1,78 @@
+//! Kanister's template parameters for one action (kanister.md §5.4), read from the cluster.
+
+use anyhow::Result;
+
+use crate::actionset::types::ActionSpec;
+use crate::blueprint::targets::{self, Subject};
+use crate::kube::Cluster;
+use crate::template::{
+    ArtifactParams, ConfigMapParams, SecretParams, TemplateParams, WorkloadParams,
+};
+
+/// Builds everything but `.Phases`: the object (and its pods), Profile with resolved
+/// credentials, Secrets, ConfigMaps, options, input artifacts, pod settings and `.Time`.
+pub async fn build(cluster: &Cluster, spec: &ActionSpec) -> Result<TemplateParams> {
+    let mut params = TemplateParams::default();
+    params.set_time(chrono::Utc::now());
+    let subject = targets::read_subject(cluster, &spec.object).await?;
+    subject_params(&subject, &mut params);
+    if let Some(profile) = &spec.profile {
+        let reference = format!("{}/{}", profile.namespace, profile.name);
+        let request = crate::profile::DestinationRequest::from_flags(Some(&reference), None)?;
+        let destination = crate::profile::resolve(Some(cluster), &request).await?;
+        params.profile = Some(destination.template.params());
+    }
+    for (key, reference) in &spec.secrets {
+        let secret = targets::read_secret(cluster, reference).await?;
+        params
+            .secrets
+            .insert(key.clone(), SecretParams::from_k8s(&secret));
+    }
+    for (key, reference) in &spec.config_maps {
+        let cm = targets::read_configmap(cluster, reference).await?;
+        params
+            .config_maps
+            .insert(key.clone(), ConfigMapParams::from_k8s(&cm));
+    }
+    params.options = spec.options.clone();
+    params.artifacts_in = spec
+        .artifacts
+        .iter()
+        .map(|(name, a)| {
+            (
+                name.clone(),
+                ArtifactParams {
+                    key_value: a.key_value.clone(),
+                    kopia_snapshot: a.kopia_snapshot.clone(),
+                },
+            )
+        })
+        .collect();
+    params.pod_override = spec.pod_override.clone();
+    params.pod_labels = spec.pod_labels.clone();
+    params.pod_annotations = spec.pod_annotations.clone();
+    Ok(params)
+}
+
+fn subject_params(subject: &Subject, params: &mut TemplateParams) {
+    let reference = &subject.reference;
+    let workload = subject.workload.as_ref().map(|w| WorkloadParams {
+        name: w.name.clone(),
+        namespace: w.namespace.clone(),
+        pods: w.pods.clone(),
+        containers: w.containers.clone(),
+        persistent_volume_claims: w.persistent_volume_claims.clone(),
+    });
+    match subject.kind().as_str() {
+        targets::STATEFULSET => params.stateful_set = workload,
+        targets::DEPLOYMENT => params.deployment = workload,
+        targets::DEPLOYMENTCONFIG => params.deployment_config = workload,
+        targets::PVC => params.pvc = Some((reference.name.clone(), reference.namespace.clone())),
+        // Kanister fills both from object.namespace.
+        targets::NAMESPACE => {
+            params.namespace = Some((reference.namespace.clone(), reference.namespace.clone()))
+        }
+        _ => {}
+    }
+    params.object = subject.object.clone();
+}

@@ -1,0 +1,406 @@
+//! Kanister's KubeTask pod recipe (kanister.md §7), with cleanup we can vouch for: every pod we
+//! create is registered in a [`PodTracker`] before it exists and deleted when its function
+//! returns, fails or is cancelled (the tracker's `cleanup` runs on every exit path of a run).
+
+use std::collections::{BTreeMap, BTreeSet, VecDeque};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use anyhow::{Result, anyhow, bail};
+use futures::{AsyncBufReadExt, StreamExt};
+use k8s_openapi::api::core::v1::Pod;
+use kube::api::{Api, DeleteParams, LogParams, PostParams};
+use serde_json::{Map, Value, json};
+
+use crate::actionset::marker::Collector;
+use crate::kube::{Cluster, describe_error, is_not_found};
+
+/// Label every task pod carries (upstream's), plus ours naming the ActionSet.
+pub const CREATED_BY: (&str, &str) = ("createdBy", "kanister");
+pub const ACTIONSET_LABEL: &str = "kubectl-backup.io/actionset";
+
+/// How many log lines a failure report shows.
+const TAIL_LINES: usize = 10;
+
+/// The pods a run created and has not deleted yet.
+#[derive(Clone, Default)]
+pub struct PodTracker {
+    live: Arc<Mutex<BTreeSet<(String, String)>>>,
+}
+
+impl PodTracker {
+    fn add(&self, namespace: &str, name: &str) {
+        self.live
+            .lock()
+            .unwrap()
+            .insert((namespace.to_string(), name.to_string()));
+    }
+
+    fn remove(&self, namespace: &str, name: &str) {
+        self.live
+            .lock()
+            .unwrap()
+            .remove(&(namespace.to_string(), name.to_string()));
+    }
+
+    pub fn live(&self) -> Vec<(String, String)> {
+        self.live.lock().unwrap().iter().cloned().collect()
+    }
+
+    /// Deletes every pod still registered (immediately: grace period 0), and any pod labelled
+    /// for `actionset` whose creation was interrupted before we learnt its name.
+    pub async fn cleanup(&self, cluster: &Cluster, actionset: &str) -> Vec<String> {
+        let mut failures = Vec::new();
+        let mut targets = self.live();
+        let labelled: Api<Pod> = Api::all(cluster.client.clone());
+        let selector = format!("{ACTIONSET_LABEL}={actionset}");
+        if let Ok(list) = labelled
+            .list(&kube::api::ListParams::default().labels(&selector))
+            .await
+        {
+            for pod in list.items {
+                let key = (
+                    pod.metadata.namespace.clone().unwrap_or_default(),
+                    pod.metadata.name.clone().unwrap_or_default(),
+                );
+                if !targets.contains(&key) {
+                    targets.push(key);
+                }
+            }
+        }
+        for (namespace, name) in targets {
+            if let Err(e) = delete_pod(cluster, &namespace, &name).await {
+                failures.push(format!("pod {namespace}/{name}: {e:#}"));
+            } else {
+                self.remove(&namespace, &name);
+            }
+        }
+        failures
+    }
+}
+
+async fn delete_pod(cluster: &Cluster, namespace: &str, name: &str) -> Result<()> {
+    let api: Api<Pod> = Api::namespaced(cluster.client.clone(), namespace);
+    match api
+        .delete(name, &DeleteParams::default().grace_period(0))
+        .await
+    {
+        Ok(_) => Ok(()),
+        Err(e) if is_not_found(&e) => Ok(()),
+        Err(e) => Err(anyhow!(describe_error(&cluster.server, &e))),
+    }
+}
+
+/// What a task pod should run.
+pub struct TaskPod {
+    pub namespace: String,
+    pub generate_name: &'static str,
+    pub image: String,
+    pub command: Vec<String>,
+    pub labels: BTreeMap<String, String>,
+    pub annotations: BTreeMap<String, String>,
+    /// Blueprint's `podOverride`, then the ActionSet's (which wins).
+    pub overrides: Vec<Map<String, Value>>,
+    /// Extra volumes: PVC claim name → mount path (PrepareData).
+    pub volumes: BTreeMap<String, String>,
+    pub service_account: Option<String>,
+}
+
+/// What came out of a task pod.
+pub struct TaskResult {
+    pub output: Option<Map<String, Value>>,
+}
+
+/// Streams log lines to the user (with `-v`) and keeps the last few for error reports.
+#[derive(Clone)]
+pub struct LogSink {
+    pub echo: bool,
+    pub prefix: String,
+}
+
+impl TaskPod {
+    fn manifest(&self) -> Result<Value> {
+        let volumes: Vec<Value> = self
+            .volumes
+            .keys()
+            .enumerate()
+            .map(|(i, claim)| json!({"name": format!("vol-{i}"), "persistentVolumeClaim": {"claimName": claim}}))
+            .collect();
+        let mounts: Vec<Value> = self
+            .volumes
+            .values()
+            .enumerate()
+            .map(|(i, path)| json!({"name": format!("vol-{i}"), "mountPath": path}))
+            .collect();
+        let mut container = json!({
+            "name": "container",
+            "image": self.image,
+            "command": self.command,
+            "imagePullPolicy": "IfNotPresent",
+        });
+        if !mounts.is_empty() {
+            container["volumeMounts"] = Value::Array(mounts);
+        }
+        let mut spec = json!({"containers": [container], "restartPolicy": "Never"});
+        if !volumes.is_empty() {
+            spec["volumes"] = Value::Array(volumes);
+        }
+        if let Some(sa) = &self.service_account {
+            spec["serviceAccountName"] = Value::String(sa.clone());
+        }
+        for patch in &self.overrides {
+            strategic_merge(&mut spec, &Value::Object(patch.clone()));
+        }
+        let mut labels = self.labels.clone();
+        labels.insert(CREATED_BY.0.into(), CREATED_BY.1.into());
+        let mut metadata = json!({"generateName": self.generate_name, "namespace": self.namespace, "labels": labels});
+        if !self.annotations.is_empty() {
+            metadata["annotations"] = serde_json::to_value(&self.annotations)?;
+        }
+        Ok(json!({"apiVersion": "v1", "kind": "Pod", "metadata": metadata, "spec": spec}))
+    }
+
+    /// Creates the pod, follows its log for phase outputs, waits for it to end, deletes it.
+    pub async fn run(
+        &self,
+        cluster: &Cluster,
+        tracker: &PodTracker,
+        sink: &LogSink,
+        tolerate_failure: bool,
+    ) -> Result<TaskResult> {
+        let api: Api<Pod> = Api::namespaced(cluster.client.clone(), &self.namespace);
+        let pod: Pod = serde_json::from_value(self.manifest()?)?;
+        let created = api
+            .create(&PostParams::default(), &pod)
+            .await
+            .map_err(|e| {
+                anyhow!(
+                    "creating a task pod in {}: {}",
+                    self.namespace,
+                    describe_error(&cluster.server, &e)
+                )
+            })?;
+        let name = created.metadata.name.clone().unwrap_or_default();
+        tracker.add(&self.namespace, &name);
+        let result = self
+            .follow(cluster, &api, &name, sink, tolerate_failure)
+            .await;
+        // Deleted whatever happened; a failed delete stays in the tracker for the final sweep.
+        if delete_pod(cluster, &self.namespace, &name).await.is_ok() {
+            tracker.remove(&self.namespace, &name);
+        }
+        result
+    }
+
+    async fn follow(
+        &self,
+        cluster: &Cluster,
+        api: &Api<Pod>,
+        name: &str,
+        sink: &LogSink,
+        tolerate_failure: bool,
+    ) -> Result<TaskResult> {
+        let what = format!("pod {}/{name}", self.namespace);
+        wait_started(cluster, api, name, &what).await?;
+        let mut collector = Collector::new();
+        let mut tail: VecDeque<String> = VecDeque::new();
+        let params = LogParams {
+            container: Some("container".into()),
+            follow: true,
+            ..LogParams::default()
+        };
+        match api.log_stream(name, &params).await {
+            Ok(stream) => {
+                let mut lines = stream.lines();
+                while let Some(line) = lines.next().await {
+                    let line = match line {
+                        Ok(l) => l,
+                        Err(_) => break,
+                    };
+                    collector.feed(line.as_bytes());
+                    collector.feed(b"\n");
+                    if sink.echo && !line.contains(crate::actionset::marker::MARKER) {
+                        eprintln!("{}{line}", sink.prefix);
+                    }
+                    tail.push_back(line);
+                    if tail.len() > TAIL_LINES {
+                        tail.pop_front();
+                    }
+                }
+            }
+            Err(e) => bail!(
+                "reading the log of {what}: {}",
+                describe_error(&cluster.server, &e)
+            ),
+        }
+        let (phase, exit) = wait_finished(cluster, api, name, &what).await?;
+        if phase != "Succeeded" && !tolerate_failure {
+            let tail: Vec<String> = tail.into_iter().collect();
+            bail!(
+                "{what} failed (exit code {}){}",
+                exit.map_or("unknown".to_string(), |c| c.to_string()),
+                if tail.is_empty() {
+                    String::new()
+                } else {
+                    format!("; last log lines:\n{}", tail.join("\n"))
+                }
+            );
+        }
+        Ok(TaskResult {
+            output: collector.finish()?,
+        })
+    }
+}
+
+fn pod_phase(pod: &Pod) -> String {
+    pod.status
+        .as_ref()
+        .and_then(|s| s.phase.clone())
+        .unwrap_or_default()
+}
+
+/// Waits for the pod to leave `Pending` (15 minutes, or `TIMEOUT_WORKER_POD_READY` minutes).
+async fn wait_started(cluster: &Cluster, api: &Api<Pod>, name: &str, what: &str) -> Result<()> {
+    let minutes = std::env::var("TIMEOUT_WORKER_POD_READY")
+        .ok()
+        .and_then(|v| v.parse::<u64>().ok())
+        .unwrap_or(15);
+    let deadline = tokio::time::Instant::now() + Duration::from_secs(minutes * 60);
+    loop {
+        let pod = api
+            .get(name)
+            .await
+            .map_err(|e| anyhow!("reading {what}: {}", describe_error(&cluster.server, &e)))?;
+        let phase = pod_phase(&pod);
+        if !phase.is_empty() && phase != "Pending" {
+            return Ok(());
+        }
+        if let Some(reason) = unschedulable(&pod) {
+            bail!("{what} cannot start: {reason}");
+        }
+        if tokio::time::Instant::now() > deadline {
+            bail!("{what} still Pending after {minutes} minutes");
+        }
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+}
+
+fn unschedulable(pod: &Pod) -> Option<String> {
+    let status = pod.status.as_ref()?;
+    for c in status.conditions.iter().flatten() {
+        if c.type_ == "PodScheduled"
+            && c.status == "False"
+            && c.reason.as_deref() == Some("Unschedulable")
+        {
+            return Some(c.message.clone().unwrap_or_else(|| "unschedulable".into()));
+        }
+    }
+    for cs in status.container_statuses.iter().flatten() {
+        if let Some(waiting) = cs.state.as_ref().and_then(|s| s.waiting.as_ref())
+            && matches!(
+                waiting.reason.as_deref(),
+                Some(
+                    "ErrImagePull"
+                        | "ImagePullBackOff"
+                        | "InvalidImageName"
+                        | "CreateContainerConfigError"
+                )
+            )
+        {
+            return Some(format!(
+                "{}: {}",
+                waiting.reason.clone().unwrap_or_default(),
+                waiting.message.clone().unwrap_or_default()
+            ));
+        }
+    }
+    None
+}
+
+async fn wait_finished(
+    cluster: &Cluster,
+    api: &Api<Pod>,
+    name: &str,
+    what: &str,
+) -> Result<(String, Option<i32>)> {
+    loop {
+        let pod = api
+            .get(name)
+            .await
+            .map_err(|e| anyhow!("reading {what}: {}", describe_error(&cluster.server, &e)))?;
+        let phase = pod_phase(&pod);
+        if phase == "Succeeded" || phase == "Failed" {
+            let exit = pod
+                .status
+                .as_ref()
+                .and_then(|s| s.container_statuses.as_ref())
+                .and_then(|cs| cs.iter().find(|c| c.name == "container"))
+                .and_then(|c| c.state.as_ref())
+                .and_then(|s| s.terminated.as_ref())
+                .map(|t| t.exit_code);
+            return Ok((phase, exit));
+        }
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+}
+
+/// A strategic merge of `patch` into `target`: maps merge recursively, `containers`,
+/// `initContainers`, `volumes` and `volumeMounts`/`env` merge by `name`, other lists replace, and
+/// `null` deletes. The main container stays first.
+pub fn strategic_merge(target: &mut Value, patch: &Value) {
+    match (target, patch) {
+        (Value::Object(t), Value::Object(p)) => {
+            for (k, v) in p {
+                if v.is_null() {
+                    t.remove(k);
+                    continue;
+                }
+                let by_name = matches!(
+                    k.as_str(),
+                    "containers" | "initContainers" | "volumes" | "volumeMounts" | "env" | "ports"
+                );
+                match (t.get_mut(k), v) {
+                    (Some(Value::Array(existing)), Value::Array(items)) if by_name => {
+                        for item in items {
+                            let name = item.get("name").cloned();
+                            match existing
+                                .iter_mut()
+                                .find(|e| name.is_some() && e.get("name") == name.as_ref())
+                            {
+                                Some(e) => strategic_merge(e, item),
+                                None => existing.push(item.clone()),
+                            }
+                        }
+                    }
+                    (Some(existing @ Value::Object(_)), Value::Object(_)) => {
+                        strategic_merge(existing, v)
+                    }
+                    _ => {
+                        t.insert(k.clone(), v.clone());
+                    }
+                }
+            }
+        }
+        (t, p) => *t = p.clone(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn override_merges_containers_by_name() {
+        let mut spec =
+            json!({"containers": [{"name": "container", "image": "a"}], "restartPolicy": "Never"});
+        strategic_merge(
+            &mut spec,
+            &json!({"serviceAccountName": "sa", "containers": [{"name": "container", "env": [{"name": "X", "value": "1"}]}, {"name": "side", "image": "b"}]}),
+        );
+        assert_eq!(spec["serviceAccountName"], "sa");
+        assert_eq!(spec["containers"][0]["name"], "container");
+        assert_eq!(spec["containers"][0]["image"], "a");
+        assert_eq!(spec["containers"][0]["env"][0]["value"], "1");
+        assert_eq!(spec["containers"][1]["name"], "side");
+    }
+}
