@@ -399,6 +399,8 @@ async fn compare_existing(
                     ));
                 }
             } else if update {
+                let mut patch_body = patch_body;
+                json_merge(&mut patch_body, &labels_only);
                 match patch(api, name, &patch_body).await {
                     Ok(()) => outcome.action = Action::Updated,
                     Err(e) => {
@@ -420,6 +422,18 @@ async fn compare_existing(
         }
     }
     outcome
+}
+
+/// Adds `extra`'s fields to `target` (objects merged recursively).
+fn json_merge(target: &mut Value, extra: &Value) {
+    match (target.as_object_mut(), extra.as_object()) {
+        (Some(t), Some(e)) => {
+            for (k, v) in e {
+                json_merge(t.entry(k.clone()).or_insert(Value::Null), v);
+            }
+        }
+        _ => *target = extra.clone(),
+    }
 }
 
 async fn patch(api: &Api<DynamicObject>, name: &str, body: &Value) -> kube::Result<()> {
