@@ -171,13 +171,13 @@ pub async fn run(args: RestoreArgs, global: &GlobalArgs) -> Result<()> {
         ..RestoreOptions::new(&name, &restore_name)
     };
     let mut report = restore::restore(&cluster, &archive, &plan, &options).await?;
-    if !args.dry_run {
-        if let Err(e) = report.write_artefacts(&store).await {
-            eprintln!(
-                "warning: the restore's results could not be written to {}: {e:#}",
-                store.location()
-            );
-        }
+    if !args.dry_run
+        && let Err(e) = report.write_artefacts(&store).await
+    {
+        eprintln!(
+            "warning: the restore's results could not be written to {}: {e:#}",
+            store.location()
+        );
     }
     match global.output {
         Some(OutputFormat::Json | OutputFormat::Yaml) => {

@@ -364,11 +364,9 @@ async fn compare_existing(
                     "= exists {gr} {} (same as the backup)",
                     outcome.qualified
                 ));
-            } else if update {
-                if let Err(e) = patch(api, name, &labels_only).await {
-                    outcome.action = Action::Failed;
-                    outcome.message = Some(describe_error(&ctx.cluster.server, &e));
-                }
+            } else if update && let Err(e) = patch(api, name, &labels_only).await {
+                outcome.action = Action::Failed;
+                outcome.message = Some(describe_error(&ctx.cluster.server, &e));
             }
         }
         Some(patch_body) => {
