@@ -63,6 +63,8 @@ pub enum Command {
     Actionset(actionset::ActionsetArgs),
     /// Velero-compatible resource snapshots: create, list, describe, download, delete
     Snapshot(snapshot::SnapshotArgs),
+    /// Restore a resource snapshot (same as `snapshot restore`)
+    Restore(snapshot::restore::RestoreArgs),
 }
 
 /// An error whose message was already shown to the user; only the exit code is left to set.
@@ -127,6 +129,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Location(args) => location::run(args, &global).await,
         Command::Actionset(args) => actionset::run(args, &global).await,
         Command::Snapshot(args) => snapshot::run(args, &global).await,
+        Command::Restore(args) => snapshot::restore::run(args, &global).await,
     }
 }
 

@@ -18,6 +18,9 @@ use crate::snapshot::types::{Backup, BackupPhase, DEFAULT_NAMESPACE};
 use crate::snapshot::{delete, describe, download, list, velero_mode};
 use crate::storage::{ObjectStore, cancel_on_ctrl_c};
 
+#[path = "snapshot_restore.rs"]
+pub mod restore;
+
 #[derive(Debug, Args)]
 pub struct SnapshotArgs {
     #[command(subcommand)]
@@ -36,6 +39,8 @@ pub enum SnapshotCommand {
     Download(DownloadArgs),
     /// Delete a backup (through a DeleteBackupRequest when Velero owns it)
     Delete(DeleteArgs),
+    /// Restore a backup into the cluster (Velero's order and fixes, non-destructive by default)
+    Restore(restore::RestoreArgs),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -170,6 +175,7 @@ pub async fn run(args: SnapshotArgs, global: &GlobalArgs) -> Result<()> {
         SnapshotCommand::Describe(a) => run_describe(a, global).await,
         SnapshotCommand::Download(a) => run_download(a, global).await,
         SnapshotCommand::Delete(a) => run_delete(a, global).await,
+        SnapshotCommand::Restore(a) => restore::run(a, global).await,
     }
 }
 

@@ -38,6 +38,7 @@ pub mod layout;
 pub mod list;
 pub mod related;
 pub mod report;
+pub mod restore;
 pub mod selector;
 pub mod tarball;
 pub mod types;

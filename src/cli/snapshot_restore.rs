@@ -1,0 +1,225 @@
+//! `kubectl backup snapshot restore NAME` (also `kubectl backup restore NAME`): client-side
+//! restore of a Velero-format backup, with Velero's filters, order and per-kind fixes.
+
+use std::time::Duration;
+
+use anyhow::{Result, bail};
+use clap::{Args, ValueEnum};
+
+use super::{LocationArg, locate};
+use crate::cli::{AlreadyReported, GlobalArgs};
+use crate::kube::connect;
+use crate::output::{OutputFormat, print_structured, write_stdout};
+use crate::snapshot::download::open_archive;
+use crate::snapshot::restore::{
+    self, Action, ExistingPolicy, Filters, RestoreOptions, default_restore_name,
+    parse_namespace_mappings,
+};
+use crate::snapshot::selector;
+use crate::snapshot::types::BackupPhase;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum PolicyArg {
+    /// Never change an existing object; report each one that differs
+    None,
+    /// Merge-patch existing objects that differ from the backup
+    Update,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ClusterScopeArg {
+    True,
+    False,
+    /// Cluster-scoped items only when every namespace is restored, else only the CRDs and
+    /// PVs the restored namespaces need (Velero's default)
+    Auto,
+}
+
+#[derive(Debug, Args)]
+pub struct RestoreArgs {
+    /// Backup to restore (see `kubectl backup snapshot list`)
+    pub name: Option<String>,
+
+    /// Name of this restore (default: BACKUP-YYYYMMDDHHMMSS)
+    #[arg(long, value_name = "NAME")]
+    pub restore_name: Option<String>,
+
+    /// Namespaces to restore, by their name in the backup (comma-separated globs; default: all)
+    #[arg(long, value_delimiter = ',', value_name = "NS")]
+    pub include_namespaces: Vec<String>,
+    /// Namespaces not to restore (comma-separated globs)
+    #[arg(long, value_delimiter = ',', value_name = "NS")]
+    pub exclude_namespaces: Vec<String>,
+    /// Resource types to restore (`deployments`, `deployments.apps`, globs; default: all)
+    #[arg(long, value_delimiter = ',', value_name = "RESOURCE")]
+    pub include_resources: Vec<String>,
+    /// Resource types not to restore
+    #[arg(long, value_delimiter = ',', value_name = "RESOURCE")]
+    pub exclude_resources: Vec<String>,
+    /// Restore cluster-scoped resources
+    #[arg(long, value_enum, default_value_t = ClusterScopeArg::Auto, value_name = "WHEN")]
+    pub include_cluster_resources: ClusterScopeArg,
+    /// Only items whose labels match this selector (`app=web,tier!=db`)
+    #[arg(short = 'l', long = "selector", value_name = "SELECTOR")]
+    pub selector: Option<String>,
+    /// Restore namespaces under other names: SOURCE:TARGET,…
+    #[arg(long, value_delimiter = ',', value_name = "SRC:DST")]
+    pub namespace_mappings: Vec<String>,
+    /// What to do with objects that already exist
+    #[arg(long, value_enum, default_value_t = PolicyArg::None)]
+    pub existing_resource_policy: PolicyArg,
+    /// Replace Velero's resource priority list (comma-separated; CRDs still go first)
+    #[arg(long, value_delimiter = ',', value_name = "RESOURCE")]
+    pub restore_resource_priorities: Vec<String>,
+    /// Keep Services' nodePorts
+    #[arg(long)]
+    pub preserve_node_ports: bool,
+    /// Print what would be created, skipped or changed (with the differences); change nothing
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Objects created at once within a resource type
+    #[arg(long, default_value_t = 32, value_name = "N")]
+    pub concurrency: usize,
+    /// How long to wait for restored CRDs to be Established
+    #[arg(long, default_value = "10m", value_parser = parse_duration, value_name = "DURATION")]
+    pub crd_timeout: Duration,
+    #[command(flatten)]
+    pub location: LocationArg,
+}
+
+fn parse_duration(text: &str) -> Result<Duration, String> {
+    crate::duration::parse_go_duration(text)
+}
+
+pub async fn run(args: RestoreArgs, global: &GlobalArgs) -> Result<()> {
+    let Some(name) = args.name.clone() else {
+        bail!(
+            "which backup? give its NAME: kubectl backup snapshot restore NAME (kubectl backup snapshot list shows them)"
+        );
+    };
+    let mapping = parse_namespace_mappings(&args.namespace_mappings)?;
+    let label_selector = args.selector.as_deref().map(selector::parse).transpose()?;
+    let filters = Filters {
+        include_namespaces: args.include_namespaces.clone(),
+        exclude_namespaces: args.exclude_namespaces.clone(),
+        include_resources: args.include_resources.clone(),
+        exclude_resources: args.exclude_resources.clone(),
+        include_cluster_resources: match args.include_cluster_resources {
+            ClusterScopeArg::True => Some(true),
+            ClusterScopeArg::False => Some(false),
+            ClusterScopeArg::Auto => None,
+        },
+        priorities: (!args.restore_resource_priorities.is_empty())
+            .then(|| args.restore_resource_priorities.clone()),
+    };
+    let restore_name = args
+        .restore_name
+        .clone()
+        .unwrap_or_else(|| default_restore_name(&name));
+    crate::snapshot::layout::validate_backup_name(&restore_name)?;
+
+    let (listed, store, cluster) = locate(&name, &args.location, global).await?;
+    let Some(store) = store else {
+        bail!(
+            "backup {name:?} has no files in a storage location this machine can read; check the name with `kubectl backup snapshot list` or pass --location/--profile"
+        );
+    };
+    if let Some(phase) = listed.backup.as_ref().and_then(|b| b.phase())
+        && !matches!(phase, BackupPhase::Completed | BackupPhase::PartiallyFailed)
+    {
+        bail!(
+            "backup {name:?} is {}: only Completed or PartiallyFailed backups can be restored",
+            phase.as_str()
+        );
+    }
+    let cluster = match cluster {
+        Some(c) => c,
+        None => connect(&global.cluster_options()).await?,
+    };
+    // Everything is checked (paths, truncation, item hashes) before anything is created.
+    let archive = open_archive(&store, &name).await?;
+    let plan = restore::plan::plan(&archive, &filters)?;
+    if plan.item_count() == 0 {
+        bail!(
+            "nothing to restore: backup {name:?} has no items matching these filters (it holds {} items in namespaces {})",
+            archive.item_count(),
+            archive
+                .namespaces()
+                .into_iter()
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
+    }
+    for source in mapping.keys() {
+        if !plan.namespaces.contains(source) {
+            eprintln!(
+                "warning: --namespace-mappings: namespace {source:?} is not restored from this backup"
+            );
+        }
+    }
+    let options = RestoreOptions {
+        selector: label_selector,
+        namespace_mapping: mapping,
+        existing: match args.existing_resource_policy {
+            PolicyArg::None => ExistingPolicy::None,
+            PolicyArg::Update => ExistingPolicy::Update,
+        },
+        preserve_node_ports: args.preserve_node_ports,
+        dry_run: args.dry_run,
+        concurrency: args.concurrency.max(1),
+        crd_timeout: args.crd_timeout,
+        ..RestoreOptions::new(&name, &restore_name)
+    };
+    let mut report = restore::restore(&cluster, &archive, &plan, &options).await?;
+    if !args.dry_run
+        && let Err(e) = report.write_artefacts(&store).await
+    {
+        eprintln!(
+            "warning: the restore's results could not be written to {}: {e:#}",
+            store.location()
+        );
+    }
+    match global.output {
+        Some(OutputFormat::Json | OutputFormat::Yaml) => {
+            print_structured(&report, global.output_or(OutputFormat::Json))?;
+        }
+        _ if args.dry_run => {
+            let mut text = report.preview.join("\n");
+            text.push('\n');
+            write_stdout(&text)?;
+        }
+        _ => {}
+    }
+    for line in report.warnings.lines() {
+        eprintln!("warning: {line}");
+    }
+    for line in report.errors.lines() {
+        eprintln!("error: {line}");
+    }
+    let items_per_s = report.restored() as f64 / report.seconds.max(1e-9);
+    if args.dry_run {
+        eprintln!(
+            "Dry run of restore {restore_name:?} from backup {name:?}: {} to create, {} to update, {} unchanged, {} existing and different (kept), {} excluded. Nothing was changed.",
+            report.count(Action::WouldCreate),
+            report.count(Action::WouldUpdate),
+            report.count(Action::Unchanged),
+            report.count(Action::Skipped),
+            report.count(Action::Excluded),
+        );
+    } else {
+        eprintln!(
+            "Restore {restore_name:?} from backup {name:?}: {} created, {} updated, {} unchanged, {} existing and different (kept), {} excluded, {} failed in {:.1}s ({items_per_s:.0} items/s).",
+            report.count(Action::Created),
+            report.count(Action::Updated),
+            report.count(Action::Unchanged),
+            report.count(Action::Skipped),
+            report.count(Action::Excluded),
+            report.count(Action::Failed),
+            report.seconds,
+        );
+    }
+    if report.errors.count() > 0 {
+        return Err(AlreadyReported.into());
+    }
+    Ok(())
+}

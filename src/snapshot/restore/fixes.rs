@@ -1,0 +1,483 @@
+//! What Velero does to each item before creating it (reference §5.3): strip server-set fields,
+//! apply the per-kind fixes, map namespaces, add the restore labels; and which items it skips.
+
+use std::collections::BTreeMap;
+
+use serde_json::{Map, Value};
+use sha2::{Digest, Sha256};
+
+use super::order::resource_part;
+
+pub const BACKUP_NAME_LABEL: &str = "velero.io/backup-name";
+pub const RESTORE_NAME_LABEL: &str = "velero.io/restore-name";
+
+/// Metadata fields the server owns; removed from every item (Velero's `resetMetadata`).
+const STRIPPED_METADATA: &[&str] = &[
+    "generateName",
+    "selfLink",
+    "uid",
+    "resourceVersion",
+    "generation",
+    "creationTimestamp",
+    "deletionTimestamp",
+    "deletionGracePeriodSeconds",
+    "ownerReferences",
+];
+
+const PVC_ANNOTATIONS: &[&str] = &[
+    "pv.kubernetes.io/bind-completed",
+    "pv.kubernetes.io/bound-by-controller",
+    "volume.beta.kubernetes.io/storage-provisioner",
+    "volume.kubernetes.io/storage-provisioner",
+    "volume.kubernetes.io/selected-node",
+];
+
+/// Why an item is left out.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Skip {
+    PodFinished,
+    JobCompleted,
+    MirrorPod,
+    ServiceAccountToken,
+    ReclaimDelete,
+    ApiService,
+}
+
+impl Skip {
+    pub fn reason(&self) -> &'static str {
+        match self {
+            Skip::PodFinished => "pod has finished (Succeeded/Failed)",
+            Skip::JobCompleted => "job has completed",
+            Skip::MirrorPod => "mirror pod (the kubelet recreates it)",
+            Skip::ServiceAccountToken => "auto-generated service account token",
+            Skip::ReclaimDelete => "PV with reclaim policy Delete and no volume snapshot",
+            Skip::ApiService => "APIService (registered by its server)",
+        }
+    }
+}
+
+/// Settings the fixes need.
+#[derive(Debug, Clone, Default)]
+pub struct FixContext {
+    pub backup_name: String,
+    pub restore_name: String,
+    pub namespace_mapping: BTreeMap<String, String>,
+    pub preserve_node_ports: bool,
+}
+
+impl FixContext {
+    pub fn map_namespace<'a>(&'a self, namespace: &'a str) -> &'a str {
+        self.namespace_mapping
+            .get(namespace)
+            .map_or(namespace, String::as_str)
+    }
+}
+
+/// Velero's `GetValidName`: label values over 63 characters become the first 57 plus 6 hex
+/// characters of their SHA-256.
+pub fn valid_label_value(value: &str) -> String {
+    if value.len() <= 63 {
+        return value.to_string();
+    }
+    let digest = hex::encode(Sha256::digest(value.as_bytes()));
+    format!("{}{}", &value[..57], &digest[..6])
+}
+
+/// Decides whether `object` (of type `group_resource`) is restored, and prepares it.
+pub fn prepare(object: &mut Value, group_resource: &str, ctx: &FixContext) -> Option<Skip> {
+    if let Some(skip) = skip_reason(object, group_resource) {
+        return Some(skip);
+    }
+    strip(object);
+    let resource = resource_part(group_resource);
+    let group = group_resource.split_once('.').map_or("", |(_, g)| g);
+    match (group, resource) {
+        ("", "pods") => fix_pod(object),
+        ("", "services") => fix_service(object, ctx.preserve_node_ports),
+        ("batch", "jobs") => fix_job(object),
+        ("", "persistentvolumeclaims") => fix_pvc(object),
+        ("", "persistentvolumes") => fix_pv(object, ctx),
+        ("", "secrets") => fix_secret(object),
+        ("", "serviceaccounts") => fix_service_account(object),
+        ("", "namespaces") => {
+            if let Some(name) = object.pointer("/metadata/name").and_then(Value::as_str) {
+                let mapped = ctx.map_namespace(name).to_string();
+                object["metadata"]["name"] = Value::String(mapped);
+            }
+        }
+        ("rbac.authorization.k8s.io", "rolebindings" | "clusterrolebindings") => {
+            map_subjects(object, ctx)
+        }
+        (
+            "admissionregistration.k8s.io",
+            "mutatingwebhookconfigurations" | "validatingwebhookconfigurations",
+        ) => fix_webhooks(object),
+        _ => {}
+    }
+    if let Some(ns) = object
+        .pointer("/metadata/namespace")
+        .and_then(Value::as_str)
+    {
+        let mapped = ctx.map_namespace(ns).to_string();
+        object["metadata"]["namespace"] = Value::String(mapped);
+    }
+    add_restore_labels(object, ctx);
+    None
+}
+
+fn skip_reason(object: &Value, group_resource: &str) -> Option<Skip> {
+    let annotations = object.pointer("/metadata/annotations");
+    match group_resource {
+        "pods" => {
+            let phase = object.pointer("/status/phase").and_then(Value::as_str);
+            if matches!(phase, Some("Succeeded" | "Failed")) {
+                return Some(Skip::PodFinished);
+            }
+            if annotations
+                .and_then(|a| a.get("kubernetes.io/config.mirror"))
+                .is_some()
+            {
+                return Some(Skip::MirrorPod);
+            }
+        }
+        "jobs.batch" if object.pointer("/status/completionTime").is_some() => {
+            return Some(Skip::JobCompleted);
+        }
+        "secrets" => {
+            let is_token = object.get("type").and_then(Value::as_str)
+                == Some("kubernetes.io/service-account-token");
+            // The token controller made it (legacy auto-generated tokens): it makes it again.
+            let generated = object
+                .pointer("/metadata/name")
+                .and_then(Value::as_str)
+                .zip(
+                    annotations
+                        .and_then(|a| a.get("kubernetes.io/service-account.name"))
+                        .and_then(Value::as_str),
+                )
+                .is_some_and(|(name, sa)| name.starts_with(&format!("{sa}-token-")));
+            if is_token && generated {
+                return Some(Skip::ServiceAccountToken);
+            }
+        }
+        "persistentvolumes"
+            if object
+                .pointer("/spec/persistentVolumeReclaimPolicy")
+                .and_then(Value::as_str)
+                == Some("Delete") =>
+        {
+            return Some(Skip::ReclaimDelete);
+        }
+        "apiservices.apiregistration.k8s.io" => return Some(Skip::ApiService),
+        _ => {}
+    }
+    None
+}
+
+/// Removes what the server sets; keeps name, namespace, labels, annotations, finalizers and
+/// managedFields.
+pub fn strip(object: &mut Value) {
+    if let Some(metadata) = object.get_mut("metadata").and_then(Value::as_object_mut) {
+        for field in STRIPPED_METADATA {
+            metadata.remove(*field);
+        }
+    }
+    if let Some(map) = object.as_object_mut() {
+        map.remove("status");
+    }
+}
+
+fn fix_pod(pod: &mut Value) {
+    let Some(spec) = pod.get_mut("spec").and_then(Value::as_object_mut) else {
+        return;
+    };
+    spec.remove("nodeName");
+    spec.remove("priority");
+    let sa = spec
+        .get("serviceAccountName")
+        .and_then(Value::as_str)
+        .unwrap_or("default")
+        .to_string();
+    let token_prefix = format!("{sa}-token-");
+    let is_token = |v: &Value| {
+        v.get("name")
+            .and_then(Value::as_str)
+            .is_some_and(|n| n.starts_with(&token_prefix))
+    };
+    if let Some(volumes) = spec.get_mut("volumes").and_then(Value::as_array_mut) {
+        volumes.retain(|v| !is_token(v));
+    }
+    for key in ["containers", "initContainers"] {
+        if let Some(containers) = spec.get_mut(key).and_then(Value::as_array_mut) {
+            for container in containers {
+                if let Some(mounts) = container
+                    .get_mut("volumeMounts")
+                    .and_then(Value::as_array_mut)
+                {
+                    mounts.retain(|m| !is_token(m));
+                }
+            }
+        }
+    }
+}
+
+fn fix_service(service: &mut Value, preserve_node_ports: bool) {
+    let Some(spec) = service.get_mut("spec").and_then(Value::as_object_mut) else {
+        return;
+    };
+    if spec.get("type").and_then(Value::as_str) == Some("ExternalName") {
+        return;
+    }
+    let headless = spec.get("clusterIP").and_then(Value::as_str) == Some("None");
+    if !headless {
+        spec.remove("clusterIP");
+        spec.remove("clusterIPs");
+    }
+    if !preserve_node_ports {
+        spec.remove("healthCheckNodePort");
+        if let Some(ports) = spec.get_mut("ports").and_then(Value::as_array_mut) {
+            for port in ports {
+                if let Some(p) = port.as_object_mut() {
+                    p.remove("nodePort");
+                }
+            }
+        }
+    }
+}
+
+fn fix_job(job: &mut Value) {
+    const LABELS: [&str; 2] = ["controller-uid", "batch.kubernetes.io/controller-uid"];
+    for path in [
+        "/spec/selector/matchLabels",
+        "/spec/template/metadata/labels",
+    ] {
+        if let Some(labels) = job.pointer_mut(path).and_then(Value::as_object_mut) {
+            for label in LABELS {
+                labels.remove(label);
+            }
+        }
+    }
+}
+
+fn fix_pvc(pvc: &mut Value) {
+    if let Some(annotations) = pvc
+        .pointer_mut("/metadata/annotations")
+        .and_then(Value::as_object_mut)
+    {
+        for a in PVC_ANNOTATIONS {
+            annotations.remove(*a);
+        }
+    }
+}
+
+fn fix_pv(pv: &mut Value, ctx: &FixContext) {
+    if let Some(claim) = pv
+        .pointer_mut("/spec/claimRef")
+        .and_then(Value::as_object_mut)
+    {
+        claim.remove("uid");
+        claim.remove("resourceVersion");
+        if let Some(ns) = claim.get("namespace").and_then(Value::as_str) {
+            let mapped = ctx.map_namespace(ns).to_string();
+            claim.insert("namespace".into(), Value::String(mapped));
+        }
+    }
+}
+
+fn fix_secret(secret: &mut Value) {
+    if secret.get("type").and_then(Value::as_str) != Some("kubernetes.io/service-account-token") {
+        return;
+    }
+    if let Some(data) = secret.get_mut("data").and_then(Value::as_object_mut) {
+        data.remove("token");
+        data.remove("ca.crt");
+    }
+    if let Some(annotations) = secret
+        .pointer_mut("/metadata/annotations")
+        .and_then(Value::as_object_mut)
+    {
+        annotations.remove("kubernetes.io/service-account.uid");
+    }
+}
+
+fn fix_service_account(sa: &mut Value) {
+    let Some(name) = sa.pointer("/metadata/name").and_then(Value::as_str) else {
+        return;
+    };
+    let prefix = format!("{name}-token-");
+    if let Some(secrets) = sa.get_mut("secrets").and_then(Value::as_array_mut) {
+        secrets.retain(|s| {
+            !s.get("name")
+                .and_then(Value::as_str)
+                .is_some_and(|n| n.starts_with(&prefix))
+        });
+    }
+}
+
+fn map_subjects(binding: &mut Value, ctx: &FixContext) {
+    if let Some(subjects) = binding.get_mut("subjects").and_then(Value::as_array_mut) {
+        for subject in subjects {
+            if let Some(ns) = subject.get("namespace").and_then(Value::as_str) {
+                let mapped = ctx.map_namespace(ns).to_string();
+                subject["namespace"] = Value::String(mapped);
+            }
+        }
+    }
+}
+
+fn fix_webhooks(config: &mut Value) {
+    if let Some(hooks) = config.get_mut("webhooks").and_then(Value::as_array_mut) {
+        for hook in hooks {
+            let valid = matches!(
+                hook.get("sideEffects").and_then(Value::as_str),
+                Some("None" | "NoneOnDryRun")
+            );
+            if !valid && let Some(h) = hook.as_object_mut() {
+                h.insert("sideEffects".into(), Value::String("None".into()));
+            }
+        }
+    }
+}
+
+fn add_restore_labels(object: &mut Value, ctx: &FixContext) {
+    let Some(metadata) = object.get_mut("metadata").and_then(Value::as_object_mut) else {
+        return;
+    };
+    let labels = metadata
+        .entry("labels")
+        .or_insert_with(|| Value::Object(Map::new()));
+    if !labels.is_object() {
+        *labels = Value::Object(Map::new());
+    }
+    let labels = labels.as_object_mut().expect("labels is an object");
+    labels.insert(
+        BACKUP_NAME_LABEL.into(),
+        Value::String(valid_label_value(&ctx.backup_name)),
+    );
+    labels.insert(
+        RESTORE_NAME_LABEL.into(),
+        Value::String(valid_label_value(&ctx.restore_name)),
+    );
+}
+
+/// The live object as restore compares it: stripped like a backed-up item, with the desired
+/// object's restore labels copied on (so they never count as a difference).
+pub fn comparable_live(live: &Value, desired: &Value) -> Value {
+    let mut live = live.clone();
+    strip(&mut live);
+    if let Some(metadata) = live.get_mut("metadata").and_then(Value::as_object_mut) {
+        metadata.remove("managedFields");
+        let labels = metadata
+            .entry("labels")
+            .or_insert_with(|| Value::Object(Map::new()));
+        for key in [BACKUP_NAME_LABEL, RESTORE_NAME_LABEL] {
+            if let Some(v) =
+                desired.pointer(&format!("/metadata/labels/{}", key.replace('/', "~1")))
+            {
+                labels[key] = v.clone();
+            }
+        }
+    }
+    live
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn ctx() -> FixContext {
+        FixContext {
+            backup_name: "nightly".into(),
+            restore_name: "nightly-20260101000000".into(),
+            namespace_mapping: [("shop".to_string(), "shop-copy".to_string())].into(),
+            preserve_node_ports: false,
+        }
+    }
+
+    #[test]
+    fn strips_server_fields_and_labels() {
+        let mut cm = json!({"apiVersion": "v1", "kind": "ConfigMap",
+            "metadata": {"name": "a", "namespace": "shop", "uid": "u", "resourceVersion": "5",
+                "creationTimestamp": "t", "ownerReferences": [{}], "finalizers": ["x"],
+                "managedFields": [{"manager": "m"}]},
+            "data": {"k": "v"}, "status": {}});
+        assert_eq!(prepare(&mut cm, "configmaps", &ctx()), None);
+        assert_eq!(
+            cm,
+            json!({"apiVersion": "v1", "kind": "ConfigMap",
+                "metadata": {"name": "a", "namespace": "shop-copy", "finalizers": ["x"],
+                    "managedFields": [{"manager": "m"}],
+                    "labels": {"velero.io/backup-name": "nightly", "velero.io/restore-name": "nightly-20260101000000"}},
+                "data": {"k": "v"}})
+        );
+    }
+
+    #[test]
+    fn service_pv_binding_fixes() {
+        let mut svc = json!({"metadata": {"name": "s", "namespace": "shop"},
+            "spec": {"type": "NodePort", "clusterIP": "10.0.0.1", "clusterIPs": ["10.0.0.1"],
+                "ports": [{"port": 80, "nodePort": 30080}]}});
+        prepare(&mut svc, "services", &ctx());
+        assert_eq!(
+            svc["spec"],
+            json!({"type": "NodePort", "ports": [{"port": 80}]})
+        );
+        let mut headless = json!({"metadata": {"name": "h"}, "spec": {"clusterIP": "None"}});
+        prepare(&mut headless, "services", &ctx());
+        assert_eq!(headless["spec"]["clusterIP"], "None");
+
+        let mut pv = json!({"metadata": {"name": "pv1"}, "spec": {"persistentVolumeReclaimPolicy": "Retain",
+            "claimRef": {"namespace": "shop", "name": "data", "uid": "u", "resourceVersion": "1"}}});
+        prepare(&mut pv, "persistentvolumes", &ctx());
+        assert_eq!(
+            pv["spec"]["claimRef"],
+            json!({"namespace": "shop-copy", "name": "data"})
+        );
+        let mut deleted = json!({"metadata": {"name": "pv2"}, "spec": {"persistentVolumeReclaimPolicy": "Delete"}});
+        assert_eq!(
+            prepare(&mut deleted, "persistentvolumes", &ctx()),
+            Some(Skip::ReclaimDelete)
+        );
+
+        let mut rb = json!({"metadata": {"name": "rb", "namespace": "shop"},
+            "subjects": [{"kind": "ServiceAccount", "name": "app", "namespace": "shop"}, {"kind": "User", "name": "u"}]});
+        prepare(&mut rb, "rolebindings.rbac.authorization.k8s.io", &ctx());
+        assert_eq!(rb["subjects"][0]["namespace"], "shop-copy");
+        assert_eq!(rb["metadata"]["namespace"], "shop-copy");
+    }
+
+    #[test]
+    fn pods_and_jobs() {
+        let mut pod = json!({"metadata": {"name": "p", "namespace": "shop"},
+            "spec": {"nodeName": "n1", "priority": 5, "serviceAccountName": "app",
+                "volumes": [{"name": "app-token-abcde"}, {"name": "data"}],
+                "containers": [{"name": "c", "volumeMounts": [{"name": "app-token-abcde"}, {"name": "data"}]}]},
+            "status": {"phase": "Running"}});
+        assert_eq!(prepare(&mut pod, "pods", &ctx()), None);
+        assert_eq!(pod["spec"]["volumes"], json!([{"name": "data"}]));
+        assert_eq!(
+            pod["spec"]["containers"][0]["volumeMounts"],
+            json!([{"name": "data"}])
+        );
+        assert!(pod["spec"].get("nodeName").is_none());
+        let mut done = json!({"metadata": {"name": "p"}, "status": {"phase": "Succeeded"}});
+        assert_eq!(prepare(&mut done, "pods", &ctx()), Some(Skip::PodFinished));
+        let mut job = json!({"metadata": {"name": "j"}, "spec": {"selector": {"matchLabels": {"controller-uid": "x", "a": "b"}},
+            "template": {"metadata": {"labels": {"batch.kubernetes.io/controller-uid": "x", "a": "b"}}}}});
+        prepare(&mut job, "jobs.batch", &ctx());
+        assert_eq!(job["spec"]["selector"]["matchLabels"], json!({"a": "b"}));
+        assert_eq!(
+            job["spec"]["template"]["metadata"]["labels"],
+            json!({"a": "b"})
+        );
+    }
+
+    #[test]
+    fn long_label_values_are_shortened() {
+        let long = "a".repeat(70);
+        let v = valid_label_value(&long);
+        assert_eq!(v.len(), 63);
+        assert!(v.starts_with(&"a".repeat(57)));
+    }
+}
