@@ -3,9 +3,11 @@
 //! to do next).
 
 mod connect;
+mod crd_store;
 mod discovery;
 mod errors;
 
 pub use connect::{Cluster, ClusterOptions, connect};
+pub use crd_store::{CrdOrFallback, Place};
 pub use discovery::{ApiCatalog, ResolvedResource};
 pub use errors::{api_status, describe_error, is_conflict, is_not_found};
