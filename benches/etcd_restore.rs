@@ -7,38 +7,17 @@
 
 use std::path::Path;
 use std::process::Command;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use kubectl_backup_testbed::etcd::Etcd;
 
-fn env_number(name: &str, default: usize) -> usize {
-    std::env::var(name)
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(default)
-}
-
-fn timed(mut command: Command, what: &str) -> Duration {
-    let started = Instant::now();
-    let output = command.output().expect(what);
-    let elapsed = started.elapsed();
-    assert!(
-        output.status.success(),
-        "{what} failed: {}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    elapsed
-}
+#[path = "common/etcd.rs"]
+mod common;
+use common::{env_number, figures, load_keys, timed};
 
 fn summary(name: &str, runs: &[Duration]) {
-    let secs: Vec<f64> = runs.iter().map(Duration::as_secs_f64).collect();
-    let mean = secs.iter().sum::<f64>() / secs.len() as f64;
-    let best = secs.iter().cloned().fold(f64::INFINITY, f64::min);
-    let list: Vec<String> = secs.iter().map(|s| format!("{s:.3}s")).collect();
-    println!(
-        "{name:<36} runs {}  mean {mean:.3}s  best {best:.3}s",
-        list.join(" ")
-    );
+    let (list, mean, best) = figures(runs);
+    println!("{name:<36} runs {}  mean {mean:.3}s  best {best:.3}s", list);
 }
 
 fn main() {
@@ -55,15 +34,7 @@ fn main() {
     let keys = env_number("ETCD_BENCH_KEYS", 100_000);
     let runs = env_number("ETCD_BENCH_RUNS", 3);
 
-    let runtime = tokio::runtime::Runtime::new().unwrap();
-    let started = Instant::now();
-    runtime
-        .block_on(etcd.load("/registry/bench/obj-", keys, 1024))
-        .expect("loading keys");
-    println!(
-        "loaded {keys} keys of 1 KiB in {:.1}s",
-        started.elapsed().as_secs_f64()
-    );
+    load_keys(&etcd, keys);
     let dir = etcd.dir().to_path_buf();
     let snapshot = dir.join("bench.db");
     let mut save = etcd.etcdctl_command().unwrap();

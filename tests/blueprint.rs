@@ -436,21 +436,19 @@ mod cluster {
         let file = data("public/postgresql-blueprint.yaml")
             .display()
             .to_string();
-        let (code, _, stderr) = run(
-            &srv,
-            &[
-                "blueprint",
-                "render",
-                "-f",
-                &file,
-                "--action",
-                "restore",
-                "--statefulset",
-                "db/db-postgresql",
-                "--profile",
-                "kanister/s3",
-            ],
-        );
+        let restore = [
+            "blueprint",
+            "render",
+            "-f",
+            &file,
+            "--action",
+            "restore",
+            "--statefulset",
+            "db/db-postgresql",
+            "--profile",
+            "kanister/s3",
+        ];
+        let (code, _, stderr) = run(&srv, &restore);
         assert_eq!(code, 1);
         assert!(
             stderr.contains(&format!(
@@ -460,23 +458,12 @@ mod cluster {
         );
         assert!(stderr.contains("cloudObject"), "{stderr}");
 
-        let (code, stdout, stderr) = run(
-            &srv,
-            &[
-                "blueprint",
-                "render",
-                "-f",
-                &file,
-                "--action",
-                "restore",
-                "--statefulset",
-                "db/db-postgresql",
-                "--profile",
-                "kanister/s3",
-                "--artifacts",
-                "cloudObject.backupLocation=pg_backups/x/backup.sql.gz",
-            ],
-        );
+        let mut with_artifact = restore.to_vec();
+        with_artifact.extend([
+            "--artifacts",
+            "cloudObject.backupLocation=pg_backups/x/backup.sql.gz",
+        ]);
+        let (code, stdout, stderr) = run(&srv, &with_artifact);
         assert_eq!(code, 0, "{stderr}");
         assert!(
             stdout.contains("BACKUP_LOCATION=pg_backups/x/backup.sql.gz"),

@@ -338,22 +338,7 @@ async fn without_the_crd_profiles_live_in_labelled_secrets() {
     );
 
     // Push and pull through the Secret-kept profile.
-    let dir = tempfile::tempdir().unwrap();
-    let file = dir.path().join("in.bin");
-    std::fs::write(&file, b"hello profile").unwrap();
-    ok(&run(cmd(
-        &srv,
-        &[
-            "location",
-            "push",
-            "--profile",
-            "minio",
-            "--path",
-            "x/y",
-            file.to_str().unwrap(),
-        ],
-    ))
-    .await);
+    push_bytes(&srv, ["--profile", "minio"], "x/y", b"hello profile").await;
     assert_eq!(
         std::fs::read(s3.object_path("bucket", "x/y")).unwrap(),
         b"hello profile"
@@ -367,6 +352,25 @@ async fn without_the_crd_profiles_live_in_labelled_secrets() {
             .iter()
             .any(|s| name_of(s).starts_with("s3-secret-"))
     );
+}
+
+fn profile_named(srv: &FakeApiServer, name: &str) -> Value {
+    profiles(srv, "default")
+        .into_iter()
+        .find(|p| name_of(p) == name)
+        .unwrap()
+}
+
+/// `location push` of a file holding `bytes` to `path` through `source` (`--profile P` or
+/// `--location L`); it must succeed.
+async fn push_bytes(srv: &FakeApiServer, source: [&str; 2], path: &str, bytes: &[u8]) {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("in.bin");
+    std::fs::write(&file, bytes).unwrap();
+    let mut args = vec!["location", "push"];
+    args.extend(source);
+    args.extend(["--path", path, file.to_str().unwrap()]);
+    ok(&run(cmd(srv, &args)).await);
 }
 
 fn secrets_named(srv: &FakeApiServer, name: &str) -> Vec<Value> {
@@ -399,10 +403,7 @@ async fn credentials_from_an_existing_secret() {
             .iter()
             .any(|s| name_of(s).starts_with("s3-secret-"))
     );
-    let p = profiles(&srv, "default")
-        .into_iter()
-        .find(|p| name_of(p) == "p1")
-        .unwrap();
+    let p = profile_named(&srv, "p1");
     assert_eq!(p["credential"]["keyPair"]["secret"]["name"], "minio-creds");
 
     // A Secret without the keys is refused and nothing is created.
@@ -429,29 +430,11 @@ async fn credentials_from_an_existing_secret() {
             "stringData": {"aws_access_key_id": s3.access_key, "aws_secret_access_key": s3.secret_key}}))
         .unwrap();
     ok(&run(create_s3(&srv, &s3, &["--name", "p3", "--secret", "typed"])).await);
-    let p3 = profiles(&srv, "default")
-        .into_iter()
-        .find(|p| name_of(p) == "p3")
-        .unwrap();
+    let p3 = profile_named(&srv, "p3");
     assert_eq!(p3["credential"]["type"], "secret");
     assert_eq!(p3["credential"]["secret"]["name"], "typed");
     assert!(p3["credential"].get("keyPair").is_none());
-    let dir = tempfile::tempdir().unwrap();
-    let f = dir.path().join("f");
-    std::fs::write(&f, b"typed").unwrap();
-    ok(&run(cmd(
-        &srv,
-        &[
-            "location",
-            "push",
-            "--profile",
-            "p3",
-            "--path",
-            "t",
-            f.to_str().unwrap(),
-        ],
-    ))
-    .await);
+    push_bytes(&srv, ["--profile", "p3"], "t", b"typed").await;
     assert_eq!(
         std::fs::read(s3.object_path("bucket", "t")).unwrap(),
         b"typed"
@@ -696,10 +679,7 @@ async fn validate_names_the_failing_check() {
 }
 
 fn profile_secret(srv: &FakeApiServer, profile: &str) -> String {
-    let p = profiles(srv, "default")
-        .into_iter()
-        .find(|p| name_of(p) == profile)
-        .unwrap();
+    let p = profile_named(srv, profile);
     p["credential"]["keyPair"]["secret"]["name"]
         .as_str()
         .unwrap()
@@ -954,22 +934,7 @@ async fn velero_backup_storage_location_is_accepted() {
     let lines = ok(&out);
     assert!(lines.contains("ok    probe deleted"), "{lines}");
     assert!(lines.contains("[backup]"), "{lines}");
-    let dir = tempfile::tempdir().unwrap();
-    let f = dir.path().join("f");
-    std::fs::write(&f, b"bsl").unwrap();
-    ok(&run(cmd(
-        &srv,
-        &[
-            "location",
-            "push",
-            "--location",
-            "velero/default",
-            "--path",
-            "kopia/x",
-            f.to_str().unwrap(),
-        ],
-    ))
-    .await);
+    push_bytes(&srv, ["--location", "velero/default"], "kopia/x", b"bsl").await;
     assert_eq!(
         std::fs::read(s3.object_path("bucket", "velero/kopia/x")).unwrap(),
         b"bsl"
@@ -1167,10 +1132,7 @@ async fn gcs_and_azure_profiles_follow_kanctl() {
     c.env("AZURE_STORAGE_KEY", "YXp1cmUta2V5");
     let stdout = ok(&run(c).await);
     assert!(stdout.contains("secret/azure-secret-"), "{stdout}");
-    let az = profiles(&srv, "default")
-        .into_iter()
-        .find(|p| name_of(p) == "az")
-        .unwrap();
+    let az = profile_named(&srv, "az");
     assert_eq!(az["credential"]["type"], "secret");
     let secret_name = az["credential"]["secret"]["name"]
         .as_str()

@@ -27,12 +27,12 @@ use std::collections::BTreeMap;
 use anyhow::{Context, Result, anyhow, bail};
 use k8s_openapi::api::core::v1::ConfigMap;
 use k8s_openapi::apimachinery::pkg::apis::meta::v1::ObjectMeta;
-use kube::api::{Api, DeleteParams, DynamicObject, ListParams, PostParams};
+use kube::api::{DynamicObject, PostParams};
 use kube::core::GroupVersionKind;
 use kube::discovery::ApiResource;
 
 use super::types::{API_VERSION, Blueprint, GROUP, KIND, PLURAL, VERSION};
-use crate::kube::{Cluster, describe_error, is_conflict, is_not_found};
+use crate::kube::{Cluster, CrdOrFallback, Place, is_conflict};
 
 pub const CONFIGMAP_PREFIX: &str = "blueprint.";
 pub const CONFIGMAP_KEY: &str = "blueprint.yaml";
@@ -93,66 +93,39 @@ pub fn api_resource() -> ApiResource {
 
 /// Access to the Blueprints of one cluster.
 pub struct BlueprintStore<'a> {
-    cluster: &'a Cluster,
-    crd_served: bool,
+    store: CrdOrFallback<'a, ConfigMap>,
 }
 
 impl<'a> BlueprintStore<'a> {
     /// Finds out whether the Blueprint CRD is served (one discovery request).
     pub async fn open(cluster: &'a Cluster) -> Result<BlueprintStore<'a>> {
-        let crd_served = match cluster.client.list_api_group_resources(API_VERSION).await {
-            Ok(list) => list.resources.iter().any(|r| r.name == PLURAL),
-            Err(e) if is_not_found(&e) => false,
-            Err(e) => bail!(describe_error(&cluster.server, &e)),
-        };
         Ok(BlueprintStore {
-            cluster,
-            crd_served,
+            store: CrdOrFallback::open(cluster, api_resource()).await?,
         })
     }
 
     /// Where `apply` puts new Blueprints.
     pub fn storage(&self) -> Storage {
-        if self.crd_served {
+        if self.store.crd_served() {
             Storage::Resource
         } else {
             Storage::ConfigMap
         }
     }
 
-    fn resources(&self, namespace: &str) -> Api<DynamicObject> {
-        Api::namespaced_with(self.cluster.client.clone(), namespace, &api_resource())
-    }
-
-    fn configmaps(&self, namespace: &str) -> Api<ConfigMap> {
-        Api::namespaced(self.cluster.client.clone(), namespace)
-    }
-
-    fn fail(&self, what: String, e: &kube::Error) -> anyhow::Error {
-        anyhow!("{what}: {}", describe_error(&self.cluster.server, e))
-    }
-
     /// The Blueprint `namespace/name`, from the resource or else the ConfigMap.
     pub async fn get(&self, namespace: &str, name: &str) -> Result<Option<StoredBlueprint>> {
-        if self.crd_served {
-            match self.resources(namespace).get_opt(name).await {
-                Ok(Some(object)) => {
-                    return Ok(Some(StoredBlueprint {
-                        blueprint: from_dynamic(object)?,
-                        storage: Storage::Resource,
-                    }));
-                }
-                Ok(None) => {}
-                Err(e) => {
-                    return Err(self.fail(format!("reading blueprint {namespace}/{name}"), &e));
-                }
-            }
+        let what = format!("reading blueprint {namespace}/{name}");
+        if let Some(object) = self.store.get_resource(namespace, name, &what).await? {
+            return Ok(Some(StoredBlueprint {
+                blueprint: from_dynamic(object)?,
+                storage: Storage::Resource,
+            }));
         }
         let cm = self
-            .configmaps(namespace)
-            .get_opt(&configmap_name(name))
-            .await
-            .map_err(|e| self.fail(format!("reading blueprint {namespace}/{name}"), &e))?;
+            .store
+            .get_fallback(namespace, &configmap_name(name), &what)
+            .await?;
         match cm {
             Some(cm) if is_blueprint_configmap(&cm) => Ok(Some(StoredBlueprint {
                 blueprint: from_configmap(&cm)?,
@@ -175,32 +148,20 @@ impl<'a> BlueprintStore<'a> {
     pub async fn list(&self, namespace: Option<&str>) -> Result<Vec<StoredBlueprint>> {
         let mut found = Vec::new();
         let scope = namespace.unwrap_or("all namespaces");
-        if self.crd_served {
-            let api: Api<DynamicObject> = match namespace {
-                Some(ns) => self.resources(ns),
-                None => Api::all_with(self.cluster.client.clone(), &api_resource()),
-            };
-            let list = api
-                .list(&ListParams::default())
-                .await
-                .map_err(|e| self.fail(format!("listing blueprints in {scope}"), &e))?;
-            for object in list.items {
-                found.push(StoredBlueprint {
-                    blueprint: from_dynamic(object)?,
-                    storage: Storage::Resource,
-                });
-            }
+        let what = format!("listing blueprints in {scope}");
+        for object in self.store.list_resources(namespace, &what).await? {
+            found.push(StoredBlueprint {
+                blueprint: from_dynamic(object)?,
+                storage: Storage::Resource,
+            });
         }
-        let api: Api<ConfigMap> = match namespace {
-            Some(ns) => self.configmaps(ns),
-            None => Api::all(self.cluster.client.clone()),
-        };
         let selector = format!("{KIND_LABEL}={KIND}");
-        let list = api
-            .list(&ListParams::default().labels(&selector))
-            .await
-            .map_err(|e| self.fail(format!("listing blueprint ConfigMaps in {scope}"), &e))?;
-        for cm in list.items {
+        let what = format!("listing blueprint ConfigMaps in {scope}");
+        for cm in self
+            .store
+            .list_fallbacks(namespace, &selector, &what)
+            .await?
+        {
             match from_configmap(&cm) {
                 Ok(blueprint) => found.push(StoredBlueprint {
                     blueprint,
@@ -260,7 +221,8 @@ impl<'a> BlueprintStore<'a> {
                 }
                 Err(e) if is_conflict(&e) => continue,
                 Err(e) => {
-                    return Err(self.fail(format!("writing blueprint {namespace}/{name}"), &e));
+                    let what = format!("writing blueprint {namespace}/{name}");
+                    return Err(self.store.fail(&what, &e));
                 }
             }
         }
@@ -273,7 +235,7 @@ impl<'a> BlueprintStore<'a> {
         desired: &Blueprint,
         exists: bool,
     ) -> Result<(), kube::Error> {
-        let api = self.resources(namespace);
+        let api = self.store.resources(namespace);
         let name = desired.name();
         let mut object: DynamicObject =
             serde_json::from_value(serde_json::to_value(desired).map_err(kube::Error::SerdeError)?)
@@ -294,7 +256,7 @@ impl<'a> BlueprintStore<'a> {
         desired: &Blueprint,
         exists: bool,
     ) -> Result<(), kube::Error> {
-        let api = self.configmaps(namespace);
+        let api = self.store.fallbacks(namespace);
         let mut cm = to_configmap(desired)
             .map_err(|e| kube::Error::SerdeError(serde::de::Error::custom(e.to_string())))?;
         let cm_name = configmap_name(desired.name());
@@ -313,23 +275,16 @@ impl<'a> BlueprintStore<'a> {
         let Some(existing) = self.get(namespace, name).await? else {
             return Ok(None);
         };
-        let result = match existing.storage {
-            Storage::Resource => self
-                .resources(namespace)
-                .delete(name, &DeleteParams::default())
-                .await
-                .map(|_| ()),
-            Storage::ConfigMap => self
-                .configmaps(namespace)
-                .delete(&configmap_name(name), &DeleteParams::default())
-                .await
-                .map(|_| ()),
+        let (place, object_name) = match existing.storage {
+            Storage::Resource => (Place::Resource, name.to_string()),
+            Storage::ConfigMap => (Place::Fallback, configmap_name(name)),
         };
-        match result {
-            Ok(()) => Ok(Some(existing.storage)),
-            Err(e) if is_not_found(&e) => Ok(None),
-            Err(e) => Err(self.fail(format!("deleting blueprint {namespace}/{name}"), &e)),
-        }
+        let what = format!("deleting blueprint {namespace}/{name}");
+        let deleted = self
+            .store
+            .delete(namespace, place, &object_name, &what)
+            .await?;
+        Ok(deleted.then_some(existing.storage))
     }
 }
 

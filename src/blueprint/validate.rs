@@ -271,13 +271,7 @@ fn check_dns_name(node: &Node, findings: &mut Findings) {
         findings.error(node.pos, "metadata.name must be a string");
         return;
     };
-    let valid = !name.is_empty()
-        && name.len() <= 253
-        && name
-            .chars()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '.')
-        && name.starts_with(|c: char| c.is_ascii_alphanumeric())
-        && name.ends_with(|c: char| c.is_ascii_alphanumeric());
+    let valid = crate::kube::is_dns_subdomain(name);
     if !valid {
         findings.error(
             node.pos,

@@ -3,9 +3,13 @@
 //! to do next).
 
 mod connect;
+mod crd_store;
 mod discovery;
 mod errors;
+mod names;
 
 pub use connect::{Cluster, ClusterOptions, connect};
+pub use crd_store::{CrdOrFallback, Place};
 pub use discovery::{ApiCatalog, ResolvedResource};
 pub use errors::{api_status, describe_error, is_conflict, is_not_found};
+pub use names::is_dns_subdomain;

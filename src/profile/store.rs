@@ -29,17 +29,17 @@
 
 use std::collections::BTreeMap;
 
-use anyhow::{Context, Result, anyhow, bail};
+use anyhow::{Context, Result, anyhow};
 use k8s_openapi::ByteString;
 use k8s_openapi::api::core::v1::Secret;
 use k8s_openapi::apimachinery::pkg::apis::meta::v1::ObjectMeta;
-use kube::api::{Api, DeleteParams, DynamicObject, ListParams, PostParams};
+use kube::api::{DynamicObject, PostParams};
 use kube::core::GroupVersionKind;
 use kube::discovery::ApiResource;
 
 use super::credentials::LOCAL_TYPE;
 use super::types::{API_VERSION, GROUP, KIND, LocationType, PLURAL, Profile, VERSION};
-use crate::kube::{Cluster, describe_error, is_not_found};
+use crate::kube::{Cluster, CrdOrFallback, Place};
 
 pub const SECRET_TYPE: &str = "kubectl-backup.io/profile";
 pub const SECRET_KEY: &str = "profile.yaml";
@@ -100,73 +100,44 @@ pub fn fits_kanister(profile: &Profile) -> bool {
 
 /// Access to the Profiles of one cluster.
 pub struct ProfileStore<'a> {
-    cluster: &'a Cluster,
-    crd_served: bool,
+    store: CrdOrFallback<'a, Secret>,
 }
 
 impl<'a> ProfileStore<'a> {
     /// Finds out whether the Profile CRD is served (one discovery request).
     pub async fn open(cluster: &'a Cluster) -> Result<ProfileStore<'a>> {
-        let crd_served = match cluster.client.list_api_group_resources(API_VERSION).await {
-            Ok(list) => list.resources.iter().any(|r| r.name == PLURAL),
-            Err(e) if is_not_found(&e) => false,
-            Err(e) => bail!(describe_error(&cluster.server, &e)),
-        };
         Ok(ProfileStore {
-            cluster,
-            crd_served,
+            store: CrdOrFallback::open(cluster, api_resource()).await?,
         })
     }
 
     pub fn crd_served(&self) -> bool {
-        self.crd_served
+        self.store.crd_served()
     }
 
     pub fn cluster(&self) -> &Cluster {
-        self.cluster
+        self.store.cluster()
     }
 
     /// Where `create` puts `profile`.
     pub fn storage_for(&self, profile: &Profile) -> Storage {
-        if self.crd_served && fits_kanister(profile) {
+        if self.store.crd_served() && fits_kanister(profile) {
             Storage::Resource
         } else {
             Storage::Secret
         }
     }
 
-    fn resources(&self, namespace: &str) -> Api<DynamicObject> {
-        Api::namespaced_with(self.cluster.client.clone(), namespace, &api_resource())
-    }
-
-    fn secrets(&self, namespace: &str) -> Api<Secret> {
-        Api::namespaced(self.cluster.client.clone(), namespace)
-    }
-
-    fn fail(&self, what: String, e: &kube::Error) -> anyhow::Error {
-        anyhow!("{what}: {}", describe_error(&self.cluster.server, e))
-    }
-
     /// The profile `namespace/name`: the Kanister resource, else our Secret.
     pub async fn get(&self, namespace: &str, name: &str) -> Result<Option<StoredProfile>> {
-        if self.crd_served {
-            match self.resources(namespace).get_opt(name).await {
-                Ok(Some(object)) => {
-                    return Ok(Some(StoredProfile {
-                        profile: from_dynamic(object)?,
-                        storage: Storage::Resource,
-                    }));
-                }
-                Ok(None) => {}
-                Err(e) => return Err(self.fail(format!("reading profile {namespace}/{name}"), &e)),
-            }
+        let what = format!("reading profile {namespace}/{name}");
+        if let Some(object) = self.store.get_resource(namespace, name, &what).await? {
+            return Ok(Some(StoredProfile {
+                profile: from_dynamic(object)?,
+                storage: Storage::Resource,
+            }));
         }
-        let secret = self
-            .secrets(namespace)
-            .get_opt(name)
-            .await
-            .map_err(|e| self.fail(format!("reading profile {namespace}/{name}"), &e))?;
-        match secret {
+        match self.store.get_fallback(namespace, name, &what).await? {
             Some(secret) if is_profile_secret(&secret) => Ok(Some(StoredProfile {
                 profile: from_secret(&secret)?,
                 storage: Storage::Secret,
@@ -188,31 +159,20 @@ impl<'a> ProfileStore<'a> {
     pub async fn list(&self, namespace: Option<&str>) -> Result<Vec<StoredProfile>> {
         let scope = namespace.unwrap_or("all namespaces");
         let mut found = Vec::new();
-        if self.crd_served {
-            let api: Api<DynamicObject> = match namespace {
-                Some(ns) => self.resources(ns),
-                None => Api::all_with(self.cluster.client.clone(), &api_resource()),
-            };
-            let list = api
-                .list(&ListParams::default())
-                .await
-                .map_err(|e| self.fail(format!("listing profiles in {scope}"), &e))?;
-            for object in list.items {
-                found.push(StoredProfile {
-                    profile: from_dynamic(object)?,
-                    storage: Storage::Resource,
-                });
-            }
+        let what = format!("listing profiles in {scope}");
+        for object in self.store.list_resources(namespace, &what).await? {
+            found.push(StoredProfile {
+                profile: from_dynamic(object)?,
+                storage: Storage::Resource,
+            });
         }
-        let api: Api<Secret> = match namespace {
-            Some(ns) => self.secrets(ns),
-            None => Api::all(self.cluster.client.clone()),
-        };
-        let list = api
-            .list(&ListParams::default().labels(&format!("{KIND_LABEL}={KIND}")))
-            .await
-            .map_err(|e| self.fail(format!("listing profile Secrets in {scope}"), &e))?;
-        for secret in list.items.iter().filter(|s| is_profile_secret(s)) {
+        let selector = format!("{KIND_LABEL}={KIND}");
+        let what = format!("listing profile Secrets in {scope}");
+        let secrets = self
+            .store
+            .list_fallbacks(namespace, &selector, &what)
+            .await?;
+        for secret in secrets.iter().filter(|s| is_profile_secret(s)) {
             match from_secret(secret) {
                 Ok(profile) => found.push(StoredProfile {
                     profile,
@@ -251,10 +211,11 @@ impl<'a> ProfileStore<'a> {
                 let dynamic: DynamicObject =
                     serde_json::from_value(super::create::kanctl_json(&object))?;
                 let created = self
+                    .store
                     .resources(namespace)
                     .create(&PostParams::default(), &dynamic)
                     .await
-                    .map_err(|e| self.fail(what, &e))?;
+                    .map_err(|e| self.store.fail(&what, &e))?;
                 Ok(StoredProfile {
                     profile: from_dynamic(created)?,
                     storage,
@@ -263,10 +224,11 @@ impl<'a> ProfileStore<'a> {
             Storage::Secret => {
                 let secret = to_secret(namespace, profile)?;
                 let created = self
-                    .secrets(namespace)
+                    .store
+                    .fallbacks(namespace)
                     .create(&PostParams::default(), &secret)
                     .await
-                    .map_err(|e| self.fail(what, &e))?;
+                    .map_err(|e| self.store.fail(&what, &e))?;
                 // `from_secret` takes the name from the Secret, so a generated name needs no rewrite.
                 let mut stored = profile.clone();
                 stored.metadata.name = created.metadata.name.clone();
@@ -284,23 +246,11 @@ impl<'a> ProfileStore<'a> {
     pub async fn delete(&self, stored: &StoredProfile) -> Result<bool> {
         let (namespace, name) = (stored.namespace(), stored.name());
         let what = format!("deleting profile {namespace}/{name}");
-        let result = match stored.storage {
-            Storage::Resource => self
-                .resources(namespace)
-                .delete(name, &DeleteParams::default())
-                .await
-                .map(|_| ()),
-            Storage::Secret => self
-                .secrets(namespace)
-                .delete(name, &DeleteParams::default())
-                .await
-                .map(|_| ()),
+        let place = match stored.storage {
+            Storage::Resource => Place::Resource,
+            Storage::Secret => Place::Fallback,
         };
-        match result {
-            Ok(()) => Ok(true),
-            Err(e) if is_not_found(&e) => Ok(false),
-            Err(e) => Err(self.fail(what, &e)),
-        }
+        self.store.delete(namespace, place, name, &what).await
     }
 }
 

@@ -116,6 +116,16 @@ impl fmt::Display for Attempts {
 }
 
 impl StorageError {
+    /// `operation` on `key` was cancelled before it changed anything.
+    pub(crate) fn cancelled(location: &str, operation: &'static str, key: &str) -> StorageError {
+        StorageError::Cancelled {
+            location: location.to_string(),
+            operation,
+            key: key.to_string(),
+            cleanup: String::new(),
+        }
+    }
+
     /// Throttling, server errors and dropped connections are worth another attempt.
     pub fn is_retryable(&self) -> bool {
         match self {

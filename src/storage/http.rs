@@ -5,7 +5,7 @@ use std::io;
 use futures::TryStreamExt;
 use reqwest::Response;
 
-use super::backend::ByteStream;
+use super::backend::{ByteStream, ObjectMeta};
 use super::config::{TlsOptions, TransferOptions};
 use super::error::{Result, StorageError};
 
@@ -138,6 +138,19 @@ pub(crate) fn header(response: &Response, name: &str) -> Option<String> {
         .get(name)
         .and_then(|v| v.to_str().ok())
         .map(str::to_string)
+}
+
+/// The object's metadata from a GET or HEAD answer whose body starts at byte `offset`.
+pub(crate) fn object_meta(key: &str, response: &Response, offset: u64) -> ObjectMeta {
+    let length: u64 = header(response, "content-length")
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(0);
+    ObjectMeta {
+        key: key.to_string(),
+        size: offset + length,
+        etag: header(response, "etag").map(|e| unquote(&e)),
+        last_modified: header(response, "last-modified"),
+    }
 }
 
 /// `"abc"` → `abc`.

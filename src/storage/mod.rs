@@ -326,12 +326,7 @@ impl ObjectStore {
     }
 
     fn cancelled(&self, operation: &'static str, key: &str) -> StorageError {
-        StorageError::Cancelled {
-            location: self.location().to_string(),
-            operation,
-            key: key.to_string(),
-            cleanup: String::new(),
-        }
+        StorageError::cancelled(self.location(), operation, key)
     }
 }
 

@@ -18,7 +18,7 @@ use super::PutResult;
 use super::backend::{Backend, Body, ListPage, ObjectMeta};
 use super::config::{GcsConfig, S3Config, TransferOptions};
 use super::error::{Attempts, Result, StorageError, from_reqwest};
-use super::http::{body_stream, client, header, unquote, xml_text};
+use super::http::{body_stream, client, header, object_meta, unquote, xml_text};
 use super::retry::retry;
 use super::upload::{FirstChunk, PartSink, Target, Upload, read_first, upload_parts};
 
@@ -232,12 +232,7 @@ impl Inner {
         key: &str,
         cancel: &CancellationToken,
     ) -> Result<Response> {
-        let cancelled = || StorageError::Cancelled {
-            location: self.location.clone(),
-            operation,
-            key: key.to_string(),
-            cleanup: String::new(),
-        };
+        let cancelled = || StorageError::cancelled(&self.location, operation, key);
         retry(&self.options.retry, cancel, cancelled, || {
             self.send(method.clone(), url(), headers, body.clone(), operation, key)
         })
@@ -528,15 +523,7 @@ impl Backend for S3Backend {
                 &never,
             )
             .await?;
-        let length: u64 = header(&response, "content-length")
-            .and_then(|v| v.parse().ok())
-            .unwrap_or(0);
-        let meta = ObjectMeta {
-            key: key.to_string(),
-            size: offset + length,
-            etag: header(&response, "etag").map(|e| unquote(&e)),
-            last_modified: header(&response, "last-modified"),
-        };
+        let meta = object_meta(key, &response, offset);
         Ok((meta, Body::Remote(body_stream(response))))
     }
 
@@ -561,14 +548,7 @@ impl Backend for S3Backend {
             }
             Err(e) => return Err(e),
         };
-        Ok(Some(ObjectMeta {
-            key: key.to_string(),
-            size: header(&response, "content-length")
-                .and_then(|v| v.parse().ok())
-                .unwrap_or(0),
-            etag: header(&response, "etag").map(|e| unquote(&e)),
-            last_modified: header(&response, "last-modified"),
-        }))
+        Ok(Some(object_meta(key, &response, 0)))
     }
 
     async fn list_page(

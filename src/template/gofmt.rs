@@ -269,48 +269,12 @@ fn write_json(
                 out.push_str("null");
                 return Ok(());
             }
-            if m.is_empty() {
-                out.push_str("{}");
-                return Ok(());
-            }
-            out.push('{');
-            for (i, (k, x)) in m.pairs().iter().enumerate() {
-                if i > 0 {
-                    out.push(',');
-                }
-                newline(out, indent, level + 1);
-                json_string(out, k);
-                out.push(':');
-                if indent.is_some() {
-                    out.push(' ');
-                }
-                write_json(out, x, indent, level + 1)?;
-            }
-            newline(out, indent, level);
-            out.push('}');
+            write_json_object(out, &m.pairs(), indent, level)?;
         }
         View::Struct(_) => {
             let mut fields = Vec::new();
             collect_json_fields(v, &mut fields);
-            if fields.is_empty() {
-                out.push_str("{}");
-                return Ok(());
-            }
-            out.push('{');
-            for (i, (k, x)) in fields.iter().enumerate() {
-                if i > 0 {
-                    out.push(',');
-                }
-                newline(out, indent, level + 1);
-                json_string(out, k);
-                out.push(':');
-                if indent.is_some() {
-                    out.push(' ');
-                }
-                write_json(out, x, indent, level + 1)?;
-            }
-            newline(out, indent, level);
-            out.push('}');
+            write_json_object(out, &fields, indent, level)?;
         }
         View::Ptr(p) => write_json(out, p, indent, level)?,
         View::Time(t) => {
@@ -320,6 +284,35 @@ fn write_json(
         }
         View::Other => out.push_str("null"),
     }
+    Ok(())
+}
+
+/// A JSON object of `pairs`, in their order (maps and structs alike); `{}` when there are none.
+fn write_json_object(
+    out: &mut String,
+    pairs: &[(String, Value)],
+    indent: Option<&str>,
+    level: usize,
+) -> Result<(), String> {
+    if pairs.is_empty() {
+        out.push_str("{}");
+        return Ok(());
+    }
+    out.push('{');
+    for (i, (k, x)) in pairs.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        newline(out, indent, level + 1);
+        json_string(out, k);
+        out.push(':');
+        if indent.is_some() {
+            out.push(' ');
+        }
+        write_json(out, x, indent, level + 1)?;
+    }
+    newline(out, indent, level);
+    out.push('}');
     Ok(())
 }
 

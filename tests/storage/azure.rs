@@ -6,13 +6,14 @@ use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-use futures::{StreamExt, TryStreamExt};
 use kubectl_backup::storage::{
-    AzureConfig, ListEntry, MIB, ObjectStore, PrefixMode, StorageConfig, StorageError,
+    AzureConfig, MIB, ObjectStore, PrefixMode, StorageConfig, StorageError,
 };
 use tokio_util::sync::CancellationToken;
 
-use crate::support::{Stalls, round_trip, small_parts};
+use crate::support::{
+    Stalls, delimited, listed, put_in_parallel, put_ones, round_trip, small_parts,
+};
 
 /// Azurite's well-known development account.
 const ACCOUNT: &str = "devstoreaccount1";
@@ -119,19 +120,9 @@ async fn round_trips_lists_and_deletes() {
         let put = round_trip(&store, key, len, len + 3).await;
         assert_eq!(put.parts, if len > 5 * MIB as u64 { 2 } else { 1 }, "{key}");
     }
-    let entries: Vec<ListEntry> = store.list_delimited("", "/").try_collect().await.unwrap();
-    let shown: Vec<String> = entries
-        .iter()
-        .map(|e| match e {
-            ListEntry::Prefix(p) => p.clone(),
-            ListEntry::Object(m) => m.key.clone(),
-        })
-        .collect();
-    assert_eq!(shown, ["dir/", "empty", "one"]);
+    assert_eq!(delimited(&store, "").await, ["dir/", "empty", "one"]);
 
-    for key in ["a/b", "a/b/c", "a/bc"] {
-        store.put_bytes(key, &b"1"[..]).await.unwrap();
-    }
+    put_ones(&store, ["a/b", "a/b/c", "a/bc"]).await;
     assert_eq!(
         store
             .delete_prefix("a/b", PrefixMode::PathSafe)
@@ -153,18 +144,8 @@ async fn lists_across_pages() {
     let store = store(&server, "paged", KEY, "");
     store.create_bucket().await.unwrap();
     let names: Vec<String> = (0..1010).map(|i| format!("k/{i:04}")).collect();
-    futures::stream::iter(names.iter().map(|n| store.put_bytes(n, &b"x"[..])))
-        .buffer_unordered(16)
-        .try_collect::<Vec<_>>()
-        .await
-        .unwrap();
-    let listed: Vec<String> = store
-        .list("k/")
-        .map_ok(|m| m.key)
-        .try_collect()
-        .await
-        .unwrap();
-    assert_eq!(listed, names);
+    put_in_parallel(&store, &names).await;
+    assert_eq!(listed(&store, "k/").await, names);
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -125,15 +125,7 @@ async fn cancelled_push_aborts_and_leaves_no_object() {
         let store = store.clone();
         async move { store.put("half", Stalls::after(2 * PART + 100), None).await }
     });
-    wait_for(|| {
-        server
-            .requests()
-            .iter()
-            .filter(|r| r.contains("partNumber="))
-            .count()
-            >= 2
-    })
-    .await;
+    wait_for_two_parts(&server).await;
     token.cancel();
     let error = push.await.unwrap().unwrap_err();
     assert!(matches!(error, StorageError::Cancelled { .. }), "{error}");
@@ -161,6 +153,18 @@ async fn killed_push_leaves_no_object() {
                 .await
         }
     });
+    wait_for_two_parts(&server).await;
+    // The task dies without a chance to clean up in line (like a dropped future).
+    push.abort();
+    let _ = push.await;
+    assert!(store.head("killed").await.unwrap().is_none());
+    // The drop guard still aborts the upload in the background.
+    wait_for(|| server.pending_upload_parts().is_empty()).await;
+    assert!(store.head("killed").await.unwrap().is_none());
+}
+
+/// Waits until two part uploads have reached the server.
+async fn wait_for_two_parts(server: &S3Server) {
     wait_for(|| {
         server
             .requests()
@@ -170,13 +174,6 @@ async fn killed_push_leaves_no_object() {
             >= 2
     })
     .await;
-    // The task dies without a chance to clean up in line (like a dropped future).
-    push.abort();
-    let _ = push.await;
-    assert!(store.head("killed").await.unwrap().is_none());
-    // The drop guard still aborts the upload in the background.
-    wait_for(|| server.pending_upload_parts().is_empty()).await;
-    assert!(store.head("killed").await.unwrap().is_none());
 }
 
 async fn wait_for(condition: impl Fn() -> bool) {
@@ -228,15 +225,7 @@ async fn sigkilled_push_leaves_no_object() {
         .stderr(std::process::Stdio::null())
         .spawn()
         .unwrap();
-    wait_for(|| {
-        server
-            .requests()
-            .iter()
-            .filter(|r| r.contains("partNumber="))
-            .count()
-            >= 2
-    })
-    .await;
+    wait_for_two_parts(&server).await;
     child.kill().unwrap(); // SIGKILL: no cleanup runs in the child
     child.wait().unwrap();
     let store = s3s_store(&server, "", small_parts());

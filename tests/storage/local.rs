@@ -1,12 +1,11 @@
 //! The local directory backend.
 
-use futures::TryStreamExt;
 use kubectl_backup::storage::{
-    ListEntry, LocalConfig, MIB, ObjectStore, PrefixMode, StorageConfig, StorageError,
+    LocalConfig, MIB, ObjectStore, PrefixMode, StorageConfig, StorageError,
 };
 use tokio_util::sync::CancellationToken;
 
-use crate::support::{Stalls, round_trip, small_parts};
+use crate::support::{Stalls, delimited, listed, put_ones, round_trip, small_parts};
 
 fn local_store(dir: &std::path::Path, prefix: &str) -> ObjectStore {
     let config = LocalConfig {
@@ -64,34 +63,15 @@ async fn lists_in_key_order_with_pages_and_prefixes() {
     // `a-c` sorts before `a/…` in S3 key order ('-' < '/'), although the directory `a` sorts first.
     let mut keys: Vec<String> = vec!["a-c".into(), "a/b".into(), "a0".into(), "b/x/y".into()];
     keys.extend((0..1005).map(|i| format!("many/{i:04}")));
-    for key in &keys {
-        store.put_bytes(key, &b"1"[..]).await.unwrap();
-    }
+    put_ones(&store, &keys).await;
     keys.sort();
-    let listed: Vec<String> = store
-        .list("")
-        .map_ok(|m| m.key)
-        .try_collect()
-        .await
-        .unwrap();
-    assert_eq!(listed, keys);
-    let under_a: Vec<String> = store
-        .list("a")
-        .map_ok(|m| m.key)
-        .try_collect()
-        .await
-        .unwrap();
-    assert_eq!(under_a, ["a-c", "a/b", "a0"]);
+    assert_eq!(listed(&store, "").await, keys);
+    assert_eq!(listed(&store, "a").await, ["a-c", "a/b", "a0"]);
 
-    let entries: Vec<ListEntry> = store.list_delimited("", "/").try_collect().await.unwrap();
-    let shown: Vec<String> = entries
-        .iter()
-        .map(|e| match e {
-            ListEntry::Prefix(p) => p.clone(),
-            ListEntry::Object(m) => m.key.clone(),
-        })
-        .collect();
-    assert_eq!(shown, ["a-c", "a/", "a0", "b/", "many/"]);
+    assert_eq!(
+        delimited(&store, "").await,
+        ["a-c", "a/", "a0", "b/", "many/"]
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -99,9 +79,7 @@ async fn delete_prefix_modes_and_cleanup() {
     let dir = tempfile::tempdir().unwrap();
     let store = local_store(dir.path(), "pre");
     let keys = ["a/b/c", "a/b/d/e", "a/bc", "a/b.tar", "a/x"];
-    for key in keys {
-        store.put_bytes(key, &b"1"[..]).await.unwrap();
-    }
+    put_ones(&store, keys).await;
     assert_eq!(
         store
             .delete_prefix("a/b", PrefixMode::PathSafe)

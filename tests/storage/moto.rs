@@ -1,11 +1,10 @@
 //! The S3 backend against moto, a second, independent S3 implementation (skipped loudly when
 //! `moto_server` is not installed: `pip install 'moto[server]'`).
 
-use futures::TryStreamExt;
 use kubectl_backup::storage::{MIB, ObjectStore, PrefixMode, StorageConfig, TransferOptions};
 use kubectl_backup_testbed::s3::MotoServer;
 
-use crate::support::{round_trip, s3_config, small_parts};
+use crate::support::{listed, put_ones, round_trip, s3_config, small_parts};
 
 async fn moto_store(prefix: &str, options: TransferOptions) -> Option<(MotoServer, ObjectStore)> {
     let server = MotoServer::start()
@@ -36,13 +35,7 @@ async fn round_trips_are_byte_identical() {
         let put = round_trip(&store, key, len, len + 1).await;
         assert_eq!(put.parts, if len > 5 * MIB as u64 { 2 } else { 1 }, "{key}");
     }
-    let keys: Vec<String> = store
-        .list("")
-        .map_ok(|m| m.key)
-        .try_collect()
-        .await
-        .unwrap();
-    assert_eq!(keys, ["empty", "one", "part-plus-one"]);
+    assert_eq!(listed(&store, "").await, ["empty", "one", "part-plus-one"]);
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -62,18 +55,7 @@ async fn kanister_delete_matches_siblings_and_path_safe_does_not() {
     };
     // On a real object store `a/b` can be an object and a "directory" at once.
     let keys = ["a/b", "a/b/c", "a/b/d/e", "a/bc", "a/b.tar", "a/x"];
-    let listed = || async {
-        let keys: Vec<String> = store
-            .list("")
-            .map_ok(|m| m.key)
-            .try_collect()
-            .await
-            .unwrap();
-        keys
-    };
-    for key in keys {
-        store.put_bytes(key, &b"1"[..]).await.unwrap();
-    }
+    put_ones(&store, keys).await;
     assert_eq!(
         store
             .delete_prefix("a/b", PrefixMode::PathSafe)
@@ -81,10 +63,8 @@ async fn kanister_delete_matches_siblings_and_path_safe_does_not() {
             .unwrap(),
         3
     );
-    assert_eq!(listed().await, ["a/b.tar", "a/bc", "a/x"]);
-    for key in keys {
-        store.put_bytes(key, &b"1"[..]).await.unwrap();
-    }
+    assert_eq!(listed(&store, "").await, ["a/b.tar", "a/bc", "a/x"]);
+    put_ones(&store, keys).await;
     assert_eq!(
         store
             .delete_prefix("a/b", PrefixMode::Kanister)
@@ -92,7 +72,7 @@ async fn kanister_delete_matches_siblings_and_path_safe_does_not() {
             .unwrap(),
         5
     );
-    assert_eq!(listed().await, ["a/x"]);
+    assert_eq!(listed(&store, "").await, ["a/x"]);
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

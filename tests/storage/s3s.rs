@@ -1,12 +1,14 @@
 //! The S3 backend against in-process s3s-fs (SigV4 enforced).
 
-use futures::{StreamExt, TryStreamExt};
+use futures::TryStreamExt;
 use kubectl_backup::storage::{
     ListEntry, MIB, ObjectStore, PrefixMode, S3Config, StorageConfig, StorageError, TransferOptions,
 };
 use kubectl_backup_testbed::s3::{S3Options, S3Server};
 
-use crate::support::{Pattern, round_trip, s3_config, s3s_store, small_parts};
+use crate::support::{
+    Pattern, listed, put_in_parallel, put_ones, round_trip, s3_config, s3s_store, small_parts,
+};
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn round_trips_are_byte_identical() {
@@ -86,18 +88,8 @@ async fn lists_page_by_page_and_by_delimiter() {
     let store = s3s_store(&server, "loc", small_parts());
     // More than one page (1,000 keys) in total.
     let names: Vec<String> = (0..1100).map(|i| format!("many/{i:05}")).collect();
-    futures::stream::iter(names.iter().map(|name| store.put_bytes(name, &b"x"[..])))
-        .buffer_unordered(16)
-        .try_collect::<Vec<_>>()
-        .await
-        .unwrap();
-    let listed: Vec<String> = store
-        .list("many/")
-        .map_ok(|m| m.key)
-        .try_collect()
-        .await
-        .unwrap();
-    assert_eq!(listed, names);
+    put_in_parallel(&store, &names).await;
+    assert_eq!(listed(&store, "many/").await, names);
 
     for key in [
         "backups/b1/velero-backup.json",
@@ -131,12 +123,7 @@ async fn lists_page_by_page_and_by_delimiter() {
     store.put_bytes("x", &b"1"[..]).await.unwrap();
     let outside = s3s_store(&server, "", small_parts());
     outside.put_bytes("loc-other/y", &b"1"[..]).await.unwrap();
-    let all: Vec<String> = store
-        .list("")
-        .map_ok(|m| m.key)
-        .try_collect()
-        .await
-        .unwrap();
+    let all = listed(&store, "").await;
     assert_eq!(all.len(), 1100 + 4 + 1);
     assert!(!all.iter().any(|k| k.contains("loc-other")));
 }
@@ -146,12 +133,7 @@ async fn delete_prefix_kanister_and_path_safe() {
     let server = S3Server::start().await.unwrap();
     let store = s3s_store(&server, "pre", small_parts());
     let remaining = || async {
-        let mut keys: Vec<String> = store
-            .list("")
-            .map_ok(|m| m.key)
-            .try_collect()
-            .await
-            .unwrap();
+        let mut keys = listed(&store, "").await;
         keys.sort();
         keys
     };
@@ -159,9 +141,7 @@ async fn delete_prefix_kanister_and_path_safe() {
     // s3s-fs keeps objects as files, so `a/b` cannot be an object and a directory at once
     // (the moto test covers that case).
     let keys_fs = ["a/b/c", "a/b/d/e", "a/bc", "a/b.tar", "a/x"];
-    for key in keys_fs {
-        store.put_bytes(key, &b"1"[..]).await.unwrap();
-    }
+    put_ones(&store, keys_fs).await;
     assert_eq!(
         store
             .delete_prefix("a/b", PrefixMode::PathSafe)
@@ -171,9 +151,7 @@ async fn delete_prefix_kanister_and_path_safe() {
     );
     assert_eq!(remaining().await, ["a/b.tar", "a/bc", "a/x"]);
 
-    for key in keys_fs {
-        store.put_bytes(key, &b"1"[..]).await.unwrap();
-    }
+    put_ones(&store, keys_fs).await;
     // kando: `--path a/b` deletes every key starting with pre/a/b.
     assert_eq!(
         store

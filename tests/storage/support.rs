@@ -4,8 +4,9 @@ use std::pin::Pin;
 use std::task::{Context, Poll};
 use std::time::Duration;
 
+use futures::{StreamExt, TryStreamExt};
 use kubectl_backup::storage::{
-    MIB, ObjectStore, RetryPolicy, S3Config, StorageConfig, TransferOptions,
+    ListEntry, MIB, ObjectStore, RetryPolicy, S3Config, StorageConfig, TransferOptions,
 };
 use kubectl_backup_testbed::s3::S3Server;
 use sha2::{Digest, Sha256};
@@ -168,4 +169,46 @@ impl AsyncRead for Stalls {
         }
         Pin::new(&mut self.inner).poll_read(cx, buf)
     }
+}
+
+/// The keys under `prefix`, in the order the store lists them.
+pub async fn listed(store: &ObjectStore, prefix: &str) -> Vec<String> {
+    store
+        .list(prefix)
+        .map_ok(|m| m.key)
+        .try_collect()
+        .await
+        .unwrap()
+}
+
+/// The listing under `prefix` grouped by `/`: common prefixes and object keys, in order.
+pub async fn delimited(store: &ObjectStore, prefix: &str) -> Vec<String> {
+    let entries: Vec<ListEntry> = store
+        .list_delimited(prefix, "/")
+        .try_collect()
+        .await
+        .unwrap();
+    entries
+        .iter()
+        .map(|e| match e {
+            ListEntry::Prefix(p) => p.clone(),
+            ListEntry::Object(m) => m.key.clone(),
+        })
+        .collect()
+}
+
+/// Writes the one-byte object `1` at each key, one after the other.
+pub async fn put_ones<K: AsRef<str>>(store: &ObjectStore, keys: impl IntoIterator<Item = K>) {
+    for key in keys {
+        store.put_bytes(key.as_ref(), &b"1"[..]).await.unwrap();
+    }
+}
+
+/// Writes the one-byte object `x` at each name, 16 at a time.
+pub async fn put_in_parallel(store: &ObjectStore, names: &[String]) {
+    futures::stream::iter(names.iter().map(|n| store.put_bytes(n, &b"x"[..])))
+        .buffer_unordered(16)
+        .try_collect::<Vec<_>>()
+        .await
+        .unwrap();
 }

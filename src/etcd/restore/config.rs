@@ -304,6 +304,21 @@ fn render_cluster(cluster: &[(String, Vec<String>)]) -> String {
     pairs.join(",")
 }
 
+/// The membership the etcdctl fixtures in `tests/data/etcd` were restored with: member x,
+/// token restore-tok, peer http://127.0.0.1:23801.
+#[cfg(test)]
+pub(super) fn etcdctl_fixture_membership() -> Membership {
+    let url = "http://127.0.0.1:23801";
+    MembershipFlags {
+        name: "x".into(),
+        initial_cluster: format!("x={url}"),
+        initial_cluster_token: "restore-tok".into(),
+        initial_advertise_peer_urls: url.into(),
+    }
+    .membership()
+    .unwrap()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -124,22 +124,14 @@ fn node(path: &str, index: u64, value: &str, children: Value) -> Value {
 
 #[cfg(test)]
 mod tests {
-    use super::super::config::MembershipFlags;
+    use super::super::config::etcdctl_fixture_membership;
     use super::*;
 
     /// Byte-for-byte what `etcdctl snapshot restore` 3.4.23 wrote for member x, token
     /// restore-tok, peer http://127.0.0.1:23801.
     #[test]
     fn matches_etcdctl() {
-        let url = "http://127.0.0.1:23801";
-        let membership = MembershipFlags {
-            name: "x".into(),
-            initial_cluster: format!("x={url}"),
-            initial_cluster_token: "restore-tok".into(),
-            initial_advertise_peer_urls: url.into(),
-        }
-        .membership()
-        .unwrap();
+        let membership = etcdctl_fixture_membership();
         let expected = include_bytes!("../../../tests/data/etcd/etcdctl-3.4-restore-x.snap");
         let got = snap_file(&membership);
         assert!(

@@ -117,22 +117,14 @@ impl Encoder {
 
 #[cfg(test)]
 mod tests {
-    use super::super::config::MembershipFlags;
+    use super::super::config::etcdctl_fixture_membership;
     use super::*;
 
     /// The records `etcdctl snapshot restore` (3.4.23) wrote for member x, token restore-tok,
     /// peer http://127.0.0.1:23801; 3.5's etcdutl adds the ConfState to the last snapshot record.
     #[test]
     fn matches_etcdctl_records() {
-        let url = "http://127.0.0.1:23801";
-        let membership = MembershipFlags {
-            name: "x".into(),
-            initial_cluster: format!("x={url}"),
-            initial_cluster_token: "restore-tok".into(),
-            initial_advertise_peer_urls: url.into(),
-        }
-        .membership()
-        .unwrap();
+        let membership = etcdctl_fixture_membership();
         let got = hex::encode(segment_records(&membership));
         let etcdctl_prefix = concat!(
             "0400000000000084",

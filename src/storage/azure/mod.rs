@@ -18,7 +18,9 @@ use super::PutResult;
 use super::backend::{Backend, Body, ListPage, ObjectMeta};
 use super::config::{AzureConfig, TransferOptions};
 use super::error::{Attempts, Result, StorageError, from_reqwest};
-use super::http::{body_stream, client, escape, header, unquote, xml_elements, xml_text};
+use super::http::{
+    body_stream, client, escape, header, object_meta, unquote, xml_elements, xml_text,
+};
 use super::retry::retry;
 use super::upload::{FirstChunk, PartSink, Target, Upload, read_first, upload_parts};
 use sign::SignedRequest;
@@ -219,12 +221,7 @@ impl Inner {
         key: &str,
         cancel: &CancellationToken,
     ) -> Result<Response> {
-        let cancelled = || StorageError::Cancelled {
-            location: self.location.clone(),
-            operation,
-            key: key.to_string(),
-            cleanup: String::new(),
-        };
+        let cancelled = || StorageError::cancelled(&self.location, operation, key);
         retry(&self.options.retry, cancel, cancelled, || {
             self.send(method.clone(), url.clone(), &extra, operation, key)
         })
@@ -236,15 +233,6 @@ impl Inner {
             .text()
             .await
             .map_err(|e| from_reqwest(e, &self.endpoint, &self.location, operation, key))
-    }
-}
-
-fn meta_from_headers(key: &str, response: &Response, size: u64) -> ObjectMeta {
-    ObjectMeta {
-        key: key.to_string(),
-        size,
-        etag: header(response, "etag").map(|e| unquote(&e)),
-        last_modified: header(response, "last-modified"),
     }
 }
 
@@ -373,10 +361,7 @@ impl Backend for AzureBackend {
         let response = inner
             .request(Method::GET, inner.blob_url(key), extra, "GET", key, &never)
             .await?;
-        let length: u64 = header(&response, "content-length")
-            .and_then(|v| v.parse().ok())
-            .unwrap_or(0);
-        let meta = meta_from_headers(key, &response, offset + length);
+        let meta = object_meta(key, &response, offset);
         Ok((meta, Body::Remote(body_stream(response))))
     }
 
@@ -394,12 +379,7 @@ impl Backend for AzureBackend {
             )
             .await
         {
-            Ok(response) => {
-                let size = header(&response, "content-length")
-                    .and_then(|v| v.parse().ok())
-                    .unwrap_or(0);
-                Ok(Some(meta_from_headers(key, &response, size)))
-            }
+            Ok(response) => Ok(Some(object_meta(key, &response, 0))),
             Err(StorageError::NotFound { .. }) | Err(StorageError::Service { status: 404, .. }) => {
                 Ok(None)
             }
