@@ -76,14 +76,7 @@ impl BackupKeys {
 
 /// Velero's backup names are Kubernetes object names; we also use them as path components.
 pub fn validate_backup_name(name: &str) -> Result<()> {
-    let valid = !name.is_empty()
-        && name.len() <= 253
-        && name
-            .bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'.')
-        && name.as_bytes()[0].is_ascii_alphanumeric()
-        && name.as_bytes()[name.len() - 1].is_ascii_alphanumeric();
-    if !valid {
+    if !crate::kube::is_dns_subdomain(name) {
         bail!(
             "invalid backup name {name:?}: use lower-case letters, digits, '-' and '.', starting and ending with a letter or digit (at most 253 characters)"
         );
