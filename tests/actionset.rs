@@ -197,14 +197,16 @@ async fn bed_with(crds: bool) -> Bed {
         ]);
         ok(&run(c).await);
     }
-    // Wait for the database pod.
-    for _ in 0..200 {
-        let running = store
-            .get("v1", "Pod", Some("db"), "mysql-0")
-            .is_some_and(|p| p["status"]["phase"] == "Running");
-        if running {
-            break;
-        }
+    // Wait for the database pod: the actions read `.StatefulSet.Pods` (running pods only).
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+    while !store
+        .get("v1", "Pod", Some("db"), "mysql-0")
+        .is_some_and(|p| p["status"]["phase"] == "Running")
+    {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the database pod db/mysql-0 never became Running"
+        );
         tokio::time::sleep(std::time::Duration::from_millis(50)).await;
     }
     Bed {
