@@ -185,6 +185,34 @@ impl Subject {
     pub fn kind(&self) -> String {
         self.reference.kind.to_lowercase()
     }
+
+    /// Sets the template parameters that describe this subject: `.Object`, and `.StatefulSet`,
+    /// `.Deployment`, `.DeploymentConfig`, `.PVC` or `.Namespace` by its kind.
+    pub fn fill_params(&self, params: &mut crate::template::TemplateParams) {
+        let reference = &self.reference;
+        let workload = self
+            .workload
+            .as_ref()
+            .map(|w| crate::template::WorkloadParams {
+                name: w.name.clone(),
+                namespace: w.namespace.clone(),
+                pods: w.pods.clone(),
+                containers: w.containers.clone(),
+                persistent_volume_claims: w.persistent_volume_claims.clone(),
+            });
+        match self.kind().as_str() {
+            STATEFULSET => params.stateful_set = workload,
+            DEPLOYMENT => params.deployment = workload,
+            DEPLOYMENTCONFIG => params.deployment_config = workload,
+            PVC => params.pvc = Some((reference.name.clone(), reference.namespace.clone())),
+            // Kanister fills both from object.namespace.
+            NAMESPACE => {
+                params.namespace = Some((reference.namespace.clone(), reference.namespace.clone()))
+            }
+            _ => {}
+        }
+        params.object = self.object.clone();
+    }
 }
 
 fn fail(cluster: &Cluster, what: &str, e: &kube::Error) -> anyhow::Error {

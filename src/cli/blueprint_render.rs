@@ -16,9 +16,7 @@ use crate::blueprint::{Blueprint, validate_blueprint, validate_yaml};
 use crate::cli::{AlreadyReported, GlobalArgs};
 use crate::kube::{Cluster, connect};
 use crate::output::{OutputFormat, print_structured, write_stdout};
-use crate::template::{
-    ArtifactParams, ConfigMapParams, PhaseParams, SecretParams, TemplateParams, WorkloadParams,
-};
+use crate::template::{ArtifactParams, ConfigMapParams, PhaseParams, SecretParams, TemplateParams};
 
 /// Everything `render` was asked to render against, parsed from the flags.
 struct Inputs {
@@ -113,29 +111,6 @@ async fn load(
     Ok((format!("blueprint/{name}"), found.blueprint, source))
 }
 
-fn subject_params(subject: &Subject, params: &mut TemplateParams) {
-    let reference = &subject.reference;
-    let workload = subject.workload.as_ref().map(|w| WorkloadParams {
-        name: w.name.clone(),
-        namespace: w.namespace.clone(),
-        pods: w.pods.clone(),
-        containers: w.containers.clone(),
-        persistent_volume_claims: w.persistent_volume_claims.clone(),
-    });
-    match subject.kind().as_str() {
-        targets::STATEFULSET => params.stateful_set = workload,
-        targets::DEPLOYMENT => params.deployment = workload,
-        targets::DEPLOYMENTCONFIG => params.deployment_config = workload,
-        targets::PVC => params.pvc = Some((reference.name.clone(), reference.namespace.clone())),
-        // Kanister fills both from object.namespace.
-        targets::NAMESPACE => {
-            params.namespace = Some((reference.namespace.clone(), reference.namespace.clone()))
-        }
-        _ => {}
-    }
-    params.object = subject.object.clone();
-}
-
 fn parse_time(text: Option<&str>) -> Result<chrono::DateTime<chrono::Utc>> {
     match text {
         None => Ok(chrono::Utc::now()),
@@ -155,7 +130,7 @@ pub async fn render(args: RenderArgs, global: &GlobalArgs) -> Result<()> {
     let mut params = TemplateParams::default();
     params.set_time(time);
     let subject = targets::read_subject(&cluster, &inputs.subject).await?;
-    subject_params(&subject, &mut params);
+    subject.fill_params(&mut params);
     if let Some(profile) = &inputs.profile {
         let request = crate::profile::DestinationRequest::from_flags(Some(profile), None)?;
         let destination = crate::profile::resolve(Some(&cluster), &request).await?;

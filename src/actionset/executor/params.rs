@@ -3,11 +3,9 @@
 use anyhow::Result;
 
 use crate::actionset::types::ActionSpec;
-use crate::blueprint::targets::{self, Subject};
+use crate::blueprint::targets;
 use crate::kube::Cluster;
-use crate::template::{
-    ArtifactParams, ConfigMapParams, SecretParams, TemplateParams, WorkloadParams,
-};
+use crate::template::{ArtifactParams, ConfigMapParams, SecretParams, TemplateParams};
 
 /// Builds everything but `.Phases`: the object (and its pods), Profile with resolved
 /// credentials, Secrets, ConfigMaps, options, input artifacts, pod settings and `.Time`.
@@ -15,7 +13,7 @@ pub async fn build(cluster: &Cluster, spec: &ActionSpec) -> Result<TemplateParam
     let mut params = TemplateParams::default();
     params.set_time(chrono::Utc::now());
     let subject = targets::read_subject(cluster, &spec.object).await?;
-    subject_params(&subject, &mut params);
+    subject.fill_params(&mut params);
     if let Some(profile) = &spec.profile {
         let reference = format!("{}/{}", profile.namespace, profile.name);
         let request = crate::profile::DestinationRequest::from_flags(Some(&reference), None)?;
@@ -52,27 +50,4 @@ pub async fn build(cluster: &Cluster, spec: &ActionSpec) -> Result<TemplateParam
     params.pod_labels = spec.pod_labels.clone();
     params.pod_annotations = spec.pod_annotations.clone();
     Ok(params)
-}
-
-fn subject_params(subject: &Subject, params: &mut TemplateParams) {
-    let reference = &subject.reference;
-    let workload = subject.workload.as_ref().map(|w| WorkloadParams {
-        name: w.name.clone(),
-        namespace: w.namespace.clone(),
-        pods: w.pods.clone(),
-        containers: w.containers.clone(),
-        persistent_volume_claims: w.persistent_volume_claims.clone(),
-    });
-    match subject.kind().as_str() {
-        targets::STATEFULSET => params.stateful_set = workload,
-        targets::DEPLOYMENT => params.deployment = workload,
-        targets::DEPLOYMENTCONFIG => params.deployment_config = workload,
-        targets::PVC => params.pvc = Some((reference.name.clone(), reference.namespace.clone())),
-        // Kanister fills both from object.namespace.
-        targets::NAMESPACE => {
-            params.namespace = Some((reference.namespace.clone(), reference.namespace.clone()))
-        }
-        _ => {}
-    }
-    params.object = subject.object.clone();
 }
