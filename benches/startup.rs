@@ -1,8 +1,10 @@
 //! How long `kubectl backup --help` takes, start to exit: the plugin must feel instant.
 //!
 //!     cargo bench --bench startup            (the release profile: what users run)
+//!     KUBECTL_BACKUP_BIN=target/x86_64-unknown-linux-musl/release/kubectl-backup \
+//!         cargo bench --profile dev --bench startup     (time an already built binary, e.g. the static release)
 //!
-//! Prints the mean, median and worst of 200 runs of the binary built for this bench.
+//! Prints the mean, median and worst of 200 runs.
 
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
@@ -10,7 +12,9 @@ use std::time::{Duration, Instant};
 const RUNS: usize = 200;
 
 fn main() {
-    let bin = env!("CARGO_BIN_EXE_kubectl-backup");
+    let bin = std::env::var("KUBECTL_BACKUP_BIN")
+        .unwrap_or_else(|_| env!("CARGO_BIN_EXE_kubectl-backup").to_string());
+    let bin = bin.as_str();
     let mut times: Vec<Duration> = (0..RUNS)
         .map(|_| {
             let start = Instant::now();
