@@ -19,6 +19,19 @@ fn run(srv: &FakeApiServer, args: &[&str]) -> Output {
         .expect("run kubectl-backup")
 }
 
+/// Runs the binary with `KUBECONFIG` pointing at `kubeconfig` instead of the test server's own.
+fn run_with_kubeconfig(
+    srv: &FakeApiServer,
+    kubeconfig: impl AsRef<std::ffi::OsStr>,
+    args: &[&str],
+) -> Output {
+    srv.command(BIN)
+        .env("KUBECONFIG", kubeconfig)
+        .args(args)
+        .output()
+        .expect("run kubectl-backup")
+}
+
 fn stdout(out: &Output) -> String {
     String::from_utf8_lossy(&out.stdout).into_owned()
 }
@@ -128,12 +141,7 @@ fn kubeconfig_flag_is_used_instead_of_the_environment() {
         .output()
         .unwrap();
     assert_ok(&out);
-    let out = srv
-        .command(BIN)
-        .env("KUBECONFIG", &broken)
-        .arg("version")
-        .output()
-        .unwrap();
+    let out = run_with_kubeconfig(&srv, &broken, &["version"]);
     assert!(
         !out.status.success(),
         "the broken KUBECONFIG must fail without --kubeconfig"
@@ -160,12 +168,7 @@ fn kubeconfig_env_with_several_paths_is_merged() {
          current-context: merged\n",
     );
     let joined = format!("{}:{}", contexts.display(), clusters.display());
-    let out = srv
-        .command(BIN)
-        .env("KUBECONFIG", &joined)
-        .args(["doctor", "-o", "json"])
-        .output()
-        .unwrap();
+    let out = run_with_kubeconfig(&srv, &joined, &["doctor", "-o", "json"]);
     assert_ok(&out);
     assert!(
         ssar_namespaces(&srv)
@@ -180,19 +183,9 @@ fn context_flag_selects_the_context_and_its_namespace() {
     let srv = FakeApiServer::start_blocking();
     let path = srv.temp_dir().join("two-way");
     two_way_kubeconfig(&srv, &path);
-    let out = srv
-        .command(BIN)
-        .env("KUBECONFIG", &path)
-        .arg("version")
-        .output()
-        .unwrap();
+    let out = run_with_kubeconfig(&srv, &path, &["version"]);
     assert!(!out.status.success(), "current context is broken");
-    let out = srv
-        .command(BIN)
-        .env("KUBECONFIG", &path)
-        .args(["doctor", "-o", "json", "--context", "good"])
-        .output()
-        .unwrap();
+    let out = run_with_kubeconfig(&srv, &path, &["doctor", "-o", "json", "--context", "good"]);
     assert_ok(&out);
     assert!(
         ssar_namespaces(&srv).iter().any(|ns| ns == "team-a"),
@@ -225,20 +218,14 @@ fn cluster_and_user_flags_override_the_context() {
         .current_context("current")
         .write(&path)
         .unwrap();
-    let out = srv
-        .command(BIN)
-        .env("KUBECONFIG", &path)
-        .arg("version")
-        .output()
-        .unwrap();
+    let out = run_with_kubeconfig(&srv, &path, &["version"]);
     assert!(!out.status.success());
     srv.clear_requests();
-    let out = srv
-        .command(BIN)
-        .env("KUBECONFIG", &path)
-        .args(["version", "--cluster", "testbed", "--user", "alice"])
-        .output()
-        .unwrap();
+    let out = run_with_kubeconfig(
+        &srv,
+        &path,
+        &["version", "--cluster", "testbed", "--user", "alice"],
+    );
     assert_ok(&out);
     assert!(srv.requests().iter().any(|r| r.user == "alice"));
 }
@@ -255,12 +242,11 @@ fn server_and_token_flags_override_the_kubeconfig() {
         .current_context("broken")
         .write(&path)
         .unwrap();
-    let out = srv
-        .command(BIN)
-        .env("KUBECONFIG", &path)
-        .args(["doctor", "--server", srv.url(), "--token", "bob-token"])
-        .output()
-        .unwrap();
+    let out = run_with_kubeconfig(
+        &srv,
+        &path,
+        &["doctor", "--server", srv.url(), "--token", "bob-token"],
+    );
     assert_ok(&out);
     let users: Vec<String> = srv.requests().iter().map(|r| r.user.clone()).collect();
     assert!(
