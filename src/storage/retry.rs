@@ -10,12 +10,49 @@ use super::config::RetryPolicy;
 use super::error::{Result, StorageError};
 
 /// Run `attempt` until it succeeds, fails with a non-retryable error, or the attempts run out.
-/// A cancelled token ends the wait between attempts with `cancelled()`'s error.
+/// A cancelled token ends the attempt in flight, or the wait between attempts, with
+/// `cancelled()`'s error.
 pub(crate) async fn retry<T, F, Fut>(
     policy: &RetryPolicy,
     cancel: &CancellationToken,
     cancelled: impl Fn() -> StorageError,
+    attempt: F,
+) -> Result<T>
+where
+    F: FnMut() -> Fut,
+    Fut: Future<Output = Result<T>>,
+{
+    retry_with(policy, cancel, cancelled, attempt, Interrupt::Anytime).await
+}
+
+/// Like [`retry`], but a cancelled token lets the attempt in flight finish and only stops
+/// further attempts. Multipart parts need this: a part request dropped mid-way may still be
+/// written by the server after the upload is aborted, leaving storage nobody can free.
+pub(crate) async fn retry_finishing_attempt<T, F, Fut>(
+    policy: &RetryPolicy,
+    cancel: &CancellationToken,
+    cancelled: impl Fn() -> StorageError,
+    attempt: F,
+) -> Result<T>
+where
+    F: FnMut() -> Fut,
+    Fut: Future<Output = Result<T>>,
+{
+    retry_with(policy, cancel, cancelled, attempt, Interrupt::BetweenAttempts).await
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Interrupt {
+    Anytime,
+    BetweenAttempts,
+}
+
+async fn retry_with<T, F, Fut>(
+    policy: &RetryPolicy,
+    cancel: &CancellationToken,
+    cancelled: impl Fn() -> StorageError,
     mut attempt: F,
+    interrupt: Interrupt,
 ) -> Result<T>
 where
     F: FnMut() -> Fut,
@@ -23,10 +60,17 @@ where
 {
     let mut number = 1;
     loop {
-        let outcome = tokio::select! {
-            biased;
-            () = cancel.cancelled() => return Err(cancelled()),
-            outcome = attempt() => outcome,
+        if cancel.is_cancelled() {
+            return Err(cancelled());
+        }
+        let outcome = if interrupt == Interrupt::Anytime {
+            tokio::select! {
+                biased;
+                () = cancel.cancelled() => return Err(cancelled()),
+                outcome = attempt() => outcome,
+            }
+        } else {
+            attempt().await
         };
         match outcome {
             Ok(value) => return Ok(value),
@@ -150,6 +194,37 @@ mod tests {
         .await
         .unwrap_err();
         assert!(matches!(error, StorageError::Cancelled { .. }));
+    }
+
+    #[tokio::test]
+    async fn finishing_mode_lets_the_attempt_in_flight_end_then_stops() {
+        let token = CancellationToken::new();
+        let calls = AtomicU32::new(0);
+        let error = retry_finishing_attempt(&policy(), &token, cancelled, || {
+            calls.fetch_add(1, Ordering::SeqCst);
+            let token = token.clone();
+            async move {
+                token.cancel();
+                tokio::time::sleep(Duration::from_millis(20)).await;
+                Err::<(), _>(slow_down())
+            }
+        })
+        .await
+        .unwrap_err();
+        assert_eq!(calls.load(Ordering::SeqCst), 1, "no attempt after the cancel");
+        assert!(matches!(error, StorageError::Cancelled { .. }));
+
+        let token = CancellationToken::new();
+        let finished = retry_finishing_attempt(&policy(), &token, cancelled, || {
+            let token = token.clone();
+            async move {
+                token.cancel();
+                tokio::time::sleep(Duration::from_millis(20)).await;
+                Ok::<_, StorageError>("written")
+            }
+        })
+        .await;
+        assert_eq!(finished.unwrap(), "written");
     }
 
     #[test]

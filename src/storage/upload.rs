@@ -15,6 +15,7 @@ use super::PutResult;
 use super::config::{MAX_PARTS, MIB, TransferOptions};
 use super::error::{Result, StorageError};
 use super::retry::retry;
+use super::retry::retry_finishing_attempt;
 
 /// Transfer settings and the cancellation token of one call.
 #[derive(Clone, Debug)]
@@ -125,7 +126,17 @@ pub(crate) async fn upload_parts(
     // If this future is dropped mid-way (a caller's `select!` on Ctrl-C, an aborted task), the
     // guard still aborts the upload in the background.
     let mut guard = AbortOnDrop(Some(sink.clone()));
-    let outcome = drive(sink.clone(), first, reader, size_hint, upload, &target).await;
+    let mut in_flight = InFlightParts::default();
+    let outcome = drive(
+        sink.clone(),
+        first,
+        reader,
+        size_hint,
+        upload,
+        &target,
+        &mut in_flight,
+    )
+    .await;
     let result = match outcome {
         Ok((parts, size)) => {
             // Completing is not cancellable half-way: it is one request, and aborting after a
@@ -139,6 +150,7 @@ pub(crate) async fn upload_parts(
             }
         }
         Err(error) => {
+            in_flight.settle().await;
             let cleanup = match abort_with_retries(&*sink, upload).await {
                 Ok(()) => "; the partial upload was aborted, no object was created".to_string(),
                 Err(abort_error) => {
@@ -163,6 +175,31 @@ pub(crate) async fn upload_parts(
     };
     guard.0 = None;
     result
+}
+
+/// Part uploads still running, and the token that stops their retries.
+#[derive(Default)]
+struct InFlightParts {
+    tasks: JoinSet<(u32, Result<String>)>,
+    stop: CancellationToken,
+}
+
+impl InFlightParts {
+    /// The longest we wait for part requests already sent before aborting anyway.
+    const SETTLE_LIMIT: std::time::Duration = std::time::Duration::from_secs(30);
+
+    /// Stop retrying and wait for the requests already on the wire, so the abort that follows
+    /// frees every part: a part the server finishes writing after the abort would be orphaned.
+    async fn settle(&mut self) {
+        self.stop.cancel();
+        let drained = tokio::time::timeout(Self::SETTLE_LIMIT, async {
+            while self.tasks.join_next().await.is_some() {}
+        })
+        .await;
+        if drained.is_err() {
+            self.tasks.abort_all();
+        }
+    }
 }
 
 struct AbortOnDrop(Option<Arc<dyn PartSink>>);
@@ -216,6 +253,7 @@ async fn drive(
     size_hint: Option<u64>,
     upload: &Upload,
     target: &Target<'_>,
+    in_flight: &mut InFlightParts,
 ) -> Result<(Vec<String>, u64)> {
     let base = base_part_size(&upload.options, size_hint);
     let concurrency = upload.options.concurrency.max(1);
@@ -224,7 +262,7 @@ async fn drive(
         key: target.key.to_string(),
     };
     let cancelled = || cancel_info.error();
-    let mut tasks: JoinSet<(u32, Result<String>)> = JoinSet::new();
+    let tasks = &mut in_flight.tasks;
     let mut etags: Vec<Option<String>> = Vec::new();
     let mut pending = Some(first);
     let mut number: u32 = 0;
@@ -270,12 +308,12 @@ async fn drive(
             etags.push(None);
             let sink = sink.clone();
             let policy = upload.options.retry.clone();
-            let cancel = upload.cancel.clone();
+            let stop = in_flight.stop.clone();
             let info = cancel_info.clone();
             tasks.spawn(async move {
-                let result = retry(
+                let result = retry_finishing_attempt(
                     &policy,
-                    &cancel,
+                    &stop,
                     || info.error(),
                     || sink.upload_part(number, body.clone()),
                 )
