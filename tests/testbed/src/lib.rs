@@ -3,9 +3,11 @@
 //! - [`apiserver`]: the fake Kubernetes API server ([`FakeApiServer`]).
 //! - [`s3`]: an in-process S3 server (s3s-fs) and a moto launcher.
 //! - [`etcd`]: a launcher for the real etcd binary.
+//! - [`kanister_controller`]: a scripted stand-in for the Kanister controller.
 
 pub mod apiserver;
 pub mod etcd;
+pub mod kanister_controller;
 pub mod s3;
 
 pub use apiserver::FakeApiServer;

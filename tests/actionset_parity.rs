@@ -1,0 +1,676 @@
+//! Issue #6, "same blueprint and flags, same ActionSet status in both modes": every scenario runs
+//! `kubectl backup actionset create … --wait` twice on fresh test beds, once followed in
+//! controller mode while the test bed's independent Kanister controller stand-in
+//! (`kubectl_backup_testbed::kanister_controller`) runs it, once executed client-side with no
+//! controller, and compares the two ActionSets: spec, states, phase states and outputs,
+//! artifacts, error message, progress, plus exit code and what the user is told.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use kubectl_backup_testbed::FakeApiServer;
+use kubectl_backup_testbed::kanister_controller::{KanisterController, PhaseScript};
+use serde_json::{Value, json};
+
+const BIN: &str = env!("CARGO_BIN_EXE_kubectl-backup");
+const NS: &str = "kanister";
+
+/// Phases use only the template forms the stand-in renders (field paths); `@DIR@` is a
+/// per-bed directory the phases leave marker files in.
+const BLUEPRINT: &str = r#"
+apiVersion: cr.kanister.io/v1alpha1
+kind: Blueprint
+metadata:
+  name: parity
+actions:
+  backup:
+    outputArtifacts:
+      dump:
+        keyValue:
+          path: "{{ .Phases.dump.Output.path }}"
+          checked: "{{ .Phases.verify.Output.checked }}"
+          replicas: "{{ .Phases.quiesce.Output.originalReplicaCount }}"
+      cleanup:
+        keyValue:
+          done: "{{ .DeferPhase.Output.done }}"
+    phases:
+    - func: KubeTask
+      name: dump
+      args:
+        image: busybox
+        namespace: "{{ .StatefulSet.Namespace }}"
+        command:
+        - sh
+        - -c
+        - |
+          echo "dumping {{ .StatefulSet.Name }}"
+          kando output path "/backups/{{ .Object.metadata.namespace }}/{{ .Object.metadata.name }}/{{ .Options.tag }}"
+          kando output size 42
+    - func: ScaleWorkload
+      name: quiesce
+      args:
+        replicas: 1
+    - func: KubeTask
+      name: verify
+      args:
+        image: busybox
+        command:
+        - sh
+        - -c
+        - test "{{ .Phases.dump.Output.path }}" = "/backups/app/db/{{ .Options.tag }}" && kando output checked "{{ .Phases.dump.Output.size }}"
+    deferPhase:
+      func: KubeTask
+      name: finish
+      args:
+        image: busybox
+        command: ["sh", "-c", "kando output done yes"]
+  restore:
+    phases:
+    - func: KubeTask
+      name: restore
+      args:
+        image: busybox
+        namespace: "{{ .StatefulSet.Namespace }}"
+        command:
+        - sh
+        - -c
+        - |
+          echo "restoring {{ .ArtifactsIn.dump.KeyValue.path }} (checked {{ .ArtifactsIn.dump.KeyValue.checked }})"
+          kando output restored "{{ .ArtifactsIn.dump.KeyValue.path }}"
+  broken:
+    outputArtifacts:
+      never:
+        keyValue:
+          x: "{{ .Phases.never.Output.x }}"
+    phases:
+    - func: KubeTask
+      name: first
+      args:
+        image: busybox
+        command: ["sh", "-c", "kando output started yes"]
+    - func: KubeTask
+      name: failing
+      args:
+        image: busybox
+        namespace: "{{ .StatefulSet.Namespace }}"
+        command:
+        - sh
+        - -c
+        - |
+          for i in 01 02 03 04 05 06 07 08 09 10 11 12; do echo "log line $i"; done
+          echo "the disk is on fire"
+          exit 3
+    - func: KubeTask
+      name: never
+      args:
+        image: busybox
+        command: ["sh", "-c", "touch @DIR@/never-ran; kando output x y"]
+    deferPhase:
+      func: KubeTask
+      name: cleanup
+      args:
+        image: busybox
+        command: ["sh", "-c", "touch @DIR@/defer-ran; kando output cleaned yes"]
+  inventory:
+    outputArtifacts:
+      item:
+        keyValue:
+          kind: "{{ .Phases.list.Output.kind }}"
+          name: "{{ .Object.metadata.name }}"
+    phases:
+    - func: KubeTask
+      name: list
+      args:
+        image: busybox
+        namespace: "{{ .Object.metadata.namespace }}"
+        command:
+        - sh
+        - -c
+        - kando output kind "{{ .Object.kind }}"; kando output name "{{ .Object.metadata.name }}"
+  picky:
+    outputArtifacts:
+      item:
+        keyValue:
+          name: "{{ .Phases.check.Output.name }}"
+    phases:
+    - func: KubeTask
+      name: check
+      args:
+        image: busybox
+        namespace: "{{ .Object.metadata.namespace }}"
+        command:
+        - sh
+        - -c
+        - echo "checking {{ .Object.kind }}"; test "{{ .Object.kind }}" = StatefulSet || exit 5; kando output name "{{ .Object.metadata.name }}"
+  deferfails:
+    outputArtifacts:
+      out:
+        keyValue:
+          v: "{{ .Phases.work.Output.v }}"
+    phases:
+    - func: KubeTask
+      name: work
+      args:
+        image: busybox
+        command: ["sh", "-c", "kando output v 1"]
+    deferPhase:
+      func: KubeTask
+      name: teardown
+      args:
+        image: busybox
+        command: ["sh", "-c", "echo cannot tear down; exit 4"]
+"#;
+
+/// What a phase that is not KubeTask returns in controller mode: Kanister's ScaleWorkload
+/// output, `originalReplicaCount` as an integer (kanister.md §6).
+fn scripts() -> Vec<(&'static str, PhaseScript)> {
+    let mut out = serde_json::Map::new();
+    out.insert("originalReplicaCount".into(), json!(1));
+    vec![("quiesce", PhaseScript::Output(out))]
+}
+
+async fn run(mut cmd: Command) -> Output {
+    tokio::task::spawn_blocking(move || cmd.output().unwrap())
+        .await
+        .unwrap()
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+#[derive(Clone, Copy, PartialEq, Debug)]
+enum Mode {
+    Controller,
+    Client,
+}
+
+impl Mode {
+    fn flag(self) -> &'static str {
+        match self {
+            Mode::Controller => "controller",
+            Mode::Client => "client",
+        }
+    }
+}
+
+struct Bed {
+    mode: Mode,
+    srv: FakeApiServer,
+    controller: Option<KanisterController>,
+    dir: PathBuf,
+    _dirs: Vec<tempfile::TempDir>,
+}
+
+/// What one `actionset create` gave: the process output and the stored ActionSet.
+struct Outcome {
+    out: Output,
+    actionset: Value,
+}
+
+impl Outcome {
+    fn stderr(&self) -> String {
+        text(&self.out.stderr)
+    }
+}
+
+impl Bed {
+    /// A fresh server with Kanister's CRDs, StatefulSet app/db, Deployment app/web, the parity
+    /// Blueprint and `kando` on the pods' PATH; in controller mode the stand-in runs too.
+    async fn new(mode: Mode) -> Bed {
+        let srv = FakeApiServer::start().await;
+        srv.install_kanister_crds();
+        let store = srv.store();
+        store.create_namespace(NS);
+        store.create_namespace("app");
+        let tools = tempfile::tempdir().unwrap();
+        std::os::unix::fs::symlink(BIN, tools.path().join("kando")).unwrap();
+        srv.set_pod_path_prefix(tools.path());
+        let dir = tempfile::tempdir().unwrap();
+        // Containers without a command run until deleted, without a host process.
+        let template = json!({"metadata": {"labels": {"app": "x"}},
+            "spec": {"containers": [{"name": "main", "image": "db:1"}]}});
+        for (kind, name) in [("StatefulSet", "db"), ("Deployment", "web")] {
+            let mut template = template.clone();
+            template["metadata"]["labels"]["app"] = json!(name);
+            store
+                .create(json!({"apiVersion": "apps/v1", "kind": kind,
+                    "metadata": {"name": name, "namespace": "app"},
+                    "spec": {"replicas": 1, "serviceName": name,
+                        "selector": {"matchLabels": {"app": name}}, "template": template}}))
+                .unwrap();
+        }
+        let mut blueprint: Value =
+            serde_saphyr::from_str(&BLUEPRINT.replace("@DIR@", &dir.path().display().to_string()))
+                .unwrap();
+        blueprint["metadata"]["namespace"] = json!(NS);
+        store.create(blueprint).unwrap();
+        let controller = (mode == Mode::Controller).then(|| {
+            scripts()
+                .into_iter()
+                .fold(KanisterController::builder(NS), |b, (phase, script)| {
+                    b.script(phase, script)
+                })
+                .start(&srv)
+        });
+        Bed {
+            mode,
+            srv,
+            controller,
+            dir: dir.path().to_path_buf(),
+            _dirs: vec![tools, dir],
+        }
+    }
+
+    fn cmd(&self, args: &[&str]) -> Command {
+        let mut c = self.srv.command(BIN);
+        c.args(args).args(["-n", NS, "--no-progress"]);
+        c
+    }
+
+    /// `actionset create ARGS --name NAME --mode <this bed's> --wait`.
+    async fn create(&self, name: &str, args: &[&str]) -> Outcome {
+        let mut all = vec!["actionset", "create", "--name", name, "--wait"];
+        all.extend_from_slice(args);
+        all.extend_from_slice(&["--mode", self.mode.flag()]);
+        let out = run(self.cmd(&all)).await;
+        let actionset = self
+            .srv
+            .store()
+            .get("cr.kanister.io/v1alpha1", "ActionSet", Some(NS), name)
+            .unwrap_or_else(|| {
+                panic!(
+                    "{:?} mode: actionset {name} not recorded\nstdout:\n{}\nstderr:\n{}",
+                    self.mode,
+                    text(&out.stdout),
+                    text(&out.stderr)
+                )
+            });
+        if let Some(controller) = &self.controller {
+            assert!(
+                controller.handled().contains(&name.to_string()),
+                "the controller did not take up {name}: {:?}",
+                controller.handled()
+            );
+            assert_eq!(controller.problems(), Vec::<String>::new());
+        }
+        Outcome { out, actionset }
+    }
+
+    fn task_pods(&self) -> Vec<String> {
+        self.srv
+            .store()
+            .list("v1", "Pod", None)
+            .into_iter()
+            .filter(|p| p["metadata"]["labels"]["createdBy"] == "kanister")
+            .map(|p| p["metadata"]["name"].as_str().unwrap_or("").to_string())
+            .collect()
+    }
+
+    fn marker(&self, name: &str) -> bool {
+        Path::new(&self.dir).join(name).exists()
+    }
+}
+
+/// What may differ between two runs of the same thing: timestamps, the generated task pod
+/// names, and how empty fields are serialised (Go writes `""`/`{}` where we may omit them).
+fn normalised(value: &Value) -> Value {
+    fn walk(v: &Value, pods: &regex::Regex) -> Option<Value> {
+        let out = match v {
+            Value::Object(m) => {
+                let mut out = serde_json::Map::new();
+                for (k, child) in m {
+                    if k == "lastTransitionTime" {
+                        continue;
+                    }
+                    if let Some(c) = walk(child, pods) {
+                        out.insert(k.clone(), c);
+                    }
+                }
+                Value::Object(out)
+            }
+            Value::Array(items) => {
+                Value::Array(items.iter().filter_map(|i| walk(i, pods)).collect())
+            }
+            Value::String(s) => Value::String(pods.replace_all(s, "kanister-job-*").into_owned()),
+            other => other.clone(),
+        };
+        let empty = match &out {
+            Value::Null => true,
+            Value::String(s) => s.is_empty(),
+            Value::Object(m) => m.is_empty(),
+            Value::Array(a) => a.is_empty(),
+            _ => false,
+        };
+        (!empty).then_some(out)
+    }
+    let pods = regex::Regex::new(r"kanister-job-[a-z0-9]{5}").unwrap();
+    walk(value, &pods).unwrap_or(Value::Null)
+}
+
+/// Spec and status must agree once normalised; stdout (the result lines) and the exit code too.
+#[track_caller]
+fn assert_parity(controller: &Outcome, client: &Outcome) {
+    for part in ["spec", "status"] {
+        let a = normalised(&controller.actionset[part]);
+        let b = normalised(&client.actionset[part]);
+        assert!(
+            a == b,
+            "{part} differs between modes\ncontroller mode:\n{}\nclient-side:\n{}\ncontroller stderr:\n{}\nclient stderr:\n{}",
+            serde_json::to_string_pretty(&a).unwrap(),
+            serde_json::to_string_pretty(&b).unwrap(),
+            controller.stderr(),
+            client.stderr()
+        );
+    }
+    assert_eq!(
+        controller.out.status.code(),
+        client.out.status.code(),
+        "exit codes differ\ncontroller stderr:\n{}\nclient stderr:\n{}",
+        controller.stderr(),
+        client.stderr()
+    );
+    assert_eq!(text(&controller.out.stdout), text(&client.out.stdout));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn backup_with_outputs_and_artifacts_then_restore_from_it_match() {
+    let (ctrl, client) = tokio::join!(Bed::new(Mode::Controller), Bed::new(Mode::Client));
+    let backup_args = [
+        "--action",
+        "backup",
+        "--blueprint",
+        "parity",
+        "--statefulset",
+        "app/db",
+        "--options",
+        "tag=nightly",
+    ];
+    let a = ctrl.create("backup-1", &backup_args).await;
+    let b = client.create("backup-1", &backup_args).await;
+    assert_parity(&a, &b);
+
+    // The shared result is the one the reference calls for, not merely the same twice.
+    let status = &a.actionset["status"];
+    assert_eq!(status["state"], "complete", "{status:#}");
+    assert_eq!(status["progress"]["percentCompleted"], "100");
+    let phases = &status["actions"][0]["phases"];
+    assert_eq!(
+        phases[0]["output"],
+        json!({"path": "/backups/app/db/nightly", "size": "42"})
+    );
+    assert_eq!(phases[1]["output"]["originalReplicaCount"], json!(1));
+    assert_eq!(phases[2]["output"], json!({"checked": "42"}));
+    assert_eq!(status["actions"][0]["deferPhase"]["name"], "finish");
+    assert_eq!(
+        status["actions"][0]["deferPhase"]["output"],
+        json!({"done": "yes"})
+    );
+    assert_eq!(
+        status["actions"][0]["artifacts"],
+        json!({"dump": {"keyValue": {"path": "/backups/app/db/nightly", "checked": "42", "replicas": "1"}},
+               "cleanup": {"keyValue": {"done": "yes"}}})
+    );
+    assert!(a.out.status.success());
+    let stdout = text(&a.out.stdout);
+    assert!(
+        stdout.contains("artifact dump.path: /backups/app/db/nightly"),
+        "{stdout}"
+    );
+    // Controller mode followed the stand-in's status and Events; nothing ran client-side.
+    let followed = a.stderr();
+    assert!(
+        followed.contains("run by the Kanister controller"),
+        "{followed}"
+    );
+    assert!(
+        followed.contains("event Normal Started Action: Executing action backup"),
+        "{followed}"
+    );
+    let controller = ctrl.controller.as_ref().unwrap();
+    let quiesce = controller
+        .phases()
+        .into_iter()
+        .find(|p| p.phase == "quiesce")
+        .expect("the scripted phase ran");
+    assert_eq!(quiesce.func, "ScaleWorkload");
+    assert_eq!(Value::Object(quiesce.args), json!({"replicas": 1}));
+    assert!(ctrl.task_pods().is_empty() && client.task_pods().is_empty());
+
+    // --from: the parent's rendered artifacts become the child's input artifacts.
+    let restore_args = ["--action", "restore", "--from", "backup-1"];
+    let a = ctrl.create("restore-1", &restore_args).await;
+    let b = client.create("restore-1", &restore_args).await;
+    assert_parity(&a, &b);
+    assert_eq!(
+        a.actionset["spec"]["actions"][0]["artifacts"]["dump"]["keyValue"]["path"],
+        "/backups/app/db/nightly"
+    );
+    let status = &a.actionset["status"];
+    assert_eq!(status["state"], "complete", "{status:#}");
+    assert_eq!(
+        status["actions"][0]["phases"][0]["output"],
+        json!({"restored": "/backups/app/db/nightly"})
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn failing_phase_stops_runs_the_defer_phase_and_reports_alike() {
+    let (ctrl, client) = tokio::join!(Bed::new(Mode::Controller), Bed::new(Mode::Client));
+    let args = [
+        "--action",
+        "broken",
+        "--blueprint",
+        "parity",
+        "--statefulset",
+        "app/db",
+    ];
+    let a = ctrl.create("broken-1", &args).await;
+    let b = client.create("broken-1", &args).await;
+    assert_parity(&a, &b);
+
+    let status = &a.actionset["status"];
+    assert_eq!(status["state"], "failed", "{status:#}");
+    let states: Vec<&Value> = status["actions"][0]["phases"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| &p["state"])
+        .collect();
+    assert_eq!(
+        states,
+        [&json!("complete"), &json!("failed"), &json!("pending")]
+    );
+    assert_eq!(status["actions"][0]["deferPhase"]["state"], "complete");
+    assert_eq!(
+        status["actions"][0]["deferPhase"]["output"],
+        json!({"cleaned": "yes"})
+    );
+    // Output artifacts stay the unrendered templates.
+    assert_eq!(
+        status["actions"][0]["artifacts"]["never"]["keyValue"]["x"],
+        "{{ .Phases.never.Output.x }}"
+    );
+    let message = status["error"]["message"].as_str().unwrap();
+    assert!(message.contains("failing"), "{message}");
+    assert!(message.contains("exit code 3"), "{message}");
+
+    // Both modes: non-zero exit, the failing phase named, the last ten log lines shown.
+    let tail: Vec<String> = (3..=12)
+        .map(|i| format!("log line {i:02}"))
+        .skip(1)
+        .chain(["the disk is on fire".to_string()])
+        .collect();
+    for (bed, outcome) in [(&ctrl, &a), (&client, &b)] {
+        assert!(!outcome.out.status.success(), "{:?}", bed.mode);
+        let stderr = outcome.stderr();
+        assert!(
+            stderr.contains("in phase \"failing\""),
+            "{:?}: {stderr}",
+            bed.mode
+        );
+        for line in &tail {
+            assert!(
+                stderr.contains(line.as_str()),
+                "{:?}: {line:?} missing:\n{stderr}",
+                bed.mode
+            );
+        }
+        for old in ["log line 01", "log line 02", "log line 03"] {
+            assert!(
+                !stderr.contains(old),
+                "{:?}: more than ten lines:\n{stderr}",
+                bed.mode
+            );
+        }
+        assert!(
+            bed.marker("defer-ran"),
+            "{:?}: the defer phase did not run",
+            bed.mode
+        );
+        assert!(
+            !bed.marker("never-ran"),
+            "{:?}: a phase after the failure ran",
+            bed.mode
+        );
+        assert!(
+            bed.task_pods().is_empty(),
+            "{:?}: {:?}",
+            bed.mode,
+            bed.task_pods()
+        );
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn several_subjects_run_as_several_actions_alike() {
+    let (ctrl, client) = tokio::join!(Bed::new(Mode::Controller), Bed::new(Mode::Client));
+    let args = [
+        "--action",
+        "inventory",
+        "--blueprint",
+        "parity",
+        "--statefulset",
+        "app/db",
+        "--deployment",
+        "app/web",
+    ];
+    let a = ctrl.create("inventory-1", &args).await;
+    let b = client.create("inventory-1", &args).await;
+    assert_parity(&a, &b);
+    let status = &a.actionset["status"];
+    assert_eq!(status["state"], "complete", "{status:#}");
+    let actions = status["actions"].as_array().unwrap();
+    assert_eq!(actions.len(), 2);
+    let summary: Vec<(Value, Value)> = actions
+        .iter()
+        .map(|a| {
+            (
+                a["object"]["kind"].clone(),
+                a["artifacts"]["item"]["keyValue"].clone(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        summary,
+        [
+            (
+                json!("statefulset"),
+                json!({"kind": "StatefulSet", "name": "db"})
+            ),
+            (
+                json!("deployment"),
+                json!({"kind": "Deployment", "name": "web"})
+            ),
+        ]
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn one_failing_action_among_several_and_a_failing_defer_phase_alike() {
+    let (ctrl, client) = tokio::join!(Bed::new(Mode::Controller), Bed::new(Mode::Client));
+    // Actions run concurrently: the StatefulSet's completes (artifacts rendered), the
+    // Deployment's fails, and the ActionSet fails with that error.
+    let args = [
+        "--action",
+        "picky",
+        "--blueprint",
+        "parity",
+        "--statefulset",
+        "app/db",
+        "--deployment",
+        "app/web",
+    ];
+    let a = ctrl.create("picky-1", &args).await;
+    let b = client.create("picky-1", &args).await;
+    assert_parity(&a, &b);
+    let status = &a.actionset["status"];
+    assert_eq!(status["state"], "failed", "{status:#}");
+    assert_eq!(status["actions"][0]["phases"][0]["state"], "complete");
+    assert_eq!(
+        status["actions"][0]["artifacts"]["item"]["keyValue"]["name"],
+        "db"
+    );
+    assert_eq!(status["actions"][1]["phases"][0]["state"], "failed");
+    assert_eq!(
+        status["actions"][1]["artifacts"]["item"]["keyValue"]["name"],
+        "{{ .Phases.check.Output.name }}"
+    );
+    let message = status["error"]["message"].as_str().unwrap();
+    assert!(
+        message.contains("exit code 5") && message.contains("checking Deployment"),
+        "{message}"
+    );
+
+    // A failing defer phase fails the ActionSet even though every phase succeeded.
+    let args = [
+        "--action",
+        "deferfails",
+        "--blueprint",
+        "parity",
+        "--statefulset",
+        "app/db",
+    ];
+    let a = ctrl.create("deferfails-1", &args).await;
+    let b = client.create("deferfails-1", &args).await;
+    assert_parity(&a, &b);
+    let status = &a.actionset["status"];
+    assert_eq!(status["state"], "failed", "{status:#}");
+    assert_eq!(status["actions"][0]["phases"][0]["state"], "complete");
+    assert_eq!(status["actions"][0]["deferPhase"]["state"], "failed");
+    assert_eq!(
+        status["actions"][0]["artifacts"]["out"]["keyValue"]["v"],
+        "{{ .Phases.work.Output.v }}"
+    );
+    for outcome in [&a, &b] {
+        let stderr = outcome.stderr();
+        assert!(stderr.contains("in phase \"teardown\""), "{stderr}");
+        assert!(stderr.contains("cannot tear down"), "{stderr}");
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_action_missing_from_the_blueprint_fails_alike() {
+    let (ctrl, client) = tokio::join!(Bed::new(Mode::Controller), Bed::new(Mode::Client));
+    let args = [
+        "--action",
+        "nosuch",
+        "--blueprint",
+        "parity",
+        "--statefulset",
+        "app/db",
+    ];
+    let a = ctrl.create("nosuch-1", &args).await;
+    let b = client.create("nosuch-1", &args).await;
+    assert_parity(&a, &b);
+    let status = &a.actionset["status"];
+    assert_eq!(status["state"], "failed", "{status:#}");
+    assert!(
+        status["error"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("nosuch"),
+        "{status:#}"
+    );
+    assert!(ctrl.task_pods().is_empty() && client.task_pods().is_empty());
+}
