@@ -5,8 +5,10 @@
 //! controller, and compares the two ActionSets: spec, states, phase states and outputs,
 //! artifacts, error message, progress, plus exit code and what the user is told.
 
+use std::io::Read;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::{Command, Output, Stdio};
+use std::time::{Duration, Instant};
 
 use kubectl_backup_testbed::FakeApiServer;
 use kubectl_backup_testbed::kanister_controller::{KanisterController, PhaseScript};
@@ -77,6 +79,35 @@ actions:
         - |
           echo "restoring {{ .ArtifactsIn.dump.KeyValue.path }} (checked {{ .ArtifactsIn.dump.KeyValue.checked }})"
           kando output restored "{{ .ArtifactsIn.dump.KeyValue.path }}"
+  delete:
+    phases:
+    - func: KubeTask
+      name: forget
+      args:
+        image: busybox
+        namespace: "{{ .Namespace.Name }}"
+        command:
+        - sh
+        - -c
+        - kando output forgot "{{ .ArtifactsIn.dump.KeyValue.path }}"; kando output in "{{ .Namespace.Namespace }}"
+  badref:
+    phases:
+    - func: KubeTask
+      name: fine
+      args:
+        image: busybox
+        command: ["sh", "-c", "kando output ok yes"]
+    - func: KubeTask
+      name: uses
+      args:
+        image: busybox
+        command: ["sh", "-c", "echo {{ .Options.nope }}"]
+    deferPhase:
+      func: KubeTask
+      name: tidy
+      args:
+        image: busybox
+        command: ["sh", "-c", "kando output tidied yes"]
   broken:
     outputArtifacts:
       never:
@@ -169,10 +200,50 @@ fn scripts() -> Vec<(&'static str, PhaseScript)> {
     vec![("quiesce", PhaseScript::Output(out))]
 }
 
-async fn run(mut cmd: Command) -> Output {
-    tokio::task::spawn_blocking(move || cmd.output().unwrap())
-        .await
-        .unwrap()
+/// How long one `actionset create --wait` may take: generous, so a loaded machine is not a
+/// failure, but a hang is reported with what each side was doing instead of stalling CI.
+const RUN_LIMIT: Duration = Duration::from_secs(240);
+
+/// Runs the command; `true` with the output when it was still running after [`RUN_LIMIT`]
+/// (then killed).
+async fn run(mut cmd: Command) -> (Output, bool) {
+    tokio::task::spawn_blocking(move || {
+        let mut child = cmd
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let pipe = |mut r: Box<dyn Read + Send>| {
+            std::thread::spawn(move || {
+                let mut buf = Vec::new();
+                let _ = r.read_to_end(&mut buf);
+                buf
+            })
+        };
+        let stdout = pipe(Box::new(child.stdout.take().unwrap()));
+        let stderr = pipe(Box::new(child.stderr.take().unwrap()));
+        let deadline = Instant::now() + RUN_LIMIT;
+        let mut timed_out = false;
+        let status = loop {
+            if let Some(status) = child.try_wait().unwrap() {
+                break status;
+            }
+            if Instant::now() > deadline {
+                timed_out = true;
+                let _ = child.kill();
+                break child.wait().unwrap();
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        };
+        let out = Output {
+            status,
+            stdout: stdout.join().unwrap(),
+            stderr: stderr.join().unwrap(),
+        };
+        (out, timed_out)
+    })
+    .await
+    .unwrap()
 }
 
 fn text(bytes: &[u8]) -> String {
@@ -219,6 +290,7 @@ impl Bed {
     /// Blueprint and `kando` on the pods' PATH; in controller mode the stand-in runs too.
     async fn new(mode: Mode) -> Bed {
         let srv = FakeApiServer::start().await;
+        wait_for_control_plane(&srv).await;
         srv.install_kanister_crds();
         let store = srv.store();
         store.create_namespace(NS);
@@ -268,12 +340,31 @@ impl Bed {
         c
     }
 
-    /// `actionset create ARGS --name NAME --mode <this bed's> --wait`.
+    /// `actionset create ARGS --name NAME --wait`, with `--mode <this bed's>` unless ARGS
+    /// chooses one.
     async fn create(&self, name: &str, args: &[&str]) -> Outcome {
         let mut all = vec!["actionset", "create", "--name", name, "--wait"];
         all.extend_from_slice(args);
-        all.extend_from_slice(&["--mode", self.mode.flag()]);
-        let out = run(self.cmd(&all)).await;
+        if !args.contains(&"--mode") {
+            all.extend_from_slice(&["--mode", self.mode.flag()]);
+        }
+        let (out, timed_out) = run(self.cmd(&all)).await;
+        assert!(
+            !timed_out,
+            "{:?} mode: `{}` still running after {RUN_LIMIT:?}\nstdout:\n{}\nstderr:\n{}\nactionset: {:#}\npods: {:#}\ncontroller: handled {:?}, problems {:?}, phases {:?}",
+            self.mode,
+            all.join(" "),
+            text(&out.stdout),
+            text(&out.stderr),
+            self.srv
+                .store()
+                .get("cr.kanister.io/v1alpha1", "ActionSet", Some(NS), name)
+                .unwrap_or_default(),
+            Value::Array(self.srv.store().list("v1", "Pod", None)),
+            self.controller.as_ref().map(|c| c.handled()),
+            self.controller.as_ref().map(|c| c.problems()),
+            self.controller.as_ref().map(|c| c.phases()),
+        );
         let actionset = self
             .srv
             .store()
@@ -310,6 +401,42 @@ impl Bed {
     fn marker(&self, name: &str) -> bool {
         Path::new(&self.dir).join(name).exists()
     }
+}
+
+/// The fake server's control-plane loop starts following store events from the revision it
+/// first sees, so objects created before it runs go unnoticed (reported in NOTICES.md). A pod the
+/// kubelet stand-in starts proves it is live before the workloads are created; the probe is
+/// touched now and then so that one of its events comes after the loop started.
+async fn wait_for_control_plane(srv: &FakeApiServer) {
+    let store = srv.store();
+    store
+        .create(json!({"apiVersion": "v1", "kind": "Pod",
+            "metadata": {"name": "probe", "namespace": "default"},
+            "spec": {"containers": [{"name": "probe", "image": "probe:1"}]}}))
+        .unwrap();
+    let deadline = Instant::now() + Duration::from_secs(120);
+    let mut touched = Instant::now();
+    let mut touches = 0;
+    while !store
+        .get("v1", "Pod", Some("default"), "probe")
+        .is_some_and(|p| p["status"]["phase"] == "Running")
+    {
+        assert!(
+            Instant::now() < deadline,
+            "the kubelet stand-in never ran a pod"
+        );
+        if touched.elapsed() > Duration::from_millis(500) {
+            touches += 1;
+            store
+                .modify("v1", "Pod", Some("default"), "probe", |p| {
+                    p["metadata"]["labels"]["touch"] = json!(touches.to_string());
+                })
+                .unwrap();
+            touched = Instant::now();
+        }
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    store.delete("v1", "Pod", Some("default"), "probe").unwrap();
 }
 
 /// What may differ between two runs of the same thing: timestamps, the generated task pod
@@ -452,6 +579,25 @@ async fn backup_with_outputs_and_artifacts_then_restore_from_it_match() {
         status["actions"][0]["phases"][0]["output"],
         json!({"restored": "/backups/app/db/nightly"})
     );
+
+    // kanctl's delete: --from the backup with --namespacetargets (`.Namespace` from the object).
+    let delete_args = [
+        "--action",
+        "delete",
+        "--from",
+        "backup-1",
+        "--namespacetargets",
+        "app",
+    ];
+    let a = ctrl.create("delete-1", &delete_args).await;
+    let b = client.create("delete-1", &delete_args).await;
+    assert_parity(&a, &b);
+    let status = &a.actionset["status"];
+    assert_eq!(status["state"], "complete", "{status:#}");
+    assert_eq!(
+        status["actions"][0]["phases"][0]["output"],
+        json!({"forgot": "/backups/app/db/nightly", "in": "app"})
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -554,9 +700,23 @@ async fn several_subjects_run_as_several_actions_alike() {
         "app/db",
         "--deployment",
         "app/web",
+        "--mode",
+        "auto",
     ];
+    // The same flags, mode chosen by what the cluster runs: the stand-in's Deployment and the
+    // CRDs make `auto` follow the controller; without them it runs client-side.
     let a = ctrl.create("inventory-1", &args).await;
     let b = client.create("inventory-1", &args).await;
+    assert!(
+        a.stderr().contains("run by the Kanister controller"),
+        "{}",
+        a.stderr()
+    );
+    assert!(
+        !b.stderr().contains("run by the Kanister controller"),
+        "{}",
+        b.stderr()
+    );
     assert_parity(&a, &b);
     let status = &a.actionset["status"];
     assert_eq!(status["state"], "complete", "{status:#}");
@@ -673,4 +833,47 @@ async fn an_action_missing_from_the_blueprint_fails_alike() {
         "{status:#}"
     );
     assert!(ctrl.task_pods().is_empty() && client.task_pods().is_empty());
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_template_error_fails_its_phase_and_still_runs_the_defer_phase_alike() {
+    let (ctrl, client) = tokio::join!(Bed::new(Mode::Controller), Bed::new(Mode::Client));
+    // `.Options.nope` without --options: a missing map key is an error (missingkey=error).
+    let args = [
+        "--action",
+        "badref",
+        "--blueprint",
+        "parity",
+        "--statefulset",
+        "app/db",
+    ];
+    let a = ctrl.create("badref-1", &args).await;
+    let b = client.create("badref-1", &args).await;
+    // The wording of a template error is each engine's own (ours gives line:column); both name
+    // the missing key.
+    let without_message = |o: &Outcome| {
+        let mut o = Outcome {
+            out: o.out.clone(),
+            actionset: o.actionset.clone(),
+        };
+        o.actionset["status"]["error"] = Value::Null;
+        o
+    };
+    assert_parity(&without_message(&a), &without_message(&b));
+    for outcome in [&a, &b] {
+        let message = outcome.actionset["status"]["error"]["message"]
+            .as_str()
+            .unwrap_or("");
+        assert!(message.contains("nope"), "{message}");
+    }
+    let status = &a.actionset["status"];
+    assert_eq!(status["state"], "failed", "{status:#}");
+    let states: Vec<&Value> = status["actions"][0]["phases"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| &p["state"])
+        .collect();
+    assert_eq!(states, [&json!("complete"), &json!("failed")]);
+    assert_eq!(status["actions"][0]["deferPhase"]["state"], "complete");
 }
