@@ -647,6 +647,15 @@ async fn failing_phase_stops_runs_the_defer_phase_and_reports_alike() {
         .skip(1)
         .chain(["the disk is on fire".to_string()])
         .collect();
+    // Controller mode also shows the controller's Events as they come.
+    let followed = a.stderr();
+    for event in [
+        "event Warning Error: Failed to run phase failing of action broken",
+        "event Normal Started deferPhase: Executing deferPhase cleanup",
+        "event Normal Ended deferPhase: Completed deferPhase cleanup",
+    ] {
+        assert!(followed.contains(event), "{event:?} missing:\n{followed}");
+    }
     for (bed, outcome) in [(&ctrl, &a), (&client, &b)] {
         assert!(!outcome.out.status.success(), "{:?}", bed.mode);
         let stderr = outcome.stderr();
@@ -876,4 +885,62 @@ async fn a_template_error_fails_its_phase_and_still_runs_the_defer_phase_alike()
         .collect();
     assert_eq!(states, [&json!("complete"), &json!("failed")]);
     assert_eq!(status["actions"][0]["deferPhase"]["state"], "complete");
+}
+
+/// The stand-in is only trustworthy if it refuses what it does not implement: a template form
+/// outside its subset and a function without a script fail the ActionSet and are listed as
+/// problems, never guessed at.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_stand_in_refuses_what_it_does_not_implement() {
+    let bed = Bed::new(Mode::Controller).await;
+    let store = bed.srv.store();
+    store
+        .create(
+            json!({"apiVersion": "cr.kanister.io/v1alpha1", "kind": "Blueprint",
+            "metadata": {"name": "beyond", "namespace": NS},
+            "actions": {
+                "fancy": {"phases": [{"func": "KubeTask", "name": "fancy", "args": {
+                    "image": "busybox",
+                    "command": ["sh", "-c", "echo {{ index .Object.metadata.labels \"app\" }}"]}}]},
+                "unscripted": {"phases": [{"func": "KubeExec", "name": "exec", "args": {
+                    "namespace": "app", "pod": "db-0", "command": ["true"]}}]}}}),
+        )
+        .unwrap();
+    for action in ["fancy", "unscripted"] {
+        let name = format!("{action}-1");
+        let args = [
+            "--action",
+            action,
+            "--blueprint",
+            "beyond",
+            "--statefulset",
+            "app/db",
+            "--mode",
+            "controller",
+        ];
+        let mut all = vec!["actionset", "create", "--name", &name, "--wait"];
+        all.extend_from_slice(&args);
+        let (out, timed_out) = run(bed.cmd(&all)).await;
+        assert!(!timed_out && !out.status.success(), "{}", text(&out.stderr));
+        let status = store
+            .get("cr.kanister.io/v1alpha1", "ActionSet", Some(NS), &name)
+            .unwrap()["status"]
+            .clone();
+        assert_eq!(status["state"], "failed", "{status:#}");
+        assert!(
+            status["error"]["message"]
+                .as_str()
+                .unwrap()
+                .contains("unsupported by the test controller")
+                || action == "unscripted",
+            "{status:#}"
+        );
+    }
+    let problems = bed.controller.as_ref().unwrap().problems();
+    assert_eq!(problems.len(), 2, "{problems:?}");
+    assert!(problems[0].contains("index"), "{problems:?}");
+    assert!(
+        problems[1].contains("KubeExec has no script"),
+        "{problems:?}"
+    );
 }
