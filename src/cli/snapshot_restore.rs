@@ -18,6 +18,9 @@ use crate::snapshot::restore::{
 use crate::snapshot::selector;
 use crate::snapshot::types::BackupPhase;
 
+#[path = "restore_picker.rs"]
+mod picker;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum PolicyArg {
     /// Never change an existing object; report each one that differs
@@ -92,6 +95,7 @@ fn parse_duration(text: &str) -> Result<Duration, String> {
 }
 
 pub async fn run(args: RestoreArgs, global: &GlobalArgs) -> Result<()> {
+    let (args, picked) = picker::pick_if_unnamed(args, global).await?;
     let Some(name) = args.name.clone() else {
         bail!(
             "which backup? give its NAME: kubectl backup snapshot restore NAME (kubectl backup snapshot list shows them)"
@@ -170,6 +174,9 @@ pub async fn run(args: RestoreArgs, global: &GlobalArgs) -> Result<()> {
         crd_timeout: args.crd_timeout,
         ..RestoreOptions::new(&name, &restore_name)
     };
+    if let Some(picked) = &picked {
+        picked.confirm(&plan, &options, &cluster)?;
+    }
     let mut report = restore::restore(&cluster, &archive, &plan, &options).await?;
     if !args.dry_run
         && let Err(e) = report.write_artefacts(&store).await
