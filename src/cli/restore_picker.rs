@@ -87,11 +87,15 @@ async fn pick_backup(args: &RestoreArgs, global: &GlobalArgs) -> Result<(String,
         );
     }
     let lines = rows(&backups, chrono::Utc::now());
-    let prompt = format!(
-        "Pick a backup to restore ({} in {}; type to search, ↑/↓ to move, Enter to choose, Esc to cancel)",
+    // The location goes on its own line: a prompt wider than the terminal would wrap and
+    // break the redrawing.
+    eprintln!(
+        "{} restorable backup{} in {}:",
         backups.len(),
+        if backups.len() == 1 { "" } else { "s" },
         destination.description
     );
+    let prompt = "Pick a backup to restore (type to search, ↑/↓ to move, Esc to cancel)";
     let choice = prompt_blocking(|| {
         FuzzySelect::with_theme(&ColorfulTheme::default())
             .with_prompt(prompt)
@@ -121,7 +125,7 @@ async fn pick_contents(args: &mut RestoreArgs, backup: &str, global: &GlobalArgs
     let catalog = async || discover(cluster, global).await;
     let Some((contents, _)) = read_contents(&store, backup, catalog).await? else {
         eprintln!(
-            "note: backup {backup:?} has no resource list to choose from; everything matching the flags will be offered for restore"
+            "note: backup {backup:?} has no resource list, so there are no namespaces or types to choose from; the summary will show what would be restored"
         );
         return Ok(());
     };
@@ -174,7 +178,8 @@ fn multi_select(what: &str, offered: &[Choice]) -> Result<Option<Vec<String>>> {
         return Ok(None);
     }
     let labels: Vec<String> = offered.iter().map(Choice::label).collect();
-    let prompt = format!("{what} (Space to toggle, a for all/none, Enter to accept, Esc to cancel)");
+    let prompt =
+        format!("{what} (Space to toggle, a for all/none, Enter to accept, Esc to cancel)");
     let checked = prompt_blocking(|| {
         MultiSelect::with_theme(&ColorfulTheme::default())
             .with_prompt(prompt)
@@ -192,7 +197,10 @@ fn multi_select(what: &str, offered: &[Choice]) -> Result<Option<Vec<String>>> {
         return Ok(None);
     }
     Ok(Some(
-        checked.into_iter().map(|i| offered[i].value.clone()).collect(),
+        checked
+            .into_iter()
+            .map(|i| offered[i].value.clone())
+            .collect(),
     ))
 }
 
@@ -254,20 +262,14 @@ impl Picked {
             format!("  into:              {}", cluster_name(cluster)),
         ];
         let namespaces: Vec<&str> = plan.namespaces.iter().map(String::as_str).collect();
-        lines.push(format!(
-            "  namespaces:        {}",
-            listing(&namespaces)
-        ));
+        lines.push(format!("  namespaces:        {}", listing(&namespaces)));
         let types: Vec<String> = plan
             .types
             .iter()
             .map(|t| format!("{} ({})", t.group_resource, t.items.len()))
             .collect();
         let types: Vec<&str> = types.iter().map(String::as_str).collect();
-        lines.push(format!(
-            "  resource types:    {}",
-            listing(&types)
-        ));
+        lines.push(format!("  resource types:    {}", listing(&types)));
         let mappings: BTreeSet<String> = options
             .namespace_mapping
             .iter()

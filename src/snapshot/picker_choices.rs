@@ -174,7 +174,9 @@ impl Contents {
     /// in full; Namespace objects follow the namespace choice), minus the excluded types.
     pub fn types(&self, namespaces: &IncludesExcludes, excluded: &IncludesExcludes) -> Vec<Choice> {
         self.restorable_types()
-            .filter(|(gr, _)| excluded.should_include(gr) && excluded.should_include(resource_part(gr)))
+            .filter(|(gr, _)| {
+                excluded.should_include(gr) && excluded.should_include(resource_part(gr))
+            })
             .filter_map(|(gr, t)| {
                 let namespaced: usize = t
                     .namespaces
@@ -386,7 +388,10 @@ mod tests {
     }
 
     fn values(choices: &[Choice]) -> Vec<(&str, usize)> {
-        choices.iter().map(|c| (c.value.as_str(), c.items)).collect()
+        choices
+            .iter()
+            .map(|c| (c.value.as_str(), c.items))
+            .collect()
     }
 
     fn sample() -> Contents {
@@ -502,7 +507,10 @@ mod tests {
             ]
         );
         assert_eq!(guess_resource("", "Ingress"), "ingresses");
-        assert_eq!(guess_resource("example.com", "Widget"), "widgets.example.com");
+        assert_eq!(
+            guess_resource("example.com", "Widget"),
+            "widgets.example.com"
+        );
     }
 
     fn listed(name: &str, phase: &str, minutes_ago: i64, namespaces: &[&str]) -> Listed {
@@ -540,6 +548,9 @@ mod tests {
         assert!(rows[0].starts_with("new "), "{rows:?}");
         assert!(rows[0].contains("7 items") && rows[0].contains("all namespaces"));
         assert!(rows[0].ends_with("[PartiallyFailed]"), "{rows:?}");
-        assert!(rows[1].contains("5h old") && rows[1].contains("shop"), "{rows:?}");
+        assert!(
+            rows[1].contains("5h old") && rows[1].contains("shop"),
+            "{rows:?}"
+        );
     }
 }
