@@ -12,7 +12,7 @@ use dialoguer::{Confirm, FuzzySelect, MultiSelect};
 use tokio_util::sync::CancellationToken;
 
 use super::super::{cluster_backups, locate, optional_cluster, spec_of};
-use super::RestoreArgs;
+use super::{ClusterScopeArg, RestoreArgs};
 use crate::cli::GlobalArgs;
 use crate::kube::{ApiCatalog, Cluster, connect};
 use crate::snapshot::destination;
@@ -164,7 +164,12 @@ fn pick_types(args: &mut RestoreArgs, contents: &Contents) -> Result<()> {
         "namespaces",
     )?;
     let excluded = IncludesExcludes::new(&[], &args.exclude_resources, "resources")?;
-    let offered = contents.types(&namespaces, &excluded);
+    let cluster_scope = match args.include_cluster_resources {
+        ClusterScopeArg::True => Some(true),
+        ClusterScopeArg::False => Some(false),
+        ClusterScopeArg::Auto => None,
+    };
+    let offered = contents.types(&namespaces, &excluded, cluster_scope);
     if let Some(chosen) = multi_select("Resource types to restore", &offered)? {
         args.include_resources = chosen;
     }

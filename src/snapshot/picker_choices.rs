@@ -16,7 +16,7 @@ use crate::snapshot::filters::IncludesExcludes;
 use crate::snapshot::integrity::Record;
 use crate::snapshot::layout::{BackupKeys, ItemPath};
 use crate::snapshot::list::Listed;
-use crate::snapshot::restore::order::{NON_RESTORABLE, resource_part};
+use crate::snapshot::restore::order::{NON_RESTORABLE, is_crd, resource_part};
 use crate::snapshot::tarball::ResourceList;
 use crate::snapshot::types::{Backup, BackupPhase};
 use crate::storage::ObjectStore;
@@ -109,16 +109,25 @@ pub struct Choice {
     pub value: String,
     pub items: usize,
     pub cluster_scoped: bool,
+    /// Cluster-scoped items restored only where the chosen namespaces need them (Velero's
+    /// rule for a namespace subset): `items` is then an upper bound.
+    pub as_needed: bool,
 }
 
 impl Choice {
     pub fn label(&self) -> String {
+        let plural = if self.items == 1 { "" } else { "s" };
+        if self.as_needed {
+            return format!(
+                "{} (up to {} item{plural}: those the chosen namespaces use)",
+                self.value, self.items
+            );
+        }
         let scope = if self.cluster_scoped {
             ", cluster-scoped"
         } else {
             ""
         };
-        let plural = if self.items == 1 { "" } else { "s" };
         format!("{} ({} item{plural}{scope})", self.value, self.items)
     }
 }
@@ -166,13 +175,27 @@ impl Contents {
                 value: ns.to_string(),
                 items,
                 cluster_scoped: false,
+                as_needed: false,
             })
             .collect()
     }
 
-    /// The restorable types with items in the chosen namespaces (cluster-scoped items count
-    /// in full; Namespace objects follow the namespace choice), minus the excluded types.
-    pub fn types(&self, namespaces: &IncludesExcludes, excluded: &IncludesExcludes) -> Vec<Choice> {
+    /// The restorable types with items in the chosen namespaces, minus the excluded types.
+    /// Namespace objects follow the namespace choice; other cluster-scoped items follow
+    /// `--include-cluster-resources` (`cluster_scope`), whose default (`None`) takes them all
+    /// for every namespace, else only the CRDs and PersistentVolumes the namespaces use.
+    pub fn types(
+        &self,
+        namespaces: &IncludesExcludes,
+        excluded: &IncludesExcludes,
+        cluster_scope: Option<bool>,
+    ) -> Vec<Choice> {
+        let all_cluster_items = cluster_scope.unwrap_or_else(|| namespaces.include_everything());
+        let as_needed = |gr: &str| {
+            cluster_scope.is_none()
+                && !all_cluster_items
+                && (is_crd(gr) || gr == "persistentvolumes")
+        };
         self.restorable_types()
             .filter(|(gr, _)| {
                 excluded.should_include(gr) && excluded.should_include(resource_part(gr))
@@ -189,14 +212,17 @@ impl Contents {
                         .iter()
                         .filter(|ns| namespaces.should_include(ns))
                         .count()
-                } else {
+                } else if all_cluster_items || as_needed(gr) {
                     t.cluster
+                } else {
+                    0
                 };
                 let items = namespaced + cluster;
                 (items > 0).then(|| Choice {
                     value: gr.clone(),
                     items,
                     cluster_scoped: t.namespaces.is_empty(),
+                    as_needed: namespaced == 0 && as_needed(gr),
                 })
             })
             .collect()
@@ -405,6 +431,7 @@ mod tests {
         c.add("namespaces", None, "web");
         c.add("namespaces", None, "empty");
         c.add("clusterroles.rbac.authorization.k8s.io", None, "view");
+        c.add("persistentvolumes", None, "pv-1");
         c
     }
 
@@ -422,7 +449,7 @@ mod tests {
     #[test]
     fn types_follow_the_namespace_choice_and_hide_non_restorable_ones() {
         let c = sample();
-        let all_types = c.types(&all(), &all());
+        let all_types = c.types(&all(), &all(), None);
         assert_eq!(
             values(&all_types),
             [
@@ -430,21 +457,38 @@ mod tests {
                 ("configmaps", 3),
                 ("deployments.apps", 1),
                 ("namespaces", 3),
+                ("persistentvolumes", 1),
             ]
         );
         assert!(all_types[0].cluster_scoped && !all_types[1].cluster_scoped);
+        // A namespace subset takes only the cluster-scoped items it needs (Velero's rule).
         let shop = IncludesExcludes::new(&["shop".into()], &[], "namespaces").unwrap();
+        let shop_types = c.types(&shop, &all(), None);
         assert_eq!(
-            values(&c.types(&shop, &all())),
+            values(&shop_types),
             [
-                ("clusterroles.rbac.authorization.k8s.io", 1),
                 ("configmaps", 2),
                 ("namespaces", 1),
+                ("persistentvolumes", 1)
+            ]
+        );
+        assert_eq!(
+            shop_types[2].label(),
+            "persistentvolumes (up to 1 item: those the chosen namespaces use)"
+        );
+        // … unless --include-cluster-resources says otherwise.
+        assert_eq!(values(&c.types(&shop, &all(), Some(true))).len(), 4);
+        assert_eq!(
+            values(&c.types(&all(), &all(), Some(false))),
+            [
+                ("configmaps", 3),
+                ("deployments.apps", 1),
+                ("namespaces", 3)
             ]
         );
         let no_deploy = IncludesExcludes::new(&[], &["deployments".into()], "resources").unwrap();
         assert!(
-            !c.types(&all(), &no_deploy)
+            !c.types(&all(), &no_deploy, None)
                 .iter()
                 .any(|t| t.value == "deployments.apps")
         );
@@ -499,7 +543,7 @@ mod tests {
         list.insert("v1/NetworkPolicy".into(), vec!["web/deny".into()]);
         let contents = Contents::from_resource_list(&list, guess_resource);
         assert_eq!(
-            values(&contents.types(&all(), &all())),
+            values(&contents.types(&all(), &all(), None)),
             [
                 ("deployments.apps", 1),
                 ("namespaces", 1),
