@@ -40,7 +40,7 @@ pub enum ClusterScopeArg {
 
 #[derive(Debug, Args)]
 pub struct RestoreArgs {
-    /// Backup to restore (see `kubectl backup snapshot list`)
+    /// Backup to restore (see `kubectl backup snapshot list`); omit it on a terminal to pick one
     pub name: Option<String>,
 
     /// Name of this restore (default: BACKUP-YYYYMMDDHHMMSS)
