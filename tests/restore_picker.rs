@@ -401,11 +401,13 @@ fn hundreds_of_backups_show_one_screenful_and_are_found_by_name() {
     term.send("nightly-137");
     expect(&mut term, "› nightly-137");
     term.key(Key::Enter);
-    let (status, rest) = term.wait(WAIT).expect("exit");
+    let picked = expect(&mut term, "(y/n)");
     assert!(
-        rest.contains("· nightly-137 "),
-        "typing the name picks that backup: {rest}"
+        picked.contains("· nightly-137 ") && picked.contains("from backup \"nightly-137\""),
+        "typing the name picks that backup: {picked}"
     );
+    term.send("y");
+    let (status, rest) = term.wait(WAIT).expect("exit");
     // This backup has no tarball: the restore path says so, about the chosen backup.
     assert!(!status.success(), "{rest}");
     assert!(rest.contains("backup \"nightly-137\""), "{rest}");

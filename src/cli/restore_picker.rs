@@ -1,8 +1,8 @@
 //! The interactive restore picker: `kubectl backup restore` with no NAME on a terminal offers
 //! the restorable backups (fuzzy search), then the namespaces and resource types of the chosen
-//! one, and fills in the same flags a user would type. After the restore is planned,
-//! [`Picked::confirm`] shows what will happen and asks before anything is created.
-//! `--yes`, or no terminal, skips every prompt: the backup must then be named.
+//! one, then a summary to confirm. The answers become the same flags a user would type, and the
+//! restore runs exactly as with those flags. `--yes`, or no terminal, skips every prompt: the
+//! backup must then be named.
 
 use std::collections::BTreeSet;
 
@@ -12,35 +12,25 @@ use dialoguer::{Confirm, FuzzySelect, MultiSelect};
 use tokio_util::sync::CancellationToken;
 
 use super::super::{cluster_backups, locate, optional_cluster, spec_of};
-use super::{ClusterScopeArg, RestoreArgs};
+use super::{ClusterScopeArg, PolicyArg, RestoreArgs};
 use crate::cli::GlobalArgs;
 use crate::kube::{ApiCatalog, Cluster, connect};
 use crate::snapshot::destination;
 use crate::snapshot::filters::IncludesExcludes;
 use crate::snapshot::list::{self, Listed};
 use crate::snapshot::picker_choices::{Choice, Contents, read_contents, restorable, rows};
-use crate::snapshot::restore::{ExistingPolicy, Plan, RestoreOptions};
+use crate::snapshot::restore::order::resource_part;
+use crate::snapshot::restore::{default_restore_name, parse_namespace_mappings};
 
 const CANCELLED: &str = "restore cancelled, nothing was changed";
 /// Rows of backups shown at once; typing narrows the list.
 const VISIBLE_ROWS: usize = 15;
 
-/// What the picker asked, kept for the summary once the restore is planned.
-#[derive(Debug)]
-pub struct Picked {
-    row: String,
-    location: String,
-    selector: Option<String>,
-}
-
 /// With a NAME, nothing to ask. Without one, the picker on a terminal; otherwise an error
-/// saying how to name a backup.
-pub async fn pick_if_unnamed(
-    mut args: RestoreArgs,
-    global: &GlobalArgs,
-) -> Result<(RestoreArgs, Option<Picked>)> {
+/// saying how to name a backup. Returns the arguments the restore then runs with.
+pub async fn pick_if_unnamed(mut args: RestoreArgs, global: &GlobalArgs) -> Result<RestoreArgs> {
     if args.name.is_some() {
-        return Ok((args, None));
+        return Ok(args);
     }
     if !global.interactive() {
         let why = if global.yes {
@@ -54,14 +44,40 @@ pub async fn pick_if_unnamed(
     }
     let (backup, row, location) = pick_backup(&args, global).await?;
     args.name = Some(backup.clone());
-    pick_contents(&mut args, &backup, global).await?;
-    eprintln!("Reading backup {backup:?} (every item is checked before anything is created)…");
-    let picked = Picked {
-        row,
-        location,
-        selector: args.selector.clone(),
+    // The name the summary shows is the name the restore gets.
+    if args.restore_name.is_none() {
+        args.restore_name = Some(default_restore_name(&backup));
+    }
+    let (_, store, cluster) = locate(&backup, &args.location, global).await?;
+    let cluster = match cluster {
+        Some(c) => c,
+        None => connect(&global.cluster_options()).await?,
     };
-    Ok((args, Some(picked)))
+    // A backup whose files this machine cannot read has nothing to offer here; the restore
+    // says why, or Velero restores it.
+    let contents = match &store {
+        Some(store) => {
+            let catalog = async || ApiCatalog::discover(&cluster.client).await.ok();
+            read_contents(store, &backup, catalog)
+                .await?
+                .map(|(c, _)| c)
+        }
+        None => None,
+    };
+    if let Some(contents) = &contents {
+        pick_namespaces(&mut args, contents)?;
+        pick_types(&mut args, contents)?;
+    }
+    let summary = Summary {
+        args: &args,
+        row: &row,
+        location: &location,
+        cluster: &cluster,
+        contents: contents.as_ref(),
+    };
+    summary.confirm()?;
+    eprintln!("Reading backup {backup:?} (every item is checked before anything is created)…");
+    Ok(args)
 }
 
 /// The fuzzy list of restorable backups, newest first.
@@ -114,66 +130,62 @@ async fn pick_backup(args: &RestoreArgs, global: &GlobalArgs) -> Result<(String,
     ))
 }
 
-/// The namespaces, then the resource types, of the chosen backup; each prompt is skipped when
-/// its --include-… flag already answered it.
-async fn pick_contents(args: &mut RestoreArgs, backup: &str, global: &GlobalArgs) -> Result<()> {
-    let (_, store, cluster) = locate(backup, &args.location, global).await?;
-    // Without a readable store the restore itself says why; nothing to offer here.
-    let Some(store) = store else {
-        return Ok(());
-    };
-    let catalog = async || discover(cluster, global).await;
-    let Some((contents, _)) = read_contents(&store, backup, catalog).await? else {
-        eprintln!(
-            "note: backup {backup:?} has no resource list, so there are no namespaces or types to choose from; the summary will show what would be restored"
-        );
-        return Ok(());
-    };
-    pick_namespaces(args, &contents)?;
-    pick_types(args, &contents)
+fn cluster_scope(args: &RestoreArgs) -> Option<bool> {
+    match args.include_cluster_resources {
+        ClusterScopeArg::True => Some(true),
+        ClusterScopeArg::False => Some(false),
+        ClusterScopeArg::Auto => None,
+    }
 }
 
-/// The cluster's API types, to name the kinds of a Velero resource list; `None` if unreachable.
-async fn discover(cluster: Option<Cluster>, global: &GlobalArgs) -> Option<ApiCatalog> {
-    let cluster = match cluster {
-        Some(c) => c,
-        None => connect(&global.cluster_options()).await.ok()?,
-    };
-    ApiCatalog::discover(&cluster.client).await.ok()
+fn namespace_filter(args: &RestoreArgs) -> Result<IncludesExcludes> {
+    IncludesExcludes::new(
+        &args.include_namespaces,
+        &args.exclude_namespaces,
+        "namespaces",
+    )
 }
 
+/// Skipped when --include-namespaces answered it; --exclude-namespaces hides what it names.
 fn pick_namespaces(args: &mut RestoreArgs, contents: &Contents) -> Result<()> {
     if !args.include_namespaces.is_empty() {
         return Ok(());
     }
-    let filter = IncludesExcludes::new(&[], &args.exclude_namespaces, "namespaces")?;
-    let offered = contents.namespaces(&filter);
+    let offered = contents.namespaces(&namespace_filter(args)?);
     if let Some(chosen) = multi_select("Namespaces to restore", &offered)? {
         args.include_namespaces = chosen;
     }
     Ok(())
 }
 
+/// Skipped when --include-resources answered it; counted within the chosen namespaces.
 fn pick_types(args: &mut RestoreArgs, contents: &Contents) -> Result<()> {
     if !args.include_resources.is_empty() {
         return Ok(());
     }
-    let namespaces = IncludesExcludes::new(
-        &args.include_namespaces,
-        &args.exclude_namespaces,
-        "namespaces",
-    )?;
-    let excluded = IncludesExcludes::new(&[], &args.exclude_resources, "resources")?;
-    let cluster_scope = match args.include_cluster_resources {
-        ClusterScopeArg::True => Some(true),
-        ClusterScopeArg::False => Some(false),
-        ClusterScopeArg::Auto => None,
-    };
-    let offered = contents.types(&namespaces, &excluded, cluster_scope);
+    let offered = offered_types(args, contents)?;
     if let Some(chosen) = multi_select("Resource types to restore", &offered)? {
         args.include_resources = chosen;
     }
     Ok(())
+}
+
+fn offered_types(args: &RestoreArgs, contents: &Contents) -> Result<Vec<Choice>> {
+    let excluded = IncludesExcludes::new(&[], &args.exclude_resources, "resources")?;
+    Ok(contents.types(&namespace_filter(args)?, &excluded, cluster_scope(args)))
+}
+
+/// What the flags (given or picked) take from the backup, type by type.
+fn chosen_types(args: &RestoreArgs, contents: &Contents) -> Result<Vec<Choice>> {
+    let included = IncludesExcludes::new(&args.include_resources, &[], "resources")?;
+    Ok(offered_types(args, contents)?
+        .into_iter()
+        .filter(|c| {
+            included.includes_all()
+                || included.should_include(&c.value)
+                || included.should_include(resource_part(&c.value))
+        })
+        .collect())
 }
 
 /// All pre-selected. `None` when everything stays selected (or there was nothing to choose
@@ -213,7 +225,8 @@ fn multi_select(what: &str, offered: &[Choice]) -> Result<Option<Vec<String>>> {
 fn prompt_blocking<T>(prompt: impl FnOnce() -> dialoguer::Result<T>) -> Result<T> {
     let result = tokio::task::block_in_place(prompt);
     if result.is_err() {
-        let _ = console_show_cursor();
+        // A prompt that failed half-way leaves the cursor hidden.
+        let _ = dialoguer::console::Term::stderr().show_cursor();
     }
     match result {
         Ok(value) => Ok(value),
@@ -224,28 +237,25 @@ fn prompt_blocking<T>(prompt: impl FnOnce() -> dialoguer::Result<T>) -> Result<T
     }
 }
 
-/// A prompt that failed half-way leaves the cursor hidden.
-fn console_show_cursor() -> std::io::Result<()> {
-    use std::io::Write;
-    let mut err = std::io::stderr();
-    err.write_all(b"\x1b[?25h")?;
-    err.flush()
+/// What the restore will do, from the answers and the backup's contents, before anything is
+/// downloaded or created.
+struct Summary<'a> {
+    args: &'a RestoreArgs,
+    row: &'a str,
+    location: &'a str,
+    cluster: &'a Cluster,
+    contents: Option<&'a Contents>,
 }
 
-impl Picked {
-    /// The summary of the planned restore, then "restore?" defaulting to no. A dry run only
-    /// shows the summary: it changes nothing.
-    pub fn confirm(&self, plan: &Plan, options: &RestoreOptions, cluster: &Cluster) -> Result<()> {
-        let summary = self.summary(plan, options, cluster);
-        eprint!("{summary}");
-        if options.dry_run {
+impl Summary<'_> {
+    /// The summary, then "restore?" defaulting to no. A dry run changes nothing: no question.
+    fn confirm(&self) -> Result<()> {
+        let (text, count) = self.render()?;
+        eprint!("{text}");
+        if self.args.dry_run {
             return Ok(());
         }
-        let question = format!(
-            "Restore {} into {}?",
-            items(plan.item_count()),
-            cluster_name(cluster)
-        );
+        let question = format!("Restore {count} into {}?", cluster_name(self.cluster));
         let answer = prompt_blocking(|| {
             Confirm::with_theme(&ColorfulTheme::default())
                 .with_prompt(question)
@@ -258,26 +268,67 @@ impl Picked {
         Ok(())
     }
 
-    fn summary(&self, plan: &Plan, options: &RestoreOptions, cluster: &Cluster) -> String {
+    /// The text, and the item count for the question.
+    fn render(&self) -> Result<(String, String)> {
+        let args = self.args;
+        let backup = args.name.as_deref().unwrap_or_default();
+        let restore_name = args.restore_name.as_deref().unwrap_or_default();
         let mut lines = vec![
             String::new(),
-            format!("Restore {:?}", options.restore_name),
-            format!("  backup:            {}", self.row),
+            format!("Restore {restore_name:?} from backup {backup:?}"),
+            format!("  backup:            {}", self.row.trim_end()),
             format!("  from:              {}", self.location),
-            format!("  into:              {}", cluster_name(cluster)),
+            format!("  into:              {}", cluster_name(self.cluster)),
         ];
-        let namespaces: Vec<&str> = plan.namespaces.iter().map(String::as_str).collect();
-        lines.push(format!("  namespaces:        {}", listing(&namespaces)));
-        let types: Vec<String> = plan
-            .types
-            .iter()
-            .map(|t| format!("{} ({})", t.group_resource, t.items.len()))
-            .collect();
-        let types: Vec<&str> = types.iter().map(String::as_str).collect();
-        lines.push(format!("  resource types:    {}", listing(&types)));
-        let mappings: BTreeSet<String> = options
-            .namespace_mapping
-            .iter()
+        let count = match self.contents {
+            Some(contents) => {
+                let namespaces: Vec<String> = contents
+                    .namespaces(&namespace_filter(args)?)
+                    .into_iter()
+                    .map(|c| c.value)
+                    .collect();
+                lines.push(format!("  namespaces:        {}", listing(&namespaces)));
+                let types = chosen_types(args, contents)?;
+                let labels: Vec<String> = types
+                    .iter()
+                    .map(|t| match t.as_needed {
+                        true => format!("{} (up to {}, as needed)", t.value, t.items),
+                        false => format!("{} ({})", t.value, t.items),
+                    })
+                    .collect();
+                lines.push(format!("  resource types:    {}", listing(&labels)));
+                let exact: usize = types.iter().filter(|t| !t.as_needed).map(|t| t.items).sum();
+                let as_needed: usize = types.iter().filter(|t| t.as_needed).map(|t| t.items).sum();
+                if exact + as_needed == 0 {
+                    bail!(
+                        "nothing to restore: backup {backup:?} has no items matching these choices; {CANCELLED}"
+                    );
+                }
+                let mut count = items(exact);
+                if as_needed > 0 {
+                    count.push_str(&format!(
+                        " (plus up to {as_needed} cluster-scoped: the ones these namespaces use)"
+                    ));
+                }
+                if args.selector.is_some() {
+                    count = format!("at most {count}");
+                }
+                count
+            }
+            None => {
+                lines.push(format!(
+                    "  namespaces:        {}",
+                    filter_text(&args.include_namespaces, &args.exclude_namespaces)
+                ));
+                lines.push(format!(
+                    "  resource types:    {}",
+                    filter_text(&args.include_resources, &args.exclude_resources)
+                ));
+                "the matching items".to_string()
+            }
+        };
+        let mappings: BTreeSet<String> = parse_namespace_mappings(&args.namespace_mappings)?
+            .into_iter()
             .map(|(from, to)| format!("{from} → {to}"))
             .collect();
         lines.push(format!(
@@ -290,30 +341,26 @@ impl Picked {
         ));
         lines.push(format!(
             "  existing objects:  {}",
-            match options.existing {
-                ExistingPolicy::None =>
+            match args.existing_resource_policy {
+                PolicyArg::None =>
                     "left unchanged (--existing-resource-policy=none; differences are reported)",
-                ExistingPolicy::Update =>
+                PolicyArg::Update =>
                     "updated to match the backup (--existing-resource-policy=update)",
             }
         ));
-        if let Some(selector) = &self.selector {
+        if let Some(selector) = &args.selector {
             lines.push(format!(
                 "  label selector:    {selector} (only matching items are restored)"
             ));
         }
-        let count = match &self.selector {
-            Some(_) => format!("up to {}", items(plan.item_count())),
-            None => items(plan.item_count()),
-        };
-        let mode = if options.dry_run {
+        let mode = if args.dry_run {
             " (dry run: nothing will be changed)"
         } else {
             ""
         };
         lines.push(format!("  to restore:        {count}{mode}"));
         lines.push(String::new());
-        lines.join("\n") + "\n"
+        Ok((lines.join("\n") + "\n", count))
     }
 }
 
@@ -328,8 +375,20 @@ fn cluster_name(cluster: &Cluster) -> String {
     }
 }
 
+fn filter_text(includes: &[String], excludes: &[String]) -> String {
+    let mut text = if includes.is_empty() {
+        "all".to_string()
+    } else {
+        includes.join(", ")
+    };
+    if !excludes.is_empty() {
+        text.push_str(&format!(" except {}", excludes.join(", ")));
+    }
+    text
+}
+
 /// `a, b, c`, at most 12 shown.
-fn listing(values: &[&str]) -> String {
+fn listing(values: &[String]) -> String {
     const SHOWN: usize = 12;
     if values.is_empty() {
         return "none".into();

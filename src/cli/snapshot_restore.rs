@@ -95,7 +95,7 @@ fn parse_duration(text: &str) -> Result<Duration, String> {
 }
 
 pub async fn run(args: RestoreArgs, global: &GlobalArgs) -> Result<()> {
-    let (args, picked) = picker::pick_if_unnamed(args, global).await?;
+    let args = picker::pick_if_unnamed(args, global).await?;
     let Some(name) = args.name.clone() else {
         bail!(
             "which backup? give its NAME: kubectl backup snapshot restore NAME (kubectl backup snapshot list shows them)"
@@ -174,9 +174,6 @@ pub async fn run(args: RestoreArgs, global: &GlobalArgs) -> Result<()> {
         crd_timeout: args.crd_timeout,
         ..RestoreOptions::new(&name, &restore_name)
     };
-    if let Some(picked) = &picked {
-        picked.confirm(&plan, &options, &cluster)?;
-    }
     let mut report = restore::restore(&cluster, &archive, &plan, &options).await?;
     if !args.dry_run
         && let Err(e) = report.write_artefacts(&store).await
