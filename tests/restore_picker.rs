@@ -294,6 +294,27 @@ fn flags_skip_the_prompts_they_answer_and_escape_cancels() {
 }
 
 #[test]
+fn a_dry_run_shows_the_summary_without_asking_and_changes_nothing() {
+    let server = cluster_with_backups();
+    let mut term = Terminal::spawn(command(&server, &["restore", "--dry-run"])).expect("spawn");
+    expect(&mut term, "Pick a backup to restore");
+    expect(&mut term, "web-wednesday");
+    term.key(Key::Enter); // the newest
+    // One namespace in this backup: nothing to choose, no prompt.
+    let seen = expect(&mut term, "Resource types to restore");
+    assert!(!seen.contains("Namespaces to restore"), "{seen}");
+    expect(&mut term, "secrets (1 item)");
+    term.key(Key::Enter);
+    let summary = expect(&mut term, "(dry run: nothing will be changed)");
+    assert!(summary.contains("to restore:        4 items"), "{summary}");
+    let (status, rest) = term.wait(WAIT).expect("exit");
+    assert!(status.success(), "{rest}");
+    assert!(!rest.contains("(y/n)"), "{rest}");
+    assert!(rest.contains("Nothing was changed"), "{rest}");
+    assert!(present(&server).is_empty());
+}
+
+#[test]
 fn a_velero_resource_list_offers_types_by_their_resource_names() {
     let server = cluster_with_backups();
     // Without our integrity record, the choices come from Velero's resource list (kinds),

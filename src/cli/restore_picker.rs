@@ -16,11 +16,9 @@ use super::{ClusterScopeArg, PolicyArg, RestoreArgs};
 use crate::cli::GlobalArgs;
 use crate::kube::{ApiCatalog, Cluster, connect};
 use crate::snapshot::destination;
-use crate::snapshot::filters::IncludesExcludes;
 use crate::snapshot::list::{self, Listed};
 use crate::snapshot::picker_choices::{Choice, Contents, read_contents, restorable, rows};
-use crate::snapshot::restore::order::resource_part;
-use crate::snapshot::restore::{default_restore_name, parse_namespace_mappings};
+use crate::snapshot::restore::{Filters, default_restore_name, parse_namespace_mappings};
 
 const CANCELLED: &str = "restore cancelled, nothing was changed";
 /// Rows of backups shown at once; typing narrows the list.
@@ -130,20 +128,20 @@ async fn pick_backup(args: &RestoreArgs, global: &GlobalArgs) -> Result<(String,
     ))
 }
 
-fn cluster_scope(args: &RestoreArgs) -> Option<bool> {
-    match args.include_cluster_resources {
-        ClusterScopeArg::True => Some(true),
-        ClusterScopeArg::False => Some(false),
-        ClusterScopeArg::Auto => None,
+/// The restore's filters as the flags (given or picked so far) say.
+fn filters(args: &RestoreArgs) -> Filters {
+    Filters {
+        include_namespaces: args.include_namespaces.clone(),
+        exclude_namespaces: args.exclude_namespaces.clone(),
+        include_resources: args.include_resources.clone(),
+        exclude_resources: args.exclude_resources.clone(),
+        include_cluster_resources: match args.include_cluster_resources {
+            ClusterScopeArg::True => Some(true),
+            ClusterScopeArg::False => Some(false),
+            ClusterScopeArg::Auto => None,
+        },
+        ..Filters::default()
     }
-}
-
-fn namespace_filter(args: &RestoreArgs) -> Result<IncludesExcludes> {
-    IncludesExcludes::new(
-        &args.include_namespaces,
-        &args.exclude_namespaces,
-        "namespaces",
-    )
 }
 
 /// Skipped when --include-namespaces answered it; --exclude-namespaces hides what it names.
@@ -151,7 +149,7 @@ fn pick_namespaces(args: &mut RestoreArgs, contents: &Contents) -> Result<()> {
     if !args.include_namespaces.is_empty() {
         return Ok(());
     }
-    let offered = contents.namespaces(&namespace_filter(args)?);
+    let offered = contents.namespaces(&filters(args))?;
     if let Some(chosen) = multi_select("Namespaces to restore", &offered)? {
         args.include_namespaces = chosen;
     }
@@ -163,29 +161,11 @@ fn pick_types(args: &mut RestoreArgs, contents: &Contents) -> Result<()> {
     if !args.include_resources.is_empty() {
         return Ok(());
     }
-    let offered = offered_types(args, contents)?;
+    let offered = contents.types(&filters(args))?;
     if let Some(chosen) = multi_select("Resource types to restore", &offered)? {
         args.include_resources = chosen;
     }
     Ok(())
-}
-
-fn offered_types(args: &RestoreArgs, contents: &Contents) -> Result<Vec<Choice>> {
-    let excluded = IncludesExcludes::new(&[], &args.exclude_resources, "resources")?;
-    Ok(contents.types(&namespace_filter(args)?, &excluded, cluster_scope(args)))
-}
-
-/// What the flags (given or picked) take from the backup, type by type.
-fn chosen_types(args: &RestoreArgs, contents: &Contents) -> Result<Vec<Choice>> {
-    let included = IncludesExcludes::new(&args.include_resources, &[], "resources")?;
-    Ok(offered_types(args, contents)?
-        .into_iter()
-        .filter(|c| {
-            included.includes_all()
-                || included.should_include(&c.value)
-                || included.should_include(resource_part(&c.value))
-        })
-        .collect())
 }
 
 /// All pre-selected. `None` when everything stays selected (or there was nothing to choose
@@ -283,12 +263,12 @@ impl Summary<'_> {
         let count = match self.contents {
             Some(contents) => {
                 let namespaces: Vec<String> = contents
-                    .namespaces(&namespace_filter(args)?)
+                    .namespaces(&filters(args))?
                     .into_iter()
                     .map(|c| c.value)
                     .collect();
                 lines.push(format!("  namespaces:        {}", listing(&namespaces)));
-                let types = chosen_types(args, contents)?;
+                let types = contents.types(&filters(args))?;
                 let labels: Vec<String> = types
                     .iter()
                     .map(|t| match t.as_needed {

@@ -16,6 +16,7 @@ use crate::snapshot::filters::IncludesExcludes;
 use crate::snapshot::integrity::Record;
 use crate::snapshot::layout::{BackupKeys, ItemPath};
 use crate::snapshot::list::Listed;
+use crate::snapshot::restore::Filters;
 use crate::snapshot::restore::order::{NON_RESTORABLE, is_crd, resource_part};
 use crate::snapshot::tarball::ResourceList;
 use crate::snapshot::types::{Backup, BackupPhase};
@@ -157,8 +158,9 @@ impl Contents {
     }
 
     /// Every namespace with something to restore (its items, or its Namespace object), with the
-    /// count of those, for namespaces the filter lets through.
-    pub fn namespaces(&self, filter: &IncludesExcludes) -> Vec<Choice> {
+    /// count of those, for the namespaces the filters let through.
+    pub fn namespaces(&self, filters: &Filters) -> Result<Vec<Choice>> {
+        let filter = namespace_filter(filters)?;
         let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
         for (_, t) in self.restorable_types() {
             for (ns, n) in &t.namespaces {
@@ -168,7 +170,7 @@ impl Contents {
         for ns in &self.namespace_objects {
             *counts.entry(ns).or_default() += 1;
         }
-        counts
+        Ok(counts
             .into_iter()
             .filter(|(ns, _)| filter.should_include(ns))
             .map(|(ns, items)| Choice {
@@ -177,29 +179,35 @@ impl Contents {
                 cluster_scoped: false,
                 as_needed: false,
             })
-            .collect()
+            .collect())
     }
 
-    /// The restorable types with items in the chosen namespaces, minus the excluded types.
-    /// Namespace objects follow the namespace choice; other cluster-scoped items follow
-    /// `--include-cluster-resources` (`cluster_scope`), whose default (`None`) takes them all
+    /// The restorable types the filters take, with their items in the chosen namespaces, as
+    /// the restore plans them: Namespace objects follow the namespace filter; other
+    /// cluster-scoped items follow `--include-cluster-resources`, whose default takes them all
     /// for every namespace, else only the CRDs and PersistentVolumes the namespaces use.
-    pub fn types(
-        &self,
-        namespaces: &IncludesExcludes,
-        excluded: &IncludesExcludes,
-        cluster_scope: Option<bool>,
-    ) -> Vec<Choice> {
+    pub fn types(&self, filters: &Filters) -> Result<Vec<Choice>> {
+        let namespaces = namespace_filter(filters)?;
+        let included = IncludesExcludes::new(&filters.include_resources, &[], "resources")?;
+        let excluded = IncludesExcludes::new(&[], &filters.exclude_resources, "resources")?;
+        let wanted = |gr: &str| {
+            let short = resource_part(gr);
+            let excluded = !excluded.should_include(gr) || !excluded.should_include(short);
+            let included = included.includes_all()
+                || included.should_include(gr)
+                || included.should_include(short);
+            included && !excluded
+        };
+        let cluster_scope = filters.include_cluster_resources;
         let all_cluster_items = cluster_scope.unwrap_or_else(|| namespaces.include_everything());
         let as_needed = |gr: &str| {
             cluster_scope.is_none()
                 && !all_cluster_items
                 && (is_crd(gr) || gr == "persistentvolumes")
         };
-        self.restorable_types()
-            .filter(|(gr, _)| {
-                excluded.should_include(gr) && excluded.should_include(resource_part(gr))
-            })
+        Ok(self
+            .restorable_types()
+            .filter(|(gr, _)| wanted(gr))
             .filter_map(|(gr, t)| {
                 let namespaced: usize = t
                     .namespaces
@@ -225,7 +233,7 @@ impl Contents {
                     as_needed: namespaced == 0 && as_needed(gr),
                 })
             })
-            .collect()
+            .collect())
     }
 
     /// From our integrity record's lines (each tarball entry's path): the un-versioned copy
@@ -268,6 +276,14 @@ impl Contents {
         }
         contents
     }
+}
+
+fn namespace_filter(filters: &Filters) -> Result<IncludesExcludes> {
+    IncludesExcludes::new(
+        &filters.include_namespaces,
+        &filters.exclude_namespaces,
+        "namespaces",
+    )
 }
 
 /// Kubernetes' own guess of a resource from a kind (`UnsafeGuessKindToResource`), for kinds the
@@ -409,8 +425,14 @@ mod tests {
     use super::*;
     use crate::snapshot::integrity::IntegrityWriter;
 
-    fn all() -> IncludesExcludes {
-        IncludesExcludes::default()
+    fn all() -> Filters {
+        Filters::default()
+    }
+
+    fn with(f: impl FnOnce(&mut Filters)) -> Filters {
+        let mut filters = Filters::default();
+        f(&mut filters);
+        filters
     }
 
     fn values(choices: &[Choice]) -> Vec<(&str, usize)> {
@@ -439,17 +461,20 @@ mod tests {
     fn namespaces_count_items_and_namespace_objects_but_not_events() {
         let c = sample();
         assert_eq!(
-            values(&c.namespaces(&all())),
+            values(&c.namespaces(&all()).unwrap()),
             [("empty", 1), ("shop", 3), ("web", 3)]
         );
-        let no_shop = IncludesExcludes::new(&[], &["shop".into()], "namespaces").unwrap();
-        assert_eq!(values(&c.namespaces(&no_shop)), [("empty", 1), ("web", 3)]);
+        let no_shop = with(|f| f.exclude_namespaces = vec!["shop".into()]);
+        assert_eq!(
+            values(&c.namespaces(&no_shop).unwrap()),
+            [("empty", 1), ("web", 3)]
+        );
     }
 
     #[test]
     fn types_follow_the_namespace_choice_and_hide_non_restorable_ones() {
         let c = sample();
-        let all_types = c.types(&all(), &all(), None);
+        let all_types = c.types(&all()).unwrap();
         assert_eq!(
             values(&all_types),
             [
@@ -462,8 +487,8 @@ mod tests {
         );
         assert!(all_types[0].cluster_scoped && !all_types[1].cluster_scoped);
         // A namespace subset takes only the cluster-scoped items it needs (Velero's rule).
-        let shop = IncludesExcludes::new(&["shop".into()], &[], "namespaces").unwrap();
-        let shop_types = c.types(&shop, &all(), None);
+        let shop = with(|f| f.include_namespaces = vec!["shop".into()]);
+        let shop_types = c.types(&shop).unwrap();
         assert_eq!(
             values(&shop_types),
             [
@@ -477,20 +502,37 @@ mod tests {
             "persistentvolumes (up to 1 item: those the chosen namespaces use)"
         );
         // … unless --include-cluster-resources says otherwise.
-        assert_eq!(values(&c.types(&shop, &all(), Some(true))).len(), 4);
+        let shop_all_cluster = with(|f| {
+            f.include_namespaces = vec!["shop".into()];
+            f.include_cluster_resources = Some(true);
+        });
+        assert_eq!(values(&c.types(&shop_all_cluster).unwrap()).len(), 4);
         assert_eq!(
-            values(&c.types(&all(), &all(), Some(false))),
+            values(
+                &c.types(&with(|f| f.include_cluster_resources = Some(false)))
+                    .unwrap()
+            ),
             [
                 ("configmaps", 3),
                 ("deployments.apps", 1),
                 ("namespaces", 3)
             ]
         );
-        let no_deploy = IncludesExcludes::new(&[], &["deployments".into()], "resources").unwrap();
+        let no_deploy = with(|f| f.exclude_resources = vec!["deployments".into()]);
         assert!(
-            !c.types(&all(), &no_deploy, None)
+            !c.types(&no_deploy)
+                .unwrap()
                 .iter()
                 .any(|t| t.value == "deployments.apps")
+        );
+        let only_config =
+            with(|f| f.include_resources = vec!["configmaps".into(), "clusterroles.*".into()]);
+        assert_eq!(
+            values(&c.types(&only_config).unwrap()),
+            [
+                ("clusterroles.rbac.authorization.k8s.io", 1),
+                ("configmaps", 3)
+            ]
         );
         assert_eq!(all_types[1].label(), "configmaps (3 items)");
         assert_eq!(
@@ -543,7 +585,7 @@ mod tests {
         list.insert("v1/NetworkPolicy".into(), vec!["web/deny".into()]);
         let contents = Contents::from_resource_list(&list, guess_resource);
         assert_eq!(
-            values(&contents.types(&all(), &all(), None)),
+            values(&contents.types(&all()).unwrap()),
             [
                 ("deployments.apps", 1),
                 ("namespaces", 1),
