@@ -56,9 +56,7 @@ pub async fn pick_if_unnamed(mut args: RestoreArgs, global: &GlobalArgs) -> Resu
     let contents = match &store {
         Some(store) => {
             let catalog = async || ApiCatalog::discover(&cluster.client).await.ok();
-            read_contents(store, &backup, catalog)
-                .await?
-                .map(|(c, _)| c)
+            read_contents(store, &backup, catalog).await?
         }
         None => None,
     };
@@ -74,7 +72,6 @@ pub async fn pick_if_unnamed(mut args: RestoreArgs, global: &GlobalArgs) -> Resu
         contents: contents.as_ref(),
     };
     summary.confirm()?;
-    eprintln!("Reading backup {backup:?} (every item is checked before anything is created)…");
     Ok(args)
 }
 
@@ -304,6 +301,10 @@ impl Summary<'_> {
                     "  resource types:    {}",
                     filter_text(&args.include_resources, &args.exclude_resources)
                 ));
+                lines.push(
+                    "  (the backup has no resource list: its namespaces and types are not known before it is read)"
+                        .to_string(),
+                );
                 "the matching items".to_string()
             }
         };

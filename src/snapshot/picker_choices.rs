@@ -304,13 +304,6 @@ pub fn guess_resource(group: &str, kind: &str) -> String {
     }
 }
 
-/// Where [`read_contents`] found the counts.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Source {
-    IntegrityRecord,
-    ResourceList,
-}
-
 /// The backup's contents from our integrity record (streamed: constant memory), else from
 /// Velero's resource list (its kinds named through the cluster's discovery when given). `None`
 /// when the backup has neither file.
@@ -318,34 +311,23 @@ pub async fn read_contents(
     store: &ObjectStore,
     name: &str,
     catalog: impl AsyncFnOnce() -> Option<ApiCatalog>,
-) -> Result<Option<(Contents, Source)>> {
+) -> Result<Option<Contents>> {
     let keys = BackupKeys::new(name);
     if store.head(&keys.integrity()).await?.is_some() {
         let contents = read_integrity_record(store, &keys.integrity()).await?;
-        return Ok(Some((contents, Source::IntegrityRecord)));
+        return Ok(Some(contents));
     }
     let Some(list) = read_extras(store, name, true).await?.resource_list else {
         return Ok(None);
     };
     let catalog = catalog().await;
-    let crds: BTreeSet<&str> = list
-        .iter()
-        .filter(|(k, _)| k.ends_with("/CustomResourceDefinition"))
-        .flat_map(|(_, names)| names.iter().map(String::as_str))
-        .collect();
     let contents = Contents::from_resource_list(&list, |group, kind| {
-        if let Some(found) = catalog.as_ref().and_then(|c| c.by_kind(group, kind)) {
-            return found.group_resource();
+        match catalog.as_ref().and_then(|c| c.by_kind(group, kind)) {
+            Some(found) => found.group_resource(),
+            None => guess_resource(group, kind),
         }
-        let guess = guess_resource(group, kind);
-        // A custom type the cluster lacks: its CRD in the backup names it (`plural.group`).
-        let from_crd = crds
-            .iter()
-            .find(|crd| **crd == guess)
-            .map(|crd| crd.to_string());
-        from_crd.unwrap_or(guess)
     });
-    Ok(Some((contents, Source::ResourceList)))
+    Ok(Some(contents))
 }
 
 async fn read_integrity_record(store: &ObjectStore, key: &str) -> Result<Contents> {
