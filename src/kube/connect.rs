@@ -16,7 +16,7 @@ pub struct ClusterOptions {
     pub impersonate: Option<String>,
     pub impersonate_groups: Vec<String>,
     pub server: Option<String>,
-    pub token: Option<String>,
+    pub token: Option<secrecy::SecretString>,
     pub insecure_skip_tls_verify: bool,
     pub request_timeout: Option<Duration>,
 }
@@ -51,7 +51,7 @@ pub async fn connect(options: &ClusterOptions) -> Result<Cluster> {
             .with_context(|| format!("--server {server:?} is not a valid URL"))?;
     }
     if let Some(token) = &options.token {
-        config.auth_info.token = Some(secrecy::SecretString::from(token.clone()));
+        config.auth_info.token = Some(token.clone());
         config.auth_info.token_file = None;
         config.auth_info.client_certificate = None;
         config.auth_info.client_certificate_data = None;
