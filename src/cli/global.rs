@@ -6,8 +6,8 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 use clap::{Args, ValueEnum};
-use secrecy::SecretString;
 use clap_complete::engine::ArgValueCompleter;
+use secrecy::SecretString;
 
 use super::completion::{
     cluster_names, context_names, kubeconfig_names, namespace_names, user_names,

@@ -88,8 +88,14 @@ pub async fn connect(options: &ClusterOptions) -> Result<Cluster> {
         .to_string();
     let namespace = config.default_namespace.clone();
     tracing::info!(server = %server, namespace = %namespace, "connecting to the Kubernetes API");
-    let client = Client::try_from(config)
-        .map_err(|e| anyhow!("cannot set up a client for {server}: {e}"))?;
+    let client = kube::client::ClientBuilder::try_from(config)
+        .map_err(|e| anyhow!("cannot set up a client for {server}: {e}"))?
+        // Retry needs a cloneable service; the buffer makes the boxed stack one.
+        .with_layer(&tower::buffer::BufferLayer::new(1024))
+        .with_layer(&tower::retry::RetryLayer::new(
+            super::read_retry::RetryReads::default(),
+        ))
+        .build();
     Ok(Cluster {
         client,
         namespace,
