@@ -14,6 +14,7 @@ use crate::actionset::executor::{self, PodTracker, RunOptions};
 use crate::actionset::naming::actionset_name;
 use crate::actionset::record::Store;
 use crate::actionset::types::{ActionSet, ActionSetSpec, ActionSetStatus, ActionSpec, State};
+use crate::actionset::validate::{self, SelectorKind};
 use crate::blueprint::targets;
 use crate::cli::{AlreadyReported, GlobalArgs};
 use crate::kube::{Cluster, connect};
@@ -70,6 +71,34 @@ pub struct CreateArgs {
     pub from: Option<String>,
     #[command(flatten)]
     pub target: TargetArgs,
+    /// Also act on every object matching this label selector (kanctl's --selector): one action
+    /// per object
+    #[arg(
+        short = 'l',
+        long,
+        value_name = "SELECTOR",
+        help_heading = "Action subject"
+    )]
+    pub selector: Option<String>,
+    /// Kind of object --selector picks (all: deployments, statefulsets, deploymentconfigs, pvcs)
+    #[arg(
+        short = 'k',
+        long,
+        value_enum,
+        default_value = "all",
+        help_heading = "Action subject"
+    )]
+    pub kind: SelectorKind,
+    /// Namespace --selector searches (default: all namespaces)
+    #[arg(long, value_name = "NS", help_heading = "Action subject")]
+    pub selector_namespace: Option<String>,
+    /// Labels on the ActionSet itself (repeatable, or comma-separated)
+    #[arg(long, value_name = "KEY=VALUE")]
+    pub labels: Vec<String>,
+    /// Create the ActionSet without checking that its blueprint, objects, secrets, config maps
+    /// and profile exist
+    #[arg(long)]
+    pub skip_validation: bool,
     /// Strategic-merge patch (JSON or YAML) for every pod the functions create
     #[arg(long, value_name = "JSON")]
     pub pod_override: Option<String>,
@@ -159,8 +188,10 @@ pub fn build_spec(
     args: &CreateArgs,
     namespace: &str,
     parent: Option<&ActionSet>,
+    selected: Vec<crate::blueprint::ObjectReference>,
 ) -> Result<Vec<ActionSpec>> {
-    let objects = subjects(&args.target)?;
+    let mut objects = subjects(&args.target)?;
+    validate::merge_objects(&mut objects, selected);
     let secrets = targets::parse_named_refs(&args.target.secrets, "secret", "--secrets")?;
     let config_maps =
         targets::parse_named_refs(&args.target.config_maps, "configmap", "--config-maps")?;
@@ -247,7 +278,7 @@ pub fn build_spec(
                 .ok_or_else(|| anyhow!("--blueprint is required (or --from PARENT)"))?;
             if objects.is_empty() {
                 bail!(
-                    "name the object the action runs on: --statefulset, --deployment, --deploymentconfig, --pvc, --namespace-target or --object"
+                    "name the object the action runs on: --statefulset, --deployment, --deploymentconfig, --pvc, --namespace-target, --object or --selector"
                 );
             }
             for object in objects {
@@ -398,7 +429,33 @@ async fn create(
         }
         None => None,
     };
-    let actions = build_spec(&args, &namespace, parent.as_ref())?;
+    let selected = match &args.selector {
+        Some(selector) => {
+            validate::select_objects(
+                cluster,
+                selector,
+                args.kind,
+                args.selector_namespace.as_deref(),
+            )
+            .await?
+        }
+        None => {
+            if args.selector_namespace.is_some() {
+                bail!("--selector-namespace needs --selector");
+            }
+            Vec::new()
+        }
+    };
+    let labels = targets::parse_key_values(&args.labels, "--labels")?;
+    for (k, v) in &labels {
+        validate::check_label(k, v)?;
+    }
+    let actions = build_spec(&args, &namespace, parent.as_ref(), selected)?;
+    if !args.skip_validation {
+        for warning in validate::check_references(cluster, &namespace, &actions).await? {
+            eprintln!("warning: {warning}");
+        }
+    }
     let name = actionset_name(
         args.name.as_deref(),
         args.action.as_deref(),
@@ -408,6 +465,7 @@ async fn create(
         metadata: ObjectMeta {
             name: Some(name.clone()),
             namespace: Some(namespace.clone()),
+            labels: (!labels.is_empty()).then_some(labels),
             ..ObjectMeta::default()
         },
         spec: Some(ActionSetSpec { actions }),
@@ -433,16 +491,19 @@ async fn create(
     };
     let spec = &actionset.spec.as_ref().expect("set above").actions;
     if !controller {
-        // Refuse what cannot run here before anything is created.
+        // Refuse what cannot run here before anything is created. With --skip-validation a
+        // missing Blueprint is left to the run, which fails the ActionSet as the controller does.
         let blueprints = executor::load_blueprints(cluster, &namespace, spec).await?;
-        for action in spec {
-            if let Some(Err(e)) = blueprints.get(&action.blueprint) {
-                bail!("{e}");
+        if !args.skip_validation {
+            for action in spec {
+                if let Some(Err(e)) = blueprints.get(&action.blueprint) {
+                    bail!("{e}");
+                }
             }
         }
         executor::check_supported(&blueprints, spec)?;
     }
-    store.create(&actionset).await?;
+    let actionset = store.create(&actionset).await?;
     write_stdout(&format!("actionset {name} created\n"))?;
     if controller {
         use std::io::IsTerminal;
