@@ -53,7 +53,13 @@ fn known_resource(kind: &str) -> Option<(ApiResource, bool)> {
             "deploymentconfigs",
             true,
         ),
-        PVC => ("", "v1", "PersistentVolumeClaim", "persistentvolumeclaims", true),
+        PVC => (
+            "",
+            "v1",
+            "PersistentVolumeClaim",
+            "persistentvolumeclaims",
+            true,
+        ),
         NAMESPACE => ("", "v1", "Namespace", "namespaces", false),
         _ => return None,
     };
@@ -159,7 +165,10 @@ async fn exists(
     let kind = reference.kind.to_lowercase();
     let (ar, namespaced) = match kind.as_str() {
         "secret" => (
-            ApiResource::from_gvk_with_plural(&GroupVersionKind::gvk("", "v1", "Secret"), "secrets"),
+            ApiResource::from_gvk_with_plural(
+                &GroupVersionKind::gvk("", "v1", "Secret"),
+                "secrets",
+            ),
             true,
         ),
         "configmap" => (
@@ -185,8 +194,7 @@ async fn exists(
                 } else {
                     format!("{}.{}", reference.resource, reference.group)
                 };
-                let Ok(resolved) = catalog.as_ref().expect("set above").resolve(&qualified)
-                else {
+                let Ok(resolved) = catalog.as_ref().expect("set above").resolve(&qualified) else {
                     return Ok(false);
                 };
                 let mut ar = resolved.resource.clone();
@@ -234,7 +242,11 @@ pub async fn check_references(
         if seen.insert(format!("blueprint/{}", action.blueprint)) {
             if action.blueprint.is_empty() {
                 problems.push("the action names no blueprint".into());
-            } else if blueprints.get(namespace, &action.blueprint).await?.is_none() {
+            } else if blueprints
+                .get(namespace, &action.blueprint)
+                .await?
+                .is_none()
+            {
                 problems.push(format!(
                     "blueprint {:?} not found in namespace {namespace:?}",
                     action.blueprint
@@ -275,7 +287,11 @@ pub async fn check_references(
             && seen.insert(format!("profile/{}/{}", profile.namespace, profile.name))
         {
             let store = ProfileStore::open(cluster).await?;
-            if store.get(&profile.namespace, &profile.name).await?.is_none() {
+            if store
+                .get(&profile.namespace, &profile.name)
+                .await?
+                .is_none()
+            {
                 warnings.push(format!(
                     "profile {:?} not found in namespace {:?}",
                     profile.name, profile.namespace
@@ -361,7 +377,11 @@ mod tests {
         let mut objects = vec![r("statefulset", "a")];
         merge_objects(
             &mut objects,
-            vec![r("StatefulSet", "a"), r("deployment", "a"), r("statefulset", "b")],
+            vec![
+                r("StatefulSet", "a"),
+                r("deployment", "a"),
+                r("statefulset", "b"),
+            ],
         );
         let names: Vec<String> = objects.iter().map(|o| o.describe()).collect();
         assert_eq!(names.len(), 3, "{names:?}");

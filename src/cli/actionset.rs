@@ -32,17 +32,36 @@ pub enum ActionsetCommand {
     Create(Box<CreateArgs>),
     /// List ActionSets
     #[command(alias = "ls")]
-    List,
+    List(RecordArgs),
     /// Show an ActionSet's actions, phases, outputs, artifacts and error
-    Describe { name: String },
+    Describe {
+        name: String,
+        #[command(flatten)]
+        records: RecordArgs,
+    },
     /// Follow an ActionSet until it completes or fails
-    Watch { name: String },
+    Watch {
+        name: String,
+        #[command(flatten)]
+        records: RecordArgs,
+    },
     /// Delete ActionSets
     #[command(alias = "rm")]
     Delete {
         #[arg(required = true)]
         names: Vec<String>,
+        #[command(flatten)]
+        records: RecordArgs,
     },
+}
+
+/// Where records are looked for when the ActionSet CRD is not installed.
+#[derive(Debug, Args)]
+pub struct RecordArgs {
+    /// Without Kanister's CRDs: read the records kept with this profile's data only (default:
+    /// every profile you can read, and the local default)
+    #[arg(long, value_name = "[NS/]NAME")]
+    pub profile: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -120,22 +139,29 @@ pub struct CreateArgs {
 
 pub async fn run(args: ActionsetArgs, global: &GlobalArgs) -> Result<()> {
     let cluster = connect(&global.cluster_options()).await?;
-    let store = Store::open(&cluster).await?;
+    let profile = match &args.command {
+        ActionsetCommand::Create(_) => None,
+        ActionsetCommand::List(r)
+        | ActionsetCommand::Describe { records: r, .. }
+        | ActionsetCommand::Watch { records: r, .. }
+        | ActionsetCommand::Delete { records: r, .. } => r.profile.as_deref(),
+    };
+    let store = Store::open(&cluster, profile).await?;
     match args.command {
         ActionsetCommand::Create(a) => create(*a, &cluster, &store, global).await,
-        ActionsetCommand::List => list(&cluster, &store, global).await,
-        ActionsetCommand::Describe { name } => {
+        ActionsetCommand::List(_) => list(&cluster, &store, global).await,
+        ActionsetCommand::Describe { name, .. } => {
             let a = store.require(&cluster.namespace, &name).await?;
             match global.output_or(OutputFormat::Table) {
                 f @ (OutputFormat::Json | OutputFormat::Yaml) => print_structured(&a, f),
                 _ => Ok(write_stdout(&describe(&a))?),
             }
         }
-        ActionsetCommand::Watch { name } => {
+        ActionsetCommand::Watch { name, .. } => {
             let namespace = cluster.namespace.clone();
             follow_controller(&cluster, &store, &namespace, &name, global).await
         }
-        ActionsetCommand::Delete { names } => {
+        ActionsetCommand::Delete { names, .. } => {
             let mut missing = Vec::new();
             for name in &names {
                 if store.delete(&cluster.namespace, name).await? {

@@ -445,9 +445,9 @@ pub async fn wait(
         }
         if tokio::time::Instant::now() >= deadline {
             match last_error {
-                Some(e) => bail!(
-                    "Failed to wait for the condition to be met within {timeout_text}: {e:#}"
-                ),
+                Some(e) => {
+                    bail!("Failed to wait for the condition to be met within {timeout_text}: {e:#}")
+                }
                 None => bail!("Failed to wait for the condition to be met within {timeout_text}"),
             }
         }

@@ -374,8 +374,14 @@ mod tests {
             resolve_to_string(&p, ".spec.containers[*].name").unwrap(),
             "a b"
         );
-        assert_eq!(resolve_to_string(&p, ".spec.containers[-1].name").unwrap(), "b");
-        assert_eq!(resolve_to_string(&p, ".spec.containers[0:1].name").unwrap(), "a");
+        assert_eq!(
+            resolve_to_string(&p, ".spec.containers[-1].name").unwrap(),
+            "b"
+        );
+        assert_eq!(
+            resolve_to_string(&p, ".spec.containers[0:1].name").unwrap(),
+            "a"
+        );
         assert_eq!(
             resolve_to_string(&p, ".status.conditions[?(@.type==\"Ready\")].status").unwrap(),
             "True"
@@ -390,7 +396,9 @@ mod tests {
             r#"{"app.kubernetes.io/name":"db"}"#
         );
         assert_eq!(
-            resolve_to_string(&p, ".status.missing").unwrap_err().to_string(),
+            resolve_to_string(&p, ".status.missing")
+                .unwrap_err()
+                .to_string(),
             "missing is not found"
         );
         assert!(resolve_to_string(&p, ".spec.containers[5]").is_err());
