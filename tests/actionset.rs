@@ -11,6 +11,8 @@ use serde_json::{Value, json};
 
 #[path = "actionset/cli.rs"]
 mod cli;
+#[path = "actionset/pty.rs"]
+mod pty;
 
 const BIN: &str = env!("CARGO_BIN_EXE_kubectl-backup");
 const ROOT_PASSWORD: &str = "r00t-pa55-do-not-print";
