@@ -878,11 +878,38 @@ async fn without_the_crd_the_record_is_kept_with_the_profiles_data_and_from_work
             .join("bucket/team/kubectl-backup/actionsets/kanister/local-restore.json")
             .exists()
     );
+    // A profile whose store cannot be reached does not hide the records kept elsewhere.
+    ok(&run(bed.cmd(&[
+        "profile",
+        "create",
+        "s3compliant",
+        "--name",
+        "broken",
+        "--bucket",
+        "nowhere",
+        "--region",
+        "us-east-1",
+        "--endpoint",
+        "http://127.0.0.1:9",
+        "--access-key",
+        "x",
+        "--secret-key",
+        "y",
+        "--skip-validation",
+    ]))
+    .await);
     let out = run(bed.cmd(&["actionset", "list"])).await;
     let listed = ok(&out);
     for name in ["local-backup", "local-restore", "old-run"] {
         assert!(listed.contains(name), "{listed}");
     }
+    assert!(
+        text(&out.stderr).contains("cannot list actionset records in profile kanister/broken"),
+        "{}",
+        text(&out.stderr)
+    );
+    let out = run(bed.cmd(&["actionset", "describe", "local-restore"])).await;
+    assert!(ok(&out).contains("State:      complete"));
     let out = run(bed.cmd(&["actionset", "list", "--profile", "s3"])).await;
     let listed = ok(&out);
     assert!(
@@ -909,10 +936,19 @@ async fn without_the_crd_the_record_is_kept_with_the_profiles_data_and_from_work
     ok(&out);
     assert!(!record.exists());
     assert!(!legacy.exists());
+    let out = run(bed.cmd(&["actionset", "describe", "local-backup", "--profile", "s3"])).await;
+    assert!(!out.status.success());
+    assert!(
+        text(&out.stderr).contains("actionset \"local-backup\" not found"),
+        "{}",
+        text(&out.stderr)
+    );
+    // Without --profile, the unreachable store means absence cannot be proven: say so.
     let out = run(bed.cmd(&["actionset", "describe", "local-backup"])).await;
     assert!(!out.status.success());
     assert!(
-        text(&out.stderr).contains("not found"),
+        text(&out.stderr).contains("could not be looked up everywhere")
+            && text(&out.stderr).contains("profile kanister/broken"),
         "{}",
         text(&out.stderr)
     );

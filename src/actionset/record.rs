@@ -365,13 +365,26 @@ impl ObjectRecords {
         {
             return Ok(Some(found));
         }
+        // One unreachable destination must not hide a record kept in another.
+        let mut problems = Vec::new();
         for place in self.places().await? {
-            if let Some(found) = Self::read(place, &key).await? {
-                self.remember(namespace, name, place);
-                return Ok(Some(found));
+            match Self::read(place, &key).await {
+                Ok(Some(found)) => {
+                    self.remember(namespace, name, place);
+                    return Ok(Some(found));
+                }
+                Ok(None) => {}
+                Err(e) => problems.push(format!("{e:#}")),
             }
         }
-        let Some(path) = self.legacy_file(namespace, name) else {
+        let legacy = self.legacy_file(namespace, name);
+        if !problems.is_empty() && !legacy.as_ref().is_some_and(|p| p.exists()) {
+            bail!(
+                "actionset {namespace}/{name} could not be looked up everywhere:\n{}",
+                problems.join("\n")
+            );
+        }
+        let Some(path) = legacy else {
             return Ok(None);
         };
         match std::fs::read(&path) {
@@ -469,20 +482,15 @@ impl ObjectRecords {
     async fn delete(&self, namespace: &str, name: &str) -> Result<bool> {
         let key = record_key(namespace, name);
         let mut deleted = false;
+        let mut problems = Vec::new();
         for place in self.places().await? {
-            if place
-                .store
-                .head(&key)
-                .await
-                .map_err(|e| anyhow!("reading {key} in {}: {e}", place.name))?
-                .is_some()
-            {
-                place
-                    .store
-                    .delete(&key)
-                    .await
-                    .map_err(|e| anyhow!("deleting {key} in {}: {e}", place.name))?;
-                deleted = true;
+            match place.store.head(&key).await {
+                Ok(Some(_)) => match place.store.delete(&key).await {
+                    Ok(()) => deleted = true,
+                    Err(e) => problems.push(format!("deleting {key} in {}: {e}", place.name)),
+                },
+                Ok(None) => {}
+                Err(e) => problems.push(format!("reading {key} in {}: {e}", place.name)),
             }
         }
         if let Some(path) = self.legacy_file(namespace, name) {
@@ -496,6 +504,14 @@ impl ObjectRecords {
             .lock()
             .unwrap()
             .remove(&(namespace.to_string(), name.to_string()));
+        if !problems.is_empty() {
+            if !deleted {
+                bail!("{}", problems.join("\n"));
+            }
+            for problem in problems {
+                eprintln!("warning: {problem}");
+            }
+        }
         Ok(deleted)
     }
 
