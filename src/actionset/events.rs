@@ -5,7 +5,7 @@
 //! Reasons are the controller's; messages keep its wording but name a phase by its name where
 //! the controller prints a Go struct dump.
 
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU32, Ordering};
 
 use k8s_openapi::api::core::v1::{Event, EventSource, ObjectReference};
 use k8s_openapi::apimachinery::pkg::apis::meta::v1::{MicroTime, ObjectMeta};
@@ -38,6 +38,7 @@ pub fn action_failed(action: &str) -> String {
 pub struct Recorder {
     target: Option<(Cluster, ObjectReference)>,
     warned: AtomicBool,
+    sequence: AtomicU32,
 }
 
 impl Recorder {
@@ -45,6 +46,7 @@ impl Recorder {
         Recorder {
             target: None,
             warned: AtomicBool::new(false),
+            sequence: AtomicU32::new(0),
         }
     }
 
@@ -62,6 +64,7 @@ impl Recorder {
         Recorder {
             target: Some((cluster.clone(), reference)),
             warned: AtomicBool::new(false),
+            sequence: AtomicU32::new(0),
         }
     }
 
@@ -83,10 +86,12 @@ impl Recorder {
         let time = crate::actionset::record::now_time();
         let event = Event {
             metadata: ObjectMeta {
-                // client-go's naming: <object>.<unix nanoseconds in hex>.
+                // client-go's naming, <object>.<unix nanoseconds in hex>, plus a sequence
+                // number so parallel actions never collide.
                 name: Some(format!(
-                    "{name}.{:x}",
-                    now.timestamp_nanos_opt().unwrap_or_default()
+                    "{name}.{:x}{:04x}",
+                    now.timestamp_nanos_opt().unwrap_or_default(),
+                    self.sequence.fetch_add(1, Ordering::Relaxed) & 0xffff
                 )),
                 namespace: Some(namespace.clone()),
                 ..ObjectMeta::default()
