@@ -18,6 +18,9 @@ use crate::snapshot::restore::{
 use crate::snapshot::selector;
 use crate::snapshot::types::BackupPhase;
 
+#[path = "restore_picker.rs"]
+mod picker;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum PolicyArg {
     /// Never change an existing object; report each one that differs
@@ -37,7 +40,7 @@ pub enum ClusterScopeArg {
 
 #[derive(Debug, Args)]
 pub struct RestoreArgs {
-    /// Backup to restore (see `kubectl backup snapshot list`)
+    /// Backup to restore (see `kubectl backup snapshot list`); omit it on a terminal to pick one
     pub name: Option<String>,
 
     /// Name of this restore (default: BACKUP-YYYYMMDDHHMMSS)
@@ -92,6 +95,7 @@ fn parse_duration(text: &str) -> Result<Duration, String> {
 }
 
 pub async fn run(args: RestoreArgs, global: &GlobalArgs) -> Result<()> {
+    let args = picker::pick_if_unnamed(args, global).await?;
     let Some(name) = args.name.clone() else {
         bail!(
             "which backup? give its NAME: kubectl backup snapshot restore NAME (kubectl backup snapshot list shows them)"

@@ -36,6 +36,7 @@ pub mod filters;
 pub mod integrity;
 pub mod layout;
 pub mod list;
+pub mod picker_choices;
 pub mod related;
 pub mod report;
 pub mod restore;

@@ -4,10 +4,12 @@
 //! - [`s3`]: an in-process S3 server (s3s-fs) and a moto launcher.
 //! - [`etcd`]: a launcher for the real etcd binary.
 //! - [`kanister_controller`]: a scripted stand-in for the Kanister controller.
+//! - [`pty`]: a pseudo-terminal driver for interactive tests.
 
 pub mod apiserver;
 pub mod etcd;
 pub mod kanister_controller;
+pub mod pty;
 pub mod s3;
 
 pub use apiserver::FakeApiServer;
