@@ -277,6 +277,9 @@ struct Bed {
 struct Outcome {
     out: Output,
     actionset: Value,
+    /// Events recorded on the ActionSet: (type, reason, message), sorted (actions run
+    /// concurrently, so only the set is deterministic).
+    events: Vec<(String, String, String)>,
 }
 
 impl Outcome {
@@ -383,9 +386,34 @@ impl Bed {
                 "the controller did not take up {name}: {:?}",
                 controller.handled()
             );
+            // Its last Event may come just after the final status the CLI saw.
+            let deadline = Instant::now() + Duration::from_secs(60);
+            while !controller.finished().contains(&name.to_string()) {
+                assert!(
+                    Instant::now() < deadline,
+                    "the controller never finished {name}"
+                );
+                tokio::time::sleep(Duration::from_millis(20)).await;
+            }
             assert_eq!(controller.problems(), Vec::<String>::new());
         }
-        Outcome { out, actionset }
+        let mut events: Vec<(String, String, String)> = self
+            .srv
+            .store()
+            .list("v1", "Event", Some(NS))
+            .into_iter()
+            .filter(|e| e["involvedObject"]["name"] == name)
+            .map(|e| {
+                let field = |k: &str| e[k].as_str().unwrap_or("").to_string();
+                (field("type"), field("reason"), field("message"))
+            })
+            .collect();
+        events.sort();
+        Outcome {
+            out,
+            actionset,
+            events,
+        }
     }
 
     fn task_pods(&self) -> Vec<String> {
@@ -490,6 +518,27 @@ fn assert_parity(controller: &Outcome, client: &Outcome) {
             client.stderr()
         );
     }
+    // Events: the same reasons; the controller's fixed wording for Normal ones. A Warning's
+    // message carries the error, whose wording is each side's own.
+    let events = |o: &Outcome| -> Vec<(String, String, String)> {
+        o.events
+            .iter()
+            .map(|(t, r, m)| {
+                let m = if t == "Normal" {
+                    m.clone()
+                } else {
+                    String::new()
+                };
+                (t.clone(), r.clone(), m)
+            })
+            .collect()
+    };
+    assert!(!controller.events.is_empty(), "the controller recorded no Events");
+    assert_eq!(
+        events(controller),
+        events(client),
+        "Events differ between modes (controller mode first)"
+    );
     assert_eq!(
         controller.out.status.code(),
         client.out.status.code(),
@@ -650,7 +699,7 @@ async fn failing_phase_stops_runs_the_defer_phase_and_reports_alike() {
     // Controller mode also shows the controller's Events as they come.
     let followed = a.stderr();
     for event in [
-        "event Warning Error: Failed to run phase failing of action broken",
+        "event Warning ActionSetFailed Action: broken: Failed to execute phase failing",
         "event Normal Started deferPhase: Executing deferPhase cleanup",
         "event Normal Ended deferPhase: Completed deferPhase cleanup",
     ] {
@@ -864,6 +913,7 @@ async fn a_template_error_fails_its_phase_and_still_runs_the_defer_phase_alike()
         let mut o = Outcome {
             out: o.out.clone(),
             actionset: o.actionset.clone(),
+            events: o.events.clone(),
         };
         o.actionset["status"]["error"] = Value::Null;
         o

@@ -53,6 +53,7 @@ pub struct RenderedPhase {
 struct Record {
     claimed: BTreeSet<String>,
     handled: Vec<String>,
+    finished: Vec<String>,
     problems: Vec<String>,
     phases: Vec<RenderedPhase>,
 }
@@ -184,6 +185,11 @@ impl KanisterController {
     /// ActionSets this controller took up, in order.
     pub fn handled(&self) -> Vec<String> {
         self.shared.record.lock().unwrap().handled.clone()
+    }
+
+    /// ActionSets it is done with: final status written and every Event recorded.
+    pub fn finished(&self) -> Vec<String> {
+        self.shared.record.lock().unwrap().finished.clone()
     }
 
     /// What it could not do honestly (unsupported function, template form, …). A test using

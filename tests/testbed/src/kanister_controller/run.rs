@@ -65,7 +65,11 @@ pub(crate) async fn watch(client: kube::Client, shared: Arc<Shared>) {
             uid: object.metadata.uid.clone().unwrap_or_default(),
             status: Mutex::new(Value::Null),
         });
-        tokio::spawn(async move { run.handle(object).await });
+        tokio::spawn(async move {
+            run.clone().handle(object).await;
+            let mut record = run.shared.record.lock().unwrap();
+            record.finished.push(run.name.clone());
+        });
     }
 }
 
@@ -292,6 +296,8 @@ impl Run {
         let mut status = json!({"state": "pending", "actions": [],
             "progress": {"percentCompleted": "0", "lastTransitionTime": now()}});
         let mut blueprint_actions = Vec::new();
+        // The Warning the controller records when initialisation fails: (reason, message).
+        let mut init_failure: Option<(String, String)> = None;
         for spec in &spec_actions {
             let mut entry = json!({"name": spec["name"], "object": spec["object"],
                 "blueprint": spec["blueprint"], "phases": [],
@@ -304,13 +310,24 @@ impl Run {
                     let action_name = spec["name"].as_str().unwrap_or("");
                     match bp["actions"].get(action_name) {
                         Some(a) => Ok(a.clone()),
-                        None => Err(format!(
-                            "action {action_name:?} not found in blueprint {}",
-                            spec["blueprint"]
-                        )),
+                        None => {
+                            let e = format!(
+                                "action {action_name:?} not found in blueprint {}",
+                                spec["blueprint"]
+                            );
+                            init_failure.get_or_insert((
+                                format!("ActionSetFailed Action: {action_name}"),
+                                format!("Could not get initial action: {e}"),
+                            ));
+                            Err(e)
+                        }
                     }
                 }
-                Err(e) => Err(e),
+                Err(e) => {
+                    init_failure
+                        .get_or_insert(("Error".into(), format!("Could not get blueprint: {e}")));
+                    Err(e)
+                }
             };
             match &found {
                 Ok(bp_action) => {
@@ -336,15 +353,12 @@ impl Run {
             status["actions"].as_array_mut().unwrap().push(entry);
             blueprint_actions.push(found);
         }
-        let failed_at_init = status["state"] == "failed";
         *self.status.lock().await = status;
         if !self.update(|_| {}).await {
             return;
         }
-        if failed_at_init {
-            let message = self.status.lock().await["error"]["message"].clone();
-            self.event(true, "Error", message.as_str().unwrap_or("").to_string())
-                .await;
+        if let Some((reason, message)) = init_failure {
+            self.event(true, &reason, message).await;
             return;
         }
         // Start: actions concurrently.
@@ -440,6 +454,12 @@ impl Run {
 
     async fn run_action(&self, index: usize, spec: &Value, bp_action: &Value) {
         let action_name = spec["name"].as_str().unwrap_or("").to_string();
+        self.event(
+            false,
+            "Started Action",
+            format!("Executing action {action_name}"),
+        )
+        .await;
         // Prepare: params and phase objects; any error fails the ActionSet at once.
         let phases: Vec<Value> = bp_action["phases"].as_array().cloned().unwrap_or_default();
         let defer = bp_action
@@ -469,19 +489,13 @@ impl Run {
                 self.event(
                     true,
                     &format!("ActionSetFailed Action: {action_name}"),
-                    e.clone(),
+                    format!("Failed to launch Action {}: {e}", self.name),
                 )
                 .await;
                 self.update(|s| fail(s, e)).await;
                 return;
             }
         };
-        self.event(
-            false,
-            "Started Action",
-            format!("Executing action {action_name}"),
-        )
-        .await;
         let mut succeeded = true;
         for (i, phase) in phases.iter().enumerate() {
             if !self
@@ -534,6 +548,14 @@ impl Run {
                 }
             }
             artifacts.insert(key.clone(), artifact);
+        }
+        if let Some(message) = &error {
+            self.event(
+                true,
+                &format!("ActionSetFailed Action: {action_name}"),
+                format!("Failed to render output artifacts: {message}"),
+            )
+            .await;
         }
         self.update(|s| match error {
             Some(message) => fail(s, message),
@@ -641,11 +663,11 @@ impl Run {
                 let message = format!("{label} {name:?} ({func}) failed: {cause}");
                 self.event(
                     true,
-                    "Error",
-                    format!(
-                        "Failed to run {label} {name} of action {}: {cause}",
+                    &format!(
+                        "ActionSetFailed Action: {}",
                         spec["name"].as_str().unwrap_or("")
                     ),
+                    format!("Failed to execute {label} {name}: {cause}"),
                 )
                 .await;
                 self.update(|s| {
