@@ -533,7 +533,10 @@ fn assert_parity(controller: &Outcome, client: &Outcome) {
             })
             .collect()
     };
-    assert!(!controller.events.is_empty(), "the controller recorded no Events");
+    assert!(
+        !controller.events.is_empty(),
+        "the controller recorded no Events"
+    );
     assert_eq!(
         events(controller),
         events(client),
