@@ -426,6 +426,26 @@ impl Bed {
             .collect()
     }
 
+    /// The task pods as created (the request bodies), minus our own ActionSet label, sorted.
+    fn created_task_pods(&self) -> Vec<Value> {
+        let mut pods: Vec<Value> = self
+            .srv
+            .requests()
+            .into_iter()
+            .filter(|r| r.method == "POST" && r.path.ends_with("/pods"))
+            .filter_map(|r| r.body_json())
+            .filter(|p| p["metadata"]["labels"]["createdBy"] == "kanister")
+            .map(|mut p| {
+                if let Some(labels) = p["metadata"]["labels"].as_object_mut() {
+                    labels.retain(|k, _| !k.starts_with("kubectl-backup.io/"));
+                }
+                normalised(&p)
+            })
+            .collect();
+        pods.sort_by_key(|p| p.to_string());
+        pods
+    }
+
     fn marker(&self, name: &str) -> bool {
         Path::new(&self.dir).join(name).exists()
     }
@@ -564,10 +584,32 @@ async fn backup_with_outputs_and_artifacts_then_restore_from_it_match() {
         "app/db",
         "--options",
         "tag=nightly",
+        "--podlabels",
+        "team=db",
+        "--podannotations",
+        "note=parity",
     ];
     let a = ctrl.create("backup-1", &backup_args).await;
     let b = client.create("backup-1", &backup_args).await;
     assert_parity(&a, &b);
+    // Kanister's KubeTask pod recipe (kanister.md §7), pod labels and annotations included.
+    let pods = ctrl.created_task_pods();
+    assert_eq!(pods.len(), 3, "{pods:#?}");
+    assert_eq!(pods, client.created_task_pods());
+    for pod in &pods {
+        assert_eq!(pod["metadata"]["generateName"], "kanister-job-");
+        assert_eq!(
+            pod["metadata"]["labels"],
+            json!({"createdBy": "kanister", "team": "db"})
+        );
+        assert_eq!(pod["metadata"]["annotations"], json!({"note": "parity"}));
+        assert_eq!(pod["spec"]["restartPolicy"], "Never");
+        assert_eq!(pod["spec"]["containers"][0]["name"], "container");
+        assert_eq!(
+            pod["spec"]["containers"][0]["imagePullPolicy"],
+            "IfNotPresent"
+        );
+    }
 
     // The shared result is the one the reference calls for, not merely the same twice.
     let status = &a.actionset["status"];
