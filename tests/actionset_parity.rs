@@ -173,6 +173,19 @@ actions:
         - sh
         - -c
         - echo "checking {{ .Object.kind }}"; test "{{ .Object.kind }}" = StatefulSet || exit 5; kando output name "{{ .Object.metadata.name }}"
+  slow:
+    phases:
+    - func: KubeTask
+      name: wait
+      args:
+        image: busybox
+        namespace: "{{ .StatefulSet.Namespace }}"
+        command: ["sh", "-c", "echo started; sleep 300"]
+    - func: KubeTask
+      name: after
+      args:
+        image: busybox
+        command: ["sh", "-c", "touch @DIR@/after-ran"]
   deferfails:
     outputArtifacts:
       out:
@@ -1038,4 +1051,54 @@ async fn the_stand_in_refuses_what_it_does_not_implement() {
         problems[1].contains("KubeExec has no script"),
         "{problems:?}"
     );
+}
+
+/// Deleting a running ActionSet is how a controller-mode run is cancelled (the CLI's Ctrl-C
+/// "cancel" does it): the controller stops the function, deletes its pod, starts nothing more.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn deleting_a_running_actionset_stops_it_in_controller_mode() {
+    let bed = Bed::new(Mode::Controller).await;
+    // Without --wait and without a terminal, create returns once the ActionSet exists.
+    let (out, timed_out) = run(bed.cmd(&[
+        "actionset",
+        "create",
+        "--name",
+        "slow-1",
+        "--action",
+        "slow",
+        "--blueprint",
+        "parity",
+        "--statefulset",
+        "app/db",
+        "--mode",
+        "controller",
+    ]))
+    .await;
+    assert!(!timed_out && out.status.success(), "{}", text(&out.stderr));
+    let store = bed.srv.store();
+    let deadline = Instant::now() + Duration::from_secs(120);
+    while !store.list("v1", "Pod", Some("app")).iter().any(|p| {
+        p["metadata"]["labels"]["createdBy"] == "kanister" && p["status"]["phase"] == "Running"
+    }) {
+        assert!(Instant::now() < deadline, "the task pod never ran");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    let (out, _) = run(bed.cmd(&["actionset", "delete", "slow-1"])).await;
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let controller = bed.controller.as_ref().unwrap();
+    let deadline = Instant::now() + Duration::from_secs(120);
+    while !(bed.task_pods().is_empty() && controller.finished().contains(&"slow-1".to_string())) {
+        assert!(
+            Instant::now() < deadline,
+            "task pods left: {:?}",
+            bed.task_pods()
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    assert_eq!(controller.cancelled(), ["slow-1"]);
+    assert!(
+        !bed.marker("after-ran"),
+        "a phase started after the deletion"
+    );
+    assert_eq!(controller.problems(), Vec::<String>::new());
 }

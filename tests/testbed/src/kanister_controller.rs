@@ -54,6 +54,7 @@ struct Record {
     claimed: BTreeSet<String>,
     handled: Vec<String>,
     finished: Vec<String>,
+    cancelled: Vec<String>,
     problems: Vec<String>,
     phases: Vec<RenderedPhase>,
 }
@@ -190,6 +191,12 @@ impl KanisterController {
     /// ActionSets it is done with: final status written and every Event recorded.
     pub fn finished(&self) -> Vec<String> {
         self.shared.record.lock().unwrap().finished.clone()
+    }
+
+    /// ActionSets deleted while it ran them (kanister.md §2: the running function is cancelled
+    /// and its pod deleted; later phases do not start).
+    pub fn cancelled(&self) -> Vec<String> {
+        self.shared.record.lock().unwrap().cancelled.clone()
     }
 
     /// What it could not do honestly (unsupported function, template form, …). A test using

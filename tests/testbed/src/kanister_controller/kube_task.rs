@@ -23,6 +23,8 @@ pub struct TaskContext<'a> {
     pub default_namespace: &'a str,
     pub pod_labels: BTreeMap<String, String>,
     pub pod_annotations: BTreeMap<String, String>,
+    /// Turns true when the ActionSet is deleted: the function stops and its pod goes.
+    pub cancel: tokio::sync::watch::Receiver<bool>,
 }
 
 fn string_arg(args: &Map<String, Value>, name: &str) -> Result<Option<String>, String> {
@@ -77,7 +79,11 @@ pub async fn run(
         .await
         .map_err(|e| format!("Failed to create pod: {e}"))?;
     let name = created.metadata.name.unwrap_or_default();
-    let result = follow(&api, &namespace, &name).await;
+    let mut cancel = ctx.cancel.clone();
+    let result = tokio::select! {
+        r = follow(&api, &namespace, &name) => r,
+        _ = cancel.wait_for(|c| *c) => Err("cancelled: the ActionSet was deleted".into()),
+    };
     let _ = api
         .delete(&name, &DeleteParams::default().grace_period(0))
         .await;

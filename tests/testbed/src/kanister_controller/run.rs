@@ -41,9 +41,23 @@ pub(crate) async fn watch(client: kube::Client, shared: Arc<Shared>) {
     let mut events = watcher(api, watcher::Config::default())
         .default_backoff()
         .boxed();
+    // Cancellation switches of the runs in progress, by uid.
+    let mut running: BTreeMap<String, tokio::sync::watch::Sender<bool>> = BTreeMap::new();
     while let Some(event) = events.next().await {
+        running.retain(|_, cancel| !cancel.is_closed());
         let object = match event {
             Ok(watcher::Event::Apply(o) | watcher::Event::InitApply(o)) => o,
+            Ok(watcher::Event::Delete(o)) => {
+                let uid = o.metadata.uid.clone().unwrap_or_default();
+                if let Some(cancel) = running.remove(&uid) {
+                    let _ = cancel.send(true);
+                    let mut record = shared.record.lock().unwrap();
+                    record
+                        .cancelled
+                        .push(o.metadata.name.clone().unwrap_or_default());
+                }
+                continue;
+            }
             _ => continue,
         };
         if object.data.get("status").is_some_and(|s| !s.is_null()) {
@@ -58,13 +72,16 @@ pub(crate) async fn watch(client: kube::Client, shared: Arc<Shared>) {
             }
             record.handled.push(name.clone());
         }
+        let (cancel_tx, cancel_rx) = tokio::sync::watch::channel(false);
         let run = Arc::new(Run {
             client: client.clone(),
             shared: shared.clone(),
             name,
             uid: object.metadata.uid.clone().unwrap_or_default(),
             status: Mutex::new(Value::Null),
+            cancel: cancel_rx,
         });
+        running.insert(run.uid.clone(), cancel_tx);
         tokio::spawn(async move {
             run.clone().handle(object).await;
             let mut record = run.shared.record.lock().unwrap();
@@ -80,6 +97,8 @@ struct Run {
     name: String,
     uid: String,
     status: Mutex<Value>,
+    /// True once the ActionSet is deleted.
+    cancel: tokio::sync::watch::Receiver<bool>,
 }
 
 /// Which list a phase is in.
@@ -582,6 +601,9 @@ impl Run {
         let name = phase["name"].as_str().unwrap_or("").to_string();
         let func = phase["func"].as_str().unwrap_or("").to_string();
         let label = slot.label();
+        if *self.cancel.borrow() {
+            return false;
+        }
         // `.Phases.<name>` exists once the phase started, `Output` once it succeeded.
         data["Phases"][&name] = json!({"Secrets": {}, "ConfigMaps": {}});
         self.update(|s| {
@@ -625,6 +647,7 @@ impl Run {
                             default_namespace: &self.shared.namespace,
                             pod_labels: string_map(&spec["podLabels"]),
                             pod_annotations: string_map(&spec["podAnnotations"]),
+                            cancel: self.cancel.clone(),
                         };
                         kube_task::run(&args, &ctx).await
                     }
