@@ -15,7 +15,7 @@ use crate::snapshot::types::{
     API_VERSION, Backup, BackupPhase, BackupSpec, DEFAULT_NAMESPACE, DeleteBackupRequest, GROUP,
 };
 
-fn resource(kind: &str, plural: &str) -> ApiResource {
+pub(crate) fn resource(kind: &str, plural: &str) -> ApiResource {
     ApiResource {
         group: GROUP.into(),
         version: "v1".into(),
@@ -33,7 +33,7 @@ fn backups_api(cluster: &Cluster, namespace: &str) -> Api<DynamicObject> {
     )
 }
 
-fn convert<T: DeserializeOwned, S: Serialize>(object: &S) -> Result<T> {
+pub(crate) fn convert<T: DeserializeOwned, S: Serialize>(object: &S) -> Result<T> {
     Ok(serde_json::from_value(serde_json::to_value(object)?)?)
 }
 
@@ -131,6 +131,53 @@ pub async fn follow(
     show_progress: bool,
     cancel: &CancellationToken,
 ) -> Result<Backup> {
+    follow_object(
+        cluster,
+        &resource("Backup", "backups"),
+        namespace,
+        name,
+        show_progress,
+        cancel,
+        |backup: &Backup| {
+            let phase = backup.phase();
+            let progress = backup.status.as_ref().and_then(|s| s.progress.clone());
+            FollowState {
+                phase: phase.map(BackupPhase::as_str),
+                done: progress.as_ref().and_then(|p| p.items_backed_up).unwrap_or(0),
+                total: progress.as_ref().and_then(|p| p.total_items).unwrap_or(0),
+                terminal: phase.is_some_and(BackupPhase::is_terminal),
+            }
+        },
+        || format!(
+            "stopped following; the Velero Backup {namespace}/{name} keeps running on the server (delete it with `kubectl backup snapshot delete {name}`)"
+        ),
+    )
+    .await
+}
+
+/// What one poll of a followed Velero object (Backup, Restore) shows.
+pub(crate) struct FollowState {
+    pub phase: Option<&'static str>,
+    pub done: i64,
+    pub total: i64,
+    pub terminal: bool,
+}
+
+/// Polls a Velero object once a second until `state` calls it terminal: a progress bar of
+/// Velero's own item counts on a terminal, one line per phase change otherwise (logs, CI).
+/// Ctrl-C stops following (the server keeps working) with the error `stopped()` describes.
+pub(crate) async fn follow_object<T: DeserializeOwned>(
+    cluster: &Cluster,
+    resource: &ApiResource,
+    namespace: &str,
+    name: &str,
+    show_progress: bool,
+    cancel: &CancellationToken,
+    state: impl Fn(&T) -> FollowState,
+    stopped: impl FnOnce() -> String,
+) -> Result<T> {
+    let kind = resource.kind.as_str();
+    let api: Api<DynamicObject> = Api::namespaced_with(cluster.client.clone(), namespace, resource);
     let bar = show_progress.then(|| {
         let bar = indicatif::ProgressBar::new(0);
         bar.set_style(
@@ -142,52 +189,51 @@ pub async fn follow(
         bar.enable_steady_tick(Duration::from_millis(200));
         bar
     });
-    let mut last_seen: Option<BackupPhase> = None;
+    let finish = |bar: &Option<indicatif::ProgressBar>| {
+        if let Some(bar) = bar {
+            bar.finish_and_clear();
+        }
+    };
+    let mut last_seen: Option<&'static str> = None;
     loop {
-        let backup = get(cluster, namespace, name)
-            .await?
-            .ok_or_else(|| anyhow!("the Velero Backup {namespace}/{name} disappeared"))?;
-        let phase = backup.phase();
-        if let Some(bar) = &bar {
-            let progress = backup.status.as_ref().and_then(|s| s.progress.clone());
-            let total = progress.as_ref().and_then(|p| p.total_items).unwrap_or(0);
-            let done = progress
-                .as_ref()
-                .and_then(|p| p.items_backed_up)
-                .unwrap_or(0);
-            bar.set_length(total.max(done).max(0) as u64);
-            bar.set_position(done.max(0) as u64);
-            bar.set_message(phase.map_or("New", BackupPhase::as_str).to_string());
-        }
-        if bar.is_none() && phase.is_some() && phase != last_seen {
-            // No terminal to draw on: one line per phase change, for logs and CI.
-            let progress = backup.status.as_ref().and_then(|s| s.progress.clone());
-            eprintln!(
-                "Backup {name}: {} ({}/{} items)",
-                phase.map_or("New", BackupPhase::as_str),
-                progress
-                    .as_ref()
-                    .and_then(|p| p.items_backed_up)
-                    .unwrap_or(0),
-                progress.as_ref().and_then(|p| p.total_items).unwrap_or(0)
-            );
-            last_seen = phase;
-        }
-        if phase.is_some_and(BackupPhase::is_terminal) {
-            if let Some(bar) = &bar {
-                bar.finish_and_clear();
+        let object = match api.get(name).await {
+            Ok(object) => object,
+            Err(e) if is_not_found(&e) => {
+                finish(&bar);
+                bail!("the Velero {kind} {namespace}/{name} disappeared");
             }
-            return Ok(backup);
+            Err(e) => {
+                finish(&bar);
+                bail!(
+                    "cannot read the Velero {kind} {namespace}/{name}: {}",
+                    describe_error(&cluster.server, &e)
+                );
+            }
+        };
+        let object: T = convert(&object)?;
+        let now = state(&object);
+        if let Some(bar) = &bar {
+            bar.set_length(now.total.max(now.done).max(0) as u64);
+            bar.set_position(now.done.max(0) as u64);
+            bar.set_message(now.phase.unwrap_or("New").to_string());
+        } else if now.phase.is_some() && now.phase != last_seen {
+            eprintln!(
+                "{kind} {name}: {} ({}/{} items)",
+                now.phase.unwrap_or("New"),
+                now.done,
+                now.total
+            );
+            last_seen = now.phase;
+        }
+        if now.terminal {
+            finish(&bar);
+            return Ok(object);
         }
         tokio::select! {
             _ = tokio::time::sleep(Duration::from_secs(1)) => {}
             _ = cancel.cancelled() => {
-                if let Some(bar) = &bar {
-                    bar.finish_and_clear();
-                }
-                return Err(anyhow!(
-                    "stopped following; the Velero Backup {namespace}/{name} keeps running on the server (delete it with `kubectl backup snapshot delete {name}`)"
-                ));
+                finish(&bar);
+                return Err(anyhow!(stopped()));
             }
         }
     }

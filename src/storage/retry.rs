@@ -38,7 +38,14 @@ where
     F: FnMut() -> Fut,
     Fut: Future<Output = Result<T>>,
 {
-    retry_with(policy, cancel, cancelled, attempt, Interrupt::BetweenAttempts).await
+    retry_with(
+        policy,
+        cancel,
+        cancelled,
+        attempt,
+        Interrupt::BetweenAttempts,
+    )
+    .await
 }
 
 #[derive(Clone, Copy, PartialEq)]
@@ -211,7 +218,11 @@ mod tests {
         })
         .await
         .unwrap_err();
-        assert_eq!(calls.load(Ordering::SeqCst), 1, "no attempt after the cancel");
+        assert_eq!(
+            calls.load(Ordering::SeqCst),
+            1,
+            "no attempt after the cancel"
+        );
         assert!(matches!(error, StorageError::Cancelled { .. }));
 
         let token = CancellationToken::new();
