@@ -132,10 +132,12 @@ pub async fn follow(
     cancel: &CancellationToken,
 ) -> Result<Backup> {
     follow_object(
-        cluster,
-        &resource("Backup", "backups"),
-        namespace,
-        name,
+        Followed {
+            cluster,
+            resource: resource("Backup", "backups"),
+            namespace,
+            name,
+        },
         show_progress,
         cancel,
         |backup: &Backup| {
@@ -155,6 +157,14 @@ pub async fn follow(
     .await
 }
 
+/// The Velero object to follow.
+pub(crate) struct Followed<'a> {
+    pub cluster: &'a Cluster,
+    pub resource: ApiResource,
+    pub namespace: &'a str,
+    pub name: &'a str,
+}
+
 /// What one poll of a followed Velero object (Backup, Restore) shows.
 pub(crate) struct FollowState {
     pub phase: Option<&'static str>,
@@ -167,17 +177,21 @@ pub(crate) struct FollowState {
 /// Velero's own item counts on a terminal, one line per phase change otherwise (logs, CI).
 /// Ctrl-C stops following (the server keeps working) with the error `stopped()` describes.
 pub(crate) async fn follow_object<T: DeserializeOwned>(
-    cluster: &Cluster,
-    resource: &ApiResource,
-    namespace: &str,
-    name: &str,
+    followed: Followed<'_>,
     show_progress: bool,
     cancel: &CancellationToken,
     state: impl Fn(&T) -> FollowState,
     stopped: impl FnOnce() -> String,
 ) -> Result<T> {
+    let Followed {
+        cluster,
+        resource,
+        namespace,
+        name,
+    } = followed;
     let kind = resource.kind.as_str();
-    let api: Api<DynamicObject> = Api::namespaced_with(cluster.client.clone(), namespace, resource);
+    let api: Api<DynamicObject> =
+        Api::namespaced_with(cluster.client.clone(), namespace, &resource);
     let bar = show_progress.then(|| {
         let bar = indicatif::ProgressBar::new(0);
         bar.set_style(

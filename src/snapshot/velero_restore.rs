@@ -13,7 +13,7 @@ use tokio_util::sync::CancellationToken;
 use crate::kube::{Cluster, describe_error, is_not_found};
 use crate::snapshot::restore::{ExistingPolicy, Filters, RestoreOptions};
 use crate::snapshot::types::{API_VERSION, HookStatus};
-use crate::snapshot::velero_mode::{FollowState, convert, follow_object, resource};
+use crate::snapshot::velero_mode::{FollowState, Followed, convert, follow_object, resource};
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
 #[serde(rename_all = "camelCase")]
@@ -274,10 +274,12 @@ pub async fn follow(
     cancel: &CancellationToken,
 ) -> Result<Restore> {
     follow_object(
-        cluster,
-        &resource("Restore", "restores"),
-        namespace,
-        name,
+        Followed {
+            cluster,
+            resource: resource("Restore", "restores"),
+            namespace,
+            name,
+        },
         show_progress,
         cancel,
         |restore: &Restore| {

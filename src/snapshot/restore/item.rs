@@ -107,13 +107,12 @@ pub(super) async fn restore_item(
             }
         };
     }
-    // managedFields go back in a patch after the create, as Velero does: a create records the
-    // restoring client as the manager of every field.
+    // Velero creates with the backup's managedFields, then patches them back: the server adds
+    // an entry for the restoring client, owning every field, on create.
     let managed_fields = object
-        .get_mut("metadata")
-        .and_then(Value::as_object_mut)
-        .and_then(|m| m.remove("managedFields"))
-        .filter(|m| m.as_array().is_some_and(|a| !a.is_empty()));
+        .pointer("/metadata/managedFields")
+        .filter(|m| m.as_array().is_some_and(|a| !a.is_empty()))
+        .cloned();
     let body: DynamicObject = match serde_json::from_value(object.clone()) {
         Ok(b) => b,
         Err(e) => {
