@@ -208,8 +208,29 @@ pub(super) async fn restore(
     for e in status.validation_errors.iter().flatten() {
         eprintln!("Validation error: {e}");
     }
+    if status.errors.unwrap_or(0) + status.warnings.unwrap_or(0) > 0 {
+        match velero_restore::results(&cluster, &namespace, &name, cancel).await {
+            Ok(Some(results)) => {
+                print_messages("error", &results.errors.lines());
+                print_messages("warning", &results.warnings.lines());
+            }
+            Ok(None) => {}
+            Err(e) => eprintln!("note: the error texts could not be fetched from Velero: {e:#}"),
+        }
+    }
     eprintln!(
         "Velero keeps the details: `velero restore describe {name} --details` and `velero restore logs {name}` (namespace {namespace})."
     );
     Err(AlreadyReported.into())
+}
+
+/// Velero's messages, the first 20 of each kind (a restore can fail on thousands of items).
+fn print_messages(label: &str, lines: &[String]) {
+    const SHOWN: usize = 20;
+    for line in lines.iter().take(SHOWN) {
+        eprintln!("{label}: {line}");
+    }
+    if lines.len() > SHOWN {
+        eprintln!("… and {} more {label}s", lines.len() - SHOWN);
+    }
 }

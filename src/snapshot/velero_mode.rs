@@ -289,17 +289,38 @@ pub async fn download_url(
     backup: &str,
     cancel: &CancellationToken,
 ) -> Result<String> {
+    download_url_within(
+        cluster,
+        namespace,
+        kind,
+        backup,
+        Duration::from_secs(60),
+        cancel,
+    )
+    .await
+}
+
+/// [`download_url`] with a bound on how long Velero may take to answer. `target` names a
+/// Backup or, for the `Restore*` kinds, a Restore.
+pub async fn download_url_within(
+    cluster: &Cluster,
+    namespace: &str,
+    kind: &str,
+    target: &str,
+    timeout: Duration,
+    cancel: &CancellationToken,
+) -> Result<String> {
     use rand::Rng;
     let suffix: String = (0..8)
         .map(|_| {
             char::from(b"abcdefghijklmnopqrstuvwxyz0123456789"[rand::rng().random_range(0..36)])
         })
         .collect();
-    let name = format!("{}-{suffix}", backup.chars().take(240).collect::<String>());
+    let name = format!("{}-{suffix}", target.chars().take(240).collect::<String>());
     let request = serde_json::json!({
         "apiVersion": API_VERSION, "kind": "DownloadRequest",
         "metadata": {"name": name, "namespace": namespace},
-        "spec": {"target": {"kind": kind, "name": backup}}
+        "spec": {"target": {"kind": kind, "name": target}}
     });
     let api: Api<DynamicObject> = Api::namespaced_with(
         cluster.client.clone(),
@@ -310,11 +331,11 @@ pub async fn download_url(
         .await
         .map_err(|e| {
             anyhow!(
-                "cannot create a DownloadRequest for {kind} of backup {backup}: {}",
+                "cannot create a DownloadRequest for {kind} of {target}: {}",
                 describe_error(&cluster.server, &e)
             )
         })?;
-    let deadline = tokio::time::Instant::now() + Duration::from_secs(60);
+    let deadline = tokio::time::Instant::now() + timeout;
     loop {
         let current = api.get(&name).await.map_err(|e| {
             anyhow!(
@@ -330,7 +351,8 @@ pub async fn download_url(
         }
         if tokio::time::Instant::now() > deadline {
             bail!(
-                "Velero did not answer DownloadRequest {namespace}/{name} within 60s; is the Velero server running? (see `kubectl backup doctor`)"
+                "Velero did not answer DownloadRequest {namespace}/{name} within {}s; is the Velero server running? (see `kubectl backup doctor`)",
+                timeout.as_secs()
             );
         }
         tokio::select! {

@@ -12,7 +12,7 @@ use tokio_util::sync::CancellationToken;
 
 use crate::kube::{Cluster, describe_error, is_not_found};
 use crate::snapshot::restore::{ExistingPolicy, Filters, RestoreOptions};
-use crate::snapshot::types::{API_VERSION, HookStatus};
+use crate::snapshot::types::{API_VERSION, BackupResults, HookStatus};
 use crate::snapshot::velero_mode::{FollowState, Followed, convert, follow_object, resource};
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
@@ -297,6 +297,41 @@ pub async fn follow(
         ),
     )
     .await
+}
+
+/// The restore's warning and error texts (`restore-<R>-results.gz`), through a DownloadRequest
+/// Velero answers with a presigned URL. `None` if the file is missing or unreadable.
+pub async fn results(
+    cluster: &Cluster,
+    namespace: &str,
+    name: &str,
+    cancel: &CancellationToken,
+) -> Result<Option<BackupResults>> {
+    use std::io::Read;
+    let url = crate::snapshot::velero_mode::download_url_within(
+        cluster,
+        namespace,
+        "RestoreResults",
+        name,
+        std::time::Duration::from_secs(20),
+        cancel,
+    )
+    .await?;
+    let mut body = Vec::new();
+    if crate::snapshot::velero_mode::fetch_url(&url, &mut body)
+        .await
+        .is_err()
+    {
+        return Ok(None);
+    }
+    let mut text = Vec::new();
+    if flate2::read::MultiGzDecoder::new(&body[..])
+        .read_to_end(&mut text)
+        .is_err()
+    {
+        return Ok(None);
+    }
+    Ok(serde_json::from_slice(&text).ok())
 }
 
 #[cfg(test)]

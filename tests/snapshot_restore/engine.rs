@@ -344,7 +344,7 @@ fn a_terminating_namespace_is_waited_for_and_a_stuck_one_is_reported() {
 
 #[test]
 fn ctrl_c_stops_starting_objects_reports_what_is_left_and_exits_130() {
-    const TOTAL: usize = 60;
+    const TOTAL: usize = 80;
     let server = FakeApiServer::start_blocking();
     server.set_controllers_enabled(false);
     let items: Vec<(&str, Value)> = (0..TOTAL)

@@ -107,6 +107,53 @@ fn wait_for_a_read(server: &FakeApiServer, name: &str) {
     }
 }
 
+/// Serves `body` to the first HTTP request on a loopback port (a presigned URL); returns the URL.
+fn serve_once(body: Vec<u8>) -> String {
+    use std::io::{Read, Write};
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let url = format!(
+        "http://{}/bucket/restores/r2/restore-r2-results.gz?X-Amz-Signature=secret",
+        listener.local_addr().unwrap()
+    );
+    std::thread::spawn(move || {
+        if let Ok((mut socket, _)) = listener.accept() {
+            let mut request = [0u8; 4096];
+            let _ = socket.read(&mut request);
+            let head = format!(
+                "HTTP/1.1 200 OK\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+                body.len()
+            );
+            let _ = socket.write_all(head.as_bytes());
+            let _ = socket.write_all(&body);
+        }
+    });
+    url
+}
+
+/// Velero's download controller: answers the CLI's DownloadRequest for `kind` of `target`.
+fn answer_download_request(server: &FakeApiServer, kind: &str, target: &str, url: &str) {
+    let deadline = Instant::now() + Duration::from_secs(60);
+    loop {
+        let requests = server
+            .store()
+            .list("velero.io/v1", "DownloadRequest", Some("velero"));
+        if let Some(request) = requests
+            .iter()
+            .find(|r| r["spec"]["target"]["kind"] == kind && r["spec"]["target"]["name"] == target)
+        {
+            let mut answer = request.clone();
+            answer["status"] = json!({"phase": "Processed", "downloadURL": url});
+            server.store().apply(answer).unwrap();
+            return;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "no DownloadRequest for {kind} {target}"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
 #[test]
 fn every_flag_maps_to_the_restore_spec_and_wait_follows_it_to_completion() {
     let server = FakeApiServer::start_blocking();
@@ -241,16 +288,37 @@ fn a_partially_failed_restore_fails_and_without_wait_the_cli_returns_at_once() {
         &server,
         "r2",
         json!({"phase": "PartiallyFailed", "progress": {"totalItems": 10, "itemsRestored": 8},
-            "errors": 2, "warnings": 3}),
+            "errors": 2, "warnings": 1}),
     );
+    // Velero's texts for the counts, fetched through a DownloadRequest.
+    let results = json!({"errors": {"namespaces": {"shop": [
+            "error restoring deployments.apps/shop/web: admission webhook denied the request",
+            "error restoring services/shop/web: port is already allocated"]}},
+        "warnings": {"cluster": ["could not restore, CustomResourceDefinition widgets.example.com already exists"]}});
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    std::io::Write::write_all(&mut gz, &serde_json::to_vec(&results).unwrap()).unwrap();
+    let url = serve_once(gz.finish().unwrap());
+    answer_download_request(&server, "RestoreResults", "r2", &url);
     let output = finish(child, &args.join(" "));
     let err = text(&output.stderr);
     assert_eq!(output.status.code(), Some(1), "{err}");
     assert!(
         err.contains(
-            "Restore completed with status: PartiallyFailed. 8 of 10 items restored, 2 error(s), 3 warning(s)."
+            "Restore completed with status: PartiallyFailed. 8 of 10 items restored, 2 error(s), 1 warning(s)."
         ),
         "{err}"
+    );
+    assert!(
+        err.contains("error: shop: error restoring deployments.apps/shop/web: admission webhook denied the request"),
+        "{err}"
+    );
+    assert!(
+        err.contains("warning: could not restore, CustomResourceDefinition widgets.example.com already exists"),
+        "{err}"
+    );
+    assert!(
+        !err.contains("X-Amz-Signature"),
+        "a presigned URL is a credential: {err}"
     );
     assert!(
         err.contains("velero restore describe r2 --details"),
