@@ -9,6 +9,11 @@ use kubectl_backup_testbed::FakeApiServer;
 use kubectl_backup_testbed::s3::S3Server;
 use serde_json::{Value, json};
 
+#[path = "actionset/cli.rs"]
+mod cli;
+#[path = "actionset/pty.rs"]
+mod pty;
+
 const BIN: &str = env!("CARGO_BIN_EXE_kubectl-backup");
 const ROOT_PASSWORD: &str = "r00t-pa55-do-not-print";
 
@@ -58,6 +63,27 @@ impl Bed {
                 name,
             )
             .unwrap_or_else(|| panic!("actionset {name} not recorded"))
+    }
+
+    /// `(type, reason, message)` of the Events on ActionSet `name`, oldest first.
+    fn events(&self, name: &str) -> Vec<(String, String, String)> {
+        let mut events: Vec<Value> = self
+            .srv
+            .store()
+            .list("v1", "Event", Some("kanister"))
+            .into_iter()
+            .filter(|e| {
+                e["involvedObject"]["name"] == name && e["involvedObject"]["kind"] == "ActionSet"
+            })
+            .collect();
+        events.sort_by_key(|e| e["metadata"]["name"].as_str().unwrap_or("").to_string());
+        events
+            .iter()
+            .map(|e| {
+                let s = |k: &str| e[k].as_str().unwrap_or("").to_string();
+                (s("type"), s("reason"), s("message"))
+            })
+            .collect()
     }
 
     fn task_pods(&self) -> Vec<String> {
@@ -126,6 +152,13 @@ async fn bed_with(crds: bool) -> Bed {
         .create(json!({"apiVersion": "v1", "kind": "Secret",
             "metadata": {"name": "mysql", "namespace": "db"},
             "stringData": {"mysql-root-password": ROOT_PASSWORD}}))
+        .unwrap();
+    // The volume PrepareData phases mount (it must exist, as upstream checks).
+    store
+        .create(json!({"apiVersion": "v1", "kind": "PersistentVolumeClaim",
+            "metadata": {"name": "data-mysql-0", "namespace": "db"},
+            "spec": {"accessModes": ["ReadWriteOnce"],
+                     "resources": {"requests": {"storage": "1Gi"}}}}))
         .unwrap();
     store
         .create(json!({"apiVersion": "apps/v1", "kind": "StatefulSet",
@@ -297,6 +330,26 @@ async fn database_backup_damage_restore_delete() {
         "task pods left: {:?}",
         bed.task_pods()
     );
+    // The controller's Events, recorded on the ActionSet by the client-side run.
+    let events = bed.events(&backup);
+    let reasons: Vec<&str> = events.iter().map(|e| e.1.as_str()).collect();
+    assert_eq!(
+        reasons,
+        [
+            "Started Action",
+            "Started Phase",
+            "Ended Phase",
+            "Update Complete"
+        ],
+        "{events:?}"
+    );
+    assert_eq!(events[1].2, "Executing phase dumpToObjectStore");
+    assert_eq!(events[2].2, "Completed phase dumpToObjectStore");
+    assert_eq!(
+        events[3].2,
+        format!("Updated ActionSet '{backup}' Status->complete")
+    );
+    assert!(events.iter().all(|e| e.0 == "Normal"), "{events:?}");
 
     // Damage the data, restore from the backup, and it is back.
     std::fs::write(bed.db.join("data.txt"), "DROP TABLE users;\n").unwrap();
@@ -401,6 +454,27 @@ async fn failing_phase_stops_the_action_runs_defer_and_reports() {
     );
     // Artifacts stay the unrendered templates (none here), and no task pod survives.
     assert!(bed.task_pods().is_empty(), "{:?}", bed.task_pods());
+    let events = bed.events("broken-run");
+    let reasons: Vec<&str> = events.iter().map(|e| e.1.as_str()).collect();
+    assert_eq!(
+        reasons,
+        [
+            "Started Action",
+            "Started Phase",
+            "ActionSetFailed Action: broken",
+            "Started deferPhase",
+            "Ended deferPhase"
+        ],
+        "{events:?}"
+    );
+    assert_eq!(events[2].0, "Warning");
+    assert!(
+        events[2]
+            .2
+            .starts_with("Failed to execute phase failingStep: ")
+            && events[2].2.contains("the disk is on fire"),
+        "{events:?}"
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -735,7 +809,7 @@ async fn controller_mode_follows_the_status_the_controller_writes() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn without_the_crd_the_record_is_kept_locally_and_from_works() {
+async fn without_the_crd_the_record_is_kept_with_the_profiles_data_and_from_works() {
     let bed = bed_with(false).await;
     let original = std::fs::read_to_string(bed.db.join("data.txt")).unwrap();
     let out = run(bed.cmd(&[
@@ -754,14 +828,31 @@ async fn without_the_crd_the_record_is_kept_locally_and_from_works() {
     ]))
     .await;
     ok(&out);
+    // Next to the profile's data: bucket "bucket", profile prefix "team".
     let record = bed
-        .srv
-        .home_dir()
-        .join(".local/share/kubectl-backup/actionsets/kanister/local-backup.json");
+        .s3
+        .root()
+        .join("bucket/team/kubectl-backup/actionsets/kanister/local-backup.json");
     let stored: Value = serde_json::from_slice(&std::fs::read(&record).unwrap()).unwrap();
     assert_eq!(stored["kind"], "ActionSet");
     assert_eq!(stored["status"]["state"], "complete", "{stored:#}");
-    assert_eq!(bed.objects().len(), 1);
+    assert_eq!(bed.objects().len(), 2, "{:?}", bed.objects());
+    assert!(
+        !bed.srv
+            .home_dir()
+            .join(".local/share/kubectl-backup/actionsets")
+            .exists()
+    );
+
+    // A record an older version kept in the data directory is still read.
+    let legacy = bed
+        .srv
+        .home_dir()
+        .join(".local/share/kubectl-backup/actionsets/kanister/old-run.json");
+    std::fs::create_dir_all(legacy.parent().unwrap()).unwrap();
+    let mut old = stored.clone();
+    old["metadata"]["name"] = json!("old-run");
+    std::fs::write(&legacy, serde_json::to_vec(&old).unwrap()).unwrap();
 
     std::fs::write(bed.db.join("data.txt"), "garbage\n").unwrap();
     let out = run(bed.cmd(&[
@@ -771,6 +862,8 @@ async fn without_the_crd_the_record_is_kept_locally_and_from_works() {
         "restore",
         "--from",
         "local-backup",
+        "--name",
+        "local-restore",
     ]))
     .await;
     ok(&out);
@@ -778,11 +871,87 @@ async fn without_the_crd_the_record_is_kept_locally_and_from_works() {
         std::fs::read_to_string(bed.db.join("data.txt")).unwrap(),
         original
     );
+    // The child inherits the profile, so its record sits next to the same data.
+    assert!(
+        bed.s3
+            .root()
+            .join("bucket/team/kubectl-backup/actionsets/kanister/local-restore.json")
+            .exists()
+    );
+    // A profile whose store cannot be reached does not hide the records kept elsewhere.
+    ok(&run(bed.cmd(&[
+        "profile",
+        "create",
+        "s3compliant",
+        "--name",
+        "broken",
+        "--bucket",
+        "nowhere",
+        "--region",
+        "us-east-1",
+        "--endpoint",
+        "http://127.0.0.1:9",
+        "--access-key",
+        "x",
+        "--secret-key",
+        "y",
+        "--skip-validation",
+    ]))
+    .await);
     let out = run(bed.cmd(&["actionset", "list"])).await;
-    assert!(ok(&out).contains("local-backup"));
-    let out = run(bed.cmd(&["actionset", "delete", "local-backup"])).await;
+    let listed = ok(&out);
+    for name in ["local-backup", "local-restore", "old-run"] {
+        assert!(listed.contains(name), "{listed}");
+    }
+    assert!(
+        text(&out.stderr).contains("cannot list actionset records in profile kanister/broken"),
+        "{}",
+        text(&out.stderr)
+    );
+    let out = run(bed.cmd(&["actionset", "describe", "local-restore"])).await;
+    assert!(ok(&out).contains("State:      complete"));
+    let out = run(bed.cmd(&["actionset", "list", "--profile", "s3"])).await;
+    let listed = ok(&out);
+    assert!(
+        listed.contains("local-backup") && !listed.contains("old-run"),
+        "{listed}"
+    );
+    let out = run(bed.cmd(&["actionset", "describe", "old-run"])).await;
+    assert!(ok(&out).contains("State:      complete"));
+    // A half-written record (what an interrupted non-atomic write would leave) is reported,
+    // never shown as an ActionSet.
+    let torn = record.with_file_name("torn.json");
+    let bytes = std::fs::read(&record).unwrap();
+    std::fs::write(&torn, &bytes[..bytes.len() / 2]).unwrap();
+    let out = run(bed.cmd(&["actionset", "list"])).await;
+    assert!(!ok(&out).contains("torn"));
+    assert!(
+        text(&out.stderr).contains("not a complete ActionSet record"),
+        "{}",
+        text(&out.stderr)
+    );
+    std::fs::remove_file(&torn).unwrap();
+
+    let out = run(bed.cmd(&["actionset", "delete", "local-backup", "old-run"])).await;
     ok(&out);
     assert!(!record.exists());
+    assert!(!legacy.exists());
+    let out = run(bed.cmd(&["actionset", "describe", "local-backup", "--profile", "s3"])).await;
+    assert!(!out.status.success());
+    assert!(
+        text(&out.stderr).contains("actionset \"local-backup\" not found"),
+        "{}",
+        text(&out.stderr)
+    );
+    // Without --profile, the unreachable store means absence cannot be proven: say so.
+    let out = run(bed.cmd(&["actionset", "describe", "local-backup"])).await;
+    assert!(!out.status.success());
+    assert!(
+        text(&out.stderr).contains("could not be looked up everywhere")
+            && text(&out.stderr).contains("profile kanister/broken"),
+        "{}",
+        text(&out.stderr)
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -6,7 +6,7 @@ use std::process::Output;
 use std::time::Duration;
 
 use kubectl_backup_testbed::FakeApiServer;
-use kubectl_backup_testbed::apiserver::{ADMIN_TOKEN, KubeconfigBuilder};
+use kubectl_backup_testbed::apiserver::{ADMIN_TOKEN, Fault, FaultRule, KubeconfigBuilder};
 use serde_json::{Value, json};
 
 const BIN: &str = env!("CARGO_BIN_EXE_kubectl-backup");
@@ -344,6 +344,38 @@ fn throttled_requests_are_retried_after_the_servers_delay() {
         .filter(|r| r.path == "/version")
         .count();
     assert_eq!(tries, 3, "two 429s, then success");
+}
+
+#[test]
+fn reads_are_retried_after_a_passing_server_error_and_writes_are_not() {
+    let srv = FakeApiServer::start_blocking();
+    srv.faults().server_errors(2);
+    let out = run(&srv, &["version"]);
+    assert_ok(&out);
+    let tries = srv
+        .requests()
+        .iter()
+        .filter(|r| r.path == "/version")
+        .count();
+    assert_eq!(tries, 3, "two 500s on a GET, then success");
+
+    // A 500 on a create may come after the object was stored: never repeat it.
+    srv.store().create_namespace("team");
+    srv.faults().add(
+        FaultRule::new(Fault::ServerError { code: 500 })
+            .method("POST")
+            .times(1),
+    );
+    let path = srv.temp_dir().to_str().unwrap().to_string();
+    let out = run(
+        &srv,
+        &[
+            "profile", "create", "local", "--path", &path, "--name", "disk", "-n", "team",
+        ],
+    );
+    assert!(!out.status.success(), "{}", stderr(&out));
+    let posts = srv.requests().iter().filter(|r| r.method == "POST").count();
+    assert_eq!(posts, 1, "{:?}", srv.requests());
 }
 
 #[test]

@@ -14,6 +14,7 @@ use crate::actionset::executor::{self, PodTracker, RunOptions};
 use crate::actionset::naming::actionset_name;
 use crate::actionset::record::Store;
 use crate::actionset::types::{ActionSet, ActionSetSpec, ActionSetStatus, ActionSpec, State};
+use crate::actionset::validate::{self, SelectorKind};
 use crate::blueprint::targets;
 use crate::cli::{AlreadyReported, GlobalArgs};
 use crate::kube::{Cluster, connect};
@@ -31,17 +32,36 @@ pub enum ActionsetCommand {
     Create(Box<CreateArgs>),
     /// List ActionSets
     #[command(alias = "ls")]
-    List,
+    List(RecordArgs),
     /// Show an ActionSet's actions, phases, outputs, artifacts and error
-    Describe { name: String },
+    Describe {
+        name: String,
+        #[command(flatten)]
+        records: RecordArgs,
+    },
     /// Follow an ActionSet until it completes or fails
-    Watch { name: String },
+    Watch {
+        name: String,
+        #[command(flatten)]
+        records: RecordArgs,
+    },
     /// Delete ActionSets
     #[command(alias = "rm")]
     Delete {
         #[arg(required = true)]
         names: Vec<String>,
+        #[command(flatten)]
+        records: RecordArgs,
     },
+}
+
+/// Where records are looked for when the ActionSet CRD is not installed.
+#[derive(Debug, Args)]
+pub struct RecordArgs {
+    /// Without Kanister's CRDs: read the records kept with this profile's data only (default:
+    /// every profile you can read, and the local default)
+    #[arg(long, value_name = "[NS/]NAME")]
+    pub profile: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -70,6 +90,34 @@ pub struct CreateArgs {
     pub from: Option<String>,
     #[command(flatten)]
     pub target: TargetArgs,
+    /// Also act on every object matching this label selector (kanctl's --selector): one action
+    /// per object
+    #[arg(
+        short = 'l',
+        long,
+        value_name = "SELECTOR",
+        help_heading = "Action subject"
+    )]
+    pub selector: Option<String>,
+    /// Kind of object --selector picks (all: deployments, statefulsets, deploymentconfigs, pvcs)
+    #[arg(
+        short = 'k',
+        long,
+        value_enum,
+        default_value = "all",
+        help_heading = "Action subject"
+    )]
+    pub kind: SelectorKind,
+    /// Namespace --selector searches (default: all namespaces)
+    #[arg(long, value_name = "NS", help_heading = "Action subject")]
+    pub selector_namespace: Option<String>,
+    /// Labels on the ActionSet itself (repeatable, or comma-separated)
+    #[arg(long, value_name = "KEY=VALUE")]
+    pub labels: Vec<String>,
+    /// Create the ActionSet without checking that its blueprint, objects, secrets, config maps
+    /// and profile exist
+    #[arg(long)]
+    pub skip_validation: bool,
     /// Strategic-merge patch (JSON or YAML) for every pod the functions create
     #[arg(long, value_name = "JSON")]
     pub pod_override: Option<String>,
@@ -91,22 +139,29 @@ pub struct CreateArgs {
 
 pub async fn run(args: ActionsetArgs, global: &GlobalArgs) -> Result<()> {
     let cluster = connect(&global.cluster_options()).await?;
-    let store = Store::open(&cluster).await?;
+    let profile = match &args.command {
+        ActionsetCommand::Create(_) => None,
+        ActionsetCommand::List(r)
+        | ActionsetCommand::Describe { records: r, .. }
+        | ActionsetCommand::Watch { records: r, .. }
+        | ActionsetCommand::Delete { records: r, .. } => r.profile.as_deref(),
+    };
+    let store = Store::open(&cluster, profile).await?;
     match args.command {
         ActionsetCommand::Create(a) => create(*a, &cluster, &store, global).await,
-        ActionsetCommand::List => list(&cluster, &store, global).await,
-        ActionsetCommand::Describe { name } => {
+        ActionsetCommand::List(_) => list(&cluster, &store, global).await,
+        ActionsetCommand::Describe { name, .. } => {
             let a = store.require(&cluster.namespace, &name).await?;
             match global.output_or(OutputFormat::Table) {
                 f @ (OutputFormat::Json | OutputFormat::Yaml) => print_structured(&a, f),
                 _ => Ok(write_stdout(&describe(&a))?),
             }
         }
-        ActionsetCommand::Watch { name } => {
+        ActionsetCommand::Watch { name, .. } => {
             let namespace = cluster.namespace.clone();
             follow_controller(&cluster, &store, &namespace, &name, global).await
         }
-        ActionsetCommand::Delete { names } => {
+        ActionsetCommand::Delete { names, .. } => {
             let mut missing = Vec::new();
             for name in &names {
                 if store.delete(&cluster.namespace, name).await? {
@@ -159,8 +214,10 @@ pub fn build_spec(
     args: &CreateArgs,
     namespace: &str,
     parent: Option<&ActionSet>,
+    selected: Vec<crate::blueprint::ObjectReference>,
 ) -> Result<Vec<ActionSpec>> {
-    let objects = subjects(&args.target)?;
+    let mut objects = subjects(&args.target)?;
+    validate::merge_objects(&mut objects, selected);
     let secrets = targets::parse_named_refs(&args.target.secrets, "secret", "--secrets")?;
     let config_maps =
         targets::parse_named_refs(&args.target.config_maps, "configmap", "--config-maps")?;
@@ -247,7 +304,7 @@ pub fn build_spec(
                 .ok_or_else(|| anyhow!("--blueprint is required (or --from PARENT)"))?;
             if objects.is_empty() {
                 bail!(
-                    "name the object the action runs on: --statefulset, --deployment, --deploymentconfig, --pvc, --namespace-target or --object"
+                    "name the object the action runs on: --statefulset, --deployment, --deploymentconfig, --pvc, --namespace-target, --object or --selector"
                 );
             }
             for object in objects {
@@ -398,7 +455,33 @@ async fn create(
         }
         None => None,
     };
-    let actions = build_spec(&args, &namespace, parent.as_ref())?;
+    let selected = match &args.selector {
+        Some(selector) => {
+            validate::select_objects(
+                cluster,
+                selector,
+                args.kind,
+                args.selector_namespace.as_deref(),
+            )
+            .await?
+        }
+        None => {
+            if args.selector_namespace.is_some() {
+                bail!("--selector-namespace needs --selector");
+            }
+            Vec::new()
+        }
+    };
+    let labels = targets::parse_key_values(&args.labels, "--labels")?;
+    for (k, v) in &labels {
+        validate::check_label(k, v)?;
+    }
+    let actions = build_spec(&args, &namespace, parent.as_ref(), selected)?;
+    if !args.skip_validation {
+        for warning in validate::check_references(cluster, &namespace, &actions).await? {
+            eprintln!("warning: {warning}");
+        }
+    }
     let name = actionset_name(
         args.name.as_deref(),
         args.action.as_deref(),
@@ -408,6 +491,7 @@ async fn create(
         metadata: ObjectMeta {
             name: Some(name.clone()),
             namespace: Some(namespace.clone()),
+            labels: (!labels.is_empty()).then_some(labels),
             ..ObjectMeta::default()
         },
         spec: Some(ActionSetSpec { actions }),
@@ -433,16 +517,19 @@ async fn create(
     };
     let spec = &actionset.spec.as_ref().expect("set above").actions;
     if !controller {
-        // Refuse what cannot run here before anything is created.
+        // Refuse what cannot run here before anything is created. With --skip-validation a
+        // missing Blueprint is left to the run, which fails the ActionSet as the controller does.
         let blueprints = executor::load_blueprints(cluster, &namespace, spec).await?;
-        for action in spec {
-            if let Some(Err(e)) = blueprints.get(&action.blueprint) {
-                bail!("{e}");
+        if !args.skip_validation {
+            for action in spec {
+                if let Some(Err(e)) = blueprints.get(&action.blueprint) {
+                    bail!("{e}");
+                }
             }
         }
         executor::check_supported(&blueprints, spec)?;
     }
-    store.create(&actionset).await?;
+    let actionset = store.create(&actionset).await?;
     write_stdout(&format!("actionset {name} created\n"))?;
     if controller {
         use std::io::IsTerminal;

@@ -7,6 +7,7 @@ use std::time::Duration;
 
 use clap::{Args, ValueEnum};
 use clap_complete::engine::ArgValueCompleter;
+use secrecy::SecretString;
 
 use super::completion::{
     cluster_names, context_names, kubeconfig_names, namespace_names, user_names,
@@ -105,9 +106,9 @@ pub struct GlobalArgs {
         global = true,
         value_name = "TOKEN",
         help_heading = "Cluster access",
-        hide_env_values = true
+        value_parser = parse_token
     )]
-    pub token: Option<String>,
+    pub token: Option<SecretString>,
 
     /// Don't check the server's certificate (insecure)
     #[arg(long, global = true, help_heading = "Cluster access")]
@@ -187,6 +188,11 @@ impl GlobalArgs {
     }
 }
 
+/// Held as a secret so that no `{:?}` of the parsed command line can print it.
+fn parse_token(text: &str) -> Result<SecretString, String> {
+    Ok(SecretString::from(text.to_string()))
+}
+
 /// kubectl's `--request-timeout` grammar: a bare integer is seconds, otherwise a Go duration
 /// made of `h`, `m`, `s`, `ms` units; `0` means no limit.
 pub fn parse_request_timeout(text: &str) -> Result<Duration, String> {
@@ -215,5 +221,23 @@ mod tests {
             Duration::from_secs(5400)
         );
         assert!(parse_request_timeout("soon").is_err());
+    }
+
+    #[test]
+    fn debug_output_never_shows_the_token() {
+        use clap::Parser;
+        #[derive(Debug, Parser)]
+        struct Probe {
+            #[command(flatten)]
+            global: GlobalArgs,
+        }
+        let probe = Probe::parse_from(["probe", "--token", "s3cr3t-bearer", "-n", "team"]);
+        let printed = format!("{probe:?}");
+        assert!(!printed.contains("s3cr3t-bearer"), "{printed}");
+        assert!(printed.contains("team"), "{printed}");
+        let options = probe.global.cluster_options();
+        assert!(!format!("{options:?}").contains("s3cr3t-bearer"));
+        use secrecy::ExposeSecret;
+        assert_eq!(options.token.unwrap().expose_secret(), "s3cr3t-bearer");
     }
 }

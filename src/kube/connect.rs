@@ -16,7 +16,7 @@ pub struct ClusterOptions {
     pub impersonate: Option<String>,
     pub impersonate_groups: Vec<String>,
     pub server: Option<String>,
-    pub token: Option<String>,
+    pub token: Option<secrecy::SecretString>,
     pub insecure_skip_tls_verify: bool,
     pub request_timeout: Option<Duration>,
 }
@@ -51,7 +51,7 @@ pub async fn connect(options: &ClusterOptions) -> Result<Cluster> {
             .with_context(|| format!("--server {server:?} is not a valid URL"))?;
     }
     if let Some(token) = &options.token {
-        config.auth_info.token = Some(secrecy::SecretString::from(token.clone()));
+        config.auth_info.token = Some(token.clone());
         config.auth_info.token_file = None;
         config.auth_info.client_certificate = None;
         config.auth_info.client_certificate_data = None;
@@ -88,8 +88,14 @@ pub async fn connect(options: &ClusterOptions) -> Result<Cluster> {
         .to_string();
     let namespace = config.default_namespace.clone();
     tracing::info!(server = %server, namespace = %namespace, "connecting to the Kubernetes API");
-    let client = Client::try_from(config)
-        .map_err(|e| anyhow!("cannot set up a client for {server}: {e}"))?;
+    let client = kube::client::ClientBuilder::try_from(config)
+        .map_err(|e| anyhow!("cannot set up a client for {server}: {e}"))?
+        // Retry needs a cloneable service; the buffer makes the boxed stack one.
+        .with_layer(&tower::buffer::BufferLayer::new(1024))
+        .with_layer(&tower::retry::RetryLayer::new(
+            super::read_retry::RetryReads::default(),
+        ))
+        .build();
     Ok(Cluster {
         client,
         namespace,

@@ -7,6 +7,7 @@ mod crd_store;
 mod discovery;
 mod errors;
 mod names;
+mod read_retry;
 
 pub use connect::{Cluster, ClusterOptions, connect};
 pub use crd_store::{CrdOrFallback, Place};

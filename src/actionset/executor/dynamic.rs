@@ -236,6 +236,131 @@ pub async fn kube_ops(
     }
 }
 
+/// How a wait condition is evaluated.
+enum Condition {
+    /// WaitV2: a Go template run against the fetched object; it must print true or false.
+    Template(Template),
+    /// Wait (deprecated): `{ $.jsonpath }` substituted from the object, then the result run as
+    /// a template with no data; it holds when it prints `true`.
+    JsonPath(String),
+}
+
+/// One condition on one object.
+struct Check {
+    target: Target,
+    condition: Condition,
+    resolved: ResolvedResource,
+}
+
+/// Parses `timeout` and `conditions` (`anyOf` / `allOf` lists of `{objectReference,
+/// condition}`) shared by Wait and WaitV2.
+async fn wait_args(
+    func: &str,
+    args: &Map<String, Value>,
+    cluster: &Cluster,
+    legacy: bool,
+) -> Result<(std::time::Duration, String, Vec<Check>, Vec<Check>)> {
+    let timeout_text = args
+        .get("timeout")
+        .and_then(Value::as_str)
+        .ok_or_else(|| anyhow!("Required arg missing: timeout"))?
+        .to_string();
+    let timeout = crate::duration::parse_go_duration(&timeout_text)
+        .map_err(|e| anyhow!("{func} timeout {timeout_text:?}: {e}"))?;
+    let conditions = args
+        .get("conditions")
+        .ok_or_else(|| anyhow!("Required arg missing: conditions"))?;
+    if !conditions.is_object() {
+        bail!("{func} conditions must be a mapping with anyOf or allOf");
+    }
+    let catalog = catalog(cluster).await?;
+    let mut lists = Vec::new();
+    for key in ["anyOf", "allOf"] {
+        let items = match conditions.get(key) {
+            None | Some(Value::Null) => Vec::new(),
+            Some(Value::Array(l)) => l.clone(),
+            Some(_) => bail!("{func} conditions.{key} must be a list"),
+        };
+        let mut checks = Vec::new();
+        for (i, c) in items.iter().enumerate() {
+            let at = format!("conditions.{key}[{i}]");
+            let target = Target::from_args(
+                c.get("objectReference").unwrap_or(&Value::Null),
+                &format!("{at}.objectReference"),
+            )?;
+            let source = c
+                .get("condition")
+                .and_then(Value::as_str)
+                .ok_or_else(|| anyhow!("{at}: condition missing"))?;
+            let condition = if legacy {
+                Condition::JsonPath(source.to_string())
+            } else {
+                Condition::Template(
+                    Template::parse(&format!("{at}.condition"), source)
+                        .map_err(|e| anyhow!("{at}.condition: {e}"))?,
+                )
+            };
+            let resolved = resolve(&catalog, &target)?.clone();
+            checks.push(Check {
+                target,
+                condition,
+                resolved,
+            });
+        }
+        lists.push(checks);
+    }
+    let all_of = lists.pop().expect("two lists");
+    let any_of = lists.pop().expect("two lists");
+    if any_of.is_empty() && all_of.is_empty() {
+        bail!("{func} conditions need anyOf or allOf");
+    }
+    Ok((timeout, timeout_text, any_of, all_of))
+}
+
+/// Whether one condition holds now.
+async fn evaluate(cluster: &Cluster, check: &Check) -> Result<bool> {
+    let Check {
+        target,
+        condition,
+        resolved,
+    } = check;
+    let api = api_for(cluster, resolved, &target.version, &target.namespace);
+    let object = match api.get_opt(&target.name).await {
+        Ok(Some(object)) => serde_json::to_value(&object)?,
+        Ok(None) => match condition {
+            Condition::Template(_) => return Ok(false),
+            Condition::JsonPath(_) => bail!("{} not found", target.describe()),
+        },
+        Err(e) => bail!(
+            "reading {}: {}",
+            target.describe(),
+            describe_error(&cluster.server, &e)
+        ),
+    };
+    match condition {
+        Condition::Template(template) => {
+            let out = template
+                .render(&Data::from_json(&object))
+                .map_err(|e| anyhow!("{}: {e}", target.describe()))?;
+            match out.trim() {
+                "true" => Ok(true),
+                "false" => Ok(false),
+                other => bail!(
+                    "condition on {} printed {other:?}; it must print true or false",
+                    target.describe()
+                ),
+            }
+        }
+        Condition::JsonPath(source) => {
+            let substituted = super::jsonpath::substitute(source, &object)
+                .map_err(|e| anyhow!("{}: {e}", target.describe()))?;
+            let out = crate::template::render_str("condition", &substituted, &Data::nil())
+                .map_err(|e| anyhow!("{}: {e}", target.describe()))?;
+            Ok(out.trim() == "true")
+        }
+    }
+}
+
 /// WaitV2: polls until the conditions hold (`anyOf` or `allOf`), each a Go template evaluated
 /// against the fetched object that must print `true` or `false`.
 pub async fn wait_v2(
@@ -243,64 +368,17 @@ pub async fn wait_v2(
     ctx: &Context<'_>,
 ) -> Result<Option<Map<String, Value>>> {
     let cluster = ctx.cluster;
-    let timeout_text = args
-        .get("timeout")
-        .and_then(Value::as_str)
-        .ok_or_else(|| anyhow!("Required arg missing: timeout"))?;
-    let timeout = crate::duration::parse_go_duration(timeout_text)
-        .map_err(|e| anyhow!("WaitV2 timeout {timeout_text:?}: {e}"))?;
-    let conditions = args
-        .get("conditions")
-        .ok_or_else(|| anyhow!("Required arg missing: conditions"))?;
-    let (all, list) = match (conditions.get("allOf"), conditions.get("anyOf")) {
-        (Some(Value::Array(l)), _) => (true, l.clone()),
-        (_, Some(Value::Array(l))) => (false, l.clone()),
-        _ => bail!("WaitV2 conditions need anyOf or allOf"),
+    let (timeout, timeout_text, any_of, all_of) = wait_args("WaitV2", args, cluster, false).await?;
+    let (all, checks) = if all_of.is_empty() {
+        (false, any_of)
+    } else {
+        (true, all_of)
     };
-    let catalog = catalog(cluster).await?;
-    let mut checks = Vec::new();
-    for (i, c) in list.iter().enumerate() {
-        let target = Target::from_args(
-            c.get("objectReference").unwrap_or(&Value::Null),
-            &format!("conditions[{i}].objectReference"),
-        )?;
-        let source = c
-            .get("condition")
-            .and_then(Value::as_str)
-            .ok_or_else(|| anyhow!("conditions[{i}]: condition missing"))?;
-        let template = Template::parse(&format!("conditions[{i}].condition"), source)
-            .map_err(|e| anyhow!("conditions[{i}].condition: {e}"))?;
-        let resolved = resolve(&catalog, &target)?.clone();
-        checks.push((target, template, resolved));
-    }
     let deadline = tokio::time::Instant::now() + timeout;
     loop {
         let mut results = Vec::new();
-        for (target, template, resolved) in &checks {
-            let api = api_for(cluster, resolved, &target.version, &target.namespace);
-            let met = match api.get_opt(&target.name).await {
-                Ok(Some(object)) => {
-                    let data = Data::from_json(&serde_json::to_value(&object)?);
-                    let out = template
-                        .render(&data)
-                        .map_err(|e| anyhow!("{}: {e}", target.describe()))?;
-                    match out.trim() {
-                        "true" => true,
-                        "false" => false,
-                        other => bail!(
-                            "condition on {} printed {other:?}; it must print true or false",
-                            target.describe()
-                        ),
-                    }
-                }
-                Ok(None) => false,
-                Err(e) => bail!(
-                    "reading {}: {}",
-                    target.describe(),
-                    describe_error(&cluster.server, &e)
-                ),
-            };
-            results.push(met);
+        for check in &checks {
+            results.push(evaluate(cluster, check).await?);
         }
         let done = if all {
             results.iter().all(|m| *m)
@@ -312,6 +390,66 @@ pub async fn wait_v2(
         }
         if tokio::time::Instant::now() >= deadline {
             bail!("WaitV2: conditions not met within {timeout_text}");
+        }
+        tokio::time::sleep(Duration::from_millis(250)).await;
+    }
+}
+
+/// Wait (deprecated), with upstream's semantics: each poll holds when any `anyOf` condition or
+/// every `allOf` condition prints `true`; an evaluation error (a missing object or field) is
+/// retried, and reported with the timeout if it was the last thing seen.
+pub async fn wait(
+    args: &Map<String, Value>,
+    ctx: &Context<'_>,
+) -> Result<Option<Map<String, Value>>> {
+    let cluster = ctx.cluster;
+    let (timeout, timeout_text, any_of, all_of) = wait_args("Wait", args, cluster, true).await?;
+    let deadline = tokio::time::Instant::now() + timeout;
+    let mut last_error: Option<anyhow::Error> = None;
+    loop {
+        let mut met = false;
+        'poll: {
+            for check in &any_of {
+                match evaluate(cluster, check).await {
+                    Ok(true) => {
+                        met = true;
+                        break 'poll;
+                    }
+                    Ok(false) => last_error = None,
+                    Err(e) => {
+                        last_error = Some(e);
+                        break 'poll;
+                    }
+                }
+            }
+            if all_of.is_empty() {
+                break 'poll;
+            }
+            for check in &all_of {
+                match evaluate(cluster, check).await {
+                    Ok(true) => last_error = None,
+                    Ok(false) => {
+                        last_error = None;
+                        break 'poll;
+                    }
+                    Err(e) => {
+                        last_error = Some(e);
+                        break 'poll;
+                    }
+                }
+            }
+            met = true;
+        }
+        if met {
+            return Ok(None);
+        }
+        if tokio::time::Instant::now() >= deadline {
+            match last_error {
+                Some(e) => {
+                    bail!("Failed to wait for the condition to be met within {timeout_text}: {e:#}")
+                }
+                None => bail!("Failed to wait for the condition to be met within {timeout_text}"),
+            }
         }
         tokio::time::sleep(Duration::from_millis(250)).await;
     }

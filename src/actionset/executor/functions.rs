@@ -26,6 +26,7 @@ pub const SUPPORTED: &[&str] = &[
     "PrepareData",
     "KubeOps",
     "WaitV2",
+    "Wait",
 ];
 
 /// Why a phase's function cannot run client-side, if it cannot.
@@ -73,6 +74,7 @@ pub async fn run(
         "PrepareData" => prepare_data(args, ctx).await,
         "KubeOps" => super::dynamic::kube_ops(args, ctx).await,
         "WaitV2" => super::dynamic::wait_v2(args, ctx).await,
+        "Wait" => super::dynamic::wait(args, ctx).await,
         other => bail!(unsupported(other).unwrap_or_else(|| format!("unknown function {other}"))),
     }
 }
@@ -465,6 +467,21 @@ async fn prepare_data(
     if volumes.is_empty() {
         bail!("PrepareData: no volumes given and the object has no PVCs");
     }
+    // Like upstream, every volume must be a PVC of the pod's namespace before anything runs.
+    let pvcs: Api<k8s_openapi::api::core::v1::PersistentVolumeClaim> =
+        Api::namespaced(ctx.cluster.client.clone(), &namespace);
+    for claim in volumes.keys() {
+        match pvcs.get_opt(claim).await {
+            Ok(Some(_)) => {}
+            Ok(None) => bail!("PrepareData: PVC {namespace}/{claim} not found"),
+            Err(e) => bail!(
+                "PrepareData: reading PVC {namespace}/{claim}: {}",
+                describe_error(&ctx.cluster.server, &e)
+            ),
+        }
+    }
+    // failOnError (default false): a pod that ends Failed fails the phase only when set;
+    // otherwise its outputs are taken as they are, as upstream does.
     let fail_on_error = boolean(args, "failOnError")?.unwrap_or(false);
     let service_account = string(args, "serviceaccount")?.filter(|s| !s.is_empty());
     let (labels, annotations, overrides) = pod_settings(args, ctx)?;

@@ -5,6 +5,7 @@
 
 pub mod dynamic;
 pub mod functions;
+pub mod jsonpath;
 pub mod params;
 pub mod pods;
 
@@ -15,6 +16,7 @@ use anyhow::{Result, anyhow};
 use serde_json::{Map, Value};
 use tokio::sync::Mutex;
 
+use super::events::{self, Recorder};
 use super::record::{Store, now_time};
 use super::types::{
     ActionProgress, ActionSet, ActionSetStatus, ActionSpec, ActionStatus, Phase, PhaseProgress,
@@ -167,6 +169,7 @@ struct Shared {
     namespace: String,
     name: String,
     options: RunOptions,
+    events: Recorder,
 }
 
 impl Shared {
@@ -218,9 +221,42 @@ fn aggregate_percent(status: &ActionSetStatus) -> String {
     total.checked_div(count).unwrap_or(0).to_string()
 }
 
+/// Why the controller would fail this ActionSet at initialisation, as an Event (reason, message).
+pub fn init_failure_event(
+    blueprints: &BTreeMap<String, Result<Blueprint, String>>,
+    spec: &[ActionSpec],
+) -> Option<(String, String)> {
+    for action in spec {
+        if action.blueprint.is_empty() {
+            return Some((
+                "Blueprint not specified".into(),
+                "Could not get blueprint: Blueprint is not specified for action".into(),
+            ));
+        }
+        let missing = match blueprints.get(&action.blueprint) {
+            Some(Ok(_)) => None,
+            Some(Err(e)) => Some(e.clone()),
+            None => Some(format!("blueprint {:?} not loaded", action.blueprint)),
+        };
+        if let Some(e) = missing {
+            return Some((
+                events::ERROR.into(),
+                format!("Could not get blueprint: Failed to query blueprint: {e}"),
+            ));
+        }
+        if let Err(e) = blueprint_action(blueprints, action) {
+            return Some((
+                events::action_failed(&action.name),
+                format!("Could not get initial action: {e}"),
+            ));
+        }
+    }
+    None
+}
+
 /// Runs the ActionSet to its end and returns the final status. The record in `store` is kept
-/// up to date throughout; task pods are deleted on every path (the caller sweeps `tracker`
-/// after a cancellation).
+/// up to date throughout, and when it is a resource the controller's Events are recorded on
+/// it; task pods are deleted on every path (the caller sweeps `tracker` after a cancellation).
 pub async fn execute(
     cluster: &Cluster,
     store: &Store,
@@ -243,8 +279,16 @@ pub async fn execute(
         namespace: namespace.clone(),
         name: name.clone(),
         options: options.clone(),
+        events: if store.is_resource() {
+            Recorder::new(cluster, actionset)
+        } else {
+            Recorder::disabled()
+        },
     });
     if status.state == State::Failed {
+        if let Some((reason, message)) = init_failure_event(&blueprints, &spec) {
+            shared.events.warning(&reason, &message).await;
+        }
         shared.update(|_| {}).await;
         return Ok(status);
     }
@@ -283,6 +327,15 @@ pub async fn execute(
             .await;
         shared.status.lock().await.clone()
     };
+    if final_status.state == State::Complete {
+        shared
+            .events
+            .normal(
+                events::UPDATE_COMPLETE,
+                &format!("Updated ActionSet '{name}' Status->complete"),
+            )
+            .await;
+    }
     shared.say(format!("actionset {name}: {}", final_status.state));
     Ok(final_status)
 }
@@ -305,6 +358,13 @@ async fn run_action(
     default_namespace: &str,
 ) {
     let what = format!("action {} on {}", spec.name, spec.object.describe());
+    shared
+        .events
+        .normal(
+            events::STARTED_ACTION,
+            &format!("Executing action {}", spec.name),
+        )
+        .await;
     // Prepare: params and every phase's objects; any error fails the ActionSet at once.
     let prepared = async {
         let params = params::build(cluster, spec).await?;
@@ -327,6 +387,13 @@ async fn run_action(
     let (mut params, objects) = match prepared {
         Ok(p) => p,
         Err(e) => {
+            shared
+                .events
+                .warning(
+                    &events::action_failed(&spec.name),
+                    &format!("Failed to launch Action {}: {e:#}", shared.name),
+                )
+                .await;
             let message = format!("{what}: {e:#}");
             shared.say(format!("{}: {message}", shared.name));
             shared.update(|s| fail(s, message)).await;
@@ -401,6 +468,15 @@ async fn run_action(
             }
         }
         artifacts.insert(key.clone(), artifact);
+    }
+    if let Some(message) = &error {
+        shared
+            .events
+            .warning(
+                &events::action_failed(&spec.name),
+                &format!("Failed to render output artifacts {message}"),
+            )
+            .await;
     }
     shared
         .update(|s| match error {
@@ -539,9 +615,26 @@ async fn run_phase(
 ) -> bool {
     let label = if deferred { "deferPhase" } else { "phase" };
     let what = format!("{label} {:?} ({})", phase.name, phase.func);
+    let (started, ended) = if deferred {
+        (events::STARTED_DEFER_PHASE, events::ENDED_DEFER_PHASE)
+    } else {
+        (events::STARTED_PHASE, events::ENDED_PHASE)
+    };
+    let failed_reason = events::action_failed(&spec.name);
+    shared
+        .events
+        .normal(started, &format!("Executing {label} {}", phase.name))
+        .await;
     let mut current = match fetch_objects(cluster, objects).await {
         Ok(p) => p,
         Err(e) => {
+            shared
+                .events
+                .warning(
+                    &failed_reason,
+                    &format!("Failed to init phase params {}: {e:#}", phase.name),
+                )
+                .await;
             let message = format!("{what}: {e:#}");
             shared
                 .update(|s| {
@@ -607,10 +700,25 @@ async fn run_phase(
                     p.progress.last_transition_time = Some(now_time());
                 })
                 .await;
+            shared
+                .events
+                .normal(ended, &format!("Completed {label} {}", phase.name))
+                .await;
             shared.say(format!("{}: ended {what}", shared.name));
             true
         }
         Err(e) => {
+            shared
+                .events
+                .warning(
+                    &failed_reason,
+                    &format!(
+                        "Failed to execute {} {}: {e:#}",
+                        if deferred { "defer phase" } else { "phase" },
+                        phase.name
+                    ),
+                )
+                .await;
             let message = format!("{what} failed: {e:#}");
             shared.say(format!("{}: {message}", shared.name));
             shared

@@ -233,6 +233,9 @@ impl TaskPod {
                 describe_error(&cluster.server, &e)
             ),
         }
+        // Upstream parses the outputs before it looks at how the pod ended: a malformed
+        // marker fails the phase even when failures are tolerated.
+        let output = collector.finish()?;
         let (phase, exit) = wait_finished(cluster, api, name, &what).await?;
         if phase != "Succeeded" && !tolerate_failure {
             let tail: Vec<String> = tail.into_iter().collect();
@@ -246,9 +249,7 @@ impl TaskPod {
                 }
             );
         }
-        Ok(TaskResult {
-            output: collector.finish()?,
-        })
+        Ok(TaskResult { output })
     }
 }
 
