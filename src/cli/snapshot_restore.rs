@@ -194,7 +194,13 @@ pub async fn run(args: RestoreArgs, global: &GlobalArgs) -> Result<()> {
         None => connect(&global.cluster_options()).await?,
     };
     // Everything is checked (paths, truncation, item hashes) before anything is created.
-    let archive = open_archive(&store, &name).await?;
+    let archive = tokio::select! {
+        archive = open_archive(&store, &name) => archive?,
+        _ = options.cancel.cancelled() => {
+            eprintln!("Interrupted while reading backup {name:?}: nothing was restored.");
+            return Err(Interrupted.into());
+        }
+    };
     let plan = restore::plan::plan(&archive, &filters)?;
     if plan.item_count() == 0 {
         bail!(

@@ -407,3 +407,73 @@ fn ctrl_c_stops_starting_objects_reports_what_is_left_and_exits_130() {
     .unwrap();
     assert_eq!(text.matches("not restored: configmaps bulk/").count(), left);
 }
+
+#[test]
+fn on_a_terminal_a_progress_bar_counts_items_and_ctrl_c_interrupts() {
+    use kubectl_backup_testbed::pty::{Key, Terminal};
+    const TOTAL: usize = 60;
+    let server = FakeApiServer::start_blocking();
+    server.set_controllers_enabled(false);
+    let items: Vec<(&str, Value)> = (0..TOTAL)
+        .map(|i| {
+            (
+                "configmaps",
+                json!({"apiVersion": "v1", "kind": "ConfigMap",
+                    "metadata": {"name": format!("cm-{i:02}"), "namespace": "bulk"}}),
+            )
+        })
+        .collect();
+    write_backup(&server, "bk", &items);
+
+    // Slow enough for a bar to be drawn several times.
+    server.faults().set_latency(Duration::from_millis(50));
+
+    // Without a bar when asked.
+    let mut command = server.command(BIN);
+    command.args([
+        "restore",
+        "bk",
+        "--restore-name",
+        "quiet",
+        "--no-progress",
+        "--concurrency",
+        "4",
+    ]);
+    let terminal = Terminal::spawn(command).unwrap();
+    let (status, output) = terminal.wait(Duration::from_secs(120)).unwrap();
+    assert!(status.success(), "{output}");
+    assert!(!output.contains("restoring ["), "{output}");
+    assert!(
+        output.contains("Restore \"quiet\" from backup \"bk\""),
+        "{output}"
+    );
+    let quiet = server.store().list("v1", "ConfigMap", Some("bulk")).len();
+    assert_eq!(quiet, TOTAL);
+
+    // With the bar: items restored / total; Ctrl-C from the keyboard stops the restore.
+    server.faults().set_latency(Duration::from_millis(100));
+    let mut command = server.command(BIN);
+    command.args([
+        "restore",
+        "bk",
+        "--restore-name",
+        "live",
+        "--namespace-mappings",
+        "bulk:bulk-2",
+        "--concurrency",
+        "1",
+    ]);
+    let mut terminal = Terminal::spawn(command).unwrap();
+    terminal
+        .expect("restoring [", Duration::from_secs(60))
+        .unwrap();
+    terminal
+        .expect(&format!("/{TOTAL} items"), Duration::from_secs(60))
+        .unwrap();
+    terminal.key(Key::CtrlC);
+    let (status, rest) = terminal.wait(Duration::from_secs(60)).unwrap();
+    assert_eq!(status.code(), Some(130), "{rest}");
+    assert!(rest.contains("Interrupted: restore \"live\""), "{rest}");
+    let restored = server.store().list("v1", "ConfigMap", Some("bulk-2")).len();
+    assert!(restored < TOTAL, "{rest}");
+}
