@@ -237,7 +237,7 @@ fn every_flag_maps_to_the_restore_spec_and_wait_follows_it_to_completion() {
 }
 
 #[test]
-fn a_partially_failed_restore_fails_and_without_wait_the_cli_returns_at_once() {
+fn partially_failed_fails_with_velero_texts_no_wait_returns_and_ctrl_c_leaves_velero_running() {
     let server = FakeApiServer::start_blocking();
     server.set_controllers_enabled(false);
     install_velero(&server);
@@ -348,6 +348,38 @@ fn a_partially_failed_restore_fails_and_without_wait_the_cli_returns_at_once() {
     assert!(
         err.contains("Validation error: backup \"nightly\" is not in a usable location"),
         "{err}"
+    );
+
+    // Ctrl-C while following: the restore goes on in Velero; the CLI says so and exits 130.
+    let args = [
+        "snapshot",
+        "restore",
+        "nightly",
+        "--restore-name",
+        "r4",
+        "--wait",
+    ];
+    let child = spawn(&server, &args);
+    wait_for_restore(&server, "r4");
+    wait_for_a_read(&server, "r4");
+    let kill = std::process::Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(kill.success());
+    let output = finish(child, &args.join(" "));
+    let err = text(&output.stderr);
+    assert_eq!(output.status.code(), Some(130), "{err}");
+    assert!(
+        err.contains("the Velero Restore velero/r4 keeps running on the server"),
+        "{err}"
+    );
+    assert!(
+        server
+            .store()
+            .get("velero.io/v1", "Restore", Some("velero"), "r4")
+            .is_some(),
+        "Velero's restore is not ours to delete"
     );
 }
 
