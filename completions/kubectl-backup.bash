@@ -606,7 +606,7 @@ _kubectl__backup() {
             return 0
             ;;
         kubectl__subcmd__backup__subcmd__actionset__subcmd__create)
-            opts="-a -b -f -n -A -s -o -v -y -h -V --action --blueprint --name --from --statefulset --deployment --deploymentconfig --pvc --namespacetargets --namespace-target --objects --object --profile --secrets --config-maps --options --artifacts --pod-override --podlabels --podannotations --wait --mode --dry-run --kubeconfig --context --cluster --user --namespace --all-namespaces --as --as-group --server --token --insecure-skip-tls-verify --request-timeout --output --verbose --no-progress --yes --color --help --version"
+            opts="-a -b -f -l -k -n -A -s -o -v -y -h -V --action --blueprint --name --from --statefulset --deployment --deploymentconfig --pvc --namespacetargets --namespace-target --objects --object --profile --secrets --config-maps --options --artifacts --selector --kind --selector-namespace --labels --skip-validation --pod-override --podlabels --podannotations --wait --mode --dry-run --kubeconfig --context --cluster --user --namespace --all-namespaces --as --as-group --server --token --insecure-skip-tls-verify --request-timeout --output --verbose --no-progress --yes --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -689,6 +689,30 @@ _kubectl__backup() {
                     return 0
                     ;;
                 --artifacts)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --selector)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -l)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --kind)
+                    COMPREPLY=($(compgen -W "all deployment statefulset deploymentconfig pvc namespace" -- "${cur}"))
+                    return 0
+                    ;;
+                -k)
+                    COMPREPLY=($(compgen -W "all deployment statefulset deploymentconfig pvc namespace" -- "${cur}"))
+                    return 0
+                    ;;
+                --selector-namespace)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --labels)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -776,12 +800,16 @@ _kubectl__backup() {
             return 0
             ;;
         kubectl__subcmd__backup__subcmd__actionset__subcmd__delete)
-            opts="-n -A -s -o -v -y -h -V --kubeconfig --context --cluster --user --namespace --all-namespaces --as --as-group --server --token --insecure-skip-tls-verify --request-timeout --output --verbose --no-progress --yes --color --help --version"
+            opts="-n -A -s -o -v -y -h -V --profile --kubeconfig --context --cluster --user --namespace --all-namespaces --as --as-group --server --token --insecure-skip-tls-verify --request-timeout --output --verbose --no-progress --yes --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --kubeconfig)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -850,12 +878,16 @@ _kubectl__backup() {
             return 0
             ;;
         kubectl__subcmd__backup__subcmd__actionset__subcmd__describe)
-            opts="-n -A -s -o -v -y -h -V --kubeconfig --context --cluster --user --namespace --all-namespaces --as --as-group --server --token --insecure-skip-tls-verify --request-timeout --output --verbose --no-progress --yes --color --help --version"
+            opts="-n -A -s -o -v -y -h -V --profile --kubeconfig --context --cluster --user --namespace --all-namespaces --as --as-group --server --token --insecure-skip-tls-verify --request-timeout --output --verbose --no-progress --yes --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --kubeconfig)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1022,12 +1054,16 @@ _kubectl__backup() {
             return 0
             ;;
         kubectl__subcmd__backup__subcmd__actionset__subcmd__list)
-            opts="-n -A -s -o -v -y -h -V --kubeconfig --context --cluster --user --namespace --all-namespaces --as --as-group --server --token --insecure-skip-tls-verify --request-timeout --output --verbose --no-progress --yes --color --help --version"
+            opts="-n -A -s -o -v -y -h -V --profile --kubeconfig --context --cluster --user --namespace --all-namespaces --as --as-group --server --token --insecure-skip-tls-verify --request-timeout --output --verbose --no-progress --yes --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --kubeconfig)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1096,12 +1132,16 @@ _kubectl__backup() {
             return 0
             ;;
         kubectl__subcmd__backup__subcmd__actionset__subcmd__watch)
-            opts="-n -A -s -o -v -y -h -V --kubeconfig --context --cluster --user --namespace --all-namespaces --as --as-group --server --token --insecure-skip-tls-verify --request-timeout --output --verbose --no-progress --yes --color --help --version"
+            opts="-n -A -s -o -v -y -h -V --profile --kubeconfig --context --cluster --user --namespace --all-namespaces --as --as-group --server --token --insecure-skip-tls-verify --request-timeout --output --verbose --no-progress --yes --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --kubeconfig)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -4912,7 +4952,7 @@ _kubectl__backup() {
             return 0
             ;;
         kubectl__subcmd__backup__subcmd__restore)
-            opts="-l -n -A -s -o -v -y -h -V --restore-name --include-namespaces --exclude-namespaces --include-resources --exclude-resources --include-cluster-resources --selector --namespace-mappings --existing-resource-policy --restore-resource-priorities --preserve-node-ports --dry-run --concurrency --crd-timeout --location --profile --kubeconfig --context --cluster --user --namespace --all-namespaces --as --as-group --server --token --insecure-skip-tls-verify --request-timeout --output --verbose --no-progress --yes --color --help --version"
+            opts="-l -n -A -s -o -v -y -h -V --restore-name --include-namespaces --exclude-namespaces --include-resources --exclude-resources --include-cluster-resources --selector --namespace-mappings --existing-resource-policy --restore-resource-priorities --preserve-node-ports --status-include-resources --status-exclude-resources --dry-run --mode --wait --concurrency --crd-timeout --namespace-timeout --location --profile --kubeconfig --context --cluster --user --namespace --all-namespaces --as --as-group --server --token --insecure-skip-tls-verify --request-timeout --output --verbose --no-progress --yes --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4962,11 +5002,27 @@ _kubectl__backup() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --status-include-resources)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --status-exclude-resources)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --mode)
+                    COMPREPLY=($(compgen -W "auto controller client" -- "${cur}"))
+                    return 0
+                    ;;
                 --concurrency)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --crd-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --namespace-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -5694,7 +5750,7 @@ _kubectl__backup() {
             return 0
             ;;
         kubectl__subcmd__backup__subcmd__snapshot__subcmd__restore)
-            opts="-l -n -A -s -o -v -y -h -V --restore-name --include-namespaces --exclude-namespaces --include-resources --exclude-resources --include-cluster-resources --selector --namespace-mappings --existing-resource-policy --restore-resource-priorities --preserve-node-ports --dry-run --concurrency --crd-timeout --location --profile --kubeconfig --context --cluster --user --namespace --all-namespaces --as --as-group --server --token --insecure-skip-tls-verify --request-timeout --output --verbose --no-progress --yes --color --help --version"
+            opts="-l -n -A -s -o -v -y -h -V --restore-name --include-namespaces --exclude-namespaces --include-resources --exclude-resources --include-cluster-resources --selector --namespace-mappings --existing-resource-policy --restore-resource-priorities --preserve-node-ports --status-include-resources --status-exclude-resources --dry-run --mode --wait --concurrency --crd-timeout --namespace-timeout --location --profile --kubeconfig --context --cluster --user --namespace --all-namespaces --as --as-group --server --token --insecure-skip-tls-verify --request-timeout --output --verbose --no-progress --yes --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5744,11 +5800,27 @@ _kubectl__backup() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --status-include-resources)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --status-exclude-resources)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --mode)
+                    COMPREPLY=($(compgen -W "auto controller client" -- "${cur}"))
+                    return 0
+                    ;;
                 --concurrency)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --crd-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --namespace-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

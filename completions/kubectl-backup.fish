@@ -896,6 +896,15 @@ complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand actionset;
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand actionset; and __fish_seen_subcommand_from create" -l config-maps -d 'ConfigMaps exposed as .ConfigMaps.KEY' -r
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand actionset; and __fish_seen_subcommand_from create" -l options -d 'Options exposed as .Options.KEY' -r
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand actionset; and __fish_seen_subcommand_from create" -l artifacts -d 'Input artifacts exposed as .ArtifactsIn.NAME.KeyValue.KEY (NAME.kopiaSnapshot=… for a Kopia snapshot)' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand actionset; and __fish_seen_subcommand_from create" -s l -l selector -d 'Also act on every object matching this label selector (kanctl\'s --selector): one action per object' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand actionset; and __fish_seen_subcommand_from create" -s k -l kind -d 'Kind of object --selector picks (all: deployments, statefulsets, deploymentconfigs, pvcs)' -r -f -a "all\t'Deployments, StatefulSets, DeploymentConfigs and PVCs'
+deployment\t''
+statefulset\t''
+deploymentconfig\t''
+pvc\t''
+namespace\t''"
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand actionset; and __fish_seen_subcommand_from create" -l selector-namespace -d 'Namespace --selector searches (default: all namespaces)' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand actionset; and __fish_seen_subcommand_from create" -l labels -d 'Labels on the ActionSet itself (repeatable, or comma-separated)' -r
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand actionset; and __fish_seen_subcommand_from create" -l pod-override -d 'Strategic-merge patch (JSON or YAML) for every pod the functions create' -r
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand actionset; and __fish_seen_subcommand_from create" -l podlabels -d 'Labels for the pods the functions create' -r
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand actionset; and __fish_seen_subcommand_from create" -l podannotations -d 'Annotations for the pods the functions create' -r
@@ -920,6 +929,7 @@ name\t''"
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand actionset; and __fish_seen_subcommand_from create" -l color -d 'Colour: auto, always or never' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand actionset; and __fish_seen_subcommand_from create" -l skip-validation -d 'Create the ActionSet without checking that its blueprint, objects, secrets, config maps and profile exist'
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand actionset; and __fish_seen_subcommand_from create" -l wait -d 'Wait for the ActionSet to finish (client-side runs always wait)'
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand actionset; and __fish_seen_subcommand_from create" -l dry-run -d 'Print the ActionSet instead of creating it'
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand actionset; and __fish_seen_subcommand_from create" -s A -l all-namespaces -d 'Work across all namespaces, where the command supports it'
@@ -929,6 +939,7 @@ complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand actionset;
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand actionset; and __fish_seen_subcommand_from create" -s y -l yes -d 'Answer yes to every confirmation and skip interactive pickers'
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand actionset; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand actionset; and __fish_seen_subcommand_from create" -s V -l version -d 'Print version'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand actionset; and __fish_seen_subcommand_from list" -l profile -d 'Without Kanister\'s CRDs: read the records kept with this profile\'s data only (default: every profile you can read, and the local default)' -r
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand actionset; and __fish_seen_subcommand_from list" -l kubeconfig -d 'Path to the kubeconfig file (default: $KUBECONFIG, whose paths are merged, then ~/.kube/config)' -r -F
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand actionset; and __fish_seen_subcommand_from list" -l context -d 'The kubeconfig context to use' -r
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand actionset; and __fish_seen_subcommand_from list" -l cluster -d 'The kubeconfig cluster to use' -r
@@ -954,6 +965,7 @@ complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand actionset;
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand actionset; and __fish_seen_subcommand_from list" -s y -l yes -d 'Answer yes to every confirmation and skip interactive pickers'
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand actionset; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand actionset; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand actionset; and __fish_seen_subcommand_from describe" -l profile -d 'Without Kanister\'s CRDs: read the records kept with this profile\'s data only (default: every profile you can read, and the local default)' -r
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand actionset; and __fish_seen_subcommand_from describe" -l kubeconfig -d 'Path to the kubeconfig file (default: $KUBECONFIG, whose paths are merged, then ~/.kube/config)' -r -F
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand actionset; and __fish_seen_subcommand_from describe" -l context -d 'The kubeconfig context to use' -r
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand actionset; and __fish_seen_subcommand_from describe" -l cluster -d 'The kubeconfig cluster to use' -r
@@ -979,6 +991,7 @@ complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand actionset;
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand actionset; and __fish_seen_subcommand_from describe" -s y -l yes -d 'Answer yes to every confirmation and skip interactive pickers'
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand actionset; and __fish_seen_subcommand_from describe" -s h -l help -d 'Print help'
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand actionset; and __fish_seen_subcommand_from describe" -s V -l version -d 'Print version'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand actionset; and __fish_seen_subcommand_from watch" -l profile -d 'Without Kanister\'s CRDs: read the records kept with this profile\'s data only (default: every profile you can read, and the local default)' -r
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand actionset; and __fish_seen_subcommand_from watch" -l kubeconfig -d 'Path to the kubeconfig file (default: $KUBECONFIG, whose paths are merged, then ~/.kube/config)' -r -F
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand actionset; and __fish_seen_subcommand_from watch" -l context -d 'The kubeconfig context to use' -r
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand actionset; and __fish_seen_subcommand_from watch" -l cluster -d 'The kubeconfig cluster to use' -r
@@ -1004,6 +1017,7 @@ complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand actionset;
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand actionset; and __fish_seen_subcommand_from watch" -s y -l yes -d 'Answer yes to every confirmation and skip interactive pickers'
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand actionset; and __fish_seen_subcommand_from watch" -s h -l help -d 'Print help'
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand actionset; and __fish_seen_subcommand_from watch" -s V -l version -d 'Print version'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand actionset; and __fish_seen_subcommand_from delete" -l profile -d 'Without Kanister\'s CRDs: read the records kept with this profile\'s data only (default: every profile you can read, and the local default)' -r
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand actionset; and __fish_seen_subcommand_from delete" -l kubeconfig -d 'Path to the kubeconfig file (default: $KUBECONFIG, whose paths are merged, then ~/.kube/config)' -r -F
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand actionset; and __fish_seen_subcommand_from delete" -l context -d 'The kubeconfig context to use' -r
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand actionset; and __fish_seen_subcommand_from delete" -l cluster -d 'The kubeconfig cluster to use' -r
@@ -1235,8 +1249,14 @@ complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; 
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from restore" -l existing-resource-policy -d 'What to do with objects that already exist' -r -f -a "none\t'Never change an existing object; report each one that differs'
 update\t'Merge-patch existing objects that differ from the backup'"
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from restore" -l restore-resource-priorities -d 'Replace Velero\'s resource priority list (comma-separated; CRDs still go first)' -r
-complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from restore" -l concurrency -d 'Objects created at once within a resource type' -r
-complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from restore" -l crd-timeout -d 'How long to wait for restored CRDs to be Established' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from restore" -l status-include-resources -d 'Restore `.status` of these types too (comma-separated; \'*\' for all)' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from restore" -l status-exclude-resources -d 'Types whose `.status` is not restored' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from restore" -l mode -d 'Who does the work' -r -f -a "auto\t'Through Velero when it is installed, has an Available location and knows the backup; else client-side'
+controller\t'Create a Velero Restore (and follow it with --wait)'
+client\t'Restore from this machine'"
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from restore" -l concurrency -d 'Objects created at once within a resource type (client-side) [default: 32]' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from restore" -l crd-timeout -d 'How long to wait for restored CRDs to be Established (client-side) [default: 10m]' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from restore" -l namespace-timeout -d 'How long to wait for a target namespace that is being deleted (client-side) [default: 10m]' -r
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from restore" -l location -d 'Velero BackupStorageLocation `[NS/]NAME` (default: the local directory $XDG_DATA_HOME/kubectl-backup, or Velero\'s default location in controller mode)' -r
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from restore" -l profile -d 'Profile `[NS/]NAME` (a Kanister Profile or a kubectl-backup profile); client-side only' -r
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from restore" -l kubeconfig -d 'Path to the kubeconfig file (default: $KUBECONFIG, whose paths are merged, then ~/.kube/config)' -r -F
@@ -1258,7 +1278,8 @@ complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; 
 always\t''
 never\t''"
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from restore" -l preserve-node-ports -d 'Keep Services\' nodePorts'
-complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from restore" -l dry-run -d 'Print what would be created, skipped or changed (with the differences); change nothing'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from restore" -l dry-run -d 'Print what would be created, skipped or changed (with the differences); change nothing (client-side)'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from restore" -l wait -d 'Through Velero: follow the Restore until it ends (without it, submit and return)'
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from restore" -s A -l all-namespaces -d 'Work across all namespaces, where the command supports it'
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from restore" -l insecure-skip-tls-verify -d 'Don\'t check the server\'s certificate (insecure)'
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from restore" -s v -l verbose -d 'More detail on stderr (repeat for more)'
@@ -1286,8 +1307,14 @@ complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand restore" -
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand restore" -l existing-resource-policy -d 'What to do with objects that already exist' -r -f -a "none\t'Never change an existing object; report each one that differs'
 update\t'Merge-patch existing objects that differ from the backup'"
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand restore" -l restore-resource-priorities -d 'Replace Velero\'s resource priority list (comma-separated; CRDs still go first)' -r
-complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand restore" -l concurrency -d 'Objects created at once within a resource type' -r
-complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand restore" -l crd-timeout -d 'How long to wait for restored CRDs to be Established' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand restore" -l status-include-resources -d 'Restore `.status` of these types too (comma-separated; \'*\' for all)' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand restore" -l status-exclude-resources -d 'Types whose `.status` is not restored' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand restore" -l mode -d 'Who does the work' -r -f -a "auto\t'Through Velero when it is installed, has an Available location and knows the backup; else client-side'
+controller\t'Create a Velero Restore (and follow it with --wait)'
+client\t'Restore from this machine'"
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand restore" -l concurrency -d 'Objects created at once within a resource type (client-side) [default: 32]' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand restore" -l crd-timeout -d 'How long to wait for restored CRDs to be Established (client-side) [default: 10m]' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand restore" -l namespace-timeout -d 'How long to wait for a target namespace that is being deleted (client-side) [default: 10m]' -r
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand restore" -l location -d 'Velero BackupStorageLocation `[NS/]NAME` (default: the local directory $XDG_DATA_HOME/kubectl-backup, or Velero\'s default location in controller mode)' -r
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand restore" -l profile -d 'Profile `[NS/]NAME` (a Kanister Profile or a kubectl-backup profile); client-side only' -r
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand restore" -l kubeconfig -d 'Path to the kubeconfig file (default: $KUBECONFIG, whose paths are merged, then ~/.kube/config)' -r -F
@@ -1309,7 +1336,8 @@ complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand restore" -
 always\t''
 never\t''"
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand restore" -l preserve-node-ports -d 'Keep Services\' nodePorts'
-complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand restore" -l dry-run -d 'Print what would be created, skipped or changed (with the differences); change nothing'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand restore" -l dry-run -d 'Print what would be created, skipped or changed (with the differences); change nothing (client-side)'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand restore" -l wait -d 'Through Velero: follow the Restore until it ends (without it, submit and return)'
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand restore" -s A -l all-namespaces -d 'Work across all namespaces, where the command supports it'
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand restore" -l insecure-skip-tls-verify -d 'Don\'t check the server\'s certificate (insecure)'
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand restore" -s v -l verbose -d 'More detail on stderr (repeat for more)'

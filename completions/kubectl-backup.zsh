@@ -1480,6 +1480,22 @@ _arguments "${_arguments_options[@]}" : \
 '*--config-maps=[ConfigMaps exposed as .ConfigMaps.KEY]:KEY=NS/NAME:_default' \
 '*--options=[Options exposed as .Options.KEY]:KEY=VALUE:_default' \
 '*--artifacts=[Input artifacts exposed as .ArtifactsIn.NAME.KeyValue.KEY (NAME.kopiaSnapshot=… for a Kopia snapshot)]:NAME.KEY=VALUE:_default' \
+'-l+[Also act on every object matching this label selector (kanctl'\''s --selector)\: one action per object]:SELECTOR:_default' \
+'--selector=[Also act on every object matching this label selector (kanctl'\''s --selector)\: one action per object]:SELECTOR:_default' \
+'-k+[Kind of object --selector picks (all\: deployments, statefulsets, deploymentconfigs, pvcs)]:KIND:((all\:"Deployments, StatefulSets, DeploymentConfigs and PVCs"
+deployment\:""
+statefulset\:""
+deploymentconfig\:""
+pvc\:""
+namespace\:""))' \
+'--kind=[Kind of object --selector picks (all\: deployments, statefulsets, deploymentconfigs, pvcs)]:KIND:((all\:"Deployments, StatefulSets, DeploymentConfigs and PVCs"
+deployment\:""
+statefulset\:""
+deploymentconfig\:""
+pvc\:""
+namespace\:""))' \
+'--selector-namespace=[Namespace --selector searches (default\: all namespaces)]:NS:_default' \
+'*--labels=[Labels on the ActionSet itself (repeatable, or comma-separated)]:KEY=VALUE:_default' \
 '--pod-override=[Strategic-merge patch (JSON or YAML) for every pod the functions create]:JSON:_default' \
 '*--podlabels=[Labels for the pods the functions create]:KEY=VALUE:_default' \
 '*--podannotations=[Annotations for the pods the functions create]:KEY=VALUE:_default' \
@@ -1501,6 +1517,7 @@ client\:"Execute the actions here"))' \
 '-o+[Output format]:FORMAT:(table wide json yaml name)' \
 '--output=[Output format]:FORMAT:(table wide json yaml name)' \
 '--color=[Colour\: auto, always or never]:COLOR:(auto always never)' \
+'--skip-validation[Create the ActionSet without checking that its blueprint, objects, secrets, config maps and profile exist]' \
 '--wait[Wait for the ActionSet to finish (client-side runs always wait)]' \
 '--dry-run[Print the ActionSet instead of creating it]' \
 '-A[Work across all namespaces, where the command supports it]' \
@@ -1519,6 +1536,7 @@ client\:"Execute the actions here"))' \
 ;;
 (list)
 _arguments "${_arguments_options[@]}" : \
+'--profile=[Without Kanister'\''s CRDs\: read the records kept with this profile'\''s data only (default\: every profile you can read, and the local default)]:[NS/]NAME:_default' \
 '--kubeconfig=[Path to the kubeconfig file (default\: \$KUBECONFIG, whose paths are merged, then ~/.kube/config)]:PATH:_files' \
 '--context=[The kubeconfig context to use]:NAME:_default' \
 '--cluster=[The kubeconfig cluster to use]:NAME:_default' \
@@ -1550,6 +1568,7 @@ _arguments "${_arguments_options[@]}" : \
 ;;
 (describe)
 _arguments "${_arguments_options[@]}" : \
+'--profile=[Without Kanister'\''s CRDs\: read the records kept with this profile'\''s data only (default\: every profile you can read, and the local default)]:[NS/]NAME:_default' \
 '--kubeconfig=[Path to the kubeconfig file (default\: \$KUBECONFIG, whose paths are merged, then ~/.kube/config)]:PATH:_files' \
 '--context=[The kubeconfig context to use]:NAME:_default' \
 '--cluster=[The kubeconfig cluster to use]:NAME:_default' \
@@ -1582,6 +1601,7 @@ _arguments "${_arguments_options[@]}" : \
 ;;
 (watch)
 _arguments "${_arguments_options[@]}" : \
+'--profile=[Without Kanister'\''s CRDs\: read the records kept with this profile'\''s data only (default\: every profile you can read, and the local default)]:[NS/]NAME:_default' \
 '--kubeconfig=[Path to the kubeconfig file (default\: \$KUBECONFIG, whose paths are merged, then ~/.kube/config)]:PATH:_files' \
 '--context=[The kubeconfig context to use]:NAME:_default' \
 '--cluster=[The kubeconfig cluster to use]:NAME:_default' \
@@ -1614,6 +1634,7 @@ _arguments "${_arguments_options[@]}" : \
 ;;
 (delete)
 _arguments "${_arguments_options[@]}" : \
+'--profile=[Without Kanister'\''s CRDs\: read the records kept with this profile'\''s data only (default\: every profile you can read, and the local default)]:[NS/]NAME:_default' \
 '--kubeconfig=[Path to the kubeconfig file (default\: \$KUBECONFIG, whose paths are merged, then ~/.kube/config)]:PATH:_files' \
 '--context=[The kubeconfig context to use]:NAME:_default' \
 '--cluster=[The kubeconfig cluster to use]:NAME:_default' \
@@ -1930,8 +1951,14 @@ auto\:"Cluster-scoped items only when every namespace is restored, else only the
 '--existing-resource-policy=[What to do with objects that already exist]:EXISTING_RESOURCE_POLICY:((none\:"Never change an existing object; report each one that differs"
 update\:"Merge-patch existing objects that differ from the backup"))' \
 '*--restore-resource-priorities=[Replace Velero'\''s resource priority list (comma-separated; CRDs still go first)]:RESOURCE:_default' \
-'--concurrency=[Objects created at once within a resource type]:N:_default' \
-'--crd-timeout=[How long to wait for restored CRDs to be Established]:DURATION:_default' \
+'*--status-include-resources=[Restore \`.status\` of these types too (comma-separated; '\''*'\'' for all)]:RESOURCE:_default' \
+'*--status-exclude-resources=[Types whose \`.status\` is not restored]:RESOURCE:_default' \
+'--mode=[Who does the work]:MODE:((auto\:"Through Velero when it is installed, has an Available location and knows the backup; else client-side"
+controller\:"Create a Velero Restore (and follow it with --wait)"
+client\:"Restore from this machine"))' \
+'--concurrency=[Objects created at once within a resource type (client-side) \[default\: 32\]]:N:_default' \
+'--crd-timeout=[How long to wait for restored CRDs to be Established (client-side) \[default\: 10m\]]:DURATION:_default' \
+'--namespace-timeout=[How long to wait for a target namespace that is being deleted (client-side) \[default\: 10m\]]:DURATION:_default' \
 '--location=[Velero BackupStorageLocation \`\[NS/\]NAME\` (default\: the local directory \$XDG_DATA_HOME/kubectl-backup, or Velero'\''s default location in controller mode)]:[NS/]NAME:_default' \
 '(--location)--profile=[Profile \`\[NS/\]NAME\` (a Kanister Profile or a kubectl-backup profile); client-side only]:[NS/]NAME:_default' \
 '--kubeconfig=[Path to the kubeconfig file (default\: \$KUBECONFIG, whose paths are merged, then ~/.kube/config)]:PATH:_files' \
@@ -1950,7 +1977,8 @@ update\:"Merge-patch existing objects that differ from the backup"))' \
 '--output=[Output format]:FORMAT:(table wide json yaml name)' \
 '--color=[Colour\: auto, always or never]:COLOR:(auto always never)' \
 '--preserve-node-ports[Keep Services'\'' nodePorts]' \
-'--dry-run[Print what would be created, skipped or changed (with the differences); change nothing]' \
+'--dry-run[Print what would be created, skipped or changed (with the differences); change nothing (client-side)]' \
+'--wait[Through Velero\: follow the Restore until it ends (without it, submit and return)]' \
 '-A[Work across all namespaces, where the command supports it]' \
 '--all-namespaces[Work across all namespaces, where the command supports it]' \
 '--insecure-skip-tls-verify[Don'\''t check the server'\''s certificate (insecure)]' \
@@ -1963,7 +1991,7 @@ update\:"Merge-patch existing objects that differ from the backup"))' \
 '--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
 '--version[Print version]' \
-'::name -- Backup to restore (see `kubectl backup snapshot list`):_default' \
+'::name -- Backup to restore (see `kubectl backup snapshot list`); omit it on a terminal to pick one:_default' \
 && ret=0
 ;;
 (help)
@@ -2030,8 +2058,14 @@ auto\:"Cluster-scoped items only when every namespace is restored, else only the
 '--existing-resource-policy=[What to do with objects that already exist]:EXISTING_RESOURCE_POLICY:((none\:"Never change an existing object; report each one that differs"
 update\:"Merge-patch existing objects that differ from the backup"))' \
 '*--restore-resource-priorities=[Replace Velero'\''s resource priority list (comma-separated; CRDs still go first)]:RESOURCE:_default' \
-'--concurrency=[Objects created at once within a resource type]:N:_default' \
-'--crd-timeout=[How long to wait for restored CRDs to be Established]:DURATION:_default' \
+'*--status-include-resources=[Restore \`.status\` of these types too (comma-separated; '\''*'\'' for all)]:RESOURCE:_default' \
+'*--status-exclude-resources=[Types whose \`.status\` is not restored]:RESOURCE:_default' \
+'--mode=[Who does the work]:MODE:((auto\:"Through Velero when it is installed, has an Available location and knows the backup; else client-side"
+controller\:"Create a Velero Restore (and follow it with --wait)"
+client\:"Restore from this machine"))' \
+'--concurrency=[Objects created at once within a resource type (client-side) \[default\: 32\]]:N:_default' \
+'--crd-timeout=[How long to wait for restored CRDs to be Established (client-side) \[default\: 10m\]]:DURATION:_default' \
+'--namespace-timeout=[How long to wait for a target namespace that is being deleted (client-side) \[default\: 10m\]]:DURATION:_default' \
 '--location=[Velero BackupStorageLocation \`\[NS/\]NAME\` (default\: the local directory \$XDG_DATA_HOME/kubectl-backup, or Velero'\''s default location in controller mode)]:[NS/]NAME:_default' \
 '(--location)--profile=[Profile \`\[NS/\]NAME\` (a Kanister Profile or a kubectl-backup profile); client-side only]:[NS/]NAME:_default' \
 '--kubeconfig=[Path to the kubeconfig file (default\: \$KUBECONFIG, whose paths are merged, then ~/.kube/config)]:PATH:_files' \
@@ -2050,7 +2084,8 @@ update\:"Merge-patch existing objects that differ from the backup"))' \
 '--output=[Output format]:FORMAT:(table wide json yaml name)' \
 '--color=[Colour\: auto, always or never]:COLOR:(auto always never)' \
 '--preserve-node-ports[Keep Services'\'' nodePorts]' \
-'--dry-run[Print what would be created, skipped or changed (with the differences); change nothing]' \
+'--dry-run[Print what would be created, skipped or changed (with the differences); change nothing (client-side)]' \
+'--wait[Through Velero\: follow the Restore until it ends (without it, submit and return)]' \
 '-A[Work across all namespaces, where the command supports it]' \
 '--all-namespaces[Work across all namespaces, where the command supports it]' \
 '--insecure-skip-tls-verify[Don'\''t check the server'\''s certificate (insecure)]' \
@@ -2063,7 +2098,7 @@ update\:"Merge-patch existing objects that differ from the backup"))' \
 '--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
 '--version[Print version]' \
-'::name -- Backup to restore (see `kubectl backup snapshot list`):_default' \
+'::name -- Backup to restore (see `kubectl backup snapshot list`); omit it on a terminal to pick one:_default' \
 && ret=0
 ;;
 (help)

@@ -623,7 +623,23 @@ fn interrupting_create_leaves_no_backup_behind() {
         .spawn()
         .unwrap();
     let dir = backup_dir(&server, "b7");
-    std::thread::sleep(std::time::Duration::from_millis(2500));
+    // Interrupt once the backup is listing objects (the Ctrl-C handler is installed before).
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+    let listing = || {
+        server
+            .requests()
+            .iter()
+            .filter(|r| r.method == "GET" && r.query.contains("limit="))
+            .count()
+            >= 3
+    };
+    while !listing() {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the backup never started listing"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
     let status = std::process::Command::new("kill")
         .args(["-INT", &child.id().to_string()])
         .status()

@@ -11,6 +11,11 @@ use serde_json::{Value, json};
 
 const BIN: &str = env!("CARGO_BIN_EXE_kubectl-backup");
 
+#[path = "snapshot_restore/engine.rs"]
+mod engine;
+#[path = "snapshot_restore/velero.rs"]
+mod velero;
+
 fn run(server: &FakeApiServer, args: &[&str]) -> Output {
     let output = server
         .command(BIN)

@@ -79,6 +79,18 @@ impl std::fmt::Display for AlreadyReported {
 
 impl std::error::Error for AlreadyReported {}
 
+/// Stopped by Ctrl-C after telling the user what was and was not done: exit 130, as a shell does.
+#[derive(Debug)]
+pub struct Interrupted;
+
+impl std::fmt::Display for Interrupted {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("interrupted")
+    }
+}
+
+impl std::error::Error for Interrupted {}
+
 pub fn command() -> clap::Command {
     Cli::command()
 }
@@ -139,6 +151,9 @@ fn exit_code(result: anyhow::Result<()>) -> ExitCode {
     };
     if is_broken_pipe(&error) {
         return ExitCode::SUCCESS;
+    }
+    if error.downcast_ref::<Interrupted>().is_some() {
+        return ExitCode::from(130);
     }
     if error.downcast_ref::<AlreadyReported>().is_none() {
         eprintln!("error: {error:#}");

@@ -1,18 +1,22 @@
-//! `kubectl backup snapshot restore NAME` (also `kubectl backup restore NAME`): client-side
-//! restore of a Velero-format backup, with Velero's filters, order and per-kind fixes.
+//! `kubectl backup snapshot restore NAME` (also `kubectl backup restore NAME`): through an
+//! installed Velero server (a `Restore` object, followed with --wait), or client-side with
+//! Velero's filters, order and per-kind fixes.
 
 use std::time::Duration;
 
 use anyhow::{Result, bail};
 use clap::{Args, ValueEnum};
 
+#[path = "snapshot_restore_velero.rs"]
+mod velero;
+
 use super::{LocationArg, locate};
-use crate::cli::{AlreadyReported, GlobalArgs};
+use crate::cli::{AlreadyReported, GlobalArgs, Interrupted};
 use crate::kube::connect;
 use crate::output::{OutputFormat, print_structured, write_stdout};
 use crate::snapshot::download::open_archive;
 use crate::snapshot::restore::{
-    self, Action, ExistingPolicy, Filters, RestoreOptions, default_restore_name,
+    self, Action, ExistingPolicy, Filters, RestoreOptions, StatusFilter, default_restore_name,
     parse_namespace_mappings,
 };
 use crate::snapshot::selector;
@@ -36,6 +40,17 @@ pub enum ClusterScopeArg {
     /// Cluster-scoped items only when every namespace is restored, else only the CRDs and
     /// PVs the restored namespaces need (Velero's default)
     Auto,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ModeArg {
+    /// Through Velero when it is installed, has an Available location and knows the backup;
+    /// else client-side
+    Auto,
+    /// Create a Velero Restore (and follow it with --wait)
+    Controller,
+    /// Restore from this machine
+    Client,
 }
 
 #[derive(Debug, Args)]
@@ -77,15 +92,31 @@ pub struct RestoreArgs {
     /// Keep Services' nodePorts
     #[arg(long)]
     pub preserve_node_ports: bool,
+    /// Restore `.status` of these types too (comma-separated; '*' for all)
+    #[arg(long, value_delimiter = ',', value_name = "RESOURCE")]
+    pub status_include_resources: Vec<String>,
+    /// Types whose `.status` is not restored
+    #[arg(long, value_delimiter = ',', value_name = "RESOURCE")]
+    pub status_exclude_resources: Vec<String>,
     /// Print what would be created, skipped or changed (with the differences); change nothing
+    /// (client-side)
     #[arg(long)]
     pub dry_run: bool,
-    /// Objects created at once within a resource type
-    #[arg(long, default_value_t = 32, value_name = "N")]
-    pub concurrency: usize,
-    /// How long to wait for restored CRDs to be Established
-    #[arg(long, default_value = "10m", value_parser = parse_duration, value_name = "DURATION")]
-    pub crd_timeout: Duration,
+    /// Who does the work
+    #[arg(long, value_enum, default_value_t = ModeArg::Auto)]
+    pub mode: ModeArg,
+    /// Through Velero: follow the Restore until it ends (without it, submit and return)
+    #[arg(long)]
+    pub wait: bool,
+    /// Objects created at once within a resource type (client-side) [default: 32]
+    #[arg(long, value_name = "N")]
+    pub concurrency: Option<usize>,
+    /// How long to wait for restored CRDs to be Established (client-side) [default: 10m]
+    #[arg(long, value_parser = parse_duration, value_name = "DURATION")]
+    pub crd_timeout: Option<Duration>,
+    /// How long to wait for a target namespace that is being deleted (client-side) [default: 10m]
+    #[arg(long, value_parser = parse_duration, value_name = "DURATION")]
+    pub namespace_timeout: Option<Duration>,
     #[command(flatten)]
     pub location: LocationArg,
 }
@@ -121,6 +152,32 @@ pub async fn run(args: RestoreArgs, global: &GlobalArgs) -> Result<()> {
         .clone()
         .unwrap_or_else(|| default_restore_name(&name));
     crate::snapshot::layout::validate_backup_name(&restore_name)?;
+    filters.validate()?;
+    let restore_status = StatusFilter {
+        include: args.status_include_resources.clone(),
+        exclude: args.status_exclude_resources.clone(),
+    };
+    restore_status.validate()?;
+    let options = RestoreOptions {
+        selector: label_selector,
+        namespace_mapping: mapping,
+        existing: match args.existing_resource_policy {
+            PolicyArg::None => ExistingPolicy::None,
+            PolicyArg::Update => ExistingPolicy::Update,
+        },
+        preserve_node_ports: args.preserve_node_ports,
+        restore_status,
+        dry_run: args.dry_run,
+        concurrency: args.concurrency.unwrap_or(32).max(1),
+        crd_timeout: args.crd_timeout.unwrap_or(Duration::from_secs(600)),
+        namespace_timeout: args.namespace_timeout.unwrap_or(Duration::from_secs(600)),
+        show_progress: global.show_progress(),
+        cancel: crate::storage::cancel_on_ctrl_c(),
+        ..RestoreOptions::new(&name, &restore_name)
+    };
+    if let Some(target) = velero::choose(&args, &name, global).await? {
+        return velero::restore(target, &args, &filters, &options, global).await;
+    }
 
     let (listed, store, cluster) = locate(&name, &args.location, global).await?;
     let Some(store) = store else {
@@ -141,7 +198,13 @@ pub async fn run(args: RestoreArgs, global: &GlobalArgs) -> Result<()> {
         None => connect(&global.cluster_options()).await?,
     };
     // Everything is checked (paths, truncation, item hashes) before anything is created.
-    let archive = open_archive(&store, &name).await?;
+    let archive = tokio::select! {
+        archive = open_archive(&store, &name) => archive?,
+        _ = options.cancel.cancelled() => {
+            eprintln!("Interrupted while reading backup {name:?}: nothing was restored.");
+            return Err(Interrupted.into());
+        }
+    };
     let plan = restore::plan::plan(&archive, &filters)?;
     if plan.item_count() == 0 {
         bail!(
@@ -154,26 +217,13 @@ pub async fn run(args: RestoreArgs, global: &GlobalArgs) -> Result<()> {
                 .join(", ")
         );
     }
-    for source in mapping.keys() {
+    for source in options.namespace_mapping.keys() {
         if !plan.namespaces.contains(source) {
             eprintln!(
                 "warning: --namespace-mappings: namespace {source:?} is not restored from this backup"
             );
         }
     }
-    let options = RestoreOptions {
-        selector: label_selector,
-        namespace_mapping: mapping,
-        existing: match args.existing_resource_policy {
-            PolicyArg::None => ExistingPolicy::None,
-            PolicyArg::Update => ExistingPolicy::Update,
-        },
-        preserve_node_ports: args.preserve_node_ports,
-        dry_run: args.dry_run,
-        concurrency: args.concurrency.max(1),
-        crd_timeout: args.crd_timeout,
-        ..RestoreOptions::new(&name, &restore_name)
-    };
     let mut report = restore::restore(&cluster, &archive, &plan, &options).await?;
     if !args.dry_run
         && let Err(e) = report.write_artefacts(&store).await
@@ -221,6 +271,23 @@ pub async fn run(args: RestoreArgs, global: &GlobalArgs) -> Result<()> {
             report.count(Action::Failed),
             report.seconds,
         );
+    }
+    if report.interrupted {
+        let left: usize = report.not_restored.values().sum();
+        let by_type: Vec<String> = report
+            .not_restored
+            .iter()
+            .map(|(kind, n)| format!("{n} {kind}"))
+            .collect();
+        eprintln!(
+            "Interrupted: restore {restore_name:?} stopped before {left} item(s) were restored ({}). The counts above are what was done; run the same command again to restore the rest (what exists is kept).",
+            if by_type.is_empty() {
+                "none left".to_string()
+            } else {
+                by_type.join(", ")
+            }
+        );
+        return Err(Interrupted.into());
     }
     if report.errors.count() > 0 {
         return Err(AlreadyReported.into());

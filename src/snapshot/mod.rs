@@ -44,6 +44,7 @@ pub mod selector;
 pub mod tarball;
 pub mod types;
 pub mod velero_mode;
+pub mod velero_restore;
 
 #[cfg(test)]
 mod schema_check;

@@ -15,7 +15,7 @@ use crate::snapshot::types::{
     API_VERSION, Backup, BackupPhase, BackupSpec, DEFAULT_NAMESPACE, DeleteBackupRequest, GROUP,
 };
 
-fn resource(kind: &str, plural: &str) -> ApiResource {
+pub(crate) fn resource(kind: &str, plural: &str) -> ApiResource {
     ApiResource {
         group: GROUP.into(),
         version: "v1".into(),
@@ -33,7 +33,7 @@ fn backups_api(cluster: &Cluster, namespace: &str) -> Api<DynamicObject> {
     )
 }
 
-fn convert<T: DeserializeOwned, S: Serialize>(object: &S) -> Result<T> {
+pub(crate) fn convert<T: DeserializeOwned, S: Serialize>(object: &S) -> Result<T> {
     Ok(serde_json::from_value(serde_json::to_value(object)?)?)
 }
 
@@ -131,6 +131,67 @@ pub async fn follow(
     show_progress: bool,
     cancel: &CancellationToken,
 ) -> Result<Backup> {
+    follow_object(
+        Followed {
+            cluster,
+            resource: resource("Backup", "backups"),
+            namespace,
+            name,
+        },
+        show_progress,
+        cancel,
+        |backup: &Backup| {
+            let phase = backup.phase();
+            let progress = backup.status.as_ref().and_then(|s| s.progress.clone());
+            FollowState {
+                phase: phase.map(BackupPhase::as_str),
+                done: progress.as_ref().and_then(|p| p.items_backed_up).unwrap_or(0),
+                total: progress.as_ref().and_then(|p| p.total_items).unwrap_or(0),
+                terminal: phase.is_some_and(BackupPhase::is_terminal),
+            }
+        },
+        || format!(
+            "stopped following; the Velero Backup {namespace}/{name} keeps running on the server (delete it with `kubectl backup snapshot delete {name}`)"
+        ),
+    )
+    .await
+}
+
+/// The Velero object to follow.
+pub(crate) struct Followed<'a> {
+    pub cluster: &'a Cluster,
+    pub resource: ApiResource,
+    pub namespace: &'a str,
+    pub name: &'a str,
+}
+
+/// What one poll of a followed Velero object (Backup, Restore) shows.
+pub(crate) struct FollowState {
+    pub phase: Option<&'static str>,
+    pub done: i64,
+    pub total: i64,
+    pub terminal: bool,
+}
+
+/// Polls a Velero object once a second until `state` calls it terminal: a progress bar of
+/// Velero's own item counts on a terminal, one line per phase change otherwise (logs, CI).
+/// Ctrl-C stops following (the server keeps working) with the error `stopped()` describes.
+pub(crate) async fn follow_object<T: DeserializeOwned>(
+    followed: Followed<'_>,
+    show_progress: bool,
+    cancel: &CancellationToken,
+    state: impl Fn(&T) -> FollowState,
+    stopped: impl FnOnce() -> String,
+) -> Result<T> {
+    let Followed {
+        cluster,
+        resource,
+        namespace,
+        name,
+    } = followed;
+    let kind = resource.kind.as_str();
+    let api: Api<DynamicObject> =
+        Api::namespaced_with(cluster.client.clone(), namespace, &resource);
     let bar = show_progress.then(|| {
         let bar = indicatif::ProgressBar::new(0);
         bar.set_style(
@@ -142,52 +203,51 @@ pub async fn follow(
         bar.enable_steady_tick(Duration::from_millis(200));
         bar
     });
-    let mut last_seen: Option<BackupPhase> = None;
+    let finish = |bar: &Option<indicatif::ProgressBar>| {
+        if let Some(bar) = bar {
+            bar.finish_and_clear();
+        }
+    };
+    let mut last_seen: Option<&'static str> = None;
     loop {
-        let backup = get(cluster, namespace, name)
-            .await?
-            .ok_or_else(|| anyhow!("the Velero Backup {namespace}/{name} disappeared"))?;
-        let phase = backup.phase();
-        if let Some(bar) = &bar {
-            let progress = backup.status.as_ref().and_then(|s| s.progress.clone());
-            let total = progress.as_ref().and_then(|p| p.total_items).unwrap_or(0);
-            let done = progress
-                .as_ref()
-                .and_then(|p| p.items_backed_up)
-                .unwrap_or(0);
-            bar.set_length(total.max(done).max(0) as u64);
-            bar.set_position(done.max(0) as u64);
-            bar.set_message(phase.map_or("New", BackupPhase::as_str).to_string());
-        }
-        if bar.is_none() && phase.is_some() && phase != last_seen {
-            // No terminal to draw on: one line per phase change, for logs and CI.
-            let progress = backup.status.as_ref().and_then(|s| s.progress.clone());
-            eprintln!(
-                "Backup {name}: {} ({}/{} items)",
-                phase.map_or("New", BackupPhase::as_str),
-                progress
-                    .as_ref()
-                    .and_then(|p| p.items_backed_up)
-                    .unwrap_or(0),
-                progress.as_ref().and_then(|p| p.total_items).unwrap_or(0)
-            );
-            last_seen = phase;
-        }
-        if phase.is_some_and(BackupPhase::is_terminal) {
-            if let Some(bar) = &bar {
-                bar.finish_and_clear();
+        let object = match api.get(name).await {
+            Ok(object) => object,
+            Err(e) if is_not_found(&e) => {
+                finish(&bar);
+                bail!("the Velero {kind} {namespace}/{name} disappeared");
             }
-            return Ok(backup);
+            Err(e) => {
+                finish(&bar);
+                bail!(
+                    "cannot read the Velero {kind} {namespace}/{name}: {}",
+                    describe_error(&cluster.server, &e)
+                );
+            }
+        };
+        let object: T = convert(&object)?;
+        let now = state(&object);
+        if let Some(bar) = &bar {
+            bar.set_length(now.total.max(now.done).max(0) as u64);
+            bar.set_position(now.done.max(0) as u64);
+            bar.set_message(now.phase.unwrap_or("New").to_string());
+        } else if now.phase.is_some() && now.phase != last_seen {
+            eprintln!(
+                "{kind} {name}: {} ({}/{} items)",
+                now.phase.unwrap_or("New"),
+                now.done,
+                now.total
+            );
+            last_seen = now.phase;
+        }
+        if now.terminal {
+            finish(&bar);
+            return Ok(object);
         }
         tokio::select! {
             _ = tokio::time::sleep(Duration::from_secs(1)) => {}
             _ = cancel.cancelled() => {
-                if let Some(bar) = &bar {
-                    bar.finish_and_clear();
-                }
-                return Err(anyhow!(
-                    "stopped following; the Velero Backup {namespace}/{name} keeps running on the server (delete it with `kubectl backup snapshot delete {name}`)"
-                ));
+                finish(&bar);
+                return Err(anyhow!(stopped()));
             }
         }
     }
@@ -229,17 +289,38 @@ pub async fn download_url(
     backup: &str,
     cancel: &CancellationToken,
 ) -> Result<String> {
+    download_url_within(
+        cluster,
+        namespace,
+        kind,
+        backup,
+        Duration::from_secs(60),
+        cancel,
+    )
+    .await
+}
+
+/// [`download_url`] with a bound on how long Velero may take to answer. `target` names a
+/// Backup or, for the `Restore*` kinds, a Restore.
+pub async fn download_url_within(
+    cluster: &Cluster,
+    namespace: &str,
+    kind: &str,
+    target: &str,
+    timeout: Duration,
+    cancel: &CancellationToken,
+) -> Result<String> {
     use rand::Rng;
     let suffix: String = (0..8)
         .map(|_| {
             char::from(b"abcdefghijklmnopqrstuvwxyz0123456789"[rand::rng().random_range(0..36)])
         })
         .collect();
-    let name = format!("{}-{suffix}", backup.chars().take(240).collect::<String>());
+    let name = format!("{}-{suffix}", target.chars().take(240).collect::<String>());
     let request = serde_json::json!({
         "apiVersion": API_VERSION, "kind": "DownloadRequest",
         "metadata": {"name": name, "namespace": namespace},
-        "spec": {"target": {"kind": kind, "name": backup}}
+        "spec": {"target": {"kind": kind, "name": target}}
     });
     let api: Api<DynamicObject> = Api::namespaced_with(
         cluster.client.clone(),
@@ -250,11 +331,11 @@ pub async fn download_url(
         .await
         .map_err(|e| {
             anyhow!(
-                "cannot create a DownloadRequest for {kind} of backup {backup}: {}",
+                "cannot create a DownloadRequest for {kind} of {target}: {}",
                 describe_error(&cluster.server, &e)
             )
         })?;
-    let deadline = tokio::time::Instant::now() + Duration::from_secs(60);
+    let deadline = tokio::time::Instant::now() + timeout;
     loop {
         let current = api.get(&name).await.map_err(|e| {
             anyhow!(
@@ -270,7 +351,8 @@ pub async fn download_url(
         }
         if tokio::time::Instant::now() > deadline {
             bail!(
-                "Velero did not answer DownloadRequest {namespace}/{name} within 60s; is the Velero server running? (see `kubectl backup doctor`)"
+                "Velero did not answer DownloadRequest {namespace}/{name} within {}s; is the Velero server running? (see `kubectl backup doctor`)",
+                timeout.as_secs()
             );
         }
         tokio::select! {

@@ -1,23 +1,28 @@
-//! Runs a [`Plan`] against the cluster: tier by tier, items within a tier concurrently.
+//! Runs a [`Plan`] against the cluster: tier by tier, items within a tier concurrently, with a
+//! progress bar, and a clean stop on Ctrl-C (no new object is started, the ones in flight end,
+//! everything not reached is reported as not restored).
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
+use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
-use anyhow::{Context, Result, bail};
+use anyhow::{Result, bail};
 use futures::StreamExt;
 use k8s_openapi::apimachinery::pkg::apis::meta::v1::LabelSelector;
-use kube::api::{Api, DynamicObject, Patch, PatchParams, PostParams};
+use kube::api::{Api, DynamicObject};
 use kube::discovery::ApiResource;
-use serde_json::{Value, json};
+use serde_json::Value;
+use tokio_util::sync::CancellationToken;
 
-use super::diff::{describe_changes, merge_patch};
-use super::fixes::{self, FixContext};
+use super::fixes::FixContext;
+use super::item::restore_item;
+use super::namespaces::{ensure_namespaces, wait_until_not_terminating};
 use super::order::is_crd;
 use super::plan::{Plan, PlannedType};
 use super::report::{Action, RestoreReport};
+use super::status::{StatusFilter, StatusRule};
 use crate::kube::{ApiCatalog, Cluster, describe_error, is_not_found};
-use crate::snapshot::selector;
-use crate::snapshot::tarball::{Archive, ItemRef};
+use crate::snapshot::tarball::Archive;
 
 /// `--existing-resource-policy`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -37,11 +42,19 @@ pub struct RestoreOptions {
     pub namespace_mapping: BTreeMap<String, String>,
     pub existing: ExistingPolicy,
     pub preserve_node_ports: bool,
+    /// Types whose `.status` is written back after the create.
+    pub restore_status: StatusFilter,
     pub dry_run: bool,
     /// Items in flight at once within a tier.
     pub concurrency: usize,
     /// How long to wait for a restored CRD to be Established.
     pub crd_timeout: Duration,
+    /// How long to wait for a Terminating target namespace to be gone (Velero: 10m).
+    pub namespace_timeout: Duration,
+    /// Draw a progress bar on stderr.
+    pub show_progress: bool,
+    /// Ctrl-C: stop starting objects; the report says what was and was not restored.
+    pub cancel: CancellationToken,
 }
 
 impl RestoreOptions {
@@ -53,33 +66,87 @@ impl RestoreOptions {
             namespace_mapping: BTreeMap::new(),
             existing: ExistingPolicy::None,
             preserve_node_ports: false,
+            restore_status: StatusFilter::default(),
             dry_run: false,
             concurrency: 32,
             crd_timeout: Duration::from_secs(600),
+            namespace_timeout: Duration::from_secs(600),
+            show_progress: false,
+            cancel: CancellationToken::new(),
         }
     }
 }
 
-struct Outcome {
-    qualified: String,
-    namespace: Option<String>,
-    action: Action,
+/// What happened to one item.
+pub(super) struct Outcome {
+    pub qualified: String,
+    pub namespace: Option<String>,
+    pub action: Action,
     /// Warning (Skipped/Excluded notes) or error text.
-    message: Option<String>,
+    pub message: Option<String>,
+    /// Problems after the item itself was restored (managedFields, status): errors and warnings.
+    pub later_errors: Vec<String>,
+    pub later_warnings: Vec<String>,
     /// Dry-run lines for this item.
-    preview: Vec<String>,
+    pub preview: Vec<String>,
 }
 
-struct Run<'a> {
-    cluster: &'a Cluster,
-    archive: &'a Archive,
-    options: &'a RestoreOptions,
-    fix: FixContext,
+impl Outcome {
+    pub fn new(qualified: String, namespace: Option<String>) -> Self {
+        Outcome {
+            qualified,
+            namespace,
+            action: Action::Failed,
+            message: None,
+            later_errors: Vec::new(),
+            later_warnings: Vec::new(),
+            preview: Vec::new(),
+        }
+    }
+}
+
+/// One restore's shared state.
+pub(super) struct Run<'a> {
+    pub cluster: &'a Cluster,
+    pub archive: &'a Archive,
+    pub options: &'a RestoreOptions,
+    pub fix: FixContext,
+    pub status: StatusRule,
+    /// PVs restored under a new name (Velero's clash rule): old name → new name, for their PVCs.
+    pub renamed_pvs: Mutex<BTreeMap<String, String>>,
+    pub bar: Option<indicatif::ProgressBar>,
+}
+
+impl Run<'_> {
+    /// A line for the user that does not tear the progress bar.
+    pub fn note(&self, message: &str) {
+        match &self.bar {
+            Some(bar) => bar.println(message),
+            None => eprintln!("{message}"),
+        }
+    }
+
+    pub fn cancelled(&self) -> bool {
+        self.options.cancel.is_cancelled()
+    }
+}
+
+fn progress_bar(total: usize) -> indicatif::ProgressBar {
+    let bar = indicatif::ProgressBar::new(total as u64);
+    bar.set_style(
+        indicatif::ProgressStyle::with_template(
+            "{spinner} restoring [{bar:30}] {pos}/{len} items {msg} [{elapsed}]",
+        )
+        .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+    );
+    bar.enable_steady_tick(Duration::from_millis(200));
+    bar
 }
 
 /// Restores `plan` from `archive`. Per-item failures are recorded in the report (Velero's
 /// PartiallyFailed); only cluster-level problems (discovery, a CRD that never becomes
-/// Established) return an error.
+/// Established, a namespace stuck in Terminating) return an error. After Ctrl-C the report is
+/// returned with `interrupted` set.
 pub async fn restore(
     cluster: &Cluster,
     archive: &Archive,
@@ -97,6 +164,11 @@ pub async fn restore(
             namespace_mapping: options.namespace_mapping.clone(),
             preserve_node_ports: options.preserve_node_ports,
         },
+        status: options.restore_status.rule()?,
+        renamed_pvs: Mutex::new(BTreeMap::new()),
+        bar: options
+            .show_progress
+            .then(|| progress_bar(plan.item_count())),
     };
     let mut report = RestoreReport {
         restore_name: options.restore_name.clone(),
@@ -104,21 +176,38 @@ pub async fn restore(
         dry_run: options.dry_run,
         ..Default::default()
     };
+    let result = run_tiers(&ctx, plan, &mut report).await;
+    if let Some(bar) = &ctx.bar {
+        bar.finish_and_clear();
+    }
+    result?;
+    report.interrupted = ctx.cancelled();
+    report.seconds = started.elapsed().as_secs_f64();
+    Ok(report)
+}
+
+async fn run_tiers(ctx: &Run<'_>, plan: &Plan, report: &mut RestoreReport) -> Result<()> {
+    let cluster = ctx.cluster;
+    wait_until_not_terminating(ctx, plan, report).await?;
     let mut catalog = ApiCatalog::discover(&cluster.client)
         .await
         .map_err(|e| anyhow::anyhow!(describe_error(&cluster.server, &e)))?;
     let mut namespaces_ensured = false;
-    for planned in &plan.types {
+    for (index, planned) in plan.types.iter().enumerate() {
+        if ctx.cancelled() {
+            not_attempted(ctx, &plan.types[index..], report);
+            return Ok(());
+        }
         let namespaced = planned.items.iter().any(|(ns, _)| ns.is_some());
         if namespaced && !namespaces_ensured {
-            ensure_namespaces(&ctx, plan, &mut report).await?;
+            ensure_namespaces(ctx, plan, report).await?;
             namespaces_ensured = true;
         }
-        let outcomes = restore_type(&ctx, &catalog, planned).await;
+        let outcomes = restore_type(ctx, &catalog, planned).await;
         let type_key = format!("{}/{}", planned.api_version, planned.kind);
         let mut crds = Vec::new();
         for outcome in outcomes {
-            record(&mut report, &planned.group_resource, &type_key, &outcome);
+            record(report, &planned.group_resource, &type_key, &outcome);
             if is_crd(&planned.group_resource)
                 && matches!(outcome.action, Action::Created | Action::Updated)
             {
@@ -126,35 +215,47 @@ pub async fn restore(
             }
         }
         if !crds.is_empty() {
-            wait_established(cluster, &crds, options.crd_timeout).await?;
+            wait_established(ctx, &crds).await?;
             catalog = ApiCatalog::discover(&cluster.client)
                 .await
                 .map_err(|e| anyhow::anyhow!(describe_error(&cluster.server, &e)))?;
         }
     }
-    if !namespaces_ensured {
-        ensure_namespaces(&ctx, plan, &mut report).await?;
+    if !namespaces_ensured && !ctx.cancelled() {
+        ensure_namespaces(ctx, plan, report).await?;
     }
-    report.seconds = started.elapsed().as_secs_f64();
-    Ok(report)
+    Ok(())
 }
 
-fn record(report: &mut RestoreReport, gr: &str, type_key: &str, outcome: &Outcome) {
+/// Ctrl-C before these types' turn: every item is reported as not restored.
+fn not_attempted(ctx: &Run<'_>, types: &[PlannedType], report: &mut RestoreReport) {
+    for planned in types {
+        let type_key = format!("{}/{}", planned.api_version, planned.kind);
+        for (ns, item) in &planned.items {
+            let target = ns.as_deref().map(|n| ctx.fix.map_namespace(n).to_string());
+            let mut outcome = Outcome::new(qualified(target.as_deref(), &item.name), target);
+            outcome.action = Action::NotAttempted;
+            record(report, &planned.group_resource, &type_key, &outcome);
+        }
+    }
+}
+
+pub(super) fn record(report: &mut RestoreReport, gr: &str, type_key: &str, outcome: &Outcome) {
     report.record(type_key, &outcome.qualified, outcome.action);
     let subject = format!("{gr} {}", outcome.qualified);
+    let ns = outcome.namespace.as_deref();
     match (&outcome.action, &outcome.message) {
         (Action::Failed, Some(m)) => {
-            report
-                .errors
-                .add(outcome.namespace.as_deref(), format!("{subject}: {m}"));
+            report.errors.add(ns, format!("{subject}: {m}"));
             report.log.push(format!("error: {subject}: {m}"));
         }
         (Action::Skipped, Some(m)) => {
-            report
-                .warnings
-                .add(outcome.namespace.as_deref(), format!("{subject}: {m}"));
+            report.warnings.add(ns, format!("{subject}: {m}"));
             report.log.push(format!("warning: {subject}: {m}"));
         }
+        (Action::NotAttempted, _) => report
+            .log
+            .push(format!("not restored: {subject} (interrupted)")),
         (action, message) => report.log.push(format!(
             "{}: {subject}{}",
             action.velero_word(),
@@ -163,6 +264,14 @@ fn record(report: &mut RestoreReport, gr: &str, type_key: &str, outcome: &Outcom
                 .map(|m| format!(" ({m})"))
                 .unwrap_or_default()
         )),
+    }
+    for e in &outcome.later_errors {
+        report.errors.add(ns, format!("{subject}: {e}"));
+        report.log.push(format!("error: {subject}: {e}"));
+    }
+    for w in &outcome.later_warnings {
+        report.warnings.add(ns, format!("{subject}: {w}"));
+        report.log.push(format!("warning: {subject}: {w}"));
     }
     report.preview.extend(outcome.preview.iter().cloned());
 }
@@ -198,304 +307,41 @@ async fn restore_type(ctx: &Run<'_>, catalog: &ApiCatalog, planned: &PlannedType
     let endpoint = endpoint.as_ref();
     futures::stream::iter(planned.items.iter())
         .map(|(ns, item)| async move {
-            match endpoint {
-                Ok((resource, namespaced)) => {
-                    restore_item(ctx, planned, resource, *namespaced, ns.as_deref(), item).await
-                }
-                Err(e) => Outcome {
-                    qualified: qualified(
-                        ns.as_deref().map(|n| ctx.fix.map_namespace(n)),
-                        &item.name,
-                    ),
-                    namespace: ns.clone(),
-                    action: Action::Failed,
-                    message: Some(format!("{e:#}")),
-                    preview: Vec::new(),
-                },
+            let target = ns.as_deref().map(|n| ctx.fix.map_namespace(n).to_string());
+            let mut outcome = Outcome::new(qualified(target.as_deref(), &item.name), target);
+            // Items start lazily (buffer_unordered), so those not started by Ctrl-C never are.
+            if ctx.cancelled() {
+                outcome.action = Action::NotAttempted;
+                return outcome;
             }
+            let outcome = match endpoint {
+                Ok((resource, namespaced)) => {
+                    restore_item(ctx, planned, resource, *namespaced, item, outcome).await
+                }
+                Err(e) => {
+                    outcome.message = Some(format!("{e:#}"));
+                    outcome
+                }
+            };
+            if let Some(bar) = &ctx.bar {
+                bar.inc(1);
+            }
+            outcome
         })
         .buffer_unordered(ctx.options.concurrency.max(1))
         .collect()
         .await
 }
 
-fn qualified(namespace: Option<&str>, name: &str) -> String {
+pub(super) fn qualified(namespace: Option<&str>, name: &str) -> String {
     crate::snapshot::layout::qualified_name(namespace, name)
 }
 
-async fn restore_item(
-    ctx: &Run<'_>,
-    planned: &PlannedType,
-    resource: &ApiResource,
-    namespaced: bool,
-    source_ns: Option<&str>,
-    item: &ItemRef,
-) -> Outcome {
-    let gr = planned.group_resource.as_str();
-    let target_ns = source_ns.map(|n| ctx.fix.map_namespace(n).to_string());
-    let mut outcome = Outcome {
-        qualified: qualified(target_ns.as_deref(), &item.name),
-        namespace: target_ns.clone(),
-        action: Action::Failed,
-        message: None,
-        preview: Vec::new(),
-    };
-    let mut object = match ctx.archive.read_json(item) {
-        Ok(o) => o,
-        Err(e) => {
-            outcome.message = Some(format!("{e:#}"));
-            return outcome;
-        }
-    };
-    if let Some(sel) = &ctx.options.selector
-        && !selector::matches(sel, &selector::labels_of(&object))
-    {
-        outcome.action = Action::Excluded;
-        outcome.message = Some("does not match the label selector".into());
-        return outcome;
-    }
-    if let Some(skip) = fixes::prepare(&mut object, gr, &ctx.fix) {
-        outcome.action = Action::Excluded;
-        outcome.message = Some(skip.reason().into());
-        if ctx.options.dry_run {
-            outcome.preview.push(format!(
-                "  skip   {gr} {}: {}",
-                outcome.qualified,
-                skip.reason()
-            ));
-        }
-        return outcome;
-    }
-    // The Namespace object itself is renamed by the mapping.
-    let name = object
-        .pointer("/metadata/name")
-        .and_then(Value::as_str)
-        .unwrap_or(&item.name)
-        .to_string();
-    if gr == "namespaces" {
-        outcome.qualified = name.clone();
-    }
-    let api: Api<DynamicObject> = match (namespaced, target_ns.as_deref()) {
-        (true, Some(ns)) => Api::namespaced_with(ctx.cluster.client.clone(), ns, resource),
-        _ => Api::all_with(ctx.cluster.client.clone(), resource),
-    };
-    let server = &ctx.cluster.server;
-    if ctx.options.dry_run {
-        return match api.get_opt(&name).await {
-            Ok(None) => {
-                outcome.action = Action::WouldCreate;
-                outcome
-                    .preview
-                    .push(format!("+ create {gr} {}", outcome.qualified));
-                outcome
-            }
-            Ok(Some(live)) => compare_existing(ctx, gr, &api, &name, live, &object, outcome).await,
-            Err(e) => {
-                outcome.message = Some(describe_error(server, &e));
-                outcome
-            }
-        };
-    }
-    let body: DynamicObject = match serde_json::from_value(object.clone()) {
-        Ok(b) => b,
-        Err(e) => {
-            outcome.message = Some(format!("not a valid Kubernetes object: {e}"));
-            return outcome;
-        }
-    };
-    match api.create(&PostParams::default(), &body).await {
-        Ok(_) => {
-            outcome.action = Action::Created;
-            outcome
-        }
-        Err(e) if crate::kube::is_conflict(&e) => match api.get_opt(&name).await {
-            Ok(Some(live)) => compare_existing(ctx, gr, &api, &name, live, &object, outcome).await,
-            Ok(None) => {
-                outcome.message = Some("already exists, but could not be read back".into());
-                outcome
-            }
-            Err(e) => {
-                outcome.message = Some(describe_error(server, &e));
-                outcome
-            }
-        },
-        Err(e) => {
-            outcome.message = Some(describe_error(server, &e));
-            outcome
-        }
-    }
-}
-
-/// Reference §5.4: equal → skip (with `update`, patch only the restore labels); different →
-/// warning (`none`) or JSON merge patch (`update`).
-async fn compare_existing(
-    ctx: &Run<'_>,
-    gr: &str,
-    api: &Api<DynamicObject>,
-    name: &str,
-    live: DynamicObject,
-    desired: &Value,
-    mut outcome: Outcome,
-) -> Outcome {
-    let live = match serde_json::to_value(&live) {
-        Ok(v) => v,
-        Err(e) => {
-            outcome.message = Some(format!("cannot read the live object: {e}"));
-            return outcome;
-        }
-    };
-    let mut wanted = desired.clone();
-    if let Some(m) = wanted.get_mut("metadata").and_then(Value::as_object_mut) {
-        m.remove("managedFields");
-    }
-    let comparable = fixes::comparable_live(&live, &wanted);
-    let difference = merge_patch(&comparable, &wanted);
-    let update = ctx.options.existing == ExistingPolicy::Update;
-    let labels_only = json!({"metadata": {"labels": {
-        fixes::BACKUP_NAME_LABEL: wanted.pointer("/metadata/labels/velero.io~1backup-name"),
-        fixes::RESTORE_NAME_LABEL: wanted.pointer("/metadata/labels/velero.io~1restore-name"),
-    }}});
-    let secret = gr == "secrets";
-    match difference {
-        None => {
-            outcome.action = Action::Unchanged;
-            if ctx.options.dry_run {
-                outcome.preview.push(format!(
-                    "= exists {gr} {} (same as the backup)",
-                    outcome.qualified
-                ));
-            } else if update && let Err(e) = patch(api, name, &labels_only).await {
-                outcome.action = Action::Failed;
-                outcome.message = Some(describe_error(&ctx.cluster.server, &e));
-            }
-        }
-        Some(patch_body) => {
-            let changes = describe_changes(&comparable, &patch_body, secret);
-            if ctx.options.dry_run {
-                let verb = if update { "update" } else { "keep  " };
-                outcome.action = if update {
-                    Action::WouldUpdate
-                } else {
-                    Action::Skipped
-                };
-                outcome.preview.push(format!(
-                    "~ {verb} {gr} {} (exists and differs from the backup{})",
-                    outcome.qualified,
-                    if update {
-                        ""
-                    } else {
-                        "; --existing-resource-policy update would change it"
-                    }
-                ));
-                outcome
-                    .preview
-                    .extend(changes.iter().map(|c| format!("      {c}")));
-                if !update {
-                    outcome.message = Some(format!(
-                        "already exists and differs from the backup ({} field(s)); left unchanged",
-                        changes.len()
-                    ));
-                }
-            } else if update {
-                let mut patch_body = patch_body;
-                json_merge(&mut patch_body, &labels_only);
-                match patch(api, name, &patch_body).await {
-                    Ok(()) => outcome.action = Action::Updated,
-                    Err(e) => {
-                        outcome.action = Action::Skipped;
-                        outcome.message = Some(format!(
-                            "exists and differs; the update failed ({}), only the restore labels were patched",
-                            describe_error(&ctx.cluster.server, &e)
-                        ));
-                        let _ = patch(api, name, &labels_only).await;
-                    }
-                }
-            } else {
-                outcome.action = Action::Skipped;
-                outcome.message = Some(format!(
-                    "could not restore, it already exists and the in-cluster version is different ({}); left unchanged (use --existing-resource-policy update to overwrite)",
-                    changes.join("; ")
-                ));
-            }
-        }
-    }
-    outcome
-}
-
-/// Adds `extra`'s fields to `target` (objects merged recursively).
-fn json_merge(target: &mut Value, extra: &Value) {
-    match (target.as_object_mut(), extra.as_object()) {
-        (Some(t), Some(e)) => {
-            for (k, v) in e {
-                json_merge(t.entry(k.clone()).or_insert(Value::Null), v);
-            }
-        }
-        _ => *target = extra.clone(),
-    }
-}
-
-async fn patch(api: &Api<DynamicObject>, name: &str, body: &Value) -> kube::Result<()> {
-    api.patch(name, &PatchParams::default(), &Patch::Merge(body))
-        .await
-        .map(|_| ())
-}
-
-/// Before the first namespaced item: every target namespace exists (created bare, with the
-/// restore labels, when the backup has no Namespace object for it).
-async fn ensure_namespaces(ctx: &Run<'_>, plan: &Plan, report: &mut RestoreReport) -> Result<()> {
-    let api: Api<DynamicObject> = Api::all_with(
-        ctx.cluster.client.clone(),
-        &ApiResource::erase::<k8s_openapi::api::core::v1::Namespace>(&()),
-    );
-    let targets: BTreeSet<String> = plan
-        .namespaces
-        .iter()
-        .map(|n| ctx.fix.map_namespace(n).to_string())
-        .collect();
-    for ns in targets {
-        let live = api
-            .get_opt(&ns)
-            .await
-            .map_err(|e| anyhow::anyhow!(describe_error(&ctx.cluster.server, &e)))?;
-        match live {
-            Some(live) => {
-                let terminating = live.metadata.deletion_timestamp.is_some();
-                if terminating {
-                    bail!(
-                        "namespace {ns} is being deleted; wait until it is gone and restore again"
-                    );
-                }
-            }
-            None if ctx.options.dry_run => {
-                report
-                    .preview
-                    .push(format!("+ create namespaces {ns} (bare)"));
-                report.record("v1/Namespace", &ns, Action::WouldCreate);
-            }
-            None => {
-                let mut body =
-                    json!({"apiVersion": "v1", "kind": "Namespace", "metadata": {"name": ns}});
-                fixes::prepare(&mut body, "namespaces-bare", &ctx.fix);
-                let body: DynamicObject = serde_json::from_value(body)?;
-                match api.create(&PostParams::default(), &body).await {
-                    Ok(_) => {
-                        report.record("v1/Namespace", &ns, Action::Created);
-                        report.log.push(format!("created: namespaces {ns} (bare)"));
-                    }
-                    Err(e) if crate::kube::is_conflict(&e) => {}
-                    Err(e) => {
-                        return Err(anyhow::anyhow!(describe_error(&ctx.cluster.server, &e)))
-                            .with_context(|| format!("cannot create namespace {ns}"));
-                    }
-                }
-            }
-        }
-    }
-    Ok(())
-}
-
-/// Polls (5 times a second; Velero polls once a second) until each CRD is Established and NamesAccepted.
-async fn wait_established(cluster: &Cluster, names: &[String], timeout: Duration) -> Result<()> {
+/// Polls (5 times a second; Velero polls once a second) until each CRD is Established and
+/// NamesAccepted. Ctrl-C ends the wait (the caller stops there).
+async fn wait_established(ctx: &Run<'_>, names: &[String]) -> Result<()> {
+    let cluster = ctx.cluster;
+    let timeout = ctx.options.crd_timeout;
     let resource = ApiResource {
         group: "apiextensions.k8s.io".into(),
         version: "v1".into(),
@@ -534,7 +380,10 @@ async fn wait_established(cluster: &Cluster, names: &[String], timeout: Duration
                     timeout.as_secs()
                 );
             }
-            tokio::time::sleep(Duration::from_millis(200).min(deadline - Instant::now())).await;
+            tokio::select! {
+                _ = tokio::time::sleep(Duration::from_millis(200).min(deadline - Instant::now())) => {}
+                _ = ctx.options.cancel.cancelled() => return Ok(()),
+            }
         }
     }
     Ok(())

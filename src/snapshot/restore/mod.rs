@@ -4,20 +4,28 @@
 //! refuses bad paths, truncation and tampered items), so nothing is created from a bad backup.
 //! Then: [`plan`] (filters, order), and [`execute::restore`] (CRDs first and waited for, then one
 //! tier per type in Velero's priority order, items within a tier created concurrently, the
-//! existing-resource policy, restore labels), producing a [`RestoreReport`].
+//! existing-resource policy, restore labels, managedFields and opt-in status after the create),
+//! producing a [`RestoreReport`]. [`crate::snapshot::velero_restore`] does the same through an
+//! installed Velero server.
 //!
 //! [`download::open_archive`]: crate::snapshot::download::open_archive
 
 pub mod diff;
 pub mod execute;
+mod existing;
 pub mod fixes;
+mod item;
+mod namespaces;
 pub mod order;
 pub mod plan;
 pub mod report;
+pub mod status;
 
 pub use execute::{ExistingPolicy, RestoreOptions, restore};
+pub use item::ORIGINAL_PV_NAME_ANNOTATION;
 pub use plan::{Filters, Plan};
 pub use report::{Action, RestoreReport};
+pub use status::{RESTORE_STATUS_ANNOTATION, StatusFilter};
 
 /// Velero's default restore name: `<backup>-<YYYYMMDDHHMMSS>` (UTC).
 pub fn default_restore_name(backup: &str) -> String {

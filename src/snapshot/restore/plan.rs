@@ -46,14 +46,26 @@ impl Plan {
     }
 }
 
-struct ResourceFilter {
+/// Velero's resource include/exclude pair.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct ResourceFilter {
     includes: IncludesExcludes,
     excludes: IncludesExcludes,
 }
 
 impl ResourceFilter {
+    /// `what` names the flag pair in errors.
+    pub(crate) fn new(includes: &[String], excludes: &[String], what: &str) -> Result<Self> {
+        // Validates the pair (no '*' in excludes, nothing in both lists).
+        IncludesExcludes::new(includes, excludes, what)?;
+        Ok(ResourceFilter {
+            includes: IncludesExcludes::new(includes, &[], what)?,
+            excludes: IncludesExcludes::new(&[], excludes, what)?,
+        })
+    }
+
     /// Entries match `resource.group` or the bare resource (`deployments`).
-    fn matches(&self, group_resource: &str) -> bool {
+    pub(crate) fn matches(&self, group_resource: &str) -> bool {
         let short = resource_part(group_resource);
         let excluded =
             !self.excludes.should_include(group_resource) || !self.excludes.should_include(short);
@@ -64,32 +76,39 @@ impl ResourceFilter {
     }
 }
 
-pub fn plan(archive: &Archive, filters: &Filters) -> Result<Plan> {
-    for wanted in &filters.include_resources {
-        if NON_RESTORABLE
-            .iter()
-            .any(|n| n == wanted || resource_part(n) == wanted)
-        {
-            bail!(
-                "{wanted} cannot be restored (Velero never restores it); remove it from --include-resources"
-            );
-        }
+impl Filters {
+    /// Checks the flags without reading a backup: non-restorable types, include/exclude pairs.
+    pub fn validate(&self) -> Result<()> {
+        self.compile().map(|_| ())
     }
-    // Validates the pair (no '*' in excludes, nothing in both lists).
-    IncludesExcludes::new(
-        &filters.include_resources,
-        &filters.exclude_resources,
-        "resources",
-    )?;
-    let resources = ResourceFilter {
-        includes: IncludesExcludes::new(&filters.include_resources, &[], "resources")?,
-        excludes: IncludesExcludes::new(&[], &filters.exclude_resources, "resources")?,
-    };
-    let namespaces = IncludesExcludes::new(
-        &filters.include_namespaces,
-        &filters.exclude_namespaces,
-        "namespaces",
-    )?;
+
+    fn compile(&self) -> Result<(ResourceFilter, IncludesExcludes)> {
+        for wanted in &self.include_resources {
+            if NON_RESTORABLE
+                .iter()
+                .any(|n| n == wanted || resource_part(n) == wanted)
+            {
+                bail!(
+                    "{wanted} cannot be restored (Velero never restores it); remove it from --include-resources"
+                );
+            }
+        }
+        let resources = ResourceFilter::new(
+            &self.include_resources,
+            &self.exclude_resources,
+            "resources",
+        )?;
+        let namespaces = IncludesExcludes::new(
+            &self.include_namespaces,
+            &self.exclude_namespaces,
+            "namespaces",
+        )?;
+        Ok((resources, namespaces))
+    }
+}
+
+pub fn plan(archive: &Archive, filters: &Filters) -> Result<Plan> {
+    let (resources, namespaces) = filters.compile()?;
     let cluster_scoped = filters
         .include_cluster_resources
         .unwrap_or_else(|| namespaces.include_everything());

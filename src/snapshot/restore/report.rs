@@ -26,6 +26,8 @@ pub enum Action {
     Failed,
     WouldCreate,
     WouldUpdate,
+    /// Not reached: the restore was interrupted first.
+    NotAttempted,
 }
 
 impl Action {
@@ -34,7 +36,9 @@ impl Action {
         match self {
             Action::Created | Action::WouldCreate => "created",
             Action::Updated | Action::WouldUpdate => "updated",
-            Action::Unchanged | Action::Skipped | Action::Excluded => "skipped",
+            Action::Unchanged | Action::Skipped | Action::Excluded | Action::NotAttempted => {
+                "skipped"
+            }
             Action::Failed => "failed",
         }
     }
@@ -47,7 +51,12 @@ pub struct RestoreReport {
     pub restore_name: String,
     pub backup_name: String,
     pub dry_run: bool,
+    /// Stopped by Ctrl-C: items counted as `notAttempted` were not restored.
+    pub interrupted: bool,
     pub counts: BTreeMap<String, usize>,
+    /// After an interruption: per type (`v1/ConfigMap`), the items that were not reached.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub not_restored: BTreeMap<String, usize>,
     /// `"<apiVersion>/<Kind>" → ["ns/name(created)", ...]`, Velero's resource list.
     pub resource_list: BTreeMap<String, Vec<String>>,
     pub warnings: ResultSet,
@@ -67,7 +76,10 @@ impl RestoreReport {
             .and_then(|v| v.as_str().map(str::to_string))
             .unwrap_or_default();
         *self.counts.entry(key).or_default() += 1;
-        if action != Action::Excluded {
+        if action == Action::NotAttempted {
+            *self.not_restored.entry(type_key.to_string()).or_default() += 1;
+        }
+        if !matches!(action, Action::Excluded | Action::NotAttempted) {
             self.resource_list
                 .entry(type_key.to_string())
                 .or_default()

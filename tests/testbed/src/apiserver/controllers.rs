@@ -10,11 +10,29 @@ use super::resources;
 use super::store::{Event, EventType, State, meta_str};
 use super::write::{self, DeleteOptions};
 
+/// Where the controllers start reading the event history. Taken before the server reports
+/// ready, so that objects a test creates right after start are never skipped: a controller
+/// task first polled late (a loaded machine) would otherwise start after them.
+pub struct Start {
+    changed: tokio::sync::watch::Receiver<u64>,
+    cursor: u64,
+}
+
+impl Start {
+    pub fn now(inner: &Inner) -> Start {
+        let changed = inner.store.subscribe();
+        let cursor = inner.store.lock().rv;
+        Start { changed, cursor }
+    }
+}
+
 /// Follows the event history for the life of the server and hands each event to every
 /// controller.
-pub async fn run(inner: Arc<Inner>) {
-    let mut changed = inner.store.subscribe();
-    let mut cursor = inner.store.lock().rv;
+pub async fn run(inner: Arc<Inner>, start: Start) {
+    let Start {
+        mut changed,
+        mut cursor,
+    } = start;
     loop {
         let events = {
             let st = inner.store.lock();

@@ -125,7 +125,8 @@ impl FakeApiServer {
                 runtime.block_on(async move {
                     let listener =
                         tokio::net::TcpListener::from_std(listener).expect("tokio listener");
-                    tokio::spawn(controllers::run(thread_inner.clone()));
+                    let start = controllers::Start::now(&thread_inner);
+                    tokio::spawn(controllers::run(thread_inner.clone(), start));
                     let _ = ready_tx.send(());
                     http::serve(listener, thread_inner, shutdown_rx).await;
                 });

@@ -1,0 +1,236 @@
+//! `snapshot restore` through an installed Velero server: choosing that mode, submitting the
+//! `Restore`, following it (--wait) and reporting its outcome.
+
+use anyhow::{Result, bail};
+
+use super::{ModeArg, RestoreArgs};
+use crate::cli::{AlreadyReported, GlobalArgs, Interrupted};
+use crate::kube::{Cluster, connect};
+use crate::output::{OutputFormat, print_structured};
+use crate::snapshot::restore::{Filters, RestoreOptions};
+use crate::snapshot::types::{Backup, BackupPhase};
+use crate::snapshot::velero_mode;
+use crate::snapshot::velero_restore::{self, Restore, RestorePhase, restore_spec};
+
+/// A restore Velero will run.
+pub(super) struct Target {
+    cluster: Cluster,
+    namespace: String,
+    backup: Backup,
+}
+
+/// Settings Velero's Restore has no field for; they need the client-side engine.
+fn client_only_settings(args: &RestoreArgs) -> Vec<&'static str> {
+    let mut found = Vec::new();
+    if args.dry_run {
+        found.push("--dry-run");
+    }
+    if !args.restore_resource_priorities.is_empty() {
+        found.push("--restore-resource-priorities");
+    }
+    if args.concurrency.is_some() {
+        found.push("--concurrency");
+    }
+    if args.crd_timeout.is_some() {
+        found.push("--crd-timeout");
+    }
+    if args.namespace_timeout.is_some() {
+        found.push("--namespace-timeout");
+    }
+    if args.location.profile.is_some() {
+        found.push("--profile");
+    }
+    found
+}
+
+fn note(global: &GlobalArgs, message: &str) {
+    if global.verbose > 0 {
+        eprintln!("note: {message}");
+    }
+}
+
+/// `--mode auto` picks Velero when it runs with an Available location and has a Backup of this
+/// name (its own, or one it synced from a location) whose location is Available; `controller`
+/// requires all that and says which part is missing.
+pub(super) async fn choose(
+    args: &RestoreArgs,
+    name: &str,
+    global: &GlobalArgs,
+) -> Result<Option<Target>> {
+    let forced = match args.mode {
+        ModeArg::Client => return Ok(None),
+        ModeArg::Controller => true,
+        ModeArg::Auto => false,
+    };
+    let client_only = client_only_settings(args);
+    if !client_only.is_empty() {
+        if forced {
+            bail!(
+                "{} cannot be used with --mode controller: Velero's Restore has no such setting (use --mode client)",
+                client_only.join(", ")
+            );
+        }
+        note(
+            global,
+            &format!("{} given: restoring client-side", client_only.join(", ")),
+        );
+        return Ok(None);
+    }
+    let cluster = connect(&global.cluster_options()).await?;
+    let server = match velero_mode::detect(&cluster).await {
+        Ok(Some(server)) => server,
+        Ok(None) if forced => bail!(
+            "--mode controller needs a running Velero server with an Available BackupStorageLocation; see `kubectl backup doctor`, or use --mode client"
+        ),
+        Ok(None) => return Ok(None),
+        Err(e) if forced => return Err(e),
+        Err(e) => {
+            note(
+                global,
+                &format!("cannot tell whether Velero is installed ({e:#}); restoring client-side"),
+            );
+            return Ok(None);
+        }
+    };
+    let namespace = server.namespace.clone();
+    let Some(backup) = velero_mode::get(&cluster, &namespace, name).await? else {
+        if forced {
+            bail!(
+                "Velero (namespace {namespace}) has no Backup named {name:?}; it syncs the backups of its storage locations every minute: check `kubectl backup snapshot list`, or restore client-side with --mode client"
+            );
+        }
+        return Ok(None);
+    };
+    let location = backup
+        .spec
+        .storage_location
+        .clone()
+        .filter(|l| !l.is_empty());
+    if let Some(wanted) = &args.location.location {
+        let wanted_name = wanted.rsplit('/').next().unwrap_or(wanted);
+        if location.as_deref().is_some_and(|l| l != wanted_name) {
+            if forced {
+                bail!(
+                    "Velero's Backup {name:?} is in location {:?}, not {wanted:?}; drop --location to restore it through Velero",
+                    location.unwrap_or_default()
+                );
+            }
+            return Ok(None);
+        }
+    }
+    let available = match &location {
+        Some(l) => server.available_locations.contains(l),
+        None => !server.available_locations.is_empty(),
+    };
+    if !available {
+        if forced {
+            bail!(
+                "Velero cannot restore {name:?} now: its storage location {:?} is not Available (available: {}); see `kubectl backup doctor`",
+                location.unwrap_or_default(),
+                server.available_locations.join(", ")
+            );
+        }
+        return Ok(None);
+    }
+    Ok(Some(Target {
+        cluster,
+        namespace,
+        backup,
+    }))
+}
+
+pub(super) async fn restore(
+    target: Target,
+    args: &RestoreArgs,
+    filters: &Filters,
+    options: &RestoreOptions,
+    global: &GlobalArgs,
+) -> Result<()> {
+    let Target {
+        cluster,
+        namespace,
+        backup,
+    } = target;
+    let backup_name = backup.name().to_string();
+    match backup.phase() {
+        Some(phase) if phase.is_usable() => {}
+        phase => bail!(
+            "Velero's backup {backup_name:?} is {}: only Completed or PartiallyFailed backups can be restored",
+            phase.map_or("New", BackupPhase::as_str)
+        ),
+    }
+    let name = options.restore_name.clone();
+    let request = Restore::new(&name, &namespace, restore_spec(filters, options));
+    velero_restore::submit(&cluster, &request).await?;
+    eprintln!(
+        "Restore request {name:?} submitted successfully (Velero in namespace {namespace}, backup {backup_name:?})."
+    );
+    if !args.wait {
+        if let Some(format @ (OutputFormat::Json | OutputFormat::Yaml)) = global.output {
+            print_structured(&request, format)?;
+        }
+        eprintln!(
+            "Velero runs it in the background. Follow it with `kubectl -n {namespace} get restores.velero.io {name} -w` (phase, progress, errors), or pass --wait next time."
+        );
+        return Ok(());
+    }
+    let cancel = &options.cancel;
+    let done =
+        match velero_restore::follow(&cluster, &namespace, &name, options.show_progress, cancel)
+            .await
+        {
+            Ok(done) => done,
+            Err(e) if cancel.is_cancelled() => {
+                eprintln!("{e:#}");
+                return Err(Interrupted.into());
+            }
+            Err(e) => return Err(e),
+        };
+    if let Some(format @ (OutputFormat::Json | OutputFormat::Yaml)) = global.output {
+        print_structured(&done, format)?;
+    }
+    let phase = done.phase().unwrap_or(RestorePhase::Failed);
+    let status = done.status.clone().unwrap_or_default();
+    let progress = status.progress.clone().unwrap_or_default();
+    eprintln!(
+        "Restore completed with status: {phase}. {} of {} items restored, {} error(s), {} warning(s).",
+        progress.items_restored.unwrap_or(0),
+        progress.total_items.unwrap_or(0),
+        status.errors.unwrap_or(0),
+        status.warnings.unwrap_or(0)
+    );
+    if phase == RestorePhase::Completed {
+        return Ok(());
+    }
+    if let Some(reason) = &status.failure_reason {
+        eprintln!("Failure reason: {reason}");
+    }
+    for e in status.validation_errors.iter().flatten() {
+        eprintln!("Validation error: {e}");
+    }
+    if status.errors.unwrap_or(0) + status.warnings.unwrap_or(0) > 0 {
+        match velero_restore::results(&cluster, &namespace, &name, cancel).await {
+            Ok(Some(results)) => {
+                print_messages("error", &results.errors.lines());
+                print_messages("warning", &results.warnings.lines());
+            }
+            Ok(None) => {}
+            Err(e) => eprintln!("note: the error texts could not be fetched from Velero: {e:#}"),
+        }
+    }
+    eprintln!(
+        "Velero keeps the details: `velero restore describe {name} --details` and `velero restore logs {name}` (namespace {namespace})."
+    );
+    Err(AlreadyReported.into())
+}
+
+/// Velero's messages, the first 20 of each kind (a restore can fail on thousands of items).
+fn print_messages(label: &str, lines: &[String]) {
+    const SHOWN: usize = 20;
+    for line in lines.iter().take(SHOWN) {
+        eprintln!("{label}: {line}");
+    }
+    if lines.len() > SHOWN {
+        eprintln!("… and {} more {label}s", lines.len() - SHOWN);
+    }
+}
