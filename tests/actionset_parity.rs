@@ -306,7 +306,6 @@ impl Bed {
     /// Blueprint and `kando` on the pods' PATH; in controller mode the stand-in runs too.
     async fn new(mode: Mode) -> Bed {
         let srv = FakeApiServer::start().await;
-        wait_for_control_plane(&srv).await;
         srv.install_kanister_crds();
         let store = srv.store();
         store.create_namespace(NS);
@@ -462,42 +461,6 @@ impl Bed {
     fn marker(&self, name: &str) -> bool {
         Path::new(&self.dir).join(name).exists()
     }
-}
-
-/// The fake server's control-plane loop starts following store events from the revision it
-/// first sees, so objects created before it runs go unnoticed (reported in NOTICES.md). A pod the
-/// kubelet stand-in starts proves it is live before the workloads are created; the probe is
-/// touched now and then so that one of its events comes after the loop started.
-async fn wait_for_control_plane(srv: &FakeApiServer) {
-    let store = srv.store();
-    store
-        .create(json!({"apiVersion": "v1", "kind": "Pod",
-            "metadata": {"name": "probe", "namespace": "default"},
-            "spec": {"containers": [{"name": "probe", "image": "probe:1"}]}}))
-        .unwrap();
-    let deadline = Instant::now() + Duration::from_secs(120);
-    let mut touched = Instant::now();
-    let mut touches = 0;
-    while !store
-        .get("v1", "Pod", Some("default"), "probe")
-        .is_some_and(|p| p["status"]["phase"] == "Running")
-    {
-        assert!(
-            Instant::now() < deadline,
-            "the kubelet stand-in never ran a pod"
-        );
-        if touched.elapsed() > Duration::from_millis(500) {
-            touches += 1;
-            store
-                .modify("v1", "Pod", Some("default"), "probe", |p| {
-                    p["metadata"]["labels"]["touch"] = json!(touches.to_string());
-                })
-                .unwrap();
-            touched = Instant::now();
-        }
-        tokio::time::sleep(Duration::from_millis(20)).await;
-    }
-    store.delete("v1", "Pod", Some("default"), "probe").unwrap();
 }
 
 /// What may differ between two runs of the same thing: timestamps, the generated task pod
