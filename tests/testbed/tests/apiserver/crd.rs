@@ -133,8 +133,20 @@ async fn crd_created_over_http_is_served_once_established() {
     crds.delete("widgets.example.com", &Default::default())
         .await
         .unwrap();
-    let (code, _) = get_json(&srv, "/apis/example.com/v1/namespaces/default/widgets").await;
-    assert_eq!(code, 404);
+    // As on a real server, the objects go and serving stops asynchronously, after the delete.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    loop {
+        let (code, _) = get_json(&srv, "/apis/example.com/v1/namespaces/default/widgets").await;
+        if code == 404 {
+            break;
+        }
+        assert_eq!(code, 200);
+        assert!(
+            std::time::Instant::now() < deadline,
+            "still served 30 s after the CRD was deleted"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    }
 }
 
 #[tokio::test]
