@@ -189,24 +189,12 @@ async fn exists(
                         )
                     })?);
                 }
-                let qualified = if reference.group.is_empty() {
-                    reference.resource.clone()
-                } else {
-                    format!("{}.{}", reference.resource, reference.group)
-                };
-                let Ok(resolved) = catalog.as_ref().expect("set above").resolve(&qualified) else {
+                let catalog = catalog.as_ref().expect("set above");
+                let Ok(resolved) = crate::blueprint::targets::api_resource_for(catalog, reference)
+                else {
                     return Ok(false);
                 };
-                let mut ar = resolved.resource.clone();
-                if !reference.api_version.is_empty() {
-                    ar.version = reference.api_version.clone();
-                    ar.api_version = if ar.group.is_empty() {
-                        ar.version.clone()
-                    } else {
-                        format!("{}/{}", ar.group, ar.version)
-                    };
-                }
-                (ar, resolved.namespaced())
+                resolved
             }
         },
     };

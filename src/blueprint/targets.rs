@@ -315,17 +315,12 @@ fn fill_type_meta(object: &mut Value, reference: &ObjectReference) {
     map.entry("kind").or_insert(kind.into());
 }
 
-async fn read_generic(cluster: &Cluster, reference: &ObjectReference) -> Result<Value> {
-    let what = reference.describe();
-    if reference.resource.is_empty() {
-        bail!(
-            "{what}: kind {:?} is not one Kanister knows; give the resource (--object GROUP/VERSION/RESOURCE/NAMESPACE/NAME)",
-            reference.kind
-        );
-    }
-    let catalog = ApiCatalog::discover(&cluster.client)
-        .await
-        .map_err(|e| anyhow!(describe_error(&cluster.server, &e)))?;
+/// The API resource a reference names (resource and group resolved through discovery, at the
+/// reference's version when it gives one), and whether it is namespaced.
+pub(crate) fn api_resource_for(
+    catalog: &ApiCatalog,
+    reference: &ObjectReference,
+) -> Result<(ApiResource, bool)> {
     let qualified = if reference.group.is_empty() {
         reference.resource.clone()
     } else {
@@ -341,7 +336,22 @@ async fn read_generic(cluster: &Cluster, reference: &ObjectReference) -> Result<
             format!("{}/{}", ar.group, ar.version)
         };
     }
-    let api: Api<DynamicObject> = if resolved.namespaced() {
+    Ok((ar, resolved.namespaced()))
+}
+
+async fn read_generic(cluster: &Cluster, reference: &ObjectReference) -> Result<Value> {
+    let what = reference.describe();
+    if reference.resource.is_empty() {
+        bail!(
+            "{what}: kind {:?} is not one Kanister knows; give the resource (--object GROUP/VERSION/RESOURCE/NAMESPACE/NAME)",
+            reference.kind
+        );
+    }
+    let catalog = ApiCatalog::discover(&cluster.client)
+        .await
+        .map_err(|e| anyhow!(describe_error(&cluster.server, &e)))?;
+    let (ar, namespaced) = api_resource_for(&catalog, reference)?;
+    let api: Api<DynamicObject> = if namespaced {
         Api::namespaced_with(cluster.client.clone(), &reference.namespace, &ar)
     } else {
         Api::all_with(cluster.client.clone(), &ar)

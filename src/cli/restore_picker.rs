@@ -12,13 +12,13 @@ use dialoguer::{Confirm, FuzzySelect, MultiSelect};
 use tokio_util::sync::CancellationToken;
 
 use super::super::{cluster_backups, locate, optional_cluster, spec_of};
-use super::{ClusterScopeArg, PolicyArg, RestoreArgs};
+use super::{PolicyArg, RestoreArgs};
 use crate::cli::GlobalArgs;
 use crate::kube::{ApiCatalog, Cluster, connect};
 use crate::snapshot::destination;
 use crate::snapshot::list::{self, Listed};
 use crate::snapshot::picker_choices::{Choice, Contents, read_contents, restorable, rows};
-use crate::snapshot::restore::{Filters, default_restore_name, parse_namespace_mappings};
+use crate::snapshot::restore::{default_restore_name, parse_namespace_mappings};
 
 const CANCELLED: &str = "restore cancelled, nothing was changed";
 /// Rows of backups shown at once; typing narrows the list.
@@ -125,28 +125,12 @@ async fn pick_backup(args: &RestoreArgs, global: &GlobalArgs) -> Result<(String,
     ))
 }
 
-/// The restore's filters as the flags (given or picked so far) say.
-fn filters(args: &RestoreArgs) -> Filters {
-    Filters {
-        include_namespaces: args.include_namespaces.clone(),
-        exclude_namespaces: args.exclude_namespaces.clone(),
-        include_resources: args.include_resources.clone(),
-        exclude_resources: args.exclude_resources.clone(),
-        include_cluster_resources: match args.include_cluster_resources {
-            ClusterScopeArg::True => Some(true),
-            ClusterScopeArg::False => Some(false),
-            ClusterScopeArg::Auto => None,
-        },
-        ..Filters::default()
-    }
-}
-
 /// Skipped when --include-namespaces answered it; --exclude-namespaces hides what it names.
 fn pick_namespaces(args: &mut RestoreArgs, contents: &Contents) -> Result<()> {
     if !args.include_namespaces.is_empty() {
         return Ok(());
     }
-    let offered = contents.namespaces(&filters(args))?;
+    let offered = contents.namespaces(&args.filters())?;
     if let Some(chosen) = multi_select("Namespaces to restore", &offered)? {
         args.include_namespaces = chosen;
     }
@@ -158,7 +142,7 @@ fn pick_types(args: &mut RestoreArgs, contents: &Contents) -> Result<()> {
     if !args.include_resources.is_empty() {
         return Ok(());
     }
-    let offered = contents.types(&filters(args))?;
+    let offered = contents.types(&args.filters())?;
     if let Some(chosen) = multi_select("Resource types to restore", &offered)? {
         args.include_resources = chosen;
     }
@@ -260,12 +244,12 @@ impl Summary<'_> {
         let count = match self.contents {
             Some(contents) => {
                 let namespaces: Vec<String> = contents
-                    .namespaces(&filters(args))?
+                    .namespaces(&args.filters())?
                     .into_iter()
                     .map(|c| c.value)
                     .collect();
                 lines.push(format!("  namespaces:        {}", listing(&namespaces)));
-                let types = contents.types(&filters(args))?;
+                let types = contents.types(&args.filters())?;
                 let labels: Vec<String> = types
                     .iter()
                     .map(|t| match t.as_needed {

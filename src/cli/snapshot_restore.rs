@@ -121,6 +121,25 @@ pub struct RestoreArgs {
     pub location: LocationArg,
 }
 
+impl RestoreArgs {
+    /// The restore's filters as the flags (given, or picked so far) say.
+    pub(super) fn filters(&self) -> Filters {
+        Filters {
+            include_namespaces: self.include_namespaces.clone(),
+            exclude_namespaces: self.exclude_namespaces.clone(),
+            include_resources: self.include_resources.clone(),
+            exclude_resources: self.exclude_resources.clone(),
+            include_cluster_resources: match self.include_cluster_resources {
+                ClusterScopeArg::True => Some(true),
+                ClusterScopeArg::False => Some(false),
+                ClusterScopeArg::Auto => None,
+            },
+            priorities: (!self.restore_resource_priorities.is_empty())
+                .then(|| self.restore_resource_priorities.clone()),
+        }
+    }
+}
+
 fn parse_duration(text: &str) -> Result<Duration, String> {
     crate::duration::parse_go_duration(text)
 }
@@ -134,19 +153,7 @@ pub async fn run(args: RestoreArgs, global: &GlobalArgs) -> Result<()> {
     };
     let mapping = parse_namespace_mappings(&args.namespace_mappings)?;
     let label_selector = args.selector.as_deref().map(selector::parse).transpose()?;
-    let filters = Filters {
-        include_namespaces: args.include_namespaces.clone(),
-        exclude_namespaces: args.exclude_namespaces.clone(),
-        include_resources: args.include_resources.clone(),
-        exclude_resources: args.exclude_resources.clone(),
-        include_cluster_resources: match args.include_cluster_resources {
-            ClusterScopeArg::True => Some(true),
-            ClusterScopeArg::False => Some(false),
-            ClusterScopeArg::Auto => None,
-        },
-        priorities: (!args.restore_resource_priorities.is_empty())
-            .then(|| args.restore_resource_priorities.clone()),
-    };
+    let filters = args.filters();
     let restore_name = args
         .restore_name
         .clone()

@@ -252,9 +252,26 @@ pub async fn read_extras_via_velero(
     details: bool,
     cancel: &tokio_util::sync::CancellationToken,
 ) -> Result<Extras> {
-    let results = fetch_gz_json(cluster, namespace, "BackupResults", name, cancel).await?;
+    use crate::snapshot::velero_mode::{DOWNLOAD_WAIT, fetch_gz_json};
+    let results = fetch_gz_json(
+        cluster,
+        namespace,
+        "BackupResults",
+        name,
+        DOWNLOAD_WAIT,
+        cancel,
+    )
+    .await?;
     let resource_list = if details {
-        fetch_gz_json(cluster, namespace, "BackupResourceList", name, cancel).await?
+        fetch_gz_json(
+            cluster,
+            namespace,
+            "BackupResourceList",
+            name,
+            DOWNLOAD_WAIT,
+            cancel,
+        )
+        .await?
     } else {
         None
     };
@@ -262,27 +279,4 @@ pub async fn read_extras_via_velero(
         results,
         resource_list,
     })
-}
-
-async fn fetch_gz_json<T: serde::de::DeserializeOwned>(
-    cluster: &crate::kube::Cluster,
-    namespace: &str,
-    kind: &str,
-    name: &str,
-    cancel: &tokio_util::sync::CancellationToken,
-) -> Result<Option<T>> {
-    let url =
-        crate::snapshot::velero_mode::download_url(cluster, namespace, kind, name, cancel).await?;
-    let mut body = Vec::new();
-    if crate::snapshot::velero_mode::fetch_url(&url, &mut body)
-        .await
-        .is_err()
-    {
-        return Ok(None);
-    }
-    let mut text = Vec::new();
-    flate2::read::MultiGzDecoder::new(&body[..])
-        .read_to_end(&mut text)
-        .map_err(|e| anyhow::anyhow!("Velero's {kind} for {name} is not valid gzip: {e}"))?;
-    Ok(serde_json::from_slice(&text).ok())
 }

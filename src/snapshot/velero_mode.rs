@@ -78,31 +78,64 @@ pub async fn submit(
     name: &str,
     spec: BackupSpec,
 ) -> Result<Backup> {
-    let backup = Backup::new(name, namespace, spec);
-    let object: DynamicObject = convert(&backup)?;
-    let created = backups_api(cluster, namespace)
-        .create(&PostParams::default(), &object)
+    create_object(
+        &backups_api(cluster, namespace),
+        &cluster.server,
+        "Backup",
+        &Backup::new(name, namespace, spec),
+        "",
+    )
+    .await
+}
+
+pub async fn get(cluster: &Cluster, namespace: &str, name: &str) -> Result<Option<Backup>> {
+    let api = backups_api(cluster, namespace);
+    get_object(&api, &cluster.server, "Backup", namespace, name).await
+}
+
+/// Creates a Velero object (`kind` names it in errors; `on_clash` is advice for a name taken).
+pub(crate) async fn create_object<T: Serialize + DeserializeOwned>(
+    api: &Api<DynamicObject>,
+    server: &str,
+    kind: &str,
+    object: &T,
+    on_clash: &str,
+) -> Result<T> {
+    let dynamic: DynamicObject = convert(object)?;
+    let name = dynamic.metadata.name.clone().unwrap_or_default();
+    let namespace = dynamic.metadata.namespace.clone().unwrap_or_default();
+    let created = api
+        .create(&PostParams::default(), &dynamic)
         .await
         .map_err(|e| {
             if crate::kube::is_conflict(&e) {
-                anyhow!("a Velero Backup named {name:?} already exists in namespace {namespace}")
+                anyhow!(
+                    "a Velero {kind} named {name:?} already exists in namespace {namespace}{on_clash}"
+                )
             } else {
                 anyhow!(
-                    "cannot create the Velero Backup {namespace}/{name}: {}",
-                    describe_error(&cluster.server, &e)
+                    "cannot create the Velero {kind} {namespace}/{name}: {}",
+                    describe_error(server, &e)
                 )
             }
         })?;
     convert(&created)
 }
 
-pub async fn get(cluster: &Cluster, namespace: &str, name: &str) -> Result<Option<Backup>> {
-    match backups_api(cluster, namespace).get(name).await {
+/// Reads a Velero object; `None` when it does not exist.
+pub(crate) async fn get_object<T: DeserializeOwned>(
+    api: &Api<DynamicObject>,
+    server: &str,
+    kind: &str,
+    namespace: &str,
+    name: &str,
+) -> Result<Option<T>> {
+    match api.get(name).await {
         Ok(object) => Ok(Some(convert(&object)?)),
         Err(e) if is_not_found(&e) => Ok(None),
         Err(e) => Err(anyhow!(
-            "cannot read the Velero Backup {namespace}/{name}: {}",
-            describe_error(&cluster.server, &e)
+            "cannot read the Velero {kind} {namespace}/{name}: {}",
+            describe_error(server, &e)
         )),
     }
 }
@@ -282,6 +315,32 @@ pub async fn request_delete(cluster: &Cluster, backup: &Backup) -> Result<Delete
 /// Asks Velero for a presigned URL of one of a backup's files (`BackupContents`,
 /// `BackupResults`, `BackupResourceList`, `BackupLog`…) and returns it once the server has
 /// answered. Works whatever the location's provider, with no object-store credentials here.
+/// How long `describe` waits for Velero to answer a DownloadRequest.
+pub(crate) const DOWNLOAD_WAIT: Duration = Duration::from_secs(60);
+
+/// A gzipped JSON file Velero keeps for `name` (`kind`: BackupResults, RestoreResults, …),
+/// through a DownloadRequest. `None` when Velero has no such file or it cannot be fetched.
+pub(crate) async fn fetch_gz_json<T: DeserializeOwned>(
+    cluster: &Cluster,
+    namespace: &str,
+    kind: &str,
+    name: &str,
+    wait: Duration,
+    cancel: &CancellationToken,
+) -> Result<Option<T>> {
+    use std::io::Read;
+    let url = download_url_within(cluster, namespace, kind, name, wait, cancel).await?;
+    let mut body = Vec::new();
+    if fetch_url(&url, &mut body).await.is_err() {
+        return Ok(None);
+    }
+    let mut text = Vec::new();
+    flate2::read::MultiGzDecoder::new(&body[..])
+        .read_to_end(&mut text)
+        .map_err(|e| anyhow!("Velero's {kind} for {name} is not valid gzip: {e}"))?;
+    Ok(serde_json::from_slice(&text).ok())
+}
+
 pub async fn download_url(
     cluster: &Cluster,
     namespace: &str,
@@ -289,15 +348,7 @@ pub async fn download_url(
     backup: &str,
     cancel: &CancellationToken,
 ) -> Result<String> {
-    download_url_within(
-        cluster,
-        namespace,
-        kind,
-        backup,
-        Duration::from_secs(60),
-        cancel,
-    )
-    .await
+    download_url_within(cluster, namespace, kind, backup, DOWNLOAD_WAIT, cancel).await
 }
 
 /// [`download_url`] with a bound on how long Velero may take to answer. `target` names a

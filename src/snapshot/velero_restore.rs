@@ -4,16 +4,18 @@
 
 use std::collections::BTreeMap;
 
-use anyhow::{Result, anyhow};
+use anyhow::Result;
 use k8s_openapi::apimachinery::pkg::apis::meta::v1::{LabelSelector, ObjectMeta, Time};
-use kube::api::{Api, DynamicObject, PostParams};
+use kube::api::{Api, DynamicObject};
 use serde::{Deserialize, Serialize};
 use tokio_util::sync::CancellationToken;
 
-use crate::kube::{Cluster, describe_error, is_not_found};
+use crate::kube::Cluster;
 use crate::snapshot::restore::{ExistingPolicy, Filters, RestoreOptions};
 use crate::snapshot::types::{API_VERSION, BackupResults, HookStatus};
-use crate::snapshot::velero_mode::{FollowState, Followed, convert, follow_object, resource};
+use crate::snapshot::velero_mode::{
+    FollowState, Followed, create_object, follow_object, get_object, resource,
+};
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
 #[serde(rename_all = "camelCase")]
@@ -235,34 +237,19 @@ fn restores_api(cluster: &Cluster, namespace: &str) -> Api<DynamicObject> {
 /// Creates the Restore in Velero's namespace.
 pub async fn submit(cluster: &Cluster, restore: &Restore) -> Result<Restore> {
     let namespace = restore.metadata.namespace.as_deref().unwrap_or_default();
-    let name = restore.name();
-    let created = restores_api(cluster, namespace)
-        .create(&PostParams::default(), &convert(restore)?)
-        .await
-        .map_err(|e| {
-            if crate::kube::is_conflict(&e) {
-                anyhow!(
-                    "a Velero Restore named {name:?} already exists in namespace {namespace}; choose another --restore-name"
-                )
-            } else {
-                anyhow!(
-                    "cannot create the Velero Restore {namespace}/{name}: {}",
-                    describe_error(&cluster.server, &e)
-                )
-            }
-        })?;
-    convert(&created)
+    create_object(
+        &restores_api(cluster, namespace),
+        &cluster.server,
+        "Restore",
+        restore,
+        "; choose another --restore-name",
+    )
+    .await
 }
 
 pub async fn get(cluster: &Cluster, namespace: &str, name: &str) -> Result<Option<Restore>> {
-    match restores_api(cluster, namespace).get(name).await {
-        Ok(object) => Ok(Some(convert(&object)?)),
-        Err(e) if is_not_found(&e) => Ok(None),
-        Err(e) => Err(anyhow!(
-            "cannot read the Velero Restore {namespace}/{name}: {}",
-            describe_error(&cluster.server, &e)
-        )),
-    }
+    let api = restores_api(cluster, namespace);
+    get_object(&api, &cluster.server, "Restore", namespace, name).await
 }
 
 /// Follows the Restore to a terminal phase, showing Velero's `itemsRestored / totalItems`.
@@ -307,8 +294,7 @@ pub async fn results(
     name: &str,
     cancel: &CancellationToken,
 ) -> Result<Option<BackupResults>> {
-    use std::io::Read;
-    let url = crate::snapshot::velero_mode::download_url_within(
+    crate::snapshot::velero_mode::fetch_gz_json(
         cluster,
         namespace,
         "RestoreResults",
@@ -316,22 +302,7 @@ pub async fn results(
         std::time::Duration::from_secs(20),
         cancel,
     )
-    .await?;
-    let mut body = Vec::new();
-    if crate::snapshot::velero_mode::fetch_url(&url, &mut body)
-        .await
-        .is_err()
-    {
-        return Ok(None);
-    }
-    let mut text = Vec::new();
-    if flate2::read::MultiGzDecoder::new(&body[..])
-        .read_to_end(&mut text)
-        .is_err()
-    {
-        return Ok(None);
-    }
-    Ok(serde_json::from_slice(&text).ok())
+    .await
 }
 
 #[cfg(test)]

@@ -25,36 +25,18 @@ where
     retry_with(policy, cancel, cancelled, attempt, Interrupt::Anytime).await
 }
 
-/// Like [`retry`], but a cancelled token lets the attempt in flight finish and only stops
-/// further attempts. Multipart parts need this: a part request dropped mid-way may still be
-/// written by the server after the upload is aborted, leaving storage nobody can free.
-pub(crate) async fn retry_finishing_attempt<T, F, Fut>(
-    policy: &RetryPolicy,
-    cancel: &CancellationToken,
-    cancelled: impl Fn() -> StorageError,
-    attempt: F,
-) -> Result<T>
-where
-    F: FnMut() -> Fut,
-    Fut: Future<Output = Result<T>>,
-{
-    retry_with(
-        policy,
-        cancel,
-        cancelled,
-        attempt,
-        Interrupt::BetweenAttempts,
-    )
-    .await
-}
-
+/// What a cancelled token interrupts.
 #[derive(Clone, Copy, PartialEq)]
-enum Interrupt {
+pub(crate) enum Interrupt {
+    /// The attempt in flight too.
     Anytime,
+    /// Only further attempts: the attempt in flight finishes. Multipart parts need this: a
+    /// part request dropped mid-way may still be written by the server after the upload is
+    /// aborted, leaving storage nobody can free.
     BetweenAttempts,
 }
 
-async fn retry_with<T, F, Fut>(
+pub(crate) async fn retry_with<T, F, Fut>(
     policy: &RetryPolicy,
     cancel: &CancellationToken,
     cancelled: impl Fn() -> StorageError,
@@ -204,18 +186,27 @@ mod tests {
     }
 
     #[tokio::test]
-    async fn finishing_mode_lets_the_attempt_in_flight_end_then_stops() {
-        let token = CancellationToken::new();
-        let calls = AtomicU32::new(0);
-        let error = retry_finishing_attempt(&policy(), &token, cancelled, || {
-            calls.fetch_add(1, Ordering::SeqCst);
+    async fn between_attempts_lets_the_attempt_in_flight_end_then_stops() {
+        let attempt = |token: &CancellationToken, outcome: Result<&'static str>| {
             let token = token.clone();
             async move {
                 token.cancel();
                 tokio::time::sleep(Duration::from_millis(20)).await;
-                Err::<(), _>(slow_down())
+                outcome
             }
-        })
+        };
+        let token = CancellationToken::new();
+        let calls = AtomicU32::new(0);
+        let error = retry_with(
+            &policy(),
+            &token,
+            cancelled,
+            || {
+                calls.fetch_add(1, Ordering::SeqCst);
+                attempt(&token, Err(slow_down()))
+            },
+            Interrupt::BetweenAttempts,
+        )
         .await
         .unwrap_err();
         assert_eq!(
@@ -226,14 +217,13 @@ mod tests {
         assert!(matches!(error, StorageError::Cancelled { .. }));
 
         let token = CancellationToken::new();
-        let finished = retry_finishing_attempt(&policy(), &token, cancelled, || {
-            let token = token.clone();
-            async move {
-                token.cancel();
-                tokio::time::sleep(Duration::from_millis(20)).await;
-                Ok::<_, StorageError>("written")
-            }
-        })
+        let finished = retry_with(
+            &policy(),
+            &token,
+            cancelled,
+            || attempt(&token, Ok("written")),
+            Interrupt::BetweenAttempts,
+        )
         .await;
         assert_eq!(finished.unwrap(), "written");
     }

@@ -15,7 +15,7 @@ use super::PutResult;
 use super::config::{MAX_PARTS, MIB, TransferOptions};
 use super::error::{Result, StorageError};
 use super::retry::retry;
-use super::retry::retry_finishing_attempt;
+use super::retry::{Interrupt, retry_with};
 
 /// Transfer settings and the cancellation token of one call.
 #[derive(Clone, Debug)]
@@ -311,11 +311,12 @@ async fn drive(
             let stop = in_flight.stop.clone();
             let info = cancel_info.clone();
             tasks.spawn(async move {
-                let result = retry_finishing_attempt(
+                let result = retry_with(
                     &policy,
                     &stop,
                     || info.error(),
                     || sink.upload_part(number, body.clone()),
+                    Interrupt::BetweenAttempts,
                 )
                 .await;
                 (number, result)
