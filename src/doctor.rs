@@ -41,6 +41,28 @@ pub struct Velero {
     pub storage_locations: Vec<StorageLocationState>,
 }
 
+impl Velero {
+    fn absent() -> Velero {
+        Velero {
+            crds_installed: false,
+            server: None,
+            storage_locations: Vec::new(),
+        }
+    }
+
+    /// Velero does the work when its server is Available with at least one Available location.
+    pub fn ready(&self) -> bool {
+        self.server.as_ref().is_some_and(|c| c.available)
+            && self.available_locations().next().is_some()
+    }
+
+    pub fn available_locations(&self) -> impl Iterator<Item = &StorageLocationState> {
+        self.storage_locations
+            .iter()
+            .filter(|l| l.phase.as_deref() == Some("Available"))
+    }
+}
+
 #[derive(Debug, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Component {
@@ -144,15 +166,13 @@ pub async fn inspect(cluster: &Cluster) -> Result<Report, kube::Error> {
     } else {
         None
     };
-    let velero_server = if velero_crds {
-        find_deployment(cluster, VELERO_SELECTOR).await?
+    let velero = if velero_crds {
+        let bsl = catalog
+            .by_kind(VELERO_GROUP, "BackupStorageLocation")
+            .map(|r| r.resource.clone());
+        inspect_installed_velero(cluster, bsl.as_ref()).await?
     } else {
-        None
-    };
-    let storage_locations = if velero_crds {
-        storage_locations(cluster, &catalog).await?
-    } else {
-        Vec::new()
+        Velero::absent()
     };
 
     let kanister_mode = if kanister_controller.as_ref().is_some_and(|c| c.available) {
@@ -160,16 +180,13 @@ pub async fn inspect(cluster: &Cluster) -> Result<Report, kube::Error> {
     } else {
         Mode::ClientSide
     };
-    let velero_ready = velero_server.as_ref().is_some_and(|c| c.available)
-        && storage_locations
-            .iter()
-            .any(|l| l.phase.as_deref() == Some("Available"));
-    let velero_mode = if velero_ready {
+    let velero_mode = if velero.ready() {
         Mode::Controller
     } else {
         Mode::ClientSide
     };
-    let velero_ns = velero_server
+    let velero_ns = velero
+        .server
         .as_ref()
         .map_or("velero".to_string(), |c| c.namespace.clone());
 
@@ -261,11 +278,7 @@ pub async fn inspect(cluster: &Cluster) -> Result<Report, kube::Error> {
             crds_installed: kanister_crds,
             controller: kanister_controller,
         },
-        velero: Velero {
-            crds_installed: velero_crds,
-            server: velero_server,
-            storage_locations,
-        },
+        velero,
         capabilities,
     })
 }
@@ -305,14 +318,61 @@ async fn find_deployment(
     Ok(found)
 }
 
+/// Only what the actionset commands need to choose a mode: is the Kanister API served, and its
+/// controller Deployment found (and Available)?
+pub async fn inspect_kanister(cluster: &Cluster) -> Result<Kanister, kube::Error> {
+    let groups = cluster.client.list_api_groups().await?;
+    let crds_installed = groups.groups.iter().any(|g| g.name == KANISTER_GROUP);
+    let controller = if crds_installed {
+        find_deployment(cluster, KANISTER_OPERATOR_SELECTOR).await?
+    } else {
+        None
+    };
+    Ok(Kanister {
+        crds_installed,
+        controller,
+    })
+}
+
+/// Only what the snapshot commands need to choose a mode: one discovery request instead of the
+/// whole API and the permission checks `doctor` makes.
+pub async fn inspect_velero(cluster: &Cluster) -> Result<Velero, kube::Error> {
+    let groups = cluster.client.list_api_groups().await?;
+    let Some(group) = groups.groups.iter().find(|g| g.name == VELERO_GROUP) else {
+        return Ok(Velero::absent());
+    };
+    let version = group
+        .preferred_version
+        .as_ref()
+        .map_or("v1", |v| v.version.as_str());
+    let bsl = ApiResource {
+        group: VELERO_GROUP.into(),
+        version: version.into(),
+        api_version: format!("{VELERO_GROUP}/{version}"),
+        kind: "BackupStorageLocation".into(),
+        plural: "backupstoragelocations".into(),
+    };
+    inspect_installed_velero(cluster, Some(&bsl)).await
+}
+
+async fn inspect_installed_velero(
+    cluster: &Cluster,
+    bsl: Option<&ApiResource>,
+) -> Result<Velero, kube::Error> {
+    Ok(Velero {
+        crds_installed: true,
+        server: find_deployment(cluster, VELERO_SELECTOR).await?,
+        storage_locations: match bsl {
+            Some(resource) => storage_locations(cluster, resource).await?,
+            None => Vec::new(),
+        },
+    })
+}
+
 async fn storage_locations(
     cluster: &Cluster,
-    catalog: &ApiCatalog,
+    resource: &ApiResource,
 ) -> Result<Vec<StorageLocationState>, kube::Error> {
-    let Some(resolved) = catalog.by_kind(VELERO_GROUP, "BackupStorageLocation") else {
-        return Ok(Vec::new());
-    };
-    let resource: &ApiResource = &resolved.resource;
     let api: Api<DynamicObject> = Api::all_with(cluster.client.clone(), resource);
     let list = match api.list(&ListParams::default()).await {
         Ok(list) => list,

@@ -341,6 +341,36 @@ fn cluster_resources_false_leaves_out_even_related_items_and_selector_filters() 
 }
 
 #[test]
+fn auto_mode_without_velero_looks_for_it_cheaply_then_backs_up_client_side() {
+    let server = FakeApiServer::start_blocking();
+    seed_shop(&server);
+    let out = run(
+        &server,
+        &[
+            "snapshot",
+            "create",
+            "quick",
+            "--include-namespaces",
+            "shop",
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        backup_dir(&server, "quick")
+            .join("velero-backup.json")
+            .exists()
+    );
+    // Choosing the mode needs the group list, not doctor's permission checks.
+    let requests = server.requests();
+    assert!(
+        !requests
+            .iter()
+            .any(|r| r.path.contains("selfsubjectaccessreviews")),
+        "{requests:?}"
+    );
+}
+
+#[test]
 fn all_namespace_backup_includes_cluster_scoped_types() {
     let server = FakeApiServer::start_blocking();
     seed_shop(&server);

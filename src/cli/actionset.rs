@@ -329,13 +329,15 @@ pub fn build_spec(
 }
 
 async fn controller_running(cluster: &Cluster) -> Result<bool> {
-    let report = crate::doctor::inspect(cluster).await.map_err(|e| {
-        anyhow!(
-            "checking for a Kanister controller: {}",
-            crate::kube::describe_error(&cluster.server, &e)
-        )
-    })?;
-    Ok(report.kanister.controller.is_some_and(|c| c.available))
+    let kanister = crate::doctor::inspect_kanister(cluster)
+        .await
+        .map_err(|e| {
+            anyhow!(
+                "checking for a Kanister controller: {}",
+                crate::kube::describe_error(&cluster.server, &e)
+            )
+        })?;
+    Ok(kanister.controller.is_some_and(|c| c.available))
 }
 
 /// Completed ActionSets whose artifacts could feed an action of `blueprint` on `objects`
@@ -657,10 +659,10 @@ async fn follow_controller(
 /// Where the failing function's pod log can still be read: the task pod is gone, the
 /// controller logs what its functions printed.
 async fn controller_log_hint(cluster: &Cluster) -> String {
-    let controller = crate::doctor::inspect(cluster)
+    let controller = crate::doctor::inspect_kanister(cluster)
         .await
         .ok()
-        .and_then(|r| r.kanister.controller);
+        .and_then(|k| k.controller);
     match controller {
         Some(c) => format!(
             "the task pod is deleted after a failure; its output is in the controller's log: kubectl logs -n {} deployment/{} --tail=100",

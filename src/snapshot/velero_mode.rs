@@ -47,28 +47,21 @@ pub struct VeleroServer {
 
 /// Is Velero installed, running, with at least one Available BSL? (What `doctor` reports.)
 pub async fn detect(cluster: &Cluster) -> Result<Option<VeleroServer>> {
-    let report = crate::doctor::inspect(cluster).await.map_err(|e| {
+    let velero = crate::doctor::inspect_velero(cluster).await.map_err(|e| {
         anyhow!(
-            "cannot inspect the cluster: {}",
+            "cannot tell whether Velero is installed: {}",
             describe_error(&cluster.server, &e)
         )
     })?;
-    let Some(server) = report.velero.server.filter(|s| s.available) else {
-        return Ok(None);
-    };
-    let available: Vec<String> = report
-        .velero
-        .storage_locations
-        .iter()
-        .filter(|l| l.phase.as_deref() == Some("Available"))
-        .map(|l| l.name.clone())
-        .collect();
-    if available.is_empty() {
+    if !velero.ready() {
         return Ok(None);
     }
     Ok(Some(VeleroServer {
-        namespace: server.namespace,
-        available_locations: available,
+        available_locations: velero
+            .available_locations()
+            .map(|l| l.name.clone())
+            .collect(),
+        namespace: velero.server.map(|s| s.namespace).unwrap_or_default(),
     }))
 }
 
