@@ -323,6 +323,34 @@ fn errors_carry_positions() {
             "error calling fail: boom",
         ),
         (
+            "{{ semverCompare \">= one\" \"1.0.0\" }}",
+            1,
+            4,
+            FunctionFailed,
+            "error calling semverCompare: improper constraint: >= one",
+        ),
+        (
+            "{{ urlParse \":nope\" }}",
+            1,
+            4,
+            FunctionFailed,
+            "error calling urlParse: unable to parse url: parse \":nope\": missing protocol scheme",
+        ),
+        (
+            "{{ urlJoin (dict \"host\" 5) }}",
+            1,
+            4,
+            FunctionFailed,
+            "error calling urlJoin: unable to parse host key, must be of type string, but int found",
+        ),
+        (
+            "{{ semver \"1.2.3\" }}",
+            1,
+            4,
+            UnknownFunction,
+            "function \"semver\" not defined (a sprig function",
+        ),
+        (
             "{{ template \"nope\" }}",
             1,
             13,
@@ -400,6 +428,19 @@ fn sprig_functions() {
     let cases: &[(&str, &str)] = &[
         // strings
         ("{{ hello }}", "Hello!"),
+        // versions and URLs
+        (
+            "{{ semverCompare \">=1.20, <2\" \"v1.27.3\" }} {{ semverCompare \"~1.2\" \"1.3.0\" }}",
+            "true false",
+        ),
+        (
+            "{{ $u := urlParse \"https://ops:pw@db.example:5432/app?sslmode=on#x\" }}{{ $u.scheme }} {{ $u.hostname }} {{ $u.host }} {{ $u.path }} {{ $u.query }} {{ $u.userinfo }} {{ $u.fragment }}",
+            "https db.example db.example:5432 /app sslmode=on ops:pw x",
+        ),
+        (
+            "{{ urlJoin (dict \"scheme\" \"s3\" \"host\" \"bucket\" \"path\" \"/a b/c\" \"query\" \"v=1\") }}",
+            "s3://bucket/a%20b/c?v=1",
+        ),
         ("{{ abbrev 5 \"hello world\" }}", "he..."),
         ("{{ abbrev 3 \"hello world\" }}", "hello world"),
         ("{{ abbrevboth 5 10 \"1234 5678 9123\" }}", "...5678..."),

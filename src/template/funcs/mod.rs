@@ -19,9 +19,11 @@
 //! - encoding, paths, regex: `b64enc b64dec b32enc b32dec sha1sum sha256sum adler32sum base dir
 //!   clean ext isAbs regexMatch regexFind regexFindAll regexReplaceAll regexReplaceAllLiteral
 //!   regexSplit`
+//! - versions and URLs: `semverCompare urlParse urlJoin`
 //!
-//! Not provided: `env expandenv` (withheld), `semver semverCompare urlParse urlJoin getHostByName`
-//! and the crypto functions; calling them is a parse error that says so.
+//! Not provided: `env expandenv` (withheld), `semver` (a Go object with methods),
+//! `getHostByName` (rendering must not depend on this machine's DNS) and the crypto functions;
+//! calling them is a parse error that says so.
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -35,7 +37,9 @@ mod convert;
 mod dates;
 mod encoding;
 mod math;
+mod semver;
 mod strings;
+mod urls;
 
 pub(crate) use convert::{strval, to_float64, to_int64};
 
@@ -104,6 +108,8 @@ fn registry() -> &'static HashMap<&'static str, &'static FuncDef> {
             dates::FUNCS,
             encoding::FUNCS,
             math::FUNCS,
+            semver::FUNCS,
+            urls::FUNCS,
         ] {
             for def in table {
                 m.insert(def.name, def);
@@ -125,9 +131,6 @@ pub fn is_known_function(name: &str) -> bool {
 /// Sprig v2.22.0 functions this engine does not provide (besides the withheld `env`/`expandenv`).
 const NOT_PROVIDED: &[&str] = &[
     "semver",
-    "semverCompare",
-    "urlParse",
-    "urlJoin",
     "getHostByName",
     "genPrivateKey",
     "derivePassword",
