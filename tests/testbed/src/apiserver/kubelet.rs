@@ -490,6 +490,8 @@ async fn run_pod(
         let (ns, name, uid) = (ns.to_string(), name.to_string(), uid.to_string());
         async move {
             let started = write::now();
+            // Exec must work as soon as the status says Running.
+            set_running(&inner, &uid, &c.name, true);
             update_container_status(
                 &inner,
                 &ns,
