@@ -240,11 +240,22 @@ fn open_pty() -> io::Result<(OwnedFd, File)> {
 
 fn read_until_closed(mut reader: File, screen: &(Mutex<Screen>, Condvar)) {
     let mut buffer = [0u8; 8192];
+    let mut quiet_reads = 0;
     loop {
-        // Linux reports EIO on the master once the last slave descriptor closes.
+        // Linux reports EIO on the master once the last slave descriptor closes, and can do so
+        // before the kernel has moved the program's last writes across: read on for a moment
+        // so a final message is not lost.
         let read = match reader.read(&mut buffer) {
-            Ok(0) | Err(_) => break,
-            Ok(n) => n,
+            Ok(n) if n > 0 => {
+                quiet_reads = 0;
+                n
+            }
+            _ if quiet_reads < 10 => {
+                quiet_reads += 1;
+                std::thread::sleep(std::time::Duration::from_millis(20));
+                continue;
+            }
+            _ => break,
         };
         let (lock, ready) = screen;
         lock.lock().unwrap().raw.extend_from_slice(&buffer[..read]);
