@@ -161,11 +161,7 @@ pub async fn inspect(cluster: &Cluster) -> Result<Report, kube::Error> {
     let kanister_crds = groups.contains_key(KANISTER_GROUP);
     let velero_crds = groups.contains_key(VELERO_GROUP);
 
-    let kanister_controller = if kanister_crds {
-        find_deployment(cluster, KANISTER_OPERATOR_SELECTOR).await?
-    } else {
-        None
-    };
+    let kanister = kanister_given(cluster, kanister_crds).await?;
     let velero = if velero_crds {
         let bsl = catalog
             .by_kind(VELERO_GROUP, "BackupStorageLocation")
@@ -175,7 +171,7 @@ pub async fn inspect(cluster: &Cluster) -> Result<Report, kube::Error> {
         Velero::absent()
     };
 
-    let kanister_mode = if kanister_controller.as_ref().is_some_and(|c| c.available) {
+    let kanister_mode = if kanister.controller.as_ref().is_some_and(|c| c.available) {
         Mode::Controller
     } else {
         Mode::ClientSide
@@ -191,7 +187,8 @@ pub async fn inspect(cluster: &Cluster) -> Result<Report, kube::Error> {
         .map_or("velero".to_string(), |c| c.namespace.clone());
 
     let ns = cluster.namespace.as_str();
-    let kanister_ns = kanister_controller
+    let kanister_ns = kanister
+        .controller
         .as_ref()
         .map_or(ns.to_string(), |c| c.namespace.clone());
     let profile_store = if kanister_crds {
@@ -274,10 +271,7 @@ pub async fn inspect(cluster: &Cluster) -> Result<Report, kube::Error> {
     Ok(Report {
         server: cluster.server.clone(),
         server_version: version.git_version,
-        kanister: Kanister {
-            crds_installed: kanister_crds,
-            controller: kanister_controller,
-        },
+        kanister,
         velero,
         capabilities,
     })
@@ -323,6 +317,11 @@ async fn find_deployment(
 pub async fn inspect_kanister(cluster: &Cluster) -> Result<Kanister, kube::Error> {
     let groups = cluster.client.list_api_groups().await?;
     let crds_installed = groups.groups.iter().any(|g| g.name == KANISTER_GROUP);
+    kanister_given(cluster, crds_installed).await
+}
+
+/// The Kanister part of the report, once it is known whether its API is served.
+async fn kanister_given(cluster: &Cluster, crds_installed: bool) -> Result<Kanister, kube::Error> {
     let controller = if crds_installed {
         find_deployment(cluster, KANISTER_OPERATOR_SELECTOR).await?
     } else {
