@@ -80,7 +80,7 @@ fn nil() -> Value {
     Value::from(())
 }
 
-fn map_arg(a: &[Value], i: usize) -> Result<&GoMap, FnError> {
+pub(super) fn map_arg(a: &[Value], i: usize) -> Result<&GoMap, FnError> {
     match view(&a[i]) {
         View::Map(m) if m.elem == Elem::Any => Ok(m),
         _ => Err(super::wrong_type(i, "map[string]interface {}", &a[i])),

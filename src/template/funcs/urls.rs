@@ -5,8 +5,9 @@
 
 use std::collections::BTreeMap;
 
+use super::collections::map_arg;
 use super::{FnError, FnResult, FuncDef, failed, s, str_arg};
-use crate::template::value::{Elem, GoMap, Value, View, map_any, type_name, view};
+use crate::template::value::{GoMap, Value, View, kind_name, map_any, view};
 
 pub(super) const FUNCS: &[FuncDef] = &[
     super::f("urlParse", 1, url_parse),
@@ -64,24 +65,7 @@ fn url_parse(a: &[Value]) -> FnResult {
 }
 
 fn url_join(a: &[Value]) -> FnResult {
-    let View::Map(dict) = view(&a[0]) else {
-        return Err(FnError::WrongType {
-            arg: 0,
-            msg: format!(
-                "wrong type for value; expected map[string]interface {{}}; got {}",
-                type_name(&a[0])
-            ),
-        });
-    };
-    if dict.elem != Elem::Any {
-        return Err(FnError::WrongType {
-            arg: 0,
-            msg: format!(
-                "wrong type for value; expected map[string]interface {{}}; got {}",
-                dict.go_type()
-            ),
-        });
-    }
+    let dict = map_arg(a, 0)?;
     let get = |key: &str| dict_string(dict, key);
     let userinfo = get("userinfo")?;
     let user = if userinfo.is_empty() {
@@ -116,25 +100,9 @@ fn dict_string(dict: &GoMap, key: &str) -> Result<String, FnError> {
             View::Str(text) => Ok(text.to_string()),
             _ => Err(failed(format!(
                 "unable to parse {key} key, must be of type string, but {} found",
-                go_kind(&value)
+                kind_name(&value)
             ))),
         },
-    }
-}
-
-fn go_kind(value: &Value) -> &'static str {
-    match view(value) {
-        View::Nil => "invalid",
-        View::Bool(_) => "bool",
-        View::Int(_) => "int",
-        View::Uint(_) => "uint64",
-        View::Float(_) => "float64",
-        View::Str(_) => "string",
-        View::Bytes(_) | View::List(_) => "slice",
-        View::Map(_) => "map",
-        View::Struct(_) | View::Time(_) => "struct",
-        View::Ptr(_) | View::NilPtr(_) => "ptr",
-        View::Other => "interface",
     }
 }
 
