@@ -128,3 +128,18 @@ impl EtcdConnectionArgs {
         })
     }
 }
+
+/// A byte-count bar for `save` and `restore` (`label` names the work); hidden unless shown.
+fn byte_progress(label: &str, visible: bool) -> indicatif::ProgressBar {
+    if !visible {
+        return indicatif::ProgressBar::hidden();
+    }
+    let bar = indicatif::ProgressBar::new(0);
+    bar.set_style(
+        indicatif::ProgressStyle::with_template(&format!(
+            "{{spinner}} {label} {{bar:30}} {{bytes}}/{{total_bytes}} {{bytes_per_sec}} eta {{eta}}"
+        ))
+        .expect("valid template"),
+    );
+    bar
+}

@@ -60,7 +60,7 @@ pub async fn run(args: RestoreArgs, global: &GlobalArgs) -> Result<()> {
     let manifest = args.from_manifest.clone();
     let (options, warnings) = options(args)?;
     let cancel = Arc::new(AtomicBool::new(false));
-    let bar = progress_bar(global.show_progress());
+    let bar = super::byte_progress("restore", global.show_progress());
     let task = {
         let (options, cancel, bar) = (options.clone(), cancel.clone(), bar.clone());
         tokio::task::spawn_blocking(move || {
@@ -212,18 +212,4 @@ fn summary(report: &RestoreReport, manifest: Option<&std::path::Path>) -> String
         ));
     }
     text
-}
-
-fn progress_bar(visible: bool) -> indicatif::ProgressBar {
-    if !visible {
-        return indicatif::ProgressBar::hidden();
-    }
-    let bar = indicatif::ProgressBar::new(0);
-    bar.set_style(
-        indicatif::ProgressStyle::with_template(
-            "{spinner} restore {bar:30} {bytes}/{total_bytes} {bytes_per_sec} eta {eta}",
-        )
-        .expect("valid template"),
-    );
-    bar
 }

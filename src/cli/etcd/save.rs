@@ -100,7 +100,7 @@ pub async fn run(args: SaveArgs, global: &GlobalArgs) -> Result<()> {
         None => args.file.clone(),
     };
 
-    let bar = progress_bar(global.show_progress());
+    let bar = super::byte_progress("snapshot", global.show_progress());
     let mut on_progress = {
         let bar = bar.clone();
         move |received: u64, total: u64| {
@@ -231,20 +231,6 @@ fn report(saved: &Saved, global: &GlobalArgs) -> Result<()> {
             Ok(write_stdout(&text)?)
         }
     }
-}
-
-fn progress_bar(visible: bool) -> indicatif::ProgressBar {
-    if !visible {
-        return indicatif::ProgressBar::hidden();
-    }
-    let bar = indicatif::ProgressBar::new(0);
-    bar.set_style(
-        indicatif::ProgressStyle::with_template(
-            "{spinner} snapshot {bar:30} {bytes}/{total_bytes} {bytes_per_sec} eta {eta}",
-        )
-        .expect("valid template"),
-    );
-    bar
 }
 
 #[cfg(test)]
