@@ -200,19 +200,7 @@ impl FakeApiServer {
     /// dir, and no `KUBECTL_*`, `AWS_*`, in-cluster or proxy variables.
     pub fn command(&self, bin: impl AsRef<OsStr>) -> std::process::Command {
         let mut cmd = std::process::Command::new(bin);
-        for (key, _) in std::env::vars_os() {
-            let k = key.to_string_lossy();
-            let upper = k.to_uppercase();
-            if upper.starts_with("KUBECTL_")
-                || upper.starts_with("AWS_")
-                || upper.starts_with("KUBERNETES_")
-                || upper.ends_with("_PROXY")
-                || upper == "KUBECONFIG"
-                || upper.starts_with("XDG_")
-            {
-                cmd.env_remove(&key);
-            }
-        }
+        sanitise_env(&mut cmd);
         cmd.env("KUBECONFIG", &self.kubeconfig);
         cmd.env("HOME", self.home_dir());
         cmd
@@ -356,6 +344,23 @@ impl Drop for FakeApiServer {
         let _ = self.shutdown.send(true);
         if let Some(t) = self.thread.take() {
             let _ = t.join();
+        }
+    }
+}
+
+/// Removes what would point a command elsewhere than the test's cluster and home: `KUBECTL_*`,
+/// `AWS_*`, in-cluster (`KUBERNETES_*`), proxy, `KUBECONFIG` and `XDG_*` variables.
+pub fn sanitise_env(cmd: &mut std::process::Command) {
+    for (key, _) in std::env::vars_os() {
+        let upper = key.to_string_lossy().to_uppercase();
+        if upper.starts_with("KUBECTL_")
+            || upper.starts_with("AWS_")
+            || upper.starts_with("KUBERNETES_")
+            || upper.ends_with("_PROXY")
+            || upper == "KUBECONFIG"
+            || upper.starts_with("XDG_")
+        {
+            cmd.env_remove(&key);
         }
     }
 }
