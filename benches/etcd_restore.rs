@@ -28,7 +28,10 @@ fn main() {
     }
     let Some(etcd) = Etcd::start() else { return };
     let Some(etcdctl) = Etcd::etcdctl_binary() else {
-        eprintln!("\n*** SKIPPED: etcdctl not found ***\n");
+        kubectl_backup_testbed::skip::skipped(
+            "the etcd_restore bench",
+            "etcdctl not found (Debian etcd-client, or ETCDCTL_BIN)",
+        );
         return;
     };
     let keys = env_number("ETCD_BENCH_KEYS", 100_000);

@@ -33,7 +33,10 @@ fn main() {
     }
     let Some(etcd) = Etcd::start() else { return };
     if etcd.etcdctl_command().is_none() {
-        eprintln!("\n*** SKIPPED: etcdctl not found ***\n");
+        kubectl_backup_testbed::skip::skipped(
+            "the etcd_save bench",
+            "etcdctl not found (Debian etcd-client, or ETCDCTL_BIN)",
+        );
         return;
     }
     let keys = env_number("ETCD_BENCH_KEYS", 100_000);

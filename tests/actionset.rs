@@ -995,3 +995,70 @@ async fn kubernetes_functions_chain_their_outputs() {
     assert_eq!(sts["spec"]["replicas"], 1);
     assert!(bed.task_pods().is_empty(), "{:?}", bed.task_pods());
 }
+
+/// A controller marks the ActionSet `failed` as soon as a phase fails and runs the defer phase
+/// after that: `--wait` must follow it until the defer phase is done, not stop at `failed`.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn controller_mode_waits_for_the_defer_phase_after_a_failure() {
+    let bed = bed().await;
+    // The client-side run gives the final status a controller writes for the same flags.
+    let out = run(bed.cmd(&[
+        "actionset",
+        "create",
+        "--action",
+        "broken",
+        "--blueprint",
+        "mysql-blueprint",
+        "--statefulset",
+        "db/mysql",
+        "--name",
+        "client-broken",
+    ]))
+    .await;
+    assert!(!out.status.success());
+    let final_status = bed.actionset("client-broken")["status"].clone();
+    assert_eq!(final_status["state"], "failed", "{final_status:#}");
+    assert_eq!(
+        final_status["actions"][0]["deferPhase"]["state"], "complete",
+        "{final_status:#}"
+    );
+    let with_defer = |state: &str| {
+        let mut status = final_status.clone();
+        status["actions"][0]["deferPhase"]["state"] = json!(state);
+        status["actions"][0]["deferPhase"]
+            .as_object_mut()
+            .unwrap()
+            .remove("output");
+        status
+    };
+    start_operator(&bed).await;
+    // Failed with the defer phase yet to run, then running for a while (the CLI polls every
+    // 500 ms, the script writes every 300 ms: it sees at least one of these), then done.
+    let steps = vec![
+        with_defer("pending"),
+        with_defer("running"),
+        with_defer("running"),
+        with_defer("running"),
+        final_status.clone(),
+    ];
+    let cmd = bed.cmd(&[
+        "actionset",
+        "create",
+        "--action",
+        "broken",
+        "--blueprint",
+        "mysql-blueprint",
+        "--statefulset",
+        "db/mysql",
+        "--name",
+        "ctrl-broken",
+        "--mode",
+        "controller",
+        "--wait",
+    ]);
+    let (out, ()) = tokio::join!(run(cmd), scripted_controller(&bed, "ctrl-broken", steps));
+    assert!(!out.status.success());
+    let stderr = text(&out.stderr);
+    assert!(stderr.contains("phase cleanup complete"), "{stderr}");
+    assert!(stderr.contains("in phase \"failingStep\""), "{stderr}");
+}

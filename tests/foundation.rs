@@ -1,12 +1,13 @@
 //! The plugin's own cluster access, end to end: each kubectl global flag changes what the real
-//! binary sends to the fake API server; `version` and `doctor` report what the server offers.
+//! binary sends to the fake API server; `version`, `doctor` and `completion` report what the
+//! server offers, on the fake and on a real Kubernetes (`cargo test --test foundation real`).
 
 use std::path::Path;
 use std::process::Output;
 use std::time::Duration;
 
-use kubectl_backup_testbed::FakeApiServer;
 use kubectl_backup_testbed::apiserver::{ADMIN_TOKEN, Fault, FaultRule, KubeconfigBuilder};
+use kubectl_backup_testbed::{FakeApiServer, TestCluster, on_both_backends};
 use serde_json::{Value, json};
 
 const BIN: &str = env!("CARGO_BIN_EXE_kubectl-backup");
@@ -80,72 +81,92 @@ fn ssar_namespaces(srv: &FakeApiServer) -> Vec<String> {
         .collect()
 }
 
-#[test]
-fn version_reports_client_and_server() {
-    let srv = FakeApiServer::start_blocking();
-    let out = run(&srv, &["version", "-o", "json"]);
-    assert_ok(&out);
-    let v: Value = serde_json::from_str(&stdout(&out)).unwrap();
-    assert_eq!(v["clientVersion"]["version"], env!("CARGO_PKG_VERSION"));
-    assert!(
-        v["serverVersion"]["gitVersion"]
-            .as_str()
-            .unwrap()
-            .starts_with('v')
-    );
-    let out = run(&srv, &["version"]);
-    assert!(stdout(&out).contains("Server Version: v"));
-}
-
-#[test]
-fn output_yaml_is_yaml() {
-    let srv = FakeApiServer::start_blocking();
-    let out = run(&srv, &["version", "-o", "yaml"]);
-    assert_ok(&out);
-    let v: Value = serde_saphyr::from_str(&stdout(&out)).unwrap();
-    assert!(v["serverVersion"]["gitVersion"].is_string());
-    assert!(!stdout(&out).trim_start().starts_with('{'));
-}
-
-#[test]
-fn unreachable_cluster_is_one_line_naming_the_server() {
-    let srv = FakeApiServer::start_blocking();
-    let out = run(&srv, &["version", "--server", UNREACHABLE]);
-    assert!(!out.status.success());
-    let err = stderr(&out);
-    assert_eq!(err.trim_end().lines().count(), 1, "{err}");
-    assert!(
-        err.contains("127.0.0.1:1") && err.to_lowercase().contains("connection refused"),
-        "{err}"
-    );
-}
-
-#[test]
-fn kubeconfig_flag_is_used_instead_of_the_environment() {
-    let srv = FakeApiServer::start_blocking();
-    let custom = srv.temp_dir().join("custom-config");
-    std::fs::copy(srv.kubeconfig_path(), &custom).unwrap();
-    let broken = srv.temp_dir().join("broken-config");
-    KubeconfigBuilder::new()
-        .cluster("broken", UNREACHABLE)
-        .user("u", ADMIN_TOKEN)
-        .context("broken", "broken", "u", None)
-        .current_context("broken")
-        .write(&broken)
-        .unwrap();
-    let out = srv
+/// The plugin on either backend: `KUBECONFIG` and `HOME` of this test.
+fn run_on(cluster: &TestCluster, args: &[&str]) -> Output {
+    cluster
         .command(BIN)
-        .env("KUBECONFIG", &broken)
-        .args(["version", "--kubeconfig"])
-        .arg(&custom)
+        .args(args)
         .output()
-        .unwrap();
-    assert_ok(&out);
-    let out = run_with_kubeconfig(&srv, &broken, &["version"]);
-    assert!(
-        !out.status.success(),
-        "the broken KUBECONFIG must fail without --kubeconfig"
-    );
+        .expect("run kubectl-backup")
+}
+
+on_both_backends! {
+    fn version_reports_client_and_server(cluster) {
+        let out = run_on(cluster, &["version", "-o", "json"]);
+        assert_ok(&out);
+        let v: Value = serde_json::from_str(&stdout(&out)).unwrap();
+        assert_eq!(v["clientVersion"]["version"], env!("CARGO_PKG_VERSION"));
+        let server = v["serverVersion"]["gitVersion"].as_str().unwrap().to_string();
+        let expected = if cluster.is_real() { "v1.36." } else { "v1.34." };
+        assert!(server.starts_with(expected), "{server}");
+        let out = run_on(cluster, &["version"]);
+        assert_ok(&out);
+        assert!(
+            stdout(&out).contains(&format!("Server Version: {server}")),
+            "{}",
+            stdout(&out)
+        );
+        // --client asks nothing of the server: it works with no cluster at all.
+        let out = run_on(cluster, &["version", "--client", "--server", UNREACHABLE]);
+        assert_ok(&out);
+        assert!(!stdout(&out).contains("Server Version"), "{}", stdout(&out));
+    }
+}
+
+on_both_backends! {
+    fn output_yaml_is_yaml(cluster) {
+        let out = run_on(cluster, &["version", "-o", "yaml"]);
+        assert_ok(&out);
+        let v: Value = serde_saphyr::from_str(&stdout(&out)).unwrap();
+        assert!(v["serverVersion"]["gitVersion"].is_string());
+        assert!(!stdout(&out).trim_start().starts_with('{'));
+    }
+}
+
+on_both_backends! {
+    fn unreachable_cluster_is_one_line_naming_the_server(cluster) {
+        let out = run_on(cluster, &["version", "--server", UNREACHABLE]);
+        assert!(!out.status.success());
+        let err = stderr(&out);
+        assert_eq!(err.trim_end().lines().count(), 1, "{err}");
+        assert!(
+            err.contains("127.0.0.1:1") && err.to_lowercase().contains("connection refused"),
+            "{err}"
+        );
+    }
+}
+
+on_both_backends! {
+    fn kubeconfig_flag_is_used_instead_of_the_environment(cluster) {
+        let custom = cluster.temp_dir().join("custom-config");
+        std::fs::copy(cluster.kubeconfig_path(), &custom).unwrap();
+        let broken = cluster.temp_dir().join("broken-config");
+        KubeconfigBuilder::new()
+            .cluster("broken", UNREACHABLE)
+            .user("u", ADMIN_TOKEN)
+            .context("broken", "broken", "u", None)
+            .current_context("broken")
+            .write(&broken)
+            .unwrap();
+        let out = cluster
+            .command(BIN)
+            .env("KUBECONFIG", &broken)
+            .args(["version", "--kubeconfig"])
+            .arg(&custom)
+            .output()
+            .unwrap();
+        assert_ok(&out);
+        let out = cluster
+            .command(BIN)
+            .env("KUBECONFIG", &broken)
+            .arg("version")
+            .output()
+            .unwrap();
+        assert!(
+            !out.status.success(),
+            "the broken KUBECONFIG must fail without --kubeconfig"
+        );
+    }
 }
 
 #[test]
@@ -440,20 +461,79 @@ fn mode_of(report: &Value, capability: &str) -> String {
         .to_string()
 }
 
-#[test]
-fn doctor_without_kanister_or_velero_runs_everything_client_side() {
-    let srv = FakeApiServer::start_blocking();
-    let report = doctor_json(&srv);
-    assert_eq!(report["kanister"]["crdsInstalled"], false);
-    assert_eq!(report["velero"]["crdsInstalled"], false);
-    assert!(report["kanister"]["controller"].is_null());
-    assert_eq!(mode_of(&report, "actionsets"), "client-side");
-    assert_eq!(mode_of(&report, "snapshots"), "client-side");
-    let table = stdout(&run(&srv, &["doctor"]));
-    assert!(
-        table.contains("Kanister CRDs") && table.contains("client-side"),
-        "{table}"
-    );
+/// Whether the cluster serves a CRD: on a real cluster that a CI job shares between test
+/// binaries, another binary may have installed Kanister's or Velero's.
+fn has_crd(cluster: &TestCluster, name: &str) -> bool {
+    cluster
+        .objects()
+        .get(
+            "apiextensions.k8s.io/v1",
+            "CustomResourceDefinition",
+            None,
+            name,
+        )
+        .is_some()
+}
+
+on_both_backends! {
+    fn doctor_without_kanister_or_velero_runs_everything_client_side(cluster) {
+        let kanister = has_crd(cluster, "actionsets.cr.kanister.io");
+        let velero = has_crd(cluster, "backups.velero.io");
+        assert!(
+            cluster.is_real() || (!kanister && !velero),
+            "the fake starts without CRDs"
+        );
+        let out = run_on(cluster, &["doctor", "-o", "json"]);
+        assert_ok(&out);
+        let report: Value = serde_json::from_str(&stdout(&out)).unwrap();
+        assert_eq!(report["kanister"]["crdsInstalled"], kanister);
+        assert_eq!(report["velero"]["crdsInstalled"], velero);
+        let version = report["serverVersion"].as_str().unwrap();
+        assert!(
+            version.starts_with(if cluster.is_real() { "v1.36." } else { "v1.34." }),
+            "{version}"
+        );
+        // Nothing runs a Kanister controller or Velero here: everything is client-side, and
+        // the admin may do all of it.
+        assert!(report["kanister"]["controller"].is_null(), "{report}");
+        assert!(report["velero"]["server"].is_null(), "{report}");
+        let capabilities = report["capabilities"].as_array().unwrap();
+        let names: Vec<&str> = capabilities
+            .iter()
+            .map(|c| c["name"].as_str().unwrap())
+            .collect();
+        assert_eq!(
+            names,
+            ["profiles", "blueprints", "actionsets", "snapshots", "etcd (--from-cluster)"]
+        );
+        for capability in capabilities {
+            assert_eq!(capability["allowed"], true, "{capability}");
+            assert_eq!(capability["missing"], json!([]), "{capability}");
+        }
+        assert_eq!(mode_of(&report, "actionsets"), "client-side");
+        assert_eq!(mode_of(&report, "snapshots"), "client-side");
+        if !kanister {
+            assert_eq!(mode_of(&report, "blueprints"), "client-side");
+        }
+
+        let out = run_on(cluster, &["doctor"]);
+        assert_ok(&out);
+        let table = stdout(&out);
+        let api_line = table
+            .lines()
+            .find(|l| l.starts_with("API server"))
+            .unwrap_or_else(|| panic!("{table}"));
+        assert!(api_line.contains(version), "{table}");
+        let kanister_line = table
+            .lines()
+            .find(|l| l.starts_with("Kanister CRDs"))
+            .unwrap_or_else(|| panic!("{table}"));
+        assert!(
+            kanister_line.ends_with(if kanister { "yes" } else { "no" }),
+            "{table}"
+        );
+        assert!(table.contains("client-side"), "{table}");
+    }
 }
 
 #[test]
@@ -561,7 +641,10 @@ fn no_progress_turns_off_the_progress_bar_on_a_terminal() {
         )
     };
     let Some(with_bar) = push("", "a") else {
-        eprintln!("SKIPPED: util-linux `script` is not installed; no pseudo-terminal to test on");
+        kubectl_backup_testbed::skip::skipped(
+            "no_progress_turns_off_the_progress_bar_on_a_terminal",
+            "util-linux `script` is not installed; no pseudo-terminal to test on",
+        );
         return;
     };
     assert!(
@@ -574,4 +657,49 @@ fn no_progress_turns_off_the_progress_bar_on_a_terminal() {
         "--no-progress must draw no bar:\n{without:?}"
     );
     assert!(without.contains("pushed"), "{without:?}");
+}
+
+/// The same binary, linked under the name kubectl runs for plugin completion.
+fn completer(cluster: &TestCluster) -> std::process::Command {
+    let link = cluster.temp_dir().join("kubectl_complete-backup");
+    if !link.exists() {
+        std::os::unix::fs::symlink(BIN, &link).unwrap();
+    }
+    cluster.command(link)
+}
+
+on_both_backends! {
+    fn completion_scripts_and_namespace_completion(cluster) {
+        // The scripts are static: the same as the checked-in ones, whatever the cluster.
+        for shell in ["bash", "zsh", "fish"] {
+            let out = run_on(cluster, &["completion", shell]);
+            assert_ok(&out);
+            let checked_in = std::fs::read(
+                Path::new(env!("CARGO_MANIFEST_DIR"))
+                    .join(format!("completions/kubectl-backup.{shell}")),
+            )
+            .unwrap();
+            assert!(out.stdout == checked_in, "completion {shell} differs from completions/");
+        }
+        let out = run_on(cluster, &["completion", "tcsh"]);
+        assert!(!out.status.success());
+
+        // `-n` completes from the namespaces the cluster serves, filtered by the prefix.
+        let namespace = cluster.namespace("completion");
+        // A prefix only this namespace has (on the real cluster, an earlier run's namespace may
+        // still be terminating).
+        let prefix = &namespace[..namespace.len() - 2];
+        let out = completer(cluster)
+            .args(["doctor", "-n", prefix])
+            .output()
+            .unwrap();
+        assert_ok(&out);
+        assert_eq!(stdout(&out), format!("{namespace}\n:4\n"));
+        let out = completer(cluster).args(["doctor", "-n", ""]).output().unwrap();
+        assert_ok(&out);
+        let listed: Vec<String> = stdout(&out).lines().map(str::to_string).collect();
+        for expected in ["default", "kube-system", namespace.as_str(), ":4"] {
+            assert!(listed.iter().any(|l| l == expected), "{expected}: {listed:?}");
+        }
+    }
 }

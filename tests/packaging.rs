@@ -173,7 +173,10 @@ fn which(name: &str) -> Option<PathBuf> {
 fn kubectl_discovers_the_plugin() {
     let dir = plugin_dir();
     let Some(out) = kubectl(dir.path(), &["backup", "--help"]) else {
-        eprintln!("SKIPPED: kubectl is not installed; plugin discovery not tested");
+        kubectl_backup_testbed::skip::skipped(
+            "kubectl_discovers_the_plugin",
+            "kubectl is not installed",
+        );
         return;
     };
     assert!(
@@ -190,7 +193,10 @@ fn kubectl_discovers_the_plugin() {
 fn kubectl_completes_plugin_subcommands_and_flags() {
     let dir = plugin_dir();
     let Some(out) = kubectl(dir.path(), &["__complete", "backup", "doc"]) else {
-        eprintln!("SKIPPED: kubectl is not installed; plugin completion not tested");
+        kubectl_backup_testbed::skip::skipped(
+            "plugin completion through kubectl",
+            "kubectl is not installed",
+        );
         return;
     };
     let stdout = String::from_utf8_lossy(&out.stdout);
@@ -223,7 +229,10 @@ fn kubectl_completes_context_names_from_the_kubeconfig() {
         &["__complete", "backup", "doctor", "--context", "p"],
         &kubeconfig,
     ) else {
-        eprintln!("SKIPPED: kubectl is not installed; plugin completion not tested");
+        kubectl_backup_testbed::skip::skipped(
+            "plugin completion through kubectl",
+            "kubectl is not installed",
+        );
         return;
     };
     let stdout = String::from_utf8_lossy(&out.stdout);

@@ -468,7 +468,10 @@ async fn no_credentials_without_a_terminal_is_a_clear_error() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn hidden_prompt_never_echoes_the_secret() {
     if Command::new("script").arg("--version").output().is_err() {
-        eprintln!("SKIPPED: script(1) is not installed");
+        kubectl_backup_testbed::skip::skipped(
+            "hidden_prompt_never_echoes_the_secret",
+            "script(1) (util-linux) is not installed",
+        );
         return;
     }
     let srv = FakeApiServer::start().await;

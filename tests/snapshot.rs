@@ -1,18 +1,55 @@
 //! `kubectl backup snapshot …` end to end: the built binary against the fake API server, with
-//! the local default location or an s3s-fs bucket behind a Velero BackupStorageLocation.
+//! the local default location or an s3s-fs bucket behind a Velero BackupStorageLocation. The
+//! tests that need nothing of the fake's own (faults, request log) also run on a real cluster
+//! (`on_both_backends!`).
 
 use std::path::{Path, PathBuf};
-use std::process::Output;
+use std::process::{Command, Output};
 
 use kubectl_backup::snapshot::tarball::Archive;
 use kubectl_backup::snapshot::types::{Backup, BackupPhase, BackupResults};
-use kubectl_backup_testbed::FakeApiServer;
 use kubectl_backup_testbed::apiserver::{Fault, FaultRule};
+use kubectl_backup_testbed::{FakeApiServer, TestCluster};
 use serde_json::{Value, json};
 
 const BIN: &str = env!("CARGO_BIN_EXE_kubectl-backup");
 
-fn run(server: &FakeApiServer, args: &[&str]) -> Output {
+/// What the helpers need of a backend: the fake server itself (fake-only tests) or a
+/// [`TestCluster`] over either backend.
+trait Backend {
+    fn command(&self, bin: &str) -> Command;
+    /// HOME of [`command`](Self::command): the local default location lives under it.
+    fn home_dir(&self) -> PathBuf;
+}
+
+impl Backend for FakeApiServer {
+    fn command(&self, bin: &str) -> Command {
+        FakeApiServer::command(self, bin)
+    }
+    fn home_dir(&self) -> PathBuf {
+        FakeApiServer::home_dir(self)
+    }
+}
+
+impl Backend for TestCluster {
+    fn command(&self, bin: &str) -> Command {
+        TestCluster::command(self, bin)
+    }
+    fn home_dir(&self) -> PathBuf {
+        TestCluster::home_dir(self)
+    }
+}
+
+impl<T: Backend> Backend for &T {
+    fn command(&self, bin: &str) -> Command {
+        (**self).command(bin)
+    }
+    fn home_dir(&self) -> PathBuf {
+        (**self).home_dir()
+    }
+}
+
+fn run(server: &impl Backend, args: &[&str]) -> Output {
     let output = server
         .command(BIN)
         .args(args)
@@ -31,11 +68,11 @@ fn stderr(output: &Output) -> String {
     String::from_utf8_lossy(&output.stderr).into_owned()
 }
 
-fn local_root(server: &FakeApiServer) -> PathBuf {
+fn local_root(server: &impl Backend) -> PathBuf {
     server.home_dir().join(".local/share/kubectl-backup")
 }
 
-fn backup_dir(server: &FakeApiServer, name: &str) -> PathBuf {
+fn backup_dir(server: &impl Backend, name: &str) -> PathBuf {
     local_root(server).join("backups").join(name)
 }
 
@@ -58,113 +95,138 @@ fn gunzip_json<T: serde::de::DeserializeOwned>(path: &Path) -> T {
     .unwrap()
 }
 
-fn create(server: &FakeApiServer, value: Value) {
-    server.store().create(value).expect("seed object");
+fn create(cluster: &TestCluster, value: Value) {
+    cluster.objects().create(value).expect("seed object");
+}
+
+/// The names [`seed_shop`] used: the bare names on the fake, `name-<tag>` on the real cluster
+/// (shared by the tests of this binary), with a CRD group of this test's own.
+struct Shop {
+    shop: String,
+    other: String,
+    pv_data: String,
+    cluster_role: String,
+    unrelated_binding: String,
+    crd_group: String,
 }
 
 /// Two namespaces with workloads, a PVC bound to a PV, a CRD with a custom resource, an item
 /// labelled out of the backup.
-fn seed_shop(server: &FakeApiServer) {
-    let store = server.store();
-    store.create_namespace("shop");
-    store.create_namespace("other");
+fn seed_shop(cluster: &TestCluster) -> Shop {
+    let shop = cluster.namespace("shop");
+    let other = cluster.namespace("other");
+    let pv_data = cluster.name("pv-data");
+    let cluster_role = cluster.name("shop-reader");
+    let unrelated_binding = cluster.name("unrelated");
+    let crd_group = format!("{}.com", cluster.name("example"));
     for i in 0..3 {
         create(
-            server,
+            cluster,
             json!({"apiVersion": "v1", "kind": "ConfigMap",
-            "metadata": {"name": format!("cm-{i}"), "namespace": "shop", "labels": {"app": "web"}},
+            "metadata": {"name": format!("cm-{i}"), "namespace": shop, "labels": {"app": "web"}},
             "data": {"i": i.to_string()}}),
         );
     }
     create(
-        server,
+        cluster,
         json!({"apiVersion": "v1", "kind": "ConfigMap",
-        "metadata": {"name": "skip-me", "namespace": "shop", "labels": {"velero.io/exclude-from-backup": "true"}}}),
+        "metadata": {"name": "skip-me", "namespace": shop, "labels": {"velero.io/exclude-from-backup": "true"}}}),
     );
     create(
-        server,
+        cluster,
         json!({"apiVersion": "v1", "kind": "ConfigMap",
-        "metadata": {"name": "elsewhere", "namespace": "other"}}),
+        "metadata": {"name": "elsewhere", "namespace": other}}),
     );
     create(
-        server,
+        cluster,
         json!({"apiVersion": "v1", "kind": "Secret",
-        "metadata": {"name": "db", "namespace": "shop"}, "type": "Opaque", "data": {"password": "aHVudGVyMg=="}}),
+        "metadata": {"name": "db", "namespace": shop}, "type": "Opaque", "data": {"password": "aHVudGVyMg=="}}),
     );
     create(
-        server,
+        cluster,
         json!({"apiVersion": "v1", "kind": "PersistentVolume",
-        "metadata": {"name": "pv-data"}, "spec": {"capacity": {"storage": "1Gi"}, "accessModes": ["ReadWriteOnce"],
-        "hostPath": {"path": "/tmp/pv"}, "persistentVolumeReclaimPolicy": "Retain"}}),
+        "metadata": {"name": pv_data}, "spec": {"capacity": {"storage": "1Gi"}, "accessModes": ["ReadWriteOnce"],
+        "hostPath": {"path": "/tmp/pv"}, "persistentVolumeReclaimPolicy": "Retain", "storageClassName": ""}}),
     );
     create(
-        server,
+        cluster,
         json!({"apiVersion": "v1", "kind": "PersistentVolume",
-        "metadata": {"name": "pv-unrelated"}, "spec": {"capacity": {"storage": "1Gi"}, "accessModes": ["ReadWriteOnce"],
-        "hostPath": {"path": "/tmp/pv2"}}}),
+        "metadata": {"name": cluster.name("pv-unrelated")}, "spec": {"capacity": {"storage": "1Gi"}, "accessModes": ["ReadWriteOnce"],
+        "hostPath": {"path": "/tmp/pv2"}, "storageClassName": ""}}),
     );
     create(
-        server,
+        cluster,
         json!({"apiVersion": "v1", "kind": "PersistentVolumeClaim",
-        "metadata": {"name": "data", "namespace": "shop"},
-        "spec": {"accessModes": ["ReadWriteOnce"], "resources": {"requests": {"storage": "1Gi"}}, "volumeName": "pv-data"}}),
+        "metadata": {"name": "data", "namespace": shop},
+        "spec": {"accessModes": ["ReadWriteOnce"], "resources": {"requests": {"storage": "1Gi"}},
+            "volumeName": pv_data, "storageClassName": ""}}),
     );
     // A pod using the PVC (its only link to it: the PVC has no app label), and a binding that
     // grants the namespace's ServiceAccount a ClusterRole.
     create(
-        server,
+        cluster,
         json!({"apiVersion": "v1", "kind": "Pod",
-            "metadata": {"name": "web-0", "namespace": "shop", "labels": {"app": "web"}},
+            "metadata": {"name": "web-0", "namespace": shop, "labels": {"app": "web"}},
             "spec": {"containers": [{"name": "web", "image": "nginx"}],
                 "volumes": [{"name": "data", "persistentVolumeClaim": {"claimName": "data"}}]}}),
     );
     create(
-        server,
+        cluster,
         json!({"apiVersion": "rbac.authorization.k8s.io/v1", "kind": "ClusterRole",
-            "metadata": {"name": "shop-reader"}, "rules": []}),
+            "metadata": {"name": cluster_role}, "rules": []}),
     );
     create(
-        server,
+        cluster,
         json!({"apiVersion": "rbac.authorization.k8s.io/v1", "kind": "ClusterRoleBinding",
-            "metadata": {"name": "shop-reader"},
-            "roleRef": {"apiGroup": "rbac.authorization.k8s.io", "kind": "ClusterRole", "name": "shop-reader"},
-            "subjects": [{"kind": "ServiceAccount", "name": "default", "namespace": "shop"}]}),
+            "metadata": {"name": cluster_role},
+            "roleRef": {"apiGroup": "rbac.authorization.k8s.io", "kind": "ClusterRole", "name": cluster_role},
+            "subjects": [{"kind": "ServiceAccount", "name": "default", "namespace": shop}]}),
     );
     create(
-        server,
+        cluster,
         json!({"apiVersion": "rbac.authorization.k8s.io/v1", "kind": "ClusterRoleBinding",
-            "metadata": {"name": "unrelated"},
-            "roleRef": {"apiGroup": "rbac.authorization.k8s.io", "kind": "ClusterRole", "name": "shop-reader"},
-            "subjects": [{"kind": "ServiceAccount", "name": "default", "namespace": "other"}]}),
+            "metadata": {"name": unrelated_binding},
+            "roleRef": {"apiGroup": "rbac.authorization.k8s.io", "kind": "ClusterRole", "name": cluster_role},
+            "subjects": [{"kind": "ServiceAccount", "name": "default", "namespace": other}]}),
     );
-    server
-        .install_crd(json!({
-            "apiVersion": "apiextensions.k8s.io/v1", "kind": "CustomResourceDefinition",
-            "metadata": {"name": "widgets.example.com"},
-            "spec": {"group": "example.com", "scope": "Namespaced",
-                "names": {"plural": "widgets", "singular": "widget", "kind": "Widget", "listKind": "WidgetList"},
-                "versions": [{"name": "v1", "served": true, "storage": true,
-                    "schema": {"openAPIV3Schema": {"type": "object", "x-kubernetes-preserve-unknown-fields": true}}}]}
-        }))
-        .expect("install CRD");
+    cluster.install_crd(json!({
+        "apiVersion": "apiextensions.k8s.io/v1", "kind": "CustomResourceDefinition",
+        "metadata": {"name": format!("widgets.{crd_group}")},
+        "spec": {"group": crd_group, "scope": "Namespaced",
+            "names": {"plural": "widgets", "singular": "widget", "kind": "Widget", "listKind": "WidgetList"},
+            "versions": [{"name": "v1", "served": true, "storage": true,
+                "schema": {"openAPIV3Schema": {"type": "object", "x-kubernetes-preserve-unknown-fields": true}}}]}
+    }));
     create(
-        server,
-        json!({"apiVersion": "example.com/v1", "kind": "Widget",
-        "metadata": {"name": "w1", "namespace": "shop"}, "spec": {"size": 3}}),
+        cluster,
+        json!({"apiVersion": format!("{crd_group}/v1"), "kind": "Widget",
+        "metadata": {"name": "w1", "namespace": shop}, "spec": {"size": 3}}),
     );
+    Shop {
+        shop,
+        other,
+        pv_data,
+        cluster_role,
+        unrelated_binding,
+        crd_group,
+    }
 }
 
-#[test]
-fn client_side_backup_of_one_namespace_has_velero_layout_and_related_items() {
-    let server = FakeApiServer::start_blocking();
-    seed_shop(&server);
-    // Two LISTs die on the way: the pages are retried and the backup still completes.
-    server.faults().add(
-        FaultRule::new(Fault::DropConnection)
-            .method("GET")
-            .path_contains("/configmaps")
-            .times(2),
-    );
+kubectl_backup_testbed::on_both_backends! {
+fn client_side_backup_of_one_namespace_has_velero_layout_and_related_items(cluster) {
+    let names = seed_shop(cluster);
+    let shop = names.shop.as_str();
+    let server = cluster;
+    // On the fake, two LISTs die on the way: the pages are retried and the backup still
+    // completes.
+    if let Some(fake) = cluster.fake_server() {
+        fake.faults().add(
+            FaultRule::new(Fault::DropConnection)
+                .method("GET")
+                .path_contains("/configmaps")
+                .times(2),
+        );
+    }
     let out = run(
         &server,
         &[
@@ -172,17 +234,19 @@ fn client_side_backup_of_one_namespace_has_velero_layout_and_related_items() {
             "create",
             "b1",
             "--include-namespaces",
-            "shop",
+            shop,
             "--mode",
             "client",
         ],
     );
     assert!(out.status.success(), "{}", stderr(&out));
 
-    assert!(
-        server.faults().rules().iter().all(|r| r.times == Some(0)),
-        "the dropped connections were not exercised"
-    );
+    if let Some(fake) = cluster.fake_server() {
+        assert!(
+            fake.faults().rules().iter().all(|r| r.times == Some(0)),
+            "the dropped connections were not exercised"
+        );
+    }
     let dir = backup_dir(&server, "b1");
     for file in [
         "velero-backup.json",
@@ -207,12 +271,12 @@ fn client_side_backup_of_one_namespace_has_velero_layout_and_related_items() {
     assert!(status.expiration.is_some());
     assert_eq!(
         backup.spec.included_namespaces,
-        Some(vec!["shop".to_string()])
+        Some(vec![shop.to_string()])
     );
 
     let archive = open_archive(&dir, "b1");
     assert!(archive.verification().integrity_checked);
-    let cms: Vec<_> = archive.resource("configmaps").unwrap().namespaces["shop"]
+    let cms: Vec<_> = archive.resource("configmaps").unwrap().namespaces[shop]
         .iter()
         .map(|i| i.name.clone())
         .collect();
@@ -223,24 +287,24 @@ fn client_side_backup_of_one_namespace_has_velero_layout_and_related_items() {
     );
     assert!(
         archive
-            .get("configmaps", Some("other"), "elsewhere")
+            .get("configmaps", Some(&names.other), "elsewhere")
             .unwrap()
             .is_none()
     );
-    let secret = archive.get("secrets", Some("shop"), "db").unwrap().unwrap();
+    let secret = archive.get("secrets", Some(shop), "db").unwrap().unwrap();
     assert_eq!(secret["kind"], "Secret");
     assert_eq!(secret["apiVersion"], "v1");
     // Related: PVC → PV and the CRD of the custom resource, though cluster-scoped types are
     // otherwise left out of a namespace backup.
     assert!(
         archive
-            .get("persistentvolumes", None, "pv-data")
+            .get("persistentvolumes", None, &names.pv_data)
             .unwrap()
             .is_some()
     );
     assert!(
         archive
-            .get("persistentvolumes", None, "pv-unrelated")
+            .get("persistentvolumes", None, &cluster.name("pv-unrelated"))
             .unwrap()
             .is_none()
     );
@@ -249,14 +313,14 @@ fn client_side_backup_of_one_namespace_has_velero_layout_and_related_items() {
             .get(
                 "customresourcedefinitions.apiextensions.k8s.io",
                 None,
-                "widgets.example.com"
+                &format!("widgets.{}", names.crd_group)
             )
             .unwrap()
             .is_some()
     );
     assert!(
         archive
-            .get("widgets.example.com", Some("shop"), "w1")
+            .get(&format!("widgets.{}", names.crd_group), Some(shop), "w1")
             .unwrap()
             .is_some()
     );
@@ -264,15 +328,15 @@ fn client_side_backup_of_one_namespace_has_velero_layout_and_related_items() {
     let bindings = "clusterrolebindings.rbac.authorization.k8s.io";
     assert!(
         archive
-            .get(bindings, None, "shop-reader")
+            .get(bindings, None, &names.cluster_role)
             .unwrap()
             .is_some()
     );
-    assert!(archive.get(bindings, None, "unrelated").unwrap().is_none());
+    assert!(archive.get(bindings, None, &names.unrelated_binding).unwrap().is_none());
     let roles = "clusterroles.rbac.authorization.k8s.io";
-    assert!(archive.get(roles, None, "shop-reader").unwrap().is_some());
-    assert!(archive.get("namespaces", None, "shop").unwrap().is_some());
-    assert!(archive.get("namespaces", None, "other").unwrap().is_none());
+    assert!(archive.get(roles, None, &names.cluster_role).unwrap().is_some());
+    assert!(archive.get("namespaces", None, shop).unwrap().is_some());
+    assert!(archive.get("namespaces", None, &names.other).unwrap().is_none());
     assert!(archive.resource("nodes").is_none());
     assert_eq!(
         status.progress.unwrap().items_backed_up.unwrap() as usize,
@@ -281,8 +345,8 @@ fn client_side_backup_of_one_namespace_has_velero_layout_and_related_items() {
 
     let list: std::collections::BTreeMap<String, Vec<String>> =
         gunzip_json(&dir.join("b1-resource-list.json.gz"));
-    assert!(list["v1/ConfigMap"].contains(&"shop/cm-1".to_string()));
-    assert_eq!(list["v1/PersistentVolume"], ["pv-data"]);
+    assert!(list["v1/ConfigMap"].contains(&format!("{shop}/cm-1")));
+    assert_eq!(list["v1/PersistentVolume"], std::slice::from_ref(&names.pv_data));
 
     // The name is taken now.
     let again = run(&server, &["snapshot", "create", "b1", "--mode", "client"]);
@@ -293,11 +357,44 @@ fn client_side_backup_of_one_namespace_has_velero_layout_and_related_items() {
         stderr(&again)
     );
 }
+}
+
+kubectl_backup_testbed::on_both_backends! {
+    fn cluster_resources_false_leaves_out_even_related_items_and_selector_filters(cluster) {
+        let names = seed_shop(cluster);
+        let shop = names.shop.as_str();
+        let out = run(
+            cluster,
+            &["snapshot", "create", "b2", "--include-namespaces", shop,
+                "--include-cluster-resources", "false", "-l", "app=web", "--mode", "client"],
+        );
+        assert!(out.status.success(), "{}", stderr(&out));
+        let archive = open_archive(&backup_dir(cluster, "b2"), "b2");
+        assert!(archive.resource("persistentvolumes").is_none());
+        assert!(
+            archive
+                .resource("customresourcedefinitions.apiextensions.k8s.io")
+                .is_none()
+        );
+        // The selected pod brings its PVC (namespaced, so allowed), not the PV.
+        let pvc = archive.get("persistentvolumeclaims", Some(shop), "data");
+        assert!(pvc.unwrap().is_some());
+        assert!(archive.get("pods", Some(shop), "web-0").unwrap().is_some());
+        assert!(
+            archive.resource("secrets").is_none(),
+            "the selector keeps only app=web"
+        );
+        assert_eq!(archive.resource("configmaps").unwrap().len(), 3);
+        // The namespace holds selected items, so its object comes along.
+        assert!(archive.get("namespaces", None, shop).unwrap().is_some());
+    }
+}
 
 #[test]
 fn cluster_resources_false_leaves_out_even_related_items_and_selector_filters() {
-    let server = FakeApiServer::start_blocking();
-    seed_shop(&server);
+    let cluster = TestCluster::fake();
+    let server = cluster.fake_server().unwrap();
+    seed_shop(&cluster);
     let out = run(
         &server,
         &[
@@ -342,8 +439,9 @@ fn cluster_resources_false_leaves_out_even_related_items_and_selector_filters() 
 
 #[test]
 fn auto_mode_without_velero_looks_for_it_cheaply_then_backs_up_client_side() {
-    let server = FakeApiServer::start_blocking();
-    seed_shop(&server);
+    let cluster = TestCluster::fake();
+    let server = cluster.fake_server().unwrap();
+    seed_shop(&cluster);
     let out = run(
         &server,
         &[
@@ -372,8 +470,9 @@ fn auto_mode_without_velero_looks_for_it_cheaply_then_backs_up_client_side() {
 
 #[test]
 fn all_namespace_backup_includes_cluster_scoped_types() {
-    let server = FakeApiServer::start_blocking();
-    seed_shop(&server);
+    let cluster = TestCluster::fake();
+    let server = cluster.fake_server().unwrap();
+    seed_shop(&cluster);
     let out = run(
         &server,
         &[
@@ -411,8 +510,9 @@ fn all_namespace_backup_includes_cluster_scoped_types() {
 
 #[test]
 fn a_type_that_cannot_be_listed_makes_the_backup_partially_failed() {
-    let server = FakeApiServer::start_blocking();
-    seed_shop(&server);
+    let cluster = TestCluster::fake();
+    let server = cluster.fake_server().unwrap();
+    seed_shop(&cluster);
     server.faults().add(
         FaultRule::new(Fault::ServerError { code: 500 })
             .method("GET")
@@ -446,10 +546,34 @@ fn a_type_that_cannot_be_listed_makes_the_backup_partially_failed() {
     assert!(archive.resource("secrets").is_none());
 }
 
+kubectl_backup_testbed::on_both_backends! {
+    fn bad_input_changes_nothing(cluster) {
+        seed_shop(cluster);
+        let missing = cluster.name("nope");
+        for (args, message) in [
+            (vec!["--include-namespaces", missing.as_str()], "does not exist"),
+            (vec!["--include-resources", "gizmos"], "gizmos"),
+            (vec!["--exclude-namespaces", "*"], "may not contain"),
+            (vec!["-l", "a in b"], "invalid selector"),
+        ] {
+            let mut full = vec!["snapshot", "create", "bad", "--mode", "client"];
+            full.extend(args);
+            let out = run(cluster, &full);
+            assert!(!out.status.success());
+            assert!(stderr(&out).contains(message), "{}", stderr(&out));
+            assert!(!backup_dir(cluster, "bad").exists());
+        }
+        let out = run(cluster, &["snapshot", "create", "Bad_Name", "--mode", "client"]);
+        assert!(!out.status.success());
+        assert!(stderr(&out).contains("invalid backup name"));
+    }
+}
+
 #[test]
 fn bad_input_changes_nothing() {
-    let server = FakeApiServer::start_blocking();
-    seed_shop(&server);
+    let cluster = TestCluster::fake();
+    let server = cluster.fake_server().unwrap();
+    seed_shop(&cluster);
     for (args, message) in [
         (vec!["--include-namespaces", "nope"], "does not exist"),
         (vec!["--include-resources", "gizmos"], "gizmos"),
@@ -471,10 +595,10 @@ fn bad_input_changes_nothing() {
     assert!(stderr(&out).contains("invalid backup name"));
 }
 
-#[test]
-fn list_describe_download_and_delete() {
-    let server = FakeApiServer::start_blocking();
-    seed_shop(&server);
+kubectl_backup_testbed::on_both_backends! {
+fn list_describe_download_and_delete(cluster) {
+    let names = seed_shop(cluster);
+    let server = cluster;
     assert!(
         run(
             &server,
@@ -483,7 +607,7 @@ fn list_describe_download_and_delete() {
                 "create",
                 "b4",
                 "--include-namespaces",
-                "shop",
+                &names.shop,
                 "--mode",
                 "client"
             ]
@@ -513,9 +637,20 @@ fn list_describe_download_and_delete() {
     assert!(out.status.success());
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(text.contains("Phase:              Completed"), "{text}");
-    assert!(text.contains("v1/ConfigMap (4):"), "{text}");
+    // Besides ours, the ConfigMaps the control plane puts in every namespace (a real one may
+    // add more than kube-root-ca.crt).
+    let mut config_maps: Vec<String> = cluster
+        .objects()
+        .list("v1", "ConfigMap", Some(&names.shop))
+        .iter()
+        .map(|cm| cm["metadata"]["name"].as_str().unwrap().to_string())
+        .filter(|name| name != "skip-me")
+        .collect();
+    config_maps.sort();
+    let count = config_maps.len();
+    assert!(text.contains(&format!("v1/ConfigMap ({count}):")), "{text}");
     assert!(
-        text.contains("shop (4): cm-0, cm-1, cm-2, kube-root-ca.crt"),
+        text.contains(&format!("{} ({count}): {}", names.shop, config_maps.join(", "))),
         "{text}"
     );
     assert!(text.contains("Integrity:     recorded"), "{text}");
@@ -564,11 +699,12 @@ fn list_describe_download_and_delete() {
     let out = run(&server, &["snapshot", "describe", "b4"]);
     assert!(!out.status.success());
 }
+}
 
-#[test]
-fn a_tampered_backup_is_refused_on_download() {
-    let server = FakeApiServer::start_blocking();
-    seed_shop(&server);
+kubectl_backup_testbed::on_both_backends! {
+fn a_tampered_backup_is_refused_on_download(cluster) {
+    let names = seed_shop(cluster);
+    let server = cluster;
     assert!(
         run(
             &server,
@@ -577,7 +713,7 @@ fn a_tampered_backup_is_refused_on_download() {
                 "create",
                 "b5",
                 "--include-namespaces",
-                "shop",
+                &names.shop,
                 "--mode",
                 "client"
             ]
@@ -595,7 +731,7 @@ fn a_tampered_backup_is_refused_on_download() {
                 "create",
                 "b6",
                 "--include-namespaces",
-                "other",
+                &names.other,
                 "--mode",
                 "client"
             ]
@@ -626,11 +762,13 @@ fn a_tampered_backup_is_refused_on_download() {
         "nothing is written when verification fails"
     );
 }
+}
 
 #[test]
 fn interrupting_create_leaves_no_backup_behind() {
-    let server = FakeApiServer::start_blocking();
-    seed_shop(&server);
+    let cluster = TestCluster::fake();
+    let server = cluster.fake_server().unwrap();
+    seed_shop(&cluster);
     for i in 0..40 {
         server.store().create_namespace(&format!("ns-{i}"));
     }
@@ -689,6 +827,10 @@ fn interrupting_create_leaves_no_backup_behind() {
     assert!(left.is_empty(), "left behind: {left:?}");
 }
 
+fn seed_fake(server: &FakeApiServer, value: Value) {
+    server.store().create(value).expect("seed object");
+}
+
 fn install_velero(
     server: &FakeApiServer,
     bsl_phase: &str,
@@ -706,7 +848,7 @@ fn install_velero(
         server.install_crd(crd).unwrap();
     }
     server.store().create_namespace("velero");
-    create(
+    seed_fake(
         server,
         json!({"apiVersion": "apps/v1", "kind": "Deployment",
         "metadata": {"name": "velero", "namespace": "velero", "labels": {"component": "velero"}},
@@ -721,7 +863,7 @@ fn install_velero(
             "[default]\naws_access_key_id={}\naws_secret_access_key={}\n",
             s3.access_key, s3.secret_key
         );
-        create(
+        seed_fake(
             server,
             json!({"apiVersion": "v1", "kind": "Secret",
             "metadata": {"name": "cloud-credentials", "namespace": "velero"},
@@ -765,11 +907,16 @@ fn base64(text: &str) -> String {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn client_side_backup_into_a_velero_storage_location_on_s3() {
     let s3 = kubectl_backup_testbed::s3::S3Server::start().await.unwrap();
-    let server = FakeApiServer::start().await;
-    seed_shop(&server);
+    // The fake starts and is seeded synchronously; this runtime's worker may block meanwhile.
+    let cluster = tokio::task::block_in_place(|| {
+        let cluster = TestCluster::fake();
+        seed_shop(&cluster);
+        cluster
+    });
+    let server = cluster.fake_server().unwrap();
     // Velero is installed but its location is not Available: auto mode works client-side,
     // straight into the location's bucket.
-    install_velero(&server, "Unavailable", Some(&s3));
+    install_velero(server, "Unavailable", Some(&s3));
     let mut command = tokio::process::Command::from(server.command(BIN));
     let out = command
         .args([
@@ -822,9 +969,10 @@ async fn client_side_backup_into_a_velero_storage_location_on_s3() {
 
 #[test]
 fn with_velero_running_create_submits_a_backup_and_follows_it() {
-    let server = FakeApiServer::start_blocking();
-    seed_shop(&server);
-    install_velero(&server, "Available", None);
+    let cluster = TestCluster::fake();
+    let server = cluster.fake_server().unwrap();
+    seed_shop(&cluster);
+    install_velero(server, "Available", None);
     let out = run(
         &server,
         &[

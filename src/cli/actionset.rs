@@ -824,11 +824,29 @@ async fn follow(
             }
         }
         progress.update(&status);
-        if status.state.is_final() {
+        if status.state.is_final() && settled(&status) {
             return Ok(status);
         }
         tokio::time::sleep(Duration::from_millis(500)).await;
     }
+}
+
+/// Whether a final status will change no more. The controller marks the ActionSet `failed` as
+/// soon as a phase fails and only then runs that action's defer phase (and the other actions
+/// go on), so `failed` alone is not the end: wait while a phase runs, or while an action that
+/// started its phases has its defer phase still to run.
+fn settled(status: &ActionSetStatus) -> bool {
+    status.actions.iter().all(|action| {
+        let defer = Some(&action.defer_phase).filter(|d| !d.name.is_empty());
+        let running = action
+            .phases
+            .iter()
+            .chain(defer)
+            .any(|p| p.state == State::Running);
+        let started = action.phases.iter().any(|p| p.state != State::Pending);
+        let defer_due = started && defer.is_some_and(|d| d.state == State::Pending);
+        !running && !defer_due
+    })
 }
 
 async fn list(cluster: &Cluster, store: &Store, global: &GlobalArgs) -> Result<()> {

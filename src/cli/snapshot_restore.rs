@@ -251,6 +251,12 @@ pub async fn run(args: RestoreArgs, global: &GlobalArgs) -> Result<()> {
         }
         _ => {}
     }
+    // The dry run shows these in its preview.
+    if !args.dry_run {
+        for line in report.storage_lines() {
+            eprintln!("storage: {line}");
+        }
+    }
     for line in report.warnings.lines() {
         eprintln!("warning: {line}");
     }

@@ -1,5 +1,5 @@
 //! Client-side engine behaviour taken from Velero (reference §5.3): managedFields and opt-in
-//! status after the create, the PV rename rule, ServiceAccount merge, Terminating namespaces,
+//! status after the create, an existing PV left to its claim, ServiceAccount merge, Terminating namespaces,
 //! and a clean stop on Ctrl-C.
 
 use std::io::{BufRead, BufReader};
@@ -57,7 +57,7 @@ fn widget_crd() -> Value {
 }
 
 #[test]
-fn managed_fields_status_pv_rename_and_service_account_merge_follow_velero() {
+fn managed_fields_status_existing_pv_and_service_account_merge_follow_velero() {
     let server = FakeApiServer::start_blocking();
     server.set_controllers_enabled(false);
     server.install_crd(widget_crd()).unwrap();
@@ -182,29 +182,29 @@ fn managed_fields_status_pv_rename_and_service_account_merge_follow_velero() {
         "{w2}"
     );
 
-    // The clashing PV is restored under a new name; the original is untouched; the PVC follows.
+    // The PV exists and belongs to the original claim: without a volume snapshot Velero never
+    // clones it, so it is left alone (no second PV on /data), and the mapped claim keeps
+    // naming it, Pending, with the reason in the report.
     let pvs = store.list("v1", "PersistentVolume", None);
-    assert_eq!(pvs.len(), 2, "{pvs:?}");
-    let clone = pvs
-        .iter()
-        .find(|p| p["metadata"]["name"] != "pv-data")
-        .unwrap();
-    let clone_name = clone["metadata"]["name"].as_str().unwrap();
-    assert!(clone_name.starts_with("velero-clone-"), "{clone_name}");
-    assert_eq!(
-        clone["metadata"]["annotations"]["velero.io/original-pv-name"],
-        "pv-data"
-    );
-    assert_eq!(clone["spec"]["claimRef"]["namespace"], "app-2");
-    assert!(clone["spec"]["claimRef"].get("uid").is_none());
+    assert_eq!(pvs.len(), 1, "{pvs:?}");
     let original = store
         .get("v1", "PersistentVolume", None, "pv-data")
         .unwrap();
     assert_eq!(original["spec"]["claimRef"]["namespace"], "app");
+    assert!(
+        err.contains("persistentvolumes pv-data: exists and belongs to claim app/data"),
+        "{err}"
+    );
     let pvc = store
         .get("v1", "PersistentVolumeClaim", Some("app-2"), "data")
         .unwrap();
-    assert_eq!(pvc["spec"]["volumeName"], clone_name);
+    assert_eq!(pvc["spec"]["volumeName"], "pv-data");
+    assert!(
+        err.contains(
+            "storage: app-2/data: WAITING: its PV pv-data exists and belongs to claim app/data"
+        ),
+        "{err}"
+    );
 
     // The existing ServiceAccount is merged, not skipped: live values win, the backup's
     // missing entries are appended, token secrets are not.

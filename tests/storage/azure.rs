@@ -1,5 +1,5 @@
 //! The Azure Blob backend against Azurite (`azurite-blob` from npm `azurite`), which checks Shared
-//! Key signatures. Skipped loudly when Azurite is not installed (`npm install -g azurite`, or set
+//! Key signatures. Skipped (through `skip::skipped`) when Azurite is not installed (`npm install -g azurite`, or set
 //! `AZURITE_BLOB` to the `azurite-blob` executable).
 
 use std::path::PathBuf;
@@ -45,8 +45,9 @@ fn azurite_binary() -> Option<PathBuf> {
 
 async fn azurite() -> Option<Azurite> {
     let Some(binary) = azurite_binary() else {
-        eprintln!(
-            "SKIPPED: azurite-blob not found (npm install -g azurite, or set AZURITE_BLOB); Azure tests did not run"
+        kubectl_backup_testbed::skip::skipped(
+            "an Azure Blob test",
+            "azurite-blob not found (npm install -g azurite, or set AZURITE_BLOB)",
         );
         return None;
     };

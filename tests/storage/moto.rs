@@ -1,5 +1,6 @@
-//! The S3 backend against moto, a second, independent S3 implementation (skipped loudly when
-//! `moto_server` is not installed: `pip install 'moto[server]'`).
+//! The S3 backend against moto, a second, independent S3 implementation. Without `moto_server`
+//! (`pip install 'moto[server]'`) each test is skipped through `skip::skipped` (in
+//! `MotoServer::start`): logged, and a failure under `KB_NO_SKIPS=1`.
 
 use kubectl_backup::storage::{MIB, ObjectStore, PrefixMode, StorageConfig, TransferOptions};
 use kubectl_backup_testbed::s3::MotoServer;

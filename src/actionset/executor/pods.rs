@@ -236,12 +236,14 @@ impl TaskPod {
         // Upstream parses the outputs before it looks at how the pod ended: a malformed
         // marker fails the phase even when failures are tolerated.
         let output = collector.finish()?;
-        let (phase, exit) = wait_finished(cluster, api, name, &what).await?;
+        let (phase, exit, why) = wait_finished(cluster, api, name, &what).await?;
         if phase != "Succeeded" && !tolerate_failure {
             let tail: Vec<String> = tail.into_iter().collect();
             bail!(
-                "{what} failed (exit code {}){}",
+                "{what} failed (exit code {}){}{}",
                 exit.map_or("unknown".to_string(), |c| c.to_string()),
+                // A container that never started has no log; the kubelet says why here.
+                why.map(|m| format!(": {m}")).unwrap_or_default(),
                 if tail.is_empty() {
                     String::new()
                 } else {
@@ -303,6 +305,7 @@ fn unschedulable(pod: &Pod) -> Option<String> {
                 Some(
                     "ErrImagePull"
                         | "ImagePullBackOff"
+                        | "ErrImageNeverPull"
                         | "InvalidImageName"
                         | "CreateContainerConfigError"
                 )
@@ -323,7 +326,7 @@ async fn wait_finished(
     api: &Api<Pod>,
     name: &str,
     what: &str,
-) -> Result<(String, Option<i32>)> {
+) -> Result<(String, Option<i32>, Option<String>)> {
     loop {
         let pod = api
             .get(name)
@@ -331,15 +334,22 @@ async fn wait_finished(
             .map_err(|e| anyhow!("reading {what}: {}", describe_error(&cluster.server, &e)))?;
         let phase = pod_phase(&pod);
         if phase == "Succeeded" || phase == "Failed" {
-            let exit = pod
+            let terminated = pod
                 .status
                 .as_ref()
                 .and_then(|s| s.container_statuses.as_ref())
                 .and_then(|cs| cs.iter().find(|c| c.name == "container"))
                 .and_then(|c| c.state.as_ref())
-                .and_then(|s| s.terminated.as_ref())
-                .map(|t| t.exit_code);
-            return Ok((phase, exit));
+                .and_then(|s| s.terminated.as_ref());
+            let exit = terminated.map(|t| t.exit_code);
+            let why = terminated
+                .and_then(|t| t.message.clone())
+                .filter(|m| !m.trim().is_empty())
+                .map(|m| match terminated.and_then(|t| t.reason.as_deref()) {
+                    Some(reason) => format!("{reason}: {}", m.trim()),
+                    None => m.trim().to_string(),
+                });
+            return Ok((phase, exit, why));
         }
         tokio::time::sleep(Duration::from_millis(200)).await;
     }

@@ -3,7 +3,6 @@
 //! everything not reached is reported as not restored).
 
 use std::collections::BTreeMap;
-use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
 use anyhow::{Result, bail};
@@ -21,6 +20,7 @@ use super::order::is_crd;
 use super::plan::{Plan, PlannedType};
 use super::report::{Action, RestoreReport};
 use super::status::{StatusFilter, StatusRule};
+use super::volumes::{self, BackupVolume};
 use crate::kube::{ApiCatalog, Cluster, describe_error, is_not_found};
 use crate::snapshot::tarball::Archive;
 
@@ -112,8 +112,8 @@ pub(super) struct Run<'a> {
     pub options: &'a RestoreOptions,
     pub fix: FixContext,
     pub status: StatusRule,
-    /// PVs restored under a new name (Velero's clash rule): old name → new name, for their PVCs.
-    pub renamed_pvs: Mutex<BTreeMap<String, String>>,
+    /// The backup's PVs, for the storage decisions of its claims.
+    pub backup_volumes: BTreeMap<String, BackupVolume>,
     pub bar: Option<indicatif::ProgressBar>,
 }
 
@@ -154,6 +154,7 @@ pub async fn restore(
     options: &RestoreOptions,
 ) -> Result<RestoreReport> {
     let started = Instant::now();
+    let backup_volumes = volumes::backup_volumes(archive, plan)?;
     let ctx = Run {
         cluster,
         archive,
@@ -163,9 +164,10 @@ pub async fn restore(
             restore_name: options.restore_name.clone(),
             namespace_mapping: options.namespace_mapping.clone(),
             preserve_node_ports: options.preserve_node_ports,
+            pvs_to_provision: volumes::pvs_to_provision(&backup_volumes),
         },
         status: options.restore_status.rule()?,
-        renamed_pvs: Mutex::new(BTreeMap::new()),
+        backup_volumes,
         bar: options
             .show_progress
             .then(|| progress_bar(plan.item_count())),
@@ -189,6 +191,23 @@ pub async fn restore(
 async fn run_tiers(ctx: &Run<'_>, plan: &Plan, report: &mut RestoreReport) -> Result<()> {
     let cluster = ctx.cluster;
     wait_until_not_terminating(ctx, plan, report).await?;
+    // Before anything is created: the report describes the cluster as the restore found it.
+    match volumes::plan_claims(
+        cluster,
+        ctx.archive,
+        plan,
+        &ctx.fix,
+        &ctx.backup_volumes,
+        ctx.options.selector.as_ref(),
+    )
+    .await
+    {
+        Ok(claims) => report.record_claim_storage(claims),
+        Err(e) => report.warnings.add(
+            None,
+            format!("could not work out what becomes of the claims' storage: {e:#}"),
+        ),
+    }
     let mut catalog = ApiCatalog::discover(&cluster.client)
         .await
         .map_err(|e| anyhow::anyhow!(describe_error(&cluster.server, &e)))?;

@@ -1,7 +1,7 @@
 //! What Velero does to each item before creating it (reference §5.3): strip server-set fields,
 //! apply the per-kind fixes, map namespaces, add the restore labels; and which items it skips.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use serde_json::{Map, Value};
 use sha2::{Digest, Sha256};
@@ -63,6 +63,10 @@ pub struct FixContext {
     pub restore_name: String,
     pub namespace_mapping: BTreeMap<String, String>,
     pub preserve_node_ports: bool,
+    /// Velero's `pvsToProvision`: PVs of the backup that are not restored (reclaim policy
+    /// `Delete`, no volume snapshot). Claims naming one lose `spec.volumeName`, so the
+    /// provisioner gives them a new volume instead of leaving them Pending for ever.
+    pub pvs_to_provision: BTreeSet<String>,
 }
 
 impl FixContext {
@@ -95,7 +99,7 @@ pub fn prepare(object: &mut Value, group_resource: &str, ctx: &FixContext) -> Op
         ("", "pods") => fix_pod(object),
         ("", "services") => fix_service(object, ctx.preserve_node_ports),
         ("batch", "jobs") => fix_job(object),
-        ("", "persistentvolumeclaims") => fix_pvc(object),
+        ("", "persistentvolumeclaims") => fix_pvc(object, ctx),
         ("", "persistentvolumes") => fix_pv(object, ctx),
         ("", "secrets") => fix_secret(object),
         ("", "serviceaccounts") => fix_service_account(object),
@@ -222,6 +226,7 @@ fn fix_pod(pod: &mut Value) {
 }
 
 fn fix_service(service: &mut Value, preserve_node_ports: bool) {
+    let chosen = (!preserve_node_ports).then(|| UserNodePorts::of(service));
     let Some(spec) = service.get_mut("spec").and_then(Value::as_object_mut) else {
         return;
     };
@@ -233,15 +238,132 @@ fn fix_service(service: &mut Value, preserve_node_ports: bool) {
         spec.remove("clusterIP");
         spec.remove("clusterIPs");
     }
-    if !preserve_node_ports {
+    let Some(chosen) = chosen else {
+        return;
+    };
+    if !chosen.health_check_node_port {
         spec.remove("healthCheckNodePort");
-        if let Some(ports) = spec.get_mut("ports").and_then(Value::as_array_mut) {
-            for port in ports {
-                if let Some(p) = port.as_object_mut() {
-                    p.remove("nodePort");
+    }
+    if let Some(ports) = spec.get_mut("ports").and_then(Value::as_array_mut) {
+        for port in ports {
+            if !chosen.keeps(port)
+                && let Some(p) = port.as_object_mut()
+            {
+                p.remove("nodePort");
+            }
+        }
+    }
+}
+
+pub const LAST_APPLIED_ANNOTATION: &str = "kubectl.kubernetes.io/last-applied-configuration";
+
+/// The node ports a user chose, found as Velero's service action finds them: in kubectl's
+/// last-applied configuration when the Service has one (named ports by name, unnamed ones by
+/// value), otherwise in the managedFields entries that own `spec.ports[].nodePort` (keyed by
+/// port and protocol). Auto-assigned ports are in neither: the server allocates them after
+/// it has recorded who set which field. Those are dropped, so the server allocates them anew.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct UserNodePorts {
+    /// From the last-applied configuration; `None` when the Service has none.
+    last_applied: Option<LastAppliedNodePorts>,
+    /// managedFields keys of ports whose `nodePort` a manager owns: `k:{"port":80,"protocol":"TCP"}`.
+    managed_port_keys: BTreeSet<String>,
+    pub health_check_node_port: bool,
+}
+
+#[derive(Debug, Default, PartialEq, Eq)]
+struct LastAppliedNodePorts {
+    named: BTreeSet<String>,
+    unnamed_values: BTreeSet<i64>,
+}
+
+impl UserNodePorts {
+    pub fn of(service: &Value) -> Self {
+        let last_applied: Option<Value> = service
+            .pointer("/metadata/annotations")
+            .and_then(|a| a.get(LAST_APPLIED_ANNOTATION))
+            .and_then(Value::as_str)
+            .and_then(|text| serde_json::from_str(text).ok());
+        let mut chosen = UserNodePorts::default();
+        if let Some(applied) = &last_applied {
+            let mut ports = LastAppliedNodePorts::default();
+            for port in applied
+                .pointer("/spec/ports")
+                .and_then(Value::as_array)
+                .into_iter()
+                .flatten()
+            {
+                let Some(node_port) = port.get("nodePort").and_then(number).filter(|n| *n > 0)
+                else {
+                    continue;
+                };
+                match port.get("name").and_then(Value::as_str) {
+                    Some(name) => ports.named.insert(name.to_string()),
+                    None => ports.unnamed_values.insert(node_port),
+                };
+            }
+            chosen.health_check_node_port = applied
+                .pointer("/spec/healthCheckNodePort")
+                .and_then(number)
+                .is_some_and(|n| n != 0);
+            chosen.last_applied = Some(ports);
+        }
+        for entry in service
+            .pointer("/metadata/managedFields")
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+        {
+            let Some(spec) = entry.pointer("/fieldsV1/f:spec") else {
+                continue;
+            };
+            if spec.get("f:healthCheckNodePort").is_some() {
+                chosen.health_check_node_port = true;
+            }
+            if let Some(ports) = spec.get("f:ports").and_then(Value::as_object) {
+                for (key, fields) in ports {
+                    if fields.get("f:nodePort").is_some() {
+                        chosen.managed_port_keys.insert(key.clone());
+                    }
                 }
             }
         }
+        chosen
+    }
+
+    /// Whether `port` (an entry of `spec.ports`) keeps its `nodePort`.
+    pub fn keeps(&self, port: &Value) -> bool {
+        let name = port
+            .get("name")
+            .and_then(Value::as_str)
+            .filter(|n| !n.is_empty());
+        match (&self.last_applied, name) {
+            (Some(applied), Some(name)) => applied.named.contains(name),
+            (Some(applied), None) => port
+                .get("nodePort")
+                .and_then(number)
+                .is_some_and(|n| applied.unnamed_values.contains(&n)),
+            (None, _) => {
+                let key = format!(
+                    r#"k:{{"port":{},"protocol":"{}"}}"#,
+                    port.get("port").and_then(number).unwrap_or_default(),
+                    // The server defaults it; a backup always has it.
+                    port.get("protocol")
+                        .and_then(Value::as_str)
+                        .unwrap_or("TCP")
+                );
+                self.managed_port_keys.contains(&key)
+            }
+        }
+    }
+}
+
+/// A port number as JSON holds it: a number, or a string in hand-written configurations.
+fn number(value: &Value) -> Option<i64> {
+    match value {
+        Value::Number(n) => n.as_i64().or_else(|| n.as_f64().map(|f| f as i64)),
+        Value::String(s) => s.parse().ok(),
+        _ => None,
     }
 }
 
@@ -259,7 +381,7 @@ fn fix_job(job: &mut Value) {
     }
 }
 
-fn fix_pvc(pvc: &mut Value) {
+fn fix_pvc(pvc: &mut Value, ctx: &FixContext) {
     if let Some(annotations) = pvc
         .pointer_mut("/metadata/annotations")
         .and_then(Value::as_object_mut)
@@ -267,6 +389,13 @@ fn fix_pvc(pvc: &mut Value) {
         for a in PVC_ANNOTATIONS {
             annotations.remove(*a);
         }
+    }
+    let provision = pvc
+        .pointer("/spec/volumeName")
+        .and_then(Value::as_str)
+        .is_some_and(|volume| ctx.pvs_to_provision.contains(volume));
+    if provision && let Some(spec) = pvc.get_mut("spec").and_then(Value::as_object_mut) {
+        spec.remove("volumeName");
     }
 }
 
@@ -392,7 +521,98 @@ mod tests {
             restore_name: "nightly-20260101000000".into(),
             namespace_mapping: [("shop".to_string(), "shop-copy".to_string())].into(),
             preserve_node_ports: false,
+            pvs_to_provision: ["pvc-dyn".to_string()].into(),
         }
+    }
+
+    fn node_ports_after(service: &Value, preserve_node_ports: bool) -> Vec<Value> {
+        let mut service = service.clone();
+        let ctx = FixContext {
+            preserve_node_ports,
+            ..ctx()
+        };
+        prepare(&mut service, "services", &ctx);
+        service["spec"]["ports"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|p| p.get("nodePort").cloned().unwrap_or(Value::Null))
+            .collect()
+    }
+
+    #[test]
+    fn user_chosen_node_ports_are_kept_from_the_last_applied_configuration() {
+        // kubectl apply of a Service naming one port's nodePort; the other was allocated.
+        let applied = json!({"apiVersion": "v1", "kind": "Service",
+            "spec": {"type": "NodePort", "ports": [{"name": "http", "port": 80, "nodePort": 30080},
+                {"name": "admin", "port": 9000}, {"port": 81, "nodePort": "30081"}]}});
+        let service = json!({"metadata": {"name": "s", "namespace": "shop",
+                "annotations": {LAST_APPLIED_ANNOTATION: applied.to_string()},
+                // Ignored while a last-applied configuration exists (Velero's order).
+                "managedFields": [{"manager": "x", "fieldsV1": {"f:spec": {"f:ports": {
+                    r#"k:{"port":9000,"protocol":"TCP"}"#: {"f:nodePort": {}}}}}}]},
+            "spec": {"type": "NodePort", "ports": [
+                {"name": "http", "port": 80, "protocol": "TCP", "nodePort": 30080},
+                {"name": "admin", "port": 9000, "protocol": "TCP", "nodePort": 31234},
+                {"port": 81, "protocol": "TCP", "nodePort": 30081},
+                {"port": 82, "protocol": "TCP", "nodePort": 31235}]}});
+        assert_eq!(
+            node_ports_after(&service, false),
+            [json!(30080), Value::Null, json!(30081), Value::Null]
+        );
+        assert_eq!(
+            node_ports_after(&service, true),
+            [json!(30080), json!(31234), json!(30081), json!(31235)]
+        );
+    }
+
+    #[test]
+    fn user_chosen_node_ports_are_kept_from_managed_fields() {
+        let service = json!({"metadata": {"name": "s", "namespace": "shop", "managedFields": [
+                {"manager": "terraform", "operation": "Update", "fieldsV1": {"f:spec": {
+                    "f:healthCheckNodePort": {},
+                    "f:ports": {r#"k:{"port":80,"protocol":"TCP"}"#: {".": {}, "f:nodePort": {}, "f:port": {}},
+                        r#"k:{"port":443,"protocol":"TCP"}"#: {".": {}, "f:port": {}}}}}}]},
+            "spec": {"type": "LoadBalancer", "externalTrafficPolicy": "Local", "healthCheckNodePort": 32000,
+                "ports": [{"port": 80, "protocol": "TCP", "nodePort": 30080},
+                    {"port": 443, "protocol": "TCP", "nodePort": 31443}]}});
+        assert_eq!(
+            node_ports_after(&service, false),
+            [json!(30080), Value::Null]
+        );
+        let mut fixed = service.clone();
+        prepare(&mut fixed, "services", &ctx());
+        assert_eq!(fixed["spec"]["healthCheckNodePort"], 32000);
+
+        // Nobody owns the ports: all were allocated by the server.
+        let mut allocated = service.clone();
+        allocated["metadata"]["managedFields"] = json!([]);
+        assert_eq!(
+            node_ports_after(&allocated, false),
+            [Value::Null, Value::Null]
+        );
+        prepare(&mut allocated, "services", &ctx());
+        assert!(allocated["spec"].get("healthCheckNodePort").is_none());
+    }
+
+    #[test]
+    fn a_claim_of_a_delete_pv_loses_its_volume_name_and_binding_annotations() {
+        let claim = |volume: &str| {
+            json!({"metadata": {"name": "data-db-0", "namespace": "shop", "annotations": {
+                    "pv.kubernetes.io/bind-completed": "yes", "pv.kubernetes.io/bound-by-controller": "yes",
+                    "volume.beta.kubernetes.io/storage-provisioner": "kubernetes.io/host-path",
+                    "volume.kubernetes.io/storage-provisioner": "kubernetes.io/host-path",
+                    "volume.kubernetes.io/selected-node": "n1", "team": "db"}},
+                "spec": {"storageClassName": "fast", "volumeName": volume}})
+        };
+        let mut dynamic = claim("pvc-dyn");
+        prepare(&mut dynamic, "persistentvolumeclaims", &ctx());
+        assert_eq!(dynamic["spec"], json!({"storageClassName": "fast"}));
+        assert_eq!(dynamic["metadata"]["annotations"], json!({"team": "db"}));
+        let mut retained = claim("pv-static");
+        prepare(&mut retained, "persistentvolumeclaims", &ctx());
+        assert_eq!(retained["spec"]["volumeName"], "pv-static");
+        assert_eq!(retained["metadata"]["annotations"], json!({"team": "db"}));
     }
 
     #[test]

@@ -1,5 +1,6 @@
-//! Restoring one item (reference §5.3): filters, fixes, the PV rename rule, create, then what
-//! Velero does after a create (managedFields patched back, opt-in status).
+//! Restoring one item (reference §5.3): filters, fixes, an existing PV left to its claim, create
+//! (a Service's kept node ports given up when another Service holds them), then what Velero does
+//! after a create (managedFields patched back, opt-in status).
 
 use kube::api::{Api, DynamicObject, Patch, PatchParams, PostParams};
 use kube::discovery::ApiResource;
@@ -10,12 +11,10 @@ use super::existing::compare_existing;
 use super::fixes;
 use super::plan::PlannedType;
 use super::report::Action;
+use super::volumes;
 use crate::kube::is_not_found;
 use crate::snapshot::selector;
 use crate::snapshot::tarball::ItemRef;
-
-/// Annotation Velero puts on a PV restored under a new name.
-pub const ORIGINAL_PV_NAME_ANNOTATION: &str = "velero.io/original-pv-name";
 
 pub(super) async fn restore_item(
     ctx: &Run<'_>,
@@ -43,10 +42,6 @@ pub(super) async fn restore_item(
     }
     // Read before the fixes strip them.
     let status = ctx.status.status_to_restore(gr, &object);
-    let claim_source_ns = object
-        .pointer("/spec/claimRef/namespace")
-        .and_then(Value::as_str)
-        .map(str::to_string);
     if let Some(skip) = fixes::prepare(&mut object, gr, &ctx.fix) {
         outcome.action = Action::Excluded;
         outcome.message = Some(skip.reason().into());
@@ -64,25 +59,7 @@ pub(super) async fn restore_item(
         _ => Api::all_with(ctx.cluster.client.clone(), resource),
     };
     let server = &ctx.cluster.server;
-    match gr {
-        "persistentvolumes" => {
-            if let Err(e) = rename_clashing_pv(ctx, &api, &mut object, claim_source_ns).await {
-                outcome.message = Some(e);
-                return outcome;
-            }
-        }
-        "persistentvolumeclaims" => {
-            let renamed = object
-                .pointer("/spec/volumeName")
-                .and_then(Value::as_str)
-                .and_then(|v| ctx.renamed_pvs.lock().ok()?.get(v).cloned());
-            if let Some(new_name) = renamed {
-                object["spec"]["volumeName"] = json!(new_name);
-            }
-        }
-        _ => {}
-    }
-    // The Namespace object itself is renamed by the mapping; a clashing PV by the rule above.
+    // The Namespace object itself is renamed by the mapping.
     let name = object
         .pointer("/metadata/name")
         .and_then(Value::as_str)
@@ -90,6 +67,30 @@ pub(super) async fn restore_item(
         .to_string();
     if target_ns.is_none() {
         outcome.qualified = name.clone();
+    }
+    if gr == "persistentvolumes" {
+        match api.get_opt(&name).await {
+            Ok(Some(live)) => {
+                if let Some(owner) = claimed_by_another(&live, &object) {
+                    let reason = format!(
+                        "exists and belongs to claim {owner}; a PV without a volume snapshot is never cloned or re-pointed (two PVs or two claims on one volume would share its data), so it is left as it is"
+                    );
+                    if ctx.options.dry_run {
+                        outcome
+                            .preview
+                            .push(format!("~ keep   {gr} {} ({reason})", outcome.qualified));
+                    }
+                    outcome.action = Action::Skipped;
+                    outcome.message = Some(reason);
+                    return outcome;
+                }
+            }
+            Ok(None) => {}
+            Err(e) => {
+                outcome.message = Some(crate::kube::describe_error(server, &e));
+                return outcome;
+            }
+        }
     }
     if ctx.options.dry_run {
         return match api.get_opt(&name).await {
@@ -125,8 +126,49 @@ pub(super) async fn restore_item(
         outcome.action = Action::NotAttempted;
         return outcome;
     }
-    match api.create(&PostParams::default(), &body).await {
+    let mut created = api.create(&PostParams::default(), &body).await;
+    let mut node_ports_given_up = None;
+    if gr == "services"
+        && let Err(e) = &created
+        && is_port_already_allocated(e)
+    {
+        // Velero counts this as "exists" when the Service does; otherwise another Service (the
+        // original, under a namespace mapping) holds a port the user chose. The copy still gets
+        // its Service, on ports the server picks, and the report says so.
+        match api.get_opt(&name).await {
+            Ok(Some(live)) => {
+                return compare_existing(ctx, gr, &api, &name, live, &object, outcome).await;
+            }
+            Ok(None) => {
+                let mut retry = object.clone();
+                node_ports_given_up = Some(drop_node_ports(&mut retry));
+                match serde_json::from_value::<DynamicObject>(retry) {
+                    Ok(body) => created = api.create(&PostParams::default(), &body).await,
+                    Err(e) => {
+                        outcome.message = Some(format!("not a valid Kubernetes object: {e}"));
+                        return outcome;
+                    }
+                }
+            }
+            Err(e) => {
+                outcome.message = Some(crate::kube::describe_error(server, &e));
+                return outcome;
+            }
+        }
+    }
+    match created {
         Ok(created) => {
+            if let Some(given_up) = node_ports_given_up {
+                let now = serde_json::to_value(&created)
+                    .ok()
+                    .map(|c| node_ports(&c))
+                    .unwrap_or_default();
+                outcome.later_warnings.push(format!(
+                    "node port(s) {} chosen in the backup could not be kept (another Service in this cluster holds one), so the server allocated {} instead",
+                    join_ports(&given_up),
+                    join_ports(&now)
+                ));
+            }
             outcome.action = Action::Created;
             after_create(
                 ctx,
@@ -201,71 +243,105 @@ async fn after_create(
     }
 }
 
-/// Velero's rule: with namespace mapping, a PV claimed from a remapped namespace that already
-/// exists in the cluster is restored as `velero-clone-<uuid>` (annotated with its original
-/// name), and the restored PVC follows it.
-async fn rename_clashing_pv(
-    ctx: &Run<'_>,
-    api: &Api<DynamicObject>,
-    pv: &mut Value,
-    claim_source_ns: Option<String>,
-) -> Result<(), String> {
-    let remapped = claim_source_ns.is_some_and(|ns| ctx.fix.namespace_mapping.contains_key(&ns));
-    if !remapped {
-        return Ok(());
-    }
-    let Some(old_name) = pv
-        .pointer("/metadata/name")
+/// The claim (`namespace/name`) that holds a live PV, when it is not the claim the backup's PV
+/// names: restoring over it would take the volume from that claim.
+fn claimed_by_another(live: &DynamicObject, desired: &Value) -> Option<String> {
+    let live = volumes::live_volume(&serde_json::to_value(live).ok()?);
+    let wanted = desired
+        .pointer("/spec/claimRef/namespace")
         .and_then(Value::as_str)
-        .map(str::to_string)
-    else {
-        return Ok(());
-    };
-    match api.get_opt(&old_name).await {
-        Ok(None) => return Ok(()),
-        Ok(Some(_)) => {}
-        Err(e) => return Err(crate::kube::describe_error(&ctx.cluster.server, &e)),
-    }
-    let new_name = format!("velero-clone-{}", uuid_v4());
-    let metadata = pv["metadata"]
-        .as_object_mut()
-        .expect("an item has metadata");
-    metadata.insert("name".into(), json!(new_name));
-    let annotations = metadata.entry("annotations").or_insert_with(|| json!({}));
-    if !annotations.is_object() {
-        *annotations = json!({});
-    }
-    annotations[ORIGINAL_PV_NAME_ANNOTATION] = json!(old_name);
-    if let Ok(mut renamed) = ctx.renamed_pvs.lock() {
-        renamed.insert(old_name, new_name);
-    }
-    Ok(())
+        .zip(
+            desired
+                .pointer("/spec/claimRef/name")
+                .and_then(Value::as_str),
+        )
+        .map(|(ns, name)| format!("{ns}/{name}"));
+    live.claimed_by
+        .filter(|owner| Some(owner) != wanted.as_ref())
 }
 
-/// A random (version 4) UUID, as Velero's PV renamer uses.
-fn uuid_v4() -> String {
-    let mut bytes: [u8; 16] = rand::random();
-    bytes[6] = (bytes[6] & 0x0f) | 0x40;
-    bytes[8] = (bytes[8] & 0x3f) | 0x80;
-    let hex = hex::encode(bytes);
-    format!(
-        "{}-{}-{}-{}-{}",
-        &hex[..8],
-        &hex[8..12],
-        &hex[12..16],
-        &hex[16..20],
-        &hex[20..]
-    )
+/// kube-apiserver's answer when a Service asks for a node port another Service holds (422,
+/// `spec.ports[0].nodePort: Invalid value: 30080: provided port is already allocated`).
+fn is_port_already_allocated(error: &kube::Error) -> bool {
+    crate::kube::api_status(error)
+        .is_some_and(|s| s.code == 422 && s.message.contains("port is already allocated"))
+}
+
+/// Removes every node port (and the health-check node port) from a Service; returns the ports
+/// removed.
+fn drop_node_ports(service: &mut Value) -> Vec<u64> {
+    let removed = node_ports(service);
+    if let Some(spec) = service.get_mut("spec").and_then(Value::as_object_mut) {
+        spec.remove("healthCheckNodePort");
+        for port in spec
+            .get_mut("ports")
+            .and_then(Value::as_array_mut)
+            .into_iter()
+            .flatten()
+        {
+            if let Some(p) = port.as_object_mut() {
+                p.remove("nodePort");
+            }
+        }
+    }
+    removed
+}
+
+fn node_ports(service: &Value) -> Vec<u64> {
+    service
+        .pointer("/spec/ports")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+        .filter_map(|p| p.get("nodePort").and_then(Value::as_u64))
+        .chain(
+            service
+                .pointer("/spec/healthCheckNodePort")
+                .and_then(Value::as_u64),
+        )
+        .filter(|p| *p != 0)
+        .collect()
+}
+
+fn join_ports(ports: &[u64]) -> String {
+    if ports.is_empty() {
+        return "none".into();
+    }
+    ports
+        .iter()
+        .map(u64::to_string)
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+
     #[test]
-    fn uuid_has_the_v4_shape() {
-        let id = super::uuid_v4();
-        assert_eq!(id.len(), 36);
-        assert_eq!(&id[14..15], "4");
-        assert!(matches!(&id[19..20], "8" | "9" | "a" | "b"), "{id}");
-        assert_ne!(id, super::uuid_v4());
+    fn a_live_pv_held_by_another_claim_is_never_restored_over() {
+        let live: DynamicObject = serde_json::from_value(json!({
+            "apiVersion": "v1", "kind": "PersistentVolume", "metadata": {"name": "pv"},
+            "spec": {"claimRef": {"namespace": "db", "name": "data", "uid": "u"}}}))
+        .unwrap();
+        let mapped = json!({"spec": {"claimRef": {"namespace": "db-copy", "name": "data"}}});
+        assert_eq!(
+            claimed_by_another(&live, &mapped).as_deref(),
+            Some("db/data")
+        );
+        let same = json!({"spec": {"claimRef": {"namespace": "db", "name": "data"}}});
+        assert_eq!(claimed_by_another(&live, &same), None);
+    }
+
+    #[test]
+    fn dropping_node_ports_reports_them() {
+        let mut service = json!({"spec": {"type": "LoadBalancer", "healthCheckNodePort": 31000,
+            "ports": [{"port": 80, "nodePort": 30080}, {"port": 443}]}});
+        assert_eq!(drop_node_ports(&mut service), vec![30080, 31000]);
+        assert_eq!(
+            service,
+            json!({"spec": {"type": "LoadBalancer", "ports": [{"port": 80}, {"port": 443}]}})
+        );
+        assert_eq!(join_ports(&[]), "none");
     }
 }

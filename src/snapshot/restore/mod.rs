@@ -20,9 +20,9 @@ pub mod order;
 pub mod plan;
 pub mod report;
 pub mod status;
+pub mod volumes;
 
 pub use execute::{ExistingPolicy, RestoreOptions, restore};
-pub use item::ORIGINAL_PV_NAME_ANNOTATION;
 pub use plan::{Filters, Plan};
 pub use report::{Action, RestoreReport};
 pub use status::{RESTORE_STATUS_ANNOTATION, StatusFilter};

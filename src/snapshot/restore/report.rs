@@ -9,6 +9,7 @@ use flate2::Compression;
 use flate2::write::GzEncoder;
 use serde::Serialize;
 
+use super::volumes::ClaimStorage;
 use crate::snapshot::types::{BackupResults, ResultSet};
 use crate::storage::ObjectStore;
 
@@ -61,6 +62,9 @@ pub struct RestoreReport {
     pub resource_list: BTreeMap<String, Vec<String>>,
     pub warnings: ResultSet,
     pub errors: ResultSet,
+    /// For every restored claim, what becomes of its storage.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub volumes: Vec<ClaimStorage>,
     #[serde(skip)]
     pub log: Vec<String>,
     /// `--dry-run`: one line per planned action, with the changes of objects that differ.
@@ -85,6 +89,22 @@ impl RestoreReport {
                 .or_default()
                 .push(format!("{qualified}({})", action.velero_word()));
         }
+    }
+
+    /// Records the claims' storage decisions: in the log, and for `--dry-run` in the preview.
+    pub fn record_claim_storage(&mut self, claims: Vec<ClaimStorage>) {
+        for claim in &claims {
+            self.log.push(format!("storage: {}", claim.line()));
+            if self.dry_run {
+                self.preview.push(format!("  storage {}", claim.line()));
+            }
+        }
+        self.volumes = claims;
+    }
+
+    /// One line per claim, for the summary.
+    pub fn storage_lines(&self) -> Vec<String> {
+        self.volumes.iter().map(ClaimStorage::line).collect()
     }
 
     pub fn count(&self, action: Action) -> usize {

@@ -2,8 +2,8 @@
 //! plain or with TLS (a throwaway CA and certificates made with the `openssl` CLI), a fast bulk
 //! loader, and `etcdctl` pre-pointed at it. Stopped and cleaned up on drop.
 //!
-//! When a binary is missing the constructors return `None` after printing why on stderr, so a
-//! test can `let Some(etcd) = Etcd::start() else { return };` and skip loudly.
+//! When a binary is missing the constructors return `None` after reporting the skip through
+//! [`crate::skip::skipped`], so a test can `let Some(etcd) = Etcd::start() else { return };`.
 
 use std::net::TcpListener;
 use std::path::{Path, PathBuf};
@@ -54,10 +54,14 @@ pub fn find_binary(env: &str, name: &str) -> Option<PathBuf> {
     })
 }
 
+/// Reports the skip through `skip::skipped`: logged, and fatal under `KB_NO_SKIPS=1` (CI).
 fn skip(what: &str) {
-    eprintln!(
-        "\n*** SKIPPED: {what} not found; install Debian `etcd-server etcd-client` (and `openssl` \
-         for TLS tests) or set ETCD_BIN / ETCDCTL_BIN ***\n"
+    crate::skip::skipped(
+        "a real-etcd test",
+        &format!(
+            "{what} not found; install Debian `etcd-server etcd-client` (and `openssl` for TLS \
+             tests) or set ETCD_BIN / ETCDCTL_BIN"
+        ),
     );
 }
 

@@ -6,8 +6,8 @@
 //! renders output artifacts only when everything succeeded, writes the whole object back on each
 //! transition, and records the Events the controller records.
 //!
-//! Phases run for real when that is simple (KubeTask: a pod through the fake API server's kubelet
-//! stand-in, outputs from its `###Phase-output###:` log markers) or follow a [`PhaseScript`]
+//! Phases run for real when that is simple (KubeTask: a pod, run by the fake API server's kubelet
+//! stand-in or by a real node, outputs from its `###Phase-output###:` log markers) or follow a [`PhaseScript`]
 //! given by the test. Anything else (another function without a script, a phase `objects` list,
 //! a template form outside [`template`]'s subset) fails the ActionSet *and* is listed by
 //! [`KanisterController::problems`], so a test cannot mistake a gap here for a result.
@@ -18,11 +18,11 @@ pub mod template;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::{Arc, Mutex};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use serde_json::{Map, Value, json};
 
-use crate::FakeApiServer;
+use crate::TestCluster;
 use crate::apiserver::ADMIN_TOKEN;
 
 /// Label the Helm chart puts on the controller Deployment; `doctor` finds the controller by it.
@@ -87,53 +87,63 @@ impl ControllerBuilder {
 
     /// Installs the controller Deployment (`app: kanister-operator`, waited for until Available,
     /// so `doctor` and `--mode auto` see a running controller) and starts watching ActionSets in
-    /// the namespace. The Kanister CRDs must be installed and the namespace must exist.
-    pub fn start(self, srv: &FakeApiServer) -> KanisterController {
-        let store = srv.store();
-        store
+    /// the namespace. The Kanister CRDs must be installed and the namespace must exist. On the
+    /// fake server its KubeTask pods run as host processes, on a real node as containers.
+    pub fn start(self, cluster: &TestCluster) -> KanisterController {
+        let objects = cluster.objects();
+        objects
             .create(json!({"apiVersion": "apps/v1", "kind": "Deployment",
                 "metadata": {"name": OPERATOR_DEPLOYMENT, "namespace": self.namespace,
                              "labels": {OPERATOR_LABEL.0: OPERATOR_LABEL.1}},
                 "spec": {"replicas": 1,
                     "selector": {"matchLabels": {OPERATOR_LABEL.0: OPERATOR_LABEL.1}},
-                    // No command: the kubelet stand-in keeps such a container running without
-                    // a host process.
+                    // The controller itself runs in this process. No command: the fake's kubelet
+                    // keeps such a container running without a host process; a real node runs
+                    // the preloaded pause image.
                     "template": {"metadata": {"labels": {OPERATOR_LABEL.0: OPERATOR_LABEL.1}},
                         "spec": {"containers": [{"name": "kanister-operator",
-                            "image": "ghcr.io/kanisterio/controller:0.119.0"}]}}}}))
+                            "image": "registry.k8s.io/pause:3.10",
+                            "imagePullPolicy": "IfNotPresent"}]}}}}))
             .expect("create the controller Deployment");
-        let deadline = Instant::now() + Duration::from_secs(120);
-        loop {
-            let available = store
-                .get(
-                    "apps/v1",
-                    "Deployment",
-                    Some(&self.namespace),
-                    OPERATOR_DEPLOYMENT,
-                )
-                .is_some_and(|d| {
-                    d["status"]["conditions"].as_array().is_some_and(|cs| {
-                        cs.iter()
-                            .any(|c| c["type"] == "Available" && c["status"] == "True")
-                    })
-                });
-            if available {
-                break;
-            }
-            assert!(
-                Instant::now() < deadline,
-                "the controller Deployment {}/{OPERATOR_DEPLOYMENT} never became Available",
+        cluster.wait_for(
+            &format!(
+                "the controller Deployment {}/{OPERATOR_DEPLOYMENT} Available",
                 self.namespace
-            );
-            std::thread::sleep(Duration::from_millis(50));
-        }
+            ),
+            Duration::from_secs(120),
+            || {
+                objects
+                    .get(
+                        "apps/v1",
+                        "Deployment",
+                        Some(&self.namespace),
+                        OPERATOR_DEPLOYMENT,
+                    )
+                    .is_some_and(|d| {
+                        d["status"]["conditions"].as_array().is_some_and(|cs| {
+                            cs.iter()
+                                .any(|c| c["type"] == "Available" && c["status"] == "True")
+                        })
+                    })
+                    .then_some(())
+            },
+        );
+        let mut config = match (cluster.fake_server(), cluster.real_cluster()) {
+            (Some(server), _) => {
+                let mut config = kube::Config::new(server.url().parse().expect("url"));
+                config.auth_info.token = Some(secrecy::SecretString::from(ADMIN_TOKEN.to_string()));
+                config
+            }
+            (None, Some(real)) => real.api().config(),
+            (None, None) => unreachable!("a test cluster is fake or real"),
+        };
+        config.default_namespace = self.namespace.clone();
 
         let shared = Arc::new(Shared {
             namespace: self.namespace,
             scripts: self.scripts,
             record: Mutex::new(Record::default()),
         });
-        let url = srv.url().to_string();
         let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
         let thread_shared = shared.clone();
         let thread = std::thread::Builder::new()
@@ -146,10 +156,6 @@ impl ControllerBuilder {
                     .build()
                     .expect("tokio runtime");
                 runtime.block_on(async move {
-                    let mut config = kube::Config::new(url.parse().expect("url"));
-                    config.default_namespace = thread_shared.namespace.clone();
-                    config.auth_info.token =
-                        Some(secrecy::SecretString::from(ADMIN_TOKEN.to_string()));
                     let client = kube::Client::try_from(config).expect("kube client");
                     tokio::select! {
                         () = run::watch(client, thread_shared) => {}

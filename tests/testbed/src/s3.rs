@@ -420,11 +420,12 @@ pub fn moto_binary() -> Option<PathBuf> {
 }
 
 impl MotoServer {
-    /// Start moto, or `Ok(None)` (after printing why) when `moto_server` is not installed.
+    /// Start moto, or `Ok(None)` (after reporting the skip) when `moto_server` is not installed.
     pub async fn start() -> Result<Option<Self>> {
         let Some(binary) = moto_binary() else {
-            eprintln!(
-                "SKIPPED: moto_server not found (set MOTO_SERVER or `pip install 'moto[server]'`); moto tests did not run"
+            crate::skip::skipped(
+                "a moto S3 test",
+                "moto_server not found (set MOTO_SERVER or `pip install 'moto[server]'`)",
             );
             return Ok(None);
         };

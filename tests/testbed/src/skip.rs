@@ -11,14 +11,13 @@ use std::io::Write;
 pub fn skipped(what: &str, reason: &str) {
     let line = format!("SKIPPED {what}: {reason}");
     eprintln!("\n*** {line} ***\n");
-    if let Some(path) = std::env::var_os("KB_SKIP_LOG") {
-        if let Ok(mut file) = std::fs::OpenOptions::new()
+    if let Some(path) = std::env::var_os("KB_SKIP_LOG")
+        && let Ok(mut file) = std::fs::OpenOptions::new()
             .create(true)
             .append(true)
             .open(path)
-        {
-            let _ = writeln!(file, "{line}");
-        }
+    {
+        let _ = writeln!(file, "{line}");
     }
     if std::env::var("KB_NO_SKIPS").is_ok_and(|v| v == "1") {
         panic!("{line} (KB_NO_SKIPS=1: a skipped test fails here)");

@@ -28,6 +28,8 @@ fn start(args: &[&str]) -> Option<Started> {
         let line = line.expect("probe output");
         if let Some(reason) = line.strip_prefix("UNAVAILABLE=") {
             kubectl_backup_testbed::skip::skipped("real_cluster life cycle", reason);
+            // The probe exits after saying so: reap it.
+            let _ = child.wait();
             return None;
         }
         if let Some(dir) = line.strip_prefix("STATE=") {

@@ -1,5 +1,6 @@
 //! Control-plane stand-ins that react to store events: CRD establishment, namespace
-//! termination, and (via their own modules) the kubelet and the workload controllers.
+//! termination, and (via their own modules) the kubelet, the workload controllers and the PV
+//! binder.
 
 use std::sync::Arc;
 
@@ -76,6 +77,7 @@ fn handle(inner: &Arc<Inner>, e: &Event) {
     }
     super::kubelet::on_event(inner, e);
     super::workloads::on_event(inner, e);
+    super::volumes::on_event(inner, e);
 }
 
 fn is_established(crd: &Value) -> bool {

@@ -24,6 +24,9 @@ pub struct DeleteOptions {
 pub struct Deleted {
     pub object: Value,
     pub gone: bool,
+    /// Gone, but the real server would answer as for a pending deletion: the storage-protection
+    /// finalizer held it until its controller (here: at once) released it.
+    pub answer_pending: bool,
 }
 
 pub fn delete(
@@ -70,8 +73,21 @@ pub fn delete(
         return Ok(Deleted {
             object: (*current).clone(),
             gone: true,
+            answer_pending: false,
         });
     }
+    // What the real server answers for a protected PVC or PV: the object, terminating, with its
+    // finalizers still on.
+    let protected_view = without_storage_protection(rt, &current).map(|_| {
+        let mut view = (*current).clone();
+        view["metadata"]["deletionTimestamp"] = json!(now());
+        view["metadata"]["deletionGracePeriodSeconds"] = json!(0);
+        view
+    });
+    let current = match without_storage_protection(rt, &current) {
+        Some(released) => std::sync::Arc::new(released),
+        None => current,
+    };
     let has_finalizers = current
         .pointer("/metadata/finalizers")
         .and_then(Value::as_array)
@@ -98,6 +114,7 @@ pub fn delete(
             return Ok(Deleted {
                 object: (*current).clone(),
                 gone: false,
+                answer_pending: false,
             });
         }
         let mut obj = (*current).clone();
@@ -122,18 +139,64 @@ pub fn delete(
         return Ok(Deleted {
             object: obj,
             gone: false,
+            answer_pending: false,
         });
     }
-    let last = st
+    let mut last = st
         .remove(&rt.group, &rt.plural, ns, name)
         .expect("object present");
+    if let Some(released) = without_storage_protection(rt, &last) {
+        last = released;
+    }
     if opts.propagation.as_deref() != Some("Orphan") {
         collect_dependents(st, &last);
+    }
+    if let Some(mut view) = protected_view {
+        view["metadata"]["resourceVersion"] = last["metadata"]["resourceVersion"].clone();
+        return Ok(Deleted {
+            object: view,
+            gone: true,
+            answer_pending: true,
+        });
     }
     Ok(Deleted {
         object: last,
         gone: true,
+        answer_pending: false,
     })
+}
+
+/// The finalizers the real admission plugin puts on every PVC and PV so that storage in use is
+/// not deleted; its controllers remove them once nothing uses the claim or volume.
+pub const STORAGE_PROTECTION: [(&str, &str); 2] = [
+    ("persistentvolumeclaims", "kubernetes.io/pvc-protection"),
+    ("persistentvolumes", "kubernetes.io/pv-protection"),
+];
+
+/// The object without its storage-protection finalizer, when it has one. The fake's stand-in
+/// for the protection controllers releases it as soon as deletion starts, whether or not a pod
+/// still uses the claim (see the README).
+fn without_storage_protection(rt: &ResourceType, obj: &Value) -> Option<Value> {
+    let (_, finalizer) = STORAGE_PROTECTION
+        .iter()
+        .find(|(plural, _)| rt.group.is_empty() && rt.plural == *plural)?;
+    let finalizers = obj.pointer("/metadata/finalizers")?.as_array()?;
+    if !finalizers.iter().any(|f| f == finalizer) {
+        return None;
+    }
+    let kept: Vec<Value> = finalizers
+        .iter()
+        .filter(|f| *f != finalizer)
+        .cloned()
+        .collect();
+    let mut released = obj.clone();
+    let meta = released["metadata"].as_object_mut()?;
+    if kept.is_empty() {
+        meta.shift_remove("finalizers");
+    } else {
+        meta.insert("finalizers".into(), Value::Array(kept));
+    }
+    Some(released)
 }
 
 /// Objects whose ownerReferences point at `owner`: same namespace for a namespaced owner,

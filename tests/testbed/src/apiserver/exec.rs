@@ -138,19 +138,31 @@ fn frame(channel: u8, data: &[u8]) -> Message {
     Message::binary(v)
 }
 
+/// The status a v1.36 kubelet sends on channel 3 (checked against a real node): the command
+/// itself is never repeated in it; a start failure is an InternalError naming the exec id.
 fn status_for(command: &[String], code: Option<i32>, start_error: Option<String>) -> Value {
     match (code, start_error) {
-        (_, Some(e)) => json!({
-            "metadata": {}, "status": "Failure",
-            "message": format!("failed to exec in container: failed to start exec: OCI runtime exec failed: exec failed: unable to start container process: exec: {:?}: {e}: unknown", command[0]),
-            "reason": "InternalError", "code": 500
-        }),
+        (_, Some(e)) => {
+            let exec_id: String = (0..64)
+                .map(|_| format!("{:x}", rand::random_range(0..16u8)))
+                .collect();
+            let cause = format!(
+                "Internal error occurred: error executing command in container: failed to exec in container: failed to start exec {exec_id:?}: OCI runtime exec failed: exec failed: unable to start container process: exec: {:?}: {e}: unknown",
+                command[0]
+            );
+            json!({
+                "metadata": {}, "status": "Failure",
+                "message": format!("Internal error occurred: {cause}"),
+                "reason": "InternalError", "code": 500,
+                "details": {"causes": [{"message": cause}]}
+            })
+        }
         (Some(0), None) => json!({"metadata": {}, "status": "Success"}),
         (code, None) => {
             let code = code.unwrap_or(137);
             json!({
                 "metadata": {}, "status": "Failure",
-                "message": format!("command terminated with non-zero exit code: error executing command [{}], exit code {code}", command.join(" ")),
+                "message": format!("command terminated with non-zero exit code: command terminated with exit code {code}"),
                 "reason": "NonZeroExitCode",
                 "details": {"causes": [{"reason": "ExitCode", "message": code.to_string()}]}
             })
@@ -182,10 +194,13 @@ async fn run_session<S>(
     let mut child = match cmd.spawn() {
         Ok(c) => c,
         Err(e) => {
-            let why = if e.kind() == std::io::ErrorKind::NotFound {
-                "executable file not found in $PATH".to_string()
-            } else {
-                e.to_string()
+            // runc's wording: a path is stat'ed, a bare name is looked up in $PATH.
+            let why = match e.kind() {
+                std::io::ErrorKind::NotFound if command[0].contains('/') => {
+                    format!("stat {}: no such file or directory", command[0])
+                }
+                std::io::ErrorKind::NotFound => "executable file not found in $PATH".to_string(),
+                _ => e.to_string(),
             };
             let status = status_for(&command, None, Some(why));
             let _ = sink.send(frame(ERROR, status.to_string().as_bytes())).await;

@@ -149,6 +149,42 @@ pub fn write_options(call: &Call, apply: bool) -> WriteOptions {
     }
 }
 
+/// `?dryRun=` takes only `All`; anything else is refused as the real server's option
+/// validation does (`options` is `CreateOptions`, `UpdateOptions` or `PatchOptions`).
+fn check_dry_run(call: &Call, options: &str) -> Result<(), ApiError> {
+    match call.query.get("dryRun") {
+        None | Some("All") => Ok(()),
+        Some(other) => Err(ApiError::invalid(
+            "meta.k8s.io",
+            options,
+            "",
+            &[(
+                "dryRun",
+                "FieldValueNotSupported",
+                format!("Unsupported value: [{other:?}]: supported values: \"All\""),
+            )],
+        )),
+    }
+}
+
+/// The body of a create or update: a JSON object of the resource's kind, with the real
+/// server's wording when it is not JSON at all (the parse error itself is serde's, not Go's).
+fn parse_object(call: &Call, rt: &ResourceType) -> Result<Value, ApiError> {
+    parse_body(call).map_err(|mut e| {
+        if e.code == 400 {
+            let excerpt: String = String::from_utf8_lossy(&call.body)
+                .chars()
+                .take(64)
+                .collect();
+            e.message = format!(
+                "the object provided is unrecognized (must be of type {}): {} ({excerpt})",
+                rt.kind, e.message
+            );
+        }
+        e
+    })
+}
+
 pub fn parse_body(call: &Call) -> Result<Value, ApiError> {
     let content_type = call.header("content-type").unwrap_or_default();
     if content_type.starts_with("application/vnd.kubernetes.protobuf") {
@@ -237,7 +273,8 @@ fn create(
     ns: &str,
     call: &Call,
 ) -> Result<Response<Body>, ApiError> {
-    let body = parse_body(call)?;
+    check_dry_run(call, "CreateOptions")?;
+    let body = parse_object(call, rt)?;
     let opts = write_options(call, false);
     let obj = inner
         .store
@@ -254,7 +291,8 @@ fn update(
     call: &Call,
     subresource: Option<&str>,
 ) -> Result<Response<Body>, ApiError> {
-    let body = parse_body(call)?;
+    check_dry_run(call, "UpdateOptions")?;
+    let body = parse_object(call, rt)?;
     let opts = write_options(call, false);
     let obj = inner
         .store
@@ -276,12 +314,15 @@ pub fn apply_patch(
     };
     match media {
         "application/merge-patch+json" => patch::merge_patch(doc, &parse_json()?),
-        "application/json-patch+json" => patch::json_patch(doc, &parse_json()?).map_err(|e| {
-            ApiError::new(
+        // The real server does not say which operation failed.
+        "application/json-patch+json" => patch::json_patch(doc, &parse_json()?).map_err(|_| {
+            let mut e = ApiError::new(
                 422,
                 "Invalid",
-                format!("the server rejected our request due to an error in our request: {e}"),
-            )
+                "the server rejected our request due to an error in our request",
+            );
+            e.details = Some(Box::new(json!({})));
+            e
         })?,
         "application/strategic-merge-patch+json" if rt.builtin => {
             patch::strategic_merge(doc, &parse_json()?);
@@ -298,7 +339,11 @@ pub fn apply_patch(
             };
             patch::merge_patch(doc, &v);
         }
-        other => return Err(ApiError::unsupported_media_type(other)),
+        // Custom resources have no strategic merge (no patch strategies in their schema).
+        "application/strategic-merge-patch+json" => {
+            return Err(ApiError::unsupported_media_type(media));
+        }
+        _ => return Err(ApiError::unknown_media_type()),
     }
     Ok(())
 }
@@ -314,9 +359,17 @@ fn patch(
 ) -> Result<Response<Body>, ApiError> {
     let content_type = call.header("content-type").unwrap_or_default().to_string();
     let apply = content_type.starts_with("application/apply-patch");
+    check_dry_run(call, "PatchOptions")?;
     if apply && call.query.get("fieldManager").is_none_or(str::is_empty) {
-        return Err(ApiError::bad_request(
-            "PatchOptions.meta.k8s.io \"\" is invalid: fieldManager: Required value: is required for apply patch",
+        return Err(ApiError::invalid(
+            "meta.k8s.io",
+            "PatchOptions",
+            "",
+            &[(
+                "fieldManager",
+                "FieldValueRequired",
+                "Required value: is required for apply patch".into(),
+            )],
         ));
     }
     let opts = write_options(call, apply);
@@ -394,7 +447,7 @@ fn delete(
         .store
         .write(|st| write::delete(st, rt, ns, name, &opts))?;
     let version = rt.preferred_version().to_string();
-    if deleted.gone && !rt.returns_deleted_object {
+    if deleted.gone && !deleted.answer_pending && !rt.returns_deleted_object {
         return Ok(json_response(
             200,
             &success_status(
@@ -405,7 +458,15 @@ fn delete(
             ),
         ));
     }
-    let code = if deleted.gone { 200 } else { 202 };
+    // 202 only when the deletion is pending and the client asked for cascading deletion the
+    // deprecated way (`orphanDependents: false`); finalizers and graceful deletion answer 200.
+    let asked_cascading = serde_json::from_slice::<Value>(&call.body)
+        .is_ok_and(|b| b["orphanDependents"] == json!(false));
+    let code = if !deleted.gone && asked_cascading {
+        202
+    } else {
+        200
+    };
     Ok(json_response(code, &present(rt, &version, &deleted.object)))
 }
 

@@ -383,23 +383,40 @@ async fn route(inner: &Arc<Inner>, call: Call) -> Result<Response<Body>, ApiErro
         ["api", "v1"] => discovery::resource_list(&types(), "", "v1")
             .map(|v| json_response(200, &v))
             .ok_or_else(ApiError::path_not_found),
-        ["apis", group] => discovery::group(&types(), group)
+        ["apis", group] => Ok(discovery::group(&types(), group)
             .map(|v| json_response(200, &v))
-            .ok_or_else(ApiError::path_not_found),
-        ["apis", group, version] => discovery::resource_list(&types(), group, version)
+            .unwrap_or_else(page_not_found)),
+        ["apis", group, version] => Ok(discovery::resource_list(&types(), group, version)
             .map(|v| json_response(200, &v))
-            .ok_or_else(ApiError::path_not_found),
+            .unwrap_or_else(page_not_found)),
         ["api", "v1", rest @ ..] => {
             let p = parse_resource_path("", "v1", rest).ok_or_else(ApiError::path_not_found)?;
             handlers::resource(inner, call, p).await
         }
         ["apis", group, version, rest @ ..] => {
+            // A group/version nobody serves is not routed at all (as for a CRD not yet served).
+            if !types()
+                .iter()
+                .any(|t| t.group == *group && t.serves(version))
+            {
+                return Ok(page_not_found());
+            }
             let p =
                 parse_resource_path(group, version, rest).ok_or_else(ApiError::path_not_found)?;
             handlers::resource(inner, call, p).await
         }
-        _ => Err(ApiError::path_not_found()),
+        _ => Ok(page_not_found()),
     }
+}
+
+/// What kube-apiserver's mux answers for a path no API group serves: plain text, no `Status`.
+fn page_not_found() -> Response<Body> {
+    Response::builder()
+        .status(StatusCode::NOT_FOUND)
+        .header(header::CONTENT_TYPE, "text/plain; charset=utf-8")
+        .header("x-content-type-options", "nosniff")
+        .body(full("404 page not found\n"))
+        .expect("response")
 }
 
 fn aggregated_response(value: &Value) -> Response<Body> {

@@ -55,6 +55,41 @@ pub fn carry_over(rt: &ResourceType, old: &Value, new: &mut Value) {
             }
         }
     }
+    // Node ports left out are kept, matched by port name (the real `patchAllocatedValues`),
+    // when both the old and the new type need them.
+    let needs_node_port = |svc: &Value| {
+        matches!(
+            svc.pointer("/spec/type").and_then(Value::as_str),
+            Some("NodePort" | "LoadBalancer")
+        )
+    };
+    if needs_node_port(old) && needs_node_port(new) {
+        let old_ports = old
+            .pointer("/spec/ports")
+            .and_then(Value::as_array)
+            .cloned()
+            .unwrap_or_default();
+        let port_name = |p: &Value| {
+            p.get("name")
+                .and_then(Value::as_str)
+                .unwrap_or("")
+                .to_string()
+        };
+        if let Some(ports) = new.pointer_mut("/spec/ports").and_then(Value::as_array_mut) {
+            for port in ports {
+                let unset = port.get("nodePort").is_none_or(|n| n == 0);
+                let previous = old_ports
+                    .iter()
+                    .find(|o| port_name(o) == port_name(port))
+                    .and_then(|o| o.get("nodePort"))
+                    .cloned();
+                if let (true, Some(previous), Some(port)) = (unset, previous, port.as_object_mut())
+                {
+                    port.insert("nodePort".into(), previous);
+                }
+            }
+        }
+    }
 }
 
 /// Checks an update (`new` replacing `old`, both defaulted).

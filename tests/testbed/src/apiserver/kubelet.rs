@@ -285,6 +285,44 @@ fn start_pod(inner: &Arc<Inner>, ns: &str, name: &str) {
     });
 }
 
+/// The Events a v1.36 kubelet records before it starts a container (the image is always local
+/// here, as on a node with `imagePullPolicy: IfNotPresent`).
+fn record_created(st: &mut State, c: &Planned) {
+    let image = st
+        .get("", "pods", &c.pod_ns, &c.pod_name)
+        .map(|pod| {
+            ["/spec/initContainers", "/spec/containers"]
+                .iter()
+                .filter_map(|at| pod.pointer(at).and_then(Value::as_array))
+                .flatten()
+                .find(|x| x["name"] == c.name.as_str())
+                .and_then(|x| x["image"].as_str())
+                .unwrap_or_default()
+                .to_string()
+        })
+        .unwrap_or_default();
+    pod_events::record(
+        st,
+        &c.pod_ns,
+        &c.pod_name,
+        Some(&c.name),
+        false,
+        "Pulled",
+        &format!(
+            "Container image {image:?} already present on machine and can be accessed by the pod"
+        ),
+    );
+    pod_events::record(
+        st,
+        &c.pod_ns,
+        &c.pod_name,
+        Some(&c.name),
+        false,
+        "Created",
+        "Container created",
+    );
+}
+
 fn image_of(c: &Planned, pod: &Value) -> String {
     pod.pointer("/spec/containers")
         .and_then(Value::as_array)
@@ -313,23 +351,24 @@ fn set_running(inner: &Inner, uid: &str, container: &str, running: bool) {
     }
 }
 
-/// Runs one container to completion (or until killed); returns its exit code.
+/// Runs one container to completion (or until killed); returns its exit code, the terminated
+/// state's reason and, for a start error, its message (a real kubelet keeps that out of the log).
 async fn run_container(
     inner: &Inner,
     uid: &str,
     c: &Planned,
     mut kill: watch::Receiver<bool>,
-) -> (i32, String) {
+) -> (i32, String, Option<String>) {
     set_running(inner, uid, &c.name, true);
     let result = if c.argv.is_empty() {
         // No command: the image's own entrypoint, which we cannot run. Treat it as a server
         // that runs until the pod is deleted.
         let _ = kill.wait_for(|k| *k).await;
-        (137, "Error".to_string())
+        (137, "Error".to_string(), None)
     } else {
+        inner.store.write(|st| record_created(st, c));
         match spawn(c) {
             Err(e) => {
-                c.log.append(format!("{e}\n").as_bytes());
                 inner.store.write(|st| {
                     pod_events::record(
                         st,
@@ -341,7 +380,7 @@ async fn run_container(
                         &format!("Error: {e}"),
                     )
                 });
-                (128, "StartError".to_string())
+                (128, "StartError".to_string(), Some(e.to_string()))
             }
             Ok(mut child) => {
                 inner.store.write(|st| {
@@ -352,7 +391,7 @@ async fn run_container(
                         Some(&c.name),
                         false,
                         "Started",
-                        &format!("Started container {}", c.name),
+                        "Container started",
                     )
                 });
                 let out = child.stdout.take().expect("piped stdout");
@@ -372,7 +411,7 @@ async fn run_container(
                 let _ = tokio::join!(pump_out, pump_err);
                 let code = status.map(exit_code).unwrap_or(137);
                 let reason = if code == 0 { "Completed" } else { "Error" };
-                (code, reason.to_string())
+                (code, reason.to_string(), None)
             }
         }
     };
@@ -403,10 +442,18 @@ fn spawn(c: &Planned) -> std::io::Result<tokio::process::Child> {
         .stderr(Stdio::piped())
         .kill_on_drop(true);
     cmd.spawn().map_err(|e| {
+        // runc's wording: a path is stat'ed, a bare name is looked up in $PATH.
+        let why = match e.kind() {
+            std::io::ErrorKind::NotFound if c.argv[0].contains('/') => {
+                format!("stat {}: no such file or directory", c.argv[0])
+            }
+            std::io::ErrorKind::NotFound => "executable file not found in $PATH".to_string(),
+            _ => e.to_string(),
+        };
         std::io::Error::new(
             e.kind(),
             format!(
-                "failed to create containerd task: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: exec: {:?}: {e}",
+                "failed to create containerd task: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: exec: {:?}: {why}: unknown",
                 c.argv[0]
             ),
         )
@@ -470,7 +517,7 @@ async fn run_pod(
     kill: watch::Receiver<bool>,
 ) {
     for c in &init {
-        let (code, _) = run_container(inner, uid, c, kill.clone()).await;
+        let (code, _, _) = run_container(inner, uid, c, kill.clone()).await;
         if code != 0 || *kill.borrow() {
             // A failed init container fails the pod (restartPolicy is not honoured).
             let now = write::now();
@@ -501,14 +548,18 @@ async fn run_pod(
                 json!({"running": {"startedAt": started}}),
                 true,
             );
-            let (code, reason) = run_container(&inner, &uid, &c, kill).await;
+            let (code, reason, message) = run_container(&inner, &uid, &c, kill).await;
+            let mut terminated = json!({"exitCode": code, "reason": reason, "startedAt": started, "finishedAt": write::now(), "containerID": format!("testbed://{uid}-{}", c.name)});
+            if let Some(message) = message {
+                terminated["message"] = json!(message);
+            }
             update_container_status(
                 &inner,
                 &ns,
                 &name,
                 &uid,
                 &c.name,
-                json!({"terminated": {"exitCode": code, "reason": reason, "startedAt": started, "finishedAt": write::now(), "containerID": format!("testbed://{uid}-{}", c.name)}}),
+                json!({ "terminated": terminated }),
                 false,
             );
         }

@@ -35,7 +35,9 @@ pub fn list(
     let limit: usize = match call.query.get("limit") {
         Some(l) => l
             .parse::<i64>()
-            .map_err(|_| ApiError::bad_request(format!("invalid limit {l:?}")))?
+            .map_err(|_| {
+                ApiError::bad_request(format!("strconv.ParseInt: parsing {l:?}: invalid syntax"))
+            })?
             .max(0) as usize,
         None => 0,
     };
@@ -43,7 +45,9 @@ pub fn list(
     let (list_rv, after) = match call.query.get("continue").filter(|c| !c.is_empty()) {
         Some(token) => {
             let (rv, start) = decode_continue(token).ok_or_else(|| {
-                ApiError::bad_request("continue key is not valid: illegal base64 data")
+                ApiError::bad_request(
+                    "invalid continue token: continue key is not valid: illegal base64 data",
+                )
             })?;
             if rv < st.compacted_rv {
                 let mut e = ApiError::gone(
@@ -91,6 +95,9 @@ pub fn list(
         if unfiltered {
             metadata["remainingItemCount"] = json!(remaining);
         }
+    } else if !rt.builtin && !metadata_only(call) {
+        // Custom resource lists are unstructured: their empty `continue` is not omitted.
+        metadata["continue"] = json!("");
     }
     let (kind, api_version) = if metadata_only(call) {
         (

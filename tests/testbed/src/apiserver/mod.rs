@@ -33,6 +33,8 @@ mod schema;
 mod selector;
 mod status;
 mod store;
+mod validation;
+mod volumes;
 mod watch;
 mod workloads;
 mod write;

@@ -1,5 +1,6 @@
-//! Core v1 Events about pods, as the scheduler and kubelet record them (`Scheduled`,
-//! `Started`, `Failed`, `Killing`), so clients that explain pod failures have something to show.
+//! Core v1 Events about pods, as the scheduler and kubelet record them (`Scheduled`, `Pulled`,
+//! `Created`, `Started`, `Failed`, `Killing`), so clients that explain pod failures have something
+//! to show.
 
 use serde_json::{Value, json};
 
@@ -38,7 +39,7 @@ pub fn record(
     let suffix: String = (0..16)
         .map(|_| format!("{:x}", rand::random_range(0..16u8)))
         .collect();
-    let event: Value = json!({
+    let mut event: Value = json!({
         "apiVersion": "v1", "kind": "Event",
         "metadata": {"name": format!("{pod}.{suffix}"), "namespace": ns},
         "involvedObject": involved,
@@ -49,5 +50,17 @@ pub fn record(
         "firstTimestamp": now, "lastTimestamp": now, "count": 1,
         "reportingComponent": component, "reportingInstance": NODE,
     });
+    if component == "default-scheduler" {
+        // The scheduler writes through events.k8s.io/v1: read back as core v1, such an Event
+        // has an eventTime and an action but no source, timestamps or count.
+        event["source"] = json!({});
+        event["firstTimestamp"] = Value::Null;
+        event["lastTimestamp"] = Value::Null;
+        event.as_object_mut().expect("object").shift_remove("count");
+        event["eventTime"] =
+            json!(chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Micros, true));
+        event["action"] = json!("Binding");
+        event["reportingInstance"] = json!(format!("default-scheduler-{NODE}"));
+    }
     let _ = write::create(st, &rt, "v1", ns, event, &WriteOptions::default());
 }

@@ -41,10 +41,12 @@ pub fn refresh_pod_conditions(p: &mut Value) {
     let mut set = |kind: &str, value: bool, reason: Option<&str>| {
         let status = if value { "True" } else { "False" };
         match conditions.iter_mut().find(|c| c["type"] == kind) {
-            Some(c) if c["status"] == status => {}
             Some(c) => {
-                c["status"] = json!(status);
-                c["lastTransitionTime"] = json!(now);
+                // A new reason alone (ContainersNotReady → PodFailed) is no transition.
+                if c["status"] != status {
+                    c["status"] = json!(status);
+                    c["lastTransitionTime"] = json!(now);
+                }
                 match reason {
                     Some(r) => c["reason"] = json!(r),
                     None => {
@@ -61,7 +63,10 @@ pub fn refresh_pod_conditions(p: &mut Value) {
             }
         }
     };
-    let reason = if all_terminated {
+    // As a v1.36 kubelet writes them: a failed pod is not "completed".
+    let reason = if phase == "Failed" {
+        Some("PodFailed")
+    } else if all_terminated {
         Some("PodCompleted")
     } else if ready {
         None
@@ -71,7 +76,7 @@ pub fn refresh_pod_conditions(p: &mut Value) {
     set(
         "Initialized",
         true,
-        if all_terminated {
+        if phase == "Succeeded" {
             Some("PodCompleted")
         } else {
             None

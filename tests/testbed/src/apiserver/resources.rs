@@ -173,6 +173,7 @@ const BUILTINS: &[Def] = &[
         &["rc"],
     ))),
     def("", "v1", "limitranges", "LimitRange", true, &["limits"]),
+    def("", "v1", "podtemplates", "PodTemplate", true, &[]),
     with_status(def(
         "",
         "v1",
@@ -302,7 +303,12 @@ pub fn builtins() -> Vec<ResourceType> {
             let verbs: Vec<String> = if d.plural == "selfsubjectaccessreviews" {
                 vec!["create".into()]
             } else {
-                ALL_VERBS.iter().map(|v| v.to_string()).collect()
+                ALL_VERBS
+                    .iter()
+                    // Namespaces cannot be deleted as a collection.
+                    .filter(|v| !(d.plural == "namespaces" && **v == "deletecollection"))
+                    .map(|v| v.to_string())
+                    .collect()
             };
             let mut extra = Vec::new();
             if d.plural == "pods" {
@@ -423,7 +429,8 @@ pub fn from_crd(crd: &Value) -> Option<ResourceType> {
         scale,
         extra_subresources: Vec::new(),
         builtin: false,
-        returns_deleted_object: true,
+        // Custom resources answer a finished DELETE with a `Status`, as most built-in types do.
+        returns_deleted_object: false,
     })
 }
 

@@ -61,7 +61,7 @@ fn walk(schema: &Value, v: &mut Value, path: &str, out: &mut Vec<Violation>) {
             .unwrap_or("integer or string");
         out.push(Violation {
             field: path.to_string(),
-            reason: "FieldValueInvalid",
+            reason: "FieldValueTypeInvalid",
             message: format!(
                 "Invalid value: \"{actual}\": {path} in body must be of type {expected}: \"{actual}\"",
                 actual = type_name(v)

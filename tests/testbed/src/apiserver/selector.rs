@@ -63,12 +63,21 @@ fn valid_value(value: &str) -> bool {
             .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
 }
 
-fn parse_set(rest: &str, raw: &str) -> Result<Vec<String>, ApiError> {
-    let inner = rest
-        .trim()
-        .strip_prefix('(')
-        .and_then(|r| r.strip_suffix(')'))
-        .ok_or_else(|| bad_label(raw, "expected a parenthesised set of values"))?;
+fn parse_set(rest: &str) -> Result<Vec<String>, ApiError> {
+    // The wording of the real parser's errors, token by token.
+    let rest = rest.trim();
+    let Some(open) = rest.strip_prefix('(') else {
+        let found: String = rest
+            .chars()
+            .take_while(|c| !c.is_whitespace() && *c != ',')
+            .collect();
+        return Err(ApiError::bad_request(format!(
+            "unable to parse requirement: found '{found}' expected: '('"
+        )));
+    };
+    let inner = open.strip_suffix(')').ok_or_else(|| {
+        ApiError::bad_request("unable to parse requirement: found '', expected: ',' or ')'")
+    })?;
     Ok(inner
         .split(',')
         .map(|v| v.trim().to_string())
@@ -76,8 +85,12 @@ fn parse_set(rest: &str, raw: &str) -> Result<Vec<String>, ApiError> {
         .collect())
 }
 
-fn bad_label(raw: &str, why: &str) -> ApiError {
-    ApiError::bad_request(format!("unable to parse requirement: {why}: {raw:?}"))
+fn bad_key(key: &str) -> ApiError {
+    let why = super::validation::qualified_name_error(key)
+        .unwrap_or_else(|| "invalid label key".to_string());
+    ApiError::bad_request(format!(
+        "unable to parse requirement: <nil>: Invalid value: {key:?}: {why}"
+    ))
 }
 
 impl LabelSelector {
@@ -93,9 +106,9 @@ impl LabelSelector {
             } else if let Some((k, v)) = part.split_once('=') {
                 Requirement::Equals(k.trim().into(), v.trim().into())
             } else if let Some((k, rest)) = part.split_once(" notin ") {
-                Requirement::NotIn(k.trim().into(), parse_set(rest, &part)?)
+                Requirement::NotIn(k.trim().into(), parse_set(rest)?)
             } else if let Some((k, rest)) = part.split_once(" in ") {
-                Requirement::In(k.trim().into(), parse_set(rest, &part)?)
+                Requirement::In(k.trim().into(), parse_set(rest)?)
             } else {
                 Requirement::Exists(part.trim().to_string())
             };
@@ -107,7 +120,7 @@ impl LabelSelector {
                 Requirement::Exists(k) | Requirement::DoesNotExist(k) => (k, vec![]),
             };
             if !valid_key(key) {
-                return Err(bad_label(&part, "invalid label key"));
+                return Err(bad_key(key));
             }
             if let Some(v) = values.iter().find(|v| !valid_value(v)) {
                 return Err(ApiError::bad_request(format!(
@@ -250,9 +263,17 @@ impl FieldSelector {
                 && field != "metadata.namespace"
                 && !extra_fields(group, resource).contains(&field)
             {
-                return Err(ApiError::bad_request(format!(
-                    "field label not supported: {field}"
-                )));
+                // Types with their own field conversion name the field; the others list what
+                // they support.
+                return Err(ApiError::bad_request(
+                    if extra_fields(group, resource).is_empty() {
+                        format!(
+                            "{field:?} is not a known field selector: only \"metadata.name\", \"metadata.namespace\""
+                        )
+                    } else {
+                        format!("field label not supported: {field}")
+                    },
+                ));
             }
             terms.push((field.to_string(), equal, value.trim().to_string()));
         }
@@ -318,6 +339,11 @@ mod tests {
         assert!(f.matches(&obj(json!({}))));
         let e = FieldSelector::parse("spec.foo=a", "", "configmaps").unwrap_err();
         assert_eq!(e.code, 400);
+        assert_eq!(
+            e.message,
+            r#""spec.foo" is not a known field selector: only "metadata.name", "metadata.namespace""#
+        );
+        let e = FieldSelector::parse("spec.foo=a", "", "pods").unwrap_err();
         assert_eq!(e.message, "field label not supported: spec.foo");
         let f = FieldSelector::parse("metadata.namespace!=ns", "", "pods").unwrap();
         assert!(!f.matches(&obj(json!({}))));

@@ -116,6 +116,10 @@ impl ApiError {
                 "reason": reason, "message": msg, "field": field
             })).collect::<Vec<_>>(),
         });
+        // `name` is omitempty in StatusDetails.
+        if name.is_empty() {
+            d.as_object_mut().expect("object").shift_remove("name");
+        }
         if !group.is_empty() {
             d["group"] = json!(group);
         }
@@ -139,20 +143,31 @@ impl ApiError {
     }
 
     pub fn method_not_allowed() -> Self {
-        Self::new(
-            405,
-            "MethodNotAllowed",
-            "the server does not allow this method on the requested resource",
-        )
+        ApiError {
+            details: Some(Box::new(json!({}))),
+            ..Self::new(
+                405,
+                "MethodNotAllowed",
+                "the server does not allow this method on the requested resource",
+            )
+        }
     }
 
-    pub fn unsupported_media_type(content_type: &str) -> Self {
+    /// A patch content type that is no patch type at all.
+    pub fn unknown_media_type() -> Self {
+        ApiError {
+            details: Some(Box::new(json!({}))),
+            ..Self::new(415, "UnsupportedMediaType", "415: Unsupported Media Type")
+        }
+    }
+
+    /// A patch type the resource does not take (strategic merge on a custom resource, or an
+    /// unknown one); the real server does not echo the type it got.
+    pub fn unsupported_media_type(_content_type: &str) -> Self {
         Self::new(
             415,
             "UnsupportedMediaType",
-            format!(
-                "the body of the request was in an unknown format - accepted media types include: application/json-patch+json, application/merge-patch+json, application/apply-patch+yaml (got {content_type:?})"
-            ),
+            "the body of the request was in an unknown format - accepted media types include: application/json-patch+json, application/merge-patch+json, application/apply-patch+yaml",
         )
     }
 
@@ -225,6 +240,10 @@ impl ApiError {
             "reason": self.reason,
             "code": self.code,
         });
+        // `reason` is omitempty: some failures (an internal error without a cause) have none.
+        if self.reason.is_empty() {
+            s.as_object_mut().expect("object").shift_remove("reason");
+        }
         if let Some(d) = &self.details {
             s["details"] = (**d).clone();
         }

@@ -189,11 +189,16 @@ pub(super) fn pod_from_template(
     })
 }
 
+/// The field manager of the real controllers' writes.
+pub(super) const CONTROLLER_MANAGER: &str = "kube-controller-manager";
+
 pub(super) fn create(st: &mut State, group: &str, resource: &str, version: &str, obj: Value) {
     let Some(rt) = st.find_type(group, resource).cloned() else {
         return;
     };
     let ns = meta_str(&obj, "namespace").to_string();
+    // Seeded, not written through the API: the stand-ins set statuses (a claim `Bound`) that an
+    // API create would reset.
     let _ = write::create(st, &rt, version, &ns, obj, &WriteOptions::default());
 }
 
@@ -237,7 +242,16 @@ pub(super) fn set_status(
     name: &str,
     status: Value,
 ) {
-    write::controller_update(st, group, resource, ns, name, |o| {
-        o["status"] = status;
-    });
+    write::controller_update_as(
+        st,
+        CONTROLLER_MANAGER,
+        Some("status"),
+        group,
+        resource,
+        ns,
+        name,
+        |o| {
+            o["status"] = status;
+        },
+    );
 }

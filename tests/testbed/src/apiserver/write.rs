@@ -180,6 +180,17 @@ fn record_manager(
                 && e.get("subresource") == entry.get("subresource"))
         });
         list.push(entry);
+        // The real server's order: operation, time (seconds), manager, apiVersion, subresource.
+        let text = |e: &Value, k: &str| e[k].as_str().unwrap_or_default().to_string();
+        list.sort_by_key(|e| {
+            (
+                text(e, "operation"),
+                text(e, "time"),
+                text(e, "manager"),
+                text(e, "apiVersion"),
+                text(e, "subresource"),
+            )
+        });
     } else {
         *list = json!([entry]);
     }
@@ -196,7 +207,10 @@ pub fn create(
 ) -> Result<Value, ApiError> {
     check_type_meta(rt, version, &mut obj)?;
     if opts.from_api && !meta_str(&obj, "resourceVersion").is_empty() && !opts.apply {
-        return Err(ApiError::bad_request(
+        // The real server answers this one as an internal error, without a reason.
+        return Err(ApiError::new(
+            500,
+            "",
             "resourceVersion should not be set on objects to be created",
         ));
     }
@@ -302,14 +316,22 @@ pub fn create(
         defaults::reset_status(rt, &mut obj);
     }
     defaults::apply(rt, &mut obj, st);
-    let rv = if opts.dry_run { st.rv } else { st.next_rv() };
+    protect_storage(rt, &mut obj);
+    if rt.group.is_empty() && rt.plural == "pods" {
+        defaults::admit_pod(&mut obj, st);
+    }
+    drop_empty_fields(rt, &mut obj);
     let meta = obj["metadata"].as_object_mut().expect("metadata");
     meta.insert("uid".into(), json!(new_uid()));
-    meta.insert("resourceVersion".into(), json!(rv.to_string()));
+    // A dry-run create is never stored, so it has no resourceVersion.
+    if !opts.dry_run {
+        meta.insert("resourceVersion".into(), json!(st.next_rv().to_string()));
+    }
     meta.insert("creationTimestamp".into(), json!(now()));
-    if rt.status || !rt.builtin {
+    if has_generation(rt) {
         meta.insert("generation".into(), json!(1));
     }
+    defaults::with_uid(rt, &mut obj);
     record_manager(rt, version, &mut obj, opts, None);
     if opts.dry_run {
         return Ok(obj);
@@ -317,6 +339,75 @@ pub fn create(
     st.put(&rt.group, &rt.plural, obj.clone());
     defaults::after_create(rt, &obj, st);
     Ok(obj)
+}
+
+/// The storage-protection admission plugin: new PVCs and PVs get their protection finalizer.
+fn protect_storage(rt: &ResourceType, obj: &mut Value) {
+    let Some((_, finalizer)) = super::delete::STORAGE_PROTECTION
+        .iter()
+        .find(|(plural, _)| rt.group.is_empty() && rt.plural == *plural)
+    else {
+        return;
+    };
+    let meta = obj["metadata"].as_object_mut().expect("metadata");
+    let finalizers = meta.entry("finalizers").or_insert_with(|| json!([]));
+    if let Some(list) = finalizers.as_array_mut()
+        && !list.iter().any(|f| f == finalizer)
+    {
+        list.push(json!(finalizer));
+    }
+}
+
+/// Types whose objects carry `metadata.generation`: custom resources, and the built-in types
+/// whose strategy counts spec changes (not ConfigMaps, Secrets, Services, PVCs, Namespaces...).
+fn has_generation(rt: &ResourceType) -> bool {
+    !rt.builtin
+        || matches!(
+            (rt.group.as_str(), rt.plural.as_str()),
+            ("", "pods" | "replicationcontrollers")
+                | (
+                    "apps",
+                    "deployments" | "statefulsets" | "daemonsets" | "replicasets"
+                )
+                | ("batch", "jobs" | "cronjobs")
+                | ("autoscaling", "horizontalpodautoscalers")
+                | ("policy", "poddisruptionbudgets")
+                | ("networking.k8s.io", "ingresses" | "networkpolicies")
+                | ("apiextensions.k8s.io", "customresourcedefinitions")
+                | (
+                    "admissionregistration.k8s.io",
+                    "validatingwebhookconfigurations" | "mutatingwebhookconfigurations"
+                )
+        )
+}
+
+/// Empty maps and lists the real server does not keep: `omitempty` fields of ObjectMeta (for
+/// every type: custom resources' metadata goes through ObjectMeta too) and of ConfigMaps and
+/// Secrets.
+fn drop_empty_fields(rt: &ResourceType, obj: &mut Value) {
+    let is_empty = |v: &Value| match v {
+        Value::Object(m) => m.is_empty(),
+        Value::Array(a) => a.is_empty(),
+        Value::Null => true,
+        _ => false,
+    };
+    if let Some(meta) = obj.get_mut("metadata").and_then(Value::as_object_mut) {
+        for field in ["labels", "annotations", "finalizers", "ownerReferences"] {
+            if meta.get(field).is_some_and(is_empty) {
+                meta.shift_remove(field);
+            }
+        }
+    }
+    if rt.group.is_empty()
+        && matches!(rt.plural.as_str(), "configmaps" | "secrets")
+        && let Some(map) = obj.as_object_mut()
+    {
+        for field in ["data", "binaryData", "stringData"] {
+            if map.get(field).is_some_and(is_empty) {
+                map.shift_remove(field);
+            }
+        }
+    }
 }
 
 /// Everything but `metadata` and `status`: a change there bumps `metadata.generation`.
@@ -454,6 +545,7 @@ pub fn update(
         }
     }
     schema::apply(st, rt, version, &mut new)?;
+    drop_empty_fields(rt, &mut new);
     if spec_part(rt, &new) != spec_part(rt, &current)
         && let Some(g) = current
             .pointer("/metadata/generation")
@@ -497,6 +589,36 @@ fn graceful_pending(rt: &ResourceType, obj: &Value) -> bool {
             .pointer("/metadata/deletionGracePeriodSeconds")
             .and_then(Value::as_i64)
             .is_some_and(|g| g > 0)
+}
+
+/// As [`controller_update`], for a control-plane component writing through the API (to the
+/// `subresource`, e.g. `status`): when the object changed, `manager` gets its managedFields
+/// entry, as the real components' writes leave.
+#[allow(clippy::too_many_arguments)]
+pub fn controller_update_as(
+    st: &mut State,
+    manager: &str,
+    subresource: Option<&str>,
+    group: &str,
+    resource: &str,
+    ns: &str,
+    name: &str,
+    f: impl FnOnce(&mut Value),
+) -> Option<Value> {
+    let rt = st.find_type(group, resource).cloned()?;
+    let before = st.get(group, resource, ns, name)?;
+    let opts = WriteOptions {
+        from_api: true,
+        field_manager: Some(manager.to_string()),
+        ..Default::default()
+    };
+    let version = rt.preferred_version().to_string();
+    controller_update(st, group, resource, ns, name, |obj| {
+        f(obj);
+        if comparable(obj) != comparable(&before) {
+            record_manager(&rt, &version, obj, &opts, subresource);
+        }
+    })
 }
 
 /// Sets or replaces fields of a stored object from a controller (no preconditions).

@@ -13,7 +13,8 @@ use serde_json::{Map, Value, json};
 const MARKER: &str = "###Phase-output###:";
 /// Lines of log an error carries (§7 step 8: "the last ~10 log lines").
 const TAIL_LINES: usize = 10;
-/// §7 step 6 allows 15 minutes to leave Pending; the test bed's pods start at once.
+/// §7 step 6 allows 15 minutes to leave Pending; test pods start within seconds (fake: at once,
+/// a real node: an image already loaded), so five minutes means something is wrong.
 const START_TIMEOUT: Duration = Duration::from_secs(300);
 
 /// What the pod needs besides the rendered args.

@@ -36,7 +36,9 @@ impl ImageBuilder {
         files.extend(
             shared_libraries(&binary)?
                 .into_iter()
-                .map(|lib| format!("{0}:{0}:644", lib.display())),
+                // 755: the ELF interpreter (ld-linux) is among them, and execve refuses
+                // (EACCES) a binary whose interpreter is not executable.
+                .map(|lib| format!("{0}:{0}:755", lib.display())),
         );
         let busybox = std::env::var("K8S_BUSYBOX").unwrap_or_else(|_| "/bin/busybox".into());
         let mut build = Command::new("python3");

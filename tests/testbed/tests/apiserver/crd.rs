@@ -49,7 +49,7 @@ async fn crd_created_over_http_is_served_once_established() {
             .is_none_or(|c| c.is_empty()),
         "not established in the create response"
     );
-    let (code, _) = get_json(&srv, "/apis/example.com/v1/namespaces/default/widgets").await;
+    let (code, _) = crate::get_text(&srv, "/apis/example.com/v1/namespaces/default/widgets").await;
     assert_eq!(code, 404, "not served before Established");
     tokio::time::timeout(
         std::time::Duration::from_secs(10),
@@ -136,7 +136,8 @@ async fn crd_created_over_http_is_served_once_established() {
     // As on a real server, the objects go and serving stops asynchronously, after the delete.
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
     loop {
-        let (code, _) = get_json(&srv, "/apis/example.com/v1/namespaces/default/widgets").await;
+        let (code, _) =
+            crate::get_text(&srv, "/apis/example.com/v1/namespaces/default/widgets").await;
         if code == 404 {
             break;
         }

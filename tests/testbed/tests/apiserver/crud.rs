@@ -325,7 +325,7 @@ async fn update_rules_of_built_in_types() {
     let srv = FakeApiServer::start().await;
     srv.set_kubelet_enabled(false);
     let client = srv.client();
-    // resourceVersion on create is refused.
+    // resourceVersion on create is refused (as an internal error, as kube-apiserver does).
     let mut c = cm("rv");
     c.metadata.resource_version = Some("5".into());
     let e = status(
@@ -337,7 +337,7 @@ async fn update_rules_of_built_in_types() {
     assert_eq!(
         (e.code, e.message.as_str()),
         (
-            400,
+            500,
             "resourceVersion should not be set on objects to be created"
         )
     );

@@ -110,7 +110,10 @@ async fn label_and_field_selectors() {
     assert!(paged_filter.metadata.continue_.is_some());
     let (code, body) = get_json(&srv, "/api/v1/configmaps?fieldSelector=data.k%3Dv").await;
     assert_eq!(code, 400);
-    assert_eq!(body["message"], "field label not supported: data.k");
+    assert_eq!(
+        body["message"],
+        r#""data.k" is not a known field selector: only "metadata.name", "metadata.namespace""#
+    );
 }
 
 #[tokio::test]

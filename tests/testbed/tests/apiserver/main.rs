@@ -8,6 +8,7 @@ mod discovery;
 mod faults;
 mod list;
 mod pods;
+mod volumes;
 mod watch;
 mod workloads;
 
@@ -31,4 +32,17 @@ pub async fn get_json(srv: &FakeApiServer, path: &str) -> (u16, serde_json::Valu
         .expect("request");
     let code = r.status().as_u16();
     (code, r.json().await.expect("json body"))
+}
+
+/// The status code and raw body text (for answers that are not JSON, such as the plain
+/// `404 page not found` of a path no API group serves).
+pub async fn get_text(srv: &FakeApiServer, path: &str) -> (u16, String) {
+    let r = http()
+        .get(format!("{}{path}", srv.url()))
+        .header("Authorization", bearer())
+        .send()
+        .await
+        .expect("request");
+    let code = r.status().as_u16();
+    (code, r.text().await.expect("text body"))
 }

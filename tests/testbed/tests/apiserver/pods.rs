@@ -393,7 +393,10 @@ async fn kubectl_exec_and_logs_against_the_fake_server() {
         .output()
         .is_err()
     {
-        eprintln!("SKIPPED: kubectl not installed");
+        kubectl_backup_testbed::skip::skipped(
+            "kubectl_exec_and_logs_against_the_fake_server",
+            "kubectl is not installed",
+        );
         return;
     }
     let srv = FakeApiServer::start().await;

@@ -126,6 +126,30 @@ pub(super) fn deployment(st: &mut State, ns: &str, name: &str) {
             r["spec"]["replicas"] = json!(0);
         });
     }
+    // The Deployment carries the revision of its current ReplicaSet, written (as by the real
+    // controller) with a status update.
+    let current_revision = st.get("apps", "replicasets", ns, &rs_name).and_then(|r| {
+        r.pointer("/metadata/annotations/deployment.kubernetes.io~1revision")
+            .cloned()
+    });
+    if let Some(revision) = current_revision
+        && d.pointer("/metadata/annotations/deployment.kubernetes.io~1revision") != Some(&revision)
+    {
+        write::controller_update_as(
+            st,
+            CONTROLLER_MANAGER,
+            Some("status"),
+            "apps",
+            "deployments",
+            ns,
+            name,
+            |d| {
+                let meta = d["metadata"].as_object_mut().expect("metadata");
+                let annotations = meta.entry("annotations").or_insert_with(|| json!({}));
+                annotations["deployment.kubernetes.io/revision"] = revision;
+            },
+        );
+    }
     let sets: Vec<Value> = st
         .range("apps", "replicasets", Some(ns), None)
         .filter(|(_, r)| controller_ref(r).is_some_and(|c| c["uid"] == uid.as_str()))

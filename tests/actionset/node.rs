@@ -1,0 +1,509 @@
+//! Client-side ActionSets whose pods really run (part of the `actionset_parity` binary, the one
+//! that starts the node-mode cluster): the same test body on the fake server (pods as
+//! host processes, `kando` on their PATH) and on the real node-mode cluster (containers of the
+//! kando image, `hostNetwork` to reach the in-process S3 server on the host's loopback).
+//!
+//! The app is a StatefulSet whose container writes its data file into a hostPath directory
+//! mounted at the same path, so the test reads and damages the data from the host on both
+//! backends, and the data survives the app being scaled to zero.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+use std::time::Duration;
+
+use kubectl_backup_testbed::TestCluster;
+use kubectl_backup_testbed::real::ImageBuilder;
+use kubectl_backup_testbed::s3::S3Server;
+use serde_json::{Value, json};
+
+use super::{BIN, text};
+
+#[track_caller]
+fn ok(out: &Output) -> String {
+    assert!(
+        out.status.success(),
+        "status {:?}\nstdout:\n{}\nstderr:\n{}",
+        out.status,
+        text(&out.stdout),
+        text(&out.stderr)
+    );
+    text(&out.stdout)
+}
+
+fn created_name(stdout: &str) -> String {
+    stdout
+        .lines()
+        .find_map(|l| l.strip_prefix("actionset ")?.strip_suffix(" created"))
+        .unwrap_or_else(|| panic!("no 'actionset … created' line in {stdout}"))
+        .to_string()
+}
+
+/// What the app writes on its first start.
+const ORIGINAL: &str = "row 1: alice\nrow 2: bob\n";
+/// Generous: task pods start in about a second on an idle node, much later on a loaded one.
+const POD_TIMEOUT: Duration = Duration::from_secs(180);
+
+/// A StatefulSet `app` in namespace `db` with its data in `data_dir`, a Kanister Profile for the
+/// S3 server, and the app blueprint, on either backend.
+struct AppBed<'a> {
+    cluster: &'a TestCluster,
+    s3: S3Server,
+    /// Runs the S3 server's accept loop (declared after it: dropped after it).
+    _runtime: tokio::runtime::Runtime,
+    kanister: String,
+    db: String,
+    data_dir: PathBuf,
+    _dirs: Vec<tempfile::TempDir>,
+}
+
+impl<'a> AppBed<'a> {
+    fn new(cluster: &'a TestCluster) -> Self {
+        let runtime = tokio::runtime::Builder::new_multi_thread()
+            .worker_threads(1)
+            .enable_all()
+            .build()
+            .unwrap();
+        let s3 = runtime.block_on(S3Server::start()).unwrap();
+        cluster.install_kanister_crds();
+        let kanister = cluster.namespace("kanister");
+        let db = cluster.namespace("db");
+        let objects = cluster.objects();
+
+        let data = tempfile::Builder::new()
+            .prefix("kubectl-backup-app-data-")
+            .tempdir()
+            .unwrap();
+        let data_dir = data.path().to_path_buf();
+        let mut dirs = vec![data];
+        let image = match cluster.real_cluster() {
+            Some(real) => ImageBuilder::kando_image(real, Path::new(BIN))
+                .unwrap_or_else(|e| panic!("building the kando image: {e}")),
+            None => {
+                // Host-process pods: `kando` is the binary under test, first on their PATH.
+                let tools = tempfile::tempdir().unwrap();
+                std::os::unix::fs::symlink(BIN, tools.path().join("kando")).unwrap();
+                let server = cluster.fake_server().unwrap();
+                server.set_pod_path_prefix(tools.path());
+                dirs.push(tools);
+                "localhost/kubectl-backup-tools:fake".to_string()
+            }
+        };
+
+        let data_path = data_dir.display().to_string();
+        // `trap`: the shell is PID 1 in the container and would otherwise ignore SIGTERM, so
+        // every scale-down would wait out the grace period.
+        let app_script = format!(
+            "trap 'exit 0' TERM; test -f {data_path}/data.txt || printf '{}' > {data_path}/data.txt; while true; do sleep 1; done",
+            ORIGINAL.replace('\n', "\\n")
+        );
+        objects
+            .create(json!({"apiVersion": "apps/v1", "kind": "StatefulSet",
+                "metadata": {"name": "app", "namespace": db},
+                "spec": {"replicas": 1, "serviceName": "app",
+                    "selector": {"matchLabels": {"app": "app"}},
+                    "template": {"metadata": {"labels": {"app": "app"}},
+                        "spec": {"hostNetwork": true, "terminationGracePeriodSeconds": 5,
+                            "containers": [{"name": "app", "image": image,
+                                "imagePullPolicy": "IfNotPresent",
+                                "command": ["sh", "-c", app_script],
+                                "volumeMounts": [{"name": "data", "mountPath": data_path},
+                                    {"name": "ca-certificates", "mountPath": "/etc/ssl/certs",
+                                     "readOnly": true}]}],
+                            // Issue #16: kando needs a system CA bundle even for an http://
+                            // endpoint, and the tools image has none.
+                            "volumes": [{"name": "data",
+                                "hostPath": {"path": data_path, "type": "Directory"}},
+                                {"name": "ca-certificates",
+                                 "hostPath": {"path": "/etc/ssl/certs", "type": "Directory"}}]}}}}))
+            .unwrap();
+        objects
+            .create(json!({"apiVersion": "v1", "kind": "Secret",
+                "metadata": {"name": "s3-creds", "namespace": kanister},
+                "stringData": {"aws_access_key_id": s3.access_key,
+                               "aws_secret_access_key": s3.secret_key}}))
+            .unwrap();
+        objects
+            .create(
+                json!({"apiVersion": "cr.kanister.io/v1alpha1", "kind": "Profile",
+                "metadata": {"name": "s3", "namespace": kanister},
+                "location": {"type": "s3Compliant", "bucket": "bucket", "endpoint": s3.endpoint,
+                             "prefix": "team", "region": "us-east-1"},
+                "credential": {"type": "keyPair", "keyPair": {"idField": "aws_access_key_id",
+                    "secretField": "aws_secret_access_key",
+                    "secret": {"name": "s3-creds", "namespace": kanister}}},
+                "skipSSLVerify": false}),
+            )
+            .unwrap();
+        let blueprint_text = std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/data/actionset/app-blueprint.yaml"
+        ))
+        .unwrap()
+        .replace("@DATA@", &data_path)
+        .replace("@IMAGE@", &image);
+        let mut blueprint: Value = serde_saphyr::from_str(&blueprint_text).unwrap();
+        blueprint["metadata"]["namespace"] = json!(kanister);
+        objects.create(blueprint).unwrap();
+
+        let bed = AppBed {
+            cluster,
+            s3,
+            _runtime: runtime,
+            kanister,
+            db,
+            data_dir,
+            _dirs: dirs,
+        };
+        // The actions read `.StatefulSet.Pods` (running pods only) and the app writes its data
+        // when it starts.
+        bed.wait_for_app_running();
+        cluster.wait_for("the app's data file", POD_TIMEOUT, || {
+            (bed.data() == ORIGINAL).then_some(())
+        });
+        bed
+    }
+
+    fn cmd(&self, args: &[&str]) -> Command {
+        let mut c = self.cluster.command(BIN);
+        c.args(args).args(["-n", &self.kanister, "--no-progress"]);
+        if args.starts_with(&["actionset", "create"]) {
+            // Client-side: on the real cluster, shared by this binary's tests, `--mode auto`
+            // would find the controller stand-in another test runs.
+            c.args(["--mode", "client"]);
+        }
+        c
+    }
+
+    fn run(&self, args: &[&str]) -> Output {
+        self.cmd(args).output().unwrap()
+    }
+
+    fn data(&self) -> String {
+        std::fs::read_to_string(self.data_dir.join("data.txt")).unwrap_or_default()
+    }
+
+    fn app_pod(&self) -> Option<Value> {
+        self.cluster
+            .objects()
+            .get("v1", "Pod", Some(&self.db), "app-0")
+    }
+
+    fn wait_for_app_running(&self) -> Value {
+        self.cluster.wait_for("pod app-0 Running", POD_TIMEOUT, || {
+            self.app_pod().filter(|p| {
+                p["status"]["phase"] == "Running" && p["metadata"]["deletionTimestamp"].is_null()
+            })
+        })
+    }
+
+    fn actionset(&self, name: &str) -> Value {
+        self.cluster
+            .objects()
+            .get(
+                "cr.kanister.io/v1alpha1",
+                "ActionSet",
+                Some(&self.kanister),
+                name,
+            )
+            .unwrap_or_else(|| panic!("actionset {name} not recorded"))
+    }
+
+    /// `(type, reason, message)` of the Events on ActionSet `name`, oldest first (their names
+    /// carry a timestamp).
+    fn events(&self, name: &str) -> Vec<(String, String, String)> {
+        let mut events: Vec<Value> = self
+            .cluster
+            .objects()
+            .list("v1", "Event", Some(&self.kanister))
+            .into_iter()
+            .filter(|e| {
+                e["involvedObject"]["name"] == name && e["involvedObject"]["kind"] == "ActionSet"
+            })
+            .collect();
+        events.sort_by_key(|e| e["metadata"]["name"].as_str().unwrap_or("").to_string());
+        events
+            .iter()
+            .map(|e| {
+                let s = |k: &str| e[k].as_str().unwrap_or("").to_string();
+                (s("type"), s("reason"), s("message"))
+            })
+            .collect()
+    }
+
+    fn task_pods(&self) -> Vec<String> {
+        [&self.db, &self.kanister]
+            .iter()
+            .flat_map(|ns| self.cluster.objects().list("v1", "Pod", Some(ns)))
+            .filter(|p| p["metadata"]["labels"]["createdBy"] == "kanister")
+            .map(|p| p["metadata"]["name"].as_str().unwrap_or("").to_string())
+            .collect()
+    }
+
+    /// The run deletes its task pods before it returns (grace period 0, so the API object is
+    /// gone at once on both backends).
+    #[track_caller]
+    fn assert_no_task_pods(&self) {
+        let left = self.task_pods();
+        assert!(left.is_empty(), "task pods left: {left:?}");
+    }
+
+    fn bucket_objects(&self) -> Vec<PathBuf> {
+        fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
+            for e in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+                let p = e.path();
+                if p.is_dir() {
+                    walk(&p, out);
+                } else if !p.file_name().unwrap().to_string_lossy().starts_with('.') {
+                    out.push(p);
+                }
+            }
+        }
+        let mut out = Vec::new();
+        walk(&self.s3.root().join("bucket"), &mut out);
+        out
+    }
+}
+
+kubectl_backup_testbed::on_both_backends! {
+    /// Backup (KubeExec push + KubeTask check), damage, restore `--from` it byte for byte,
+    /// then delete `--from` it: records, statuses, outputs, artifacts, Events and task pods.
+    node fn app_backup_damage_restore_delete(cluster) {
+        let bed = AppBed::new(cluster);
+        let subject = format!("{}/app", bed.db);
+
+        let out = bed.run(&[
+            "actionset", "create", "--action", "backup", "--blueprint", "app-blueprint",
+            "--statefulset", &subject, "--profile", "s3", "-v",
+        ]);
+        let stdout = ok(&out);
+        let stderr = text(&out.stderr);
+        let backup = created_name(&stdout);
+        assert!(backup.starts_with("backup-"), "{backup}");
+        // -v streams the task pod's log (the KubeTask phase's echo).
+        assert!(stderr.contains(&format!("uploaded {} bytes", ORIGINAL.len())), "{stderr}");
+        // Issue #16 (known): -v logs the exec request URL, which carries the rendered command.
+        let logged: Vec<&str> = stderr.lines().filter(|l| !l.contains("/exec?")).collect();
+        assert!(
+            !stdout.contains(&bed.s3.secret_key)
+                && !logged.iter().any(|l| l.contains(&bed.s3.secret_key)),
+            "the S3 secret key leaked:\n{stdout}\n{stderr}"
+        );
+        bed.assert_no_task_pods();
+
+        let record = bed.actionset(&backup);
+        let status = &record["status"];
+        assert_eq!(status["state"], "complete", "{record:#}");
+        assert_eq!(record["spec"]["actions"][0]["object"]["name"], "app");
+        assert_eq!(record["spec"]["actions"][0]["object"]["namespace"], bed.db.as_str());
+        let phases = &status["actions"][0]["phases"];
+        assert_eq!(phases[0]["name"], "pushData");
+        assert_eq!(phases[0]["state"], "complete");
+        assert_eq!(phases[1]["name"], "checkUpload");
+        assert_eq!(phases[1]["state"], "complete");
+        let s3path = phases[0]["output"]["s3path"].as_str().unwrap().to_string();
+        let prefix = format!("/app-backups/{}/app/", bed.db);
+        assert!(s3path.starts_with(&prefix) && s3path.ends_with("/data.gz"), "{s3path}");
+        let bytes = ORIGINAL.len().to_string();
+        assert_eq!(phases[1]["output"], json!({"bytes": bytes}));
+        assert_eq!(
+            status["actions"][0]["artifacts"]["appData"]["keyValue"],
+            json!({"s3path": s3path, "bytes": bytes})
+        );
+        assert!(stdout.contains(&format!("appData.s3path: {s3path}")), "{stdout}");
+        let stored = bed.bucket_objects();
+        assert_eq!(stored.len(), 1, "{stored:?}");
+        assert!(stored[0].ends_with(format!("team{s3path}")), "{stored:?}");
+
+        let events = bed.events(&backup);
+        let reasons: Vec<&str> = events.iter().map(|e| e.1.as_str()).collect();
+        assert_eq!(
+            reasons,
+            ["Started Action", "Started Phase", "Ended Phase", "Started Phase", "Ended Phase",
+             "Update Complete"],
+            "{events:?}"
+        );
+        assert_eq!(events[3].2, "Executing phase checkUpload");
+        assert!(events.iter().all(|e| e.0 == "Normal"), "{events:?}");
+
+        // Destroy the data, restore it from the backup: byte for byte.
+        std::fs::write(bed.data_dir.join("data.txt"), "DROP TABLE users;\n").unwrap();
+        let out = bed.run(&["actionset", "create", "--action", "restore", "--from", &backup]);
+        let restore = created_name(&ok(&out));
+        assert!(restore.starts_with(&format!("restore-{backup}-")), "{restore}");
+        assert_eq!(bed.data(), ORIGINAL);
+        let record = bed.actionset(&restore);
+        assert_eq!(record["status"]["state"], "complete", "{record:#}");
+        assert_eq!(record["status"]["actions"][0]["phases"][0]["name"], "pullData");
+        assert_eq!(
+            record["spec"]["actions"][0]["artifacts"]["appData"]["keyValue"]["s3path"],
+            s3path.as_str()
+        );
+        assert_eq!(record["spec"]["actions"][0]["profile"]["name"], "s3");
+        bed.assert_no_task_pods();
+
+        // Delete the backup (kanctl's way: --namespacetargets): the object leaves the bucket.
+        let out = bed.run(&[
+            "actionset", "create", "--action", "delete", "--from", &backup,
+            "--namespacetargets", &bed.db,
+        ]);
+        let delete = created_name(&ok(&out));
+        let record = bed.actionset(&delete);
+        assert_eq!(record["status"]["state"], "complete", "{record:#}");
+        assert_eq!(record["spec"]["actions"][0]["object"]["kind"], "namespace");
+        let stored = bed.bucket_objects();
+        assert!(stored.is_empty(), "{stored:?}");
+        bed.assert_no_task_pods();
+    }
+}
+
+kubectl_backup_testbed::on_both_backends! {
+    /// ScaleWorkload down to zero and back: each step waits for the StatefulSet, and the pod
+    /// that runs afterwards is a new one.
+    node fn scale_workload_to_zero_and_back(cluster) {
+        let bed = AppBed::new(cluster);
+        let before = bed.wait_for_app_running();
+        let out = bed.run(&[
+            "actionset", "create", "--action", "scale", "--blueprint", "app-blueprint",
+            "--statefulset", &format!("{}/app", bed.db), "--name", "scale-run",
+        ]);
+        ok(&out);
+        let status = bed.actionset("scale-run")["status"].clone();
+        assert_eq!(status["state"], "complete", "{status:#}");
+        let phases = &status["actions"][0]["phases"];
+        assert_eq!(phases[0]["output"]["originalReplicaCount"], 1, "{status:#}");
+        assert_eq!(
+            status["actions"][0]["artifacts"]["scaled"]["keyValue"]["replicas"],
+            "1"
+        );
+        // scaleUp waited for readiness: the StatefulSet is ready when the run returns, with a
+        // pod that is not the one from before the scale-down.
+        let sts = bed
+            .cluster
+            .objects()
+            .get("apps/v1", "StatefulSet", Some(&bed.db), "app")
+            .unwrap();
+        assert_eq!(sts["spec"]["replicas"], 1, "{sts:#}");
+        assert_eq!(sts["status"]["readyReplicas"], 1, "{sts:#}");
+        let after = bed.app_pod().expect("pod app-0 after scaling up");
+        assert_ne!(
+            after["metadata"]["uid"], before["metadata"]["uid"],
+            "scaling to zero must have removed the pod"
+        );
+        assert_eq!(after["status"]["phase"], "Running", "{after:#}");
+        // The data lives outside the pod and survived.
+        assert_eq!(bed.data(), ORIGINAL);
+    }
+}
+
+kubectl_backup_testbed::on_both_backends! {
+    /// How failures reach the user, which depends on what the kubelet says (exec status, pod
+    /// log, container state): a failing KubeExec stops the action with its exit code and stderr,
+    /// a defer-phase task pod whose command does not exist fails with the kubelet's reason, and
+    /// a KubeExec of a missing command names it.
+    node fn failures_report_the_kubelets_reasons(cluster) {
+        let bed = AppBed::new(cluster);
+        let subject = format!("{}/app", bed.db);
+        let out = bed.run(&[
+            "actionset", "create", "--action", "broken", "--blueprint", "app-blueprint",
+            "--statefulset", &subject, "--name", "broken-run",
+        ]);
+        assert!(!out.status.success());
+        let stderr = text(&out.stderr);
+        for wanted in [
+            "in phase \"execFails\"",
+            "command terminated with exit code 4",
+            "the table is corrupt",
+        ] {
+            assert!(stderr.contains(wanted), "{wanted:?} missing:\n{stderr}");
+        }
+        // The exec status names the exit code only, never the command.
+        assert!(!stderr.contains("echo \"reading the table\""), "{stderr}");
+        let status = bed.actionset("broken-run")["status"].clone();
+        assert_eq!(status["state"], "failed", "{status:#}");
+        let phases = &status["actions"][0]["phases"];
+        assert_eq!(phases[0]["state"], "failed", "{status:#}");
+        assert_eq!(phases[1]["state"], "pending", "{status:#}");
+        assert_eq!(status["actions"][0]["deferPhase"]["state"], "failed", "{status:#}");
+        assert!(!bed.data_dir.join("never-ran").exists(), "a phase after the failure ran");
+        // The defer pod never started: no log, so the reason comes from its container state.
+        let events = bed.events("broken-run");
+        let defer_failure = events
+            .iter()
+            .find(|e| e.2.starts_with("Failed to execute defer phase noSuchTool"))
+            .unwrap_or_else(|| panic!("{events:?}"));
+        assert_eq!(defer_failure.0, "Warning");
+        for wanted in ["exit code 128", "StartError", "\"/no/such/tool\"", "no such file or directory"] {
+            assert!(defer_failure.2.contains(wanted), "{wanted:?} missing: {defer_failure:?}");
+        }
+        bed.assert_no_task_pods();
+
+        let out = bed.run(&[
+            "actionset", "create", "--action", "execMissing", "--blueprint", "app-blueprint",
+            "--statefulset", &subject, "--name", "exec-missing",
+        ]);
+        assert!(!out.status.success());
+        let stderr = text(&out.stderr);
+        for wanted in [
+            "in phase \"execNoSuchTool\"",
+            "exec: \"/no/such/tool\": stat /no/such/tool: no such file or directory",
+        ] {
+            assert!(stderr.contains(wanted), "{wanted:?} missing:\n{stderr}");
+        }
+        assert_eq!(bed.actionset("exec-missing")["status"]["state"], "failed");
+
+        // A task pod whose image is missing fails at once, not after the 15 minutes a pod may
+        // stay Pending. (Real node only: the fake has no images.)
+        if cluster.is_real() {
+            let out = bed.run(&[
+                "actionset", "create", "--action", "missingImage", "--blueprint",
+                "app-blueprint", "--statefulset", &subject, "--name", "missing-image",
+            ]);
+            assert!(!out.status.success());
+            let stderr = text(&out.stderr);
+            assert!(
+                stderr.contains("cannot start: ErrImageNeverPull"),
+                "{stderr}"
+            );
+            bed.assert_no_task_pods();
+        }
+    }
+}
+
+kubectl_backup_testbed::on_both_backends! {
+    /// Ctrl-C (SIGINT) during a running task pod: the run stops, deletes the pod, starts no
+    /// further phase and records the ActionSet as failed.
+    node fn ctrl_c_deletes_the_running_task_pod(cluster) {
+        let bed = AppBed::new(cluster);
+        let mut cmd = bed.cmd(&[
+            "actionset", "create", "--action", "slow", "--blueprint", "app-blueprint",
+            "--statefulset", &format!("{}/app", bed.db), "--name", "slow-run",
+        ]);
+        cmd.stdout(std::process::Stdio::piped()).stderr(std::process::Stdio::piped());
+        let child = cmd.spawn().unwrap();
+        cluster.wait_for("a Running task pod", POD_TIMEOUT, || {
+            cluster
+                .objects()
+                .list("v1", "Pod", Some(&bed.db))
+                .iter()
+                .any(|p| {
+                    p["metadata"]["labels"]["createdBy"] == "kanister"
+                        && p["status"]["phase"] == "Running"
+                })
+                .then_some(())
+        });
+        let signalled = Command::new("kill")
+            .args(["-INT", &child.id().to_string()])
+            .status()
+            .unwrap();
+        assert!(signalled.success());
+        let out = child.wait_with_output().unwrap();
+        assert!(!out.status.success());
+        let stderr = text(&out.stderr);
+        assert!(stderr.contains("interrupted"), "{stderr}");
+        bed.assert_no_task_pods();
+        let status = bed.actionset("slow-run")["status"].clone();
+        assert_eq!(status["state"], "failed", "{status:#}");
+        assert_eq!(status["actions"][0]["phases"][1]["state"], "pending", "{status:#}");
+        assert!(!bed.data_dir.join("never-ran").exists(), "a phase ran after Ctrl-C");
+    }
+}
