@@ -832,7 +832,7 @@ async fn without_the_crd_the_record_is_kept_with_the_profiles_data_and_from_work
     let record = bed
         .s3
         .root()
-        .join("bucket/team/kubectl-backup/actionsets/kanister/local-backup.json");
+        .join("bucket/team/plugins/kubectl-backup/actionsets/kanister/local-backup.json");
     let stored: Value = serde_json::from_slice(&std::fs::read(&record).unwrap()).unwrap();
     assert_eq!(stored["kind"], "ActionSet");
     assert_eq!(stored["status"]["state"], "complete", "{stored:#}");
@@ -875,7 +875,7 @@ async fn without_the_crd_the_record_is_kept_with_the_profiles_data_and_from_work
     assert!(
         bed.s3
             .root()
-            .join("bucket/team/kubectl-backup/actionsets/kanister/local-restore.json")
+            .join("bucket/team/plugins/kubectl-backup/actionsets/kanister/local-restore.json")
             .exists()
     );
     // A profile whose store cannot be reached does not hide the records kept elsewhere.

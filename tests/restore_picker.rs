@@ -322,6 +322,15 @@ fn a_velero_resource_list_offers_types_by_their_resource_names() {
     let dir = local_backup_dir(&server, "both-tuesday");
     std::fs::remove_file(dir.join("both-tuesday-kubectl-backup-integrity.json.gz"))
         .expect("remove the integrity record");
+    // ...and velero-backup.json without our annotations (which name the record), as Velero's.
+    let path = dir.join("velero-backup.json");
+    let mut backup: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
+    backup["metadata"]["annotations"]
+        .as_object_mut()
+        .unwrap()
+        .retain(|k, _| !k.starts_with("backup.kubectl.io/"));
+    std::fs::write(&path, serde_json::to_vec(&backup).unwrap()).unwrap();
     let mut term = Terminal::spawn(command(&server, &["restore"])).expect("spawn");
     pick_both_tuesday(&mut term);
     expect(&mut term, "web (4 items)");
@@ -386,7 +395,8 @@ fn ctrl_c_at_the_picker_stops_with_nothing_created() {
     assert!(present(&server).is_empty());
 }
 
-/// Only `velero-backup.json`: enough to be listed (the list reads nothing else).
+/// Only `velero-backup.json` and an empty tarball: enough to be listed as Completed (the list
+/// reads nothing else; a Completed backup without its tarball is listed as Corrupt).
 fn listed_only_backup(server: &FakeApiServer, name: &str, minutes_ago: i64) {
     let dir = local_backup_dir(server, name);
     std::fs::create_dir_all(&dir).unwrap();
@@ -401,6 +411,7 @@ fn listed_only_backup(server: &FakeApiServer, name: &str, minutes_ago: i64) {
             "progress": {"itemsBackedUp": 4, "totalItems": 4}},
     });
     std::fs::write(dir.join("velero-backup.json"), backup.to_string()).unwrap();
+    std::fs::write(dir.join(format!("{name}.tar.gz")), b"").unwrap();
 }
 
 #[test]
@@ -429,7 +440,10 @@ fn hundreds_of_backups_show_one_screenful_and_are_found_by_name() {
     );
     term.send("y");
     let (status, rest) = term.wait(WAIT).expect("exit");
-    // This backup has no tarball: the restore path says so, about the chosen backup.
+    // This backup's tarball is empty: the restore path says so, about the chosen backup.
     assert!(!status.success(), "{rest}");
-    assert!(rest.contains("backup \"nightly-137\""), "{rest}");
+    assert!(
+        rest.contains("backup nightly-137") && rest.contains("refused"),
+        "{rest}"
+    );
 }

@@ -14,6 +14,8 @@ use serde_json::{Value, json};
 
 const BIN: &str = env!("CARGO_BIN_EXE_kubectl-backup");
 
+#[path = "snapshot_restore/audit.rs"]
+mod audit;
 #[path = "snapshot_restore/engine.rs"]
 mod engine;
 #[path = "snapshot_restore/real_round_trips.rs"]

@@ -1,7 +1,13 @@
 //! Where an ActionSet lives: as a `cr.kanister.io` resource when the CRD is served (so
 //! `kubectl get actionsets` and the controller's tools see client-side runs too); without the
 //! CRD, as a JSON object next to the data of the Profile it uses (the local default directory
-//! when it names none), under [`RECORD_PREFIX`]`/<namespace>/<name>.json`. Status is written
+//! when it names none), under [`RECORD_PREFIX`]`/<namespace>/<name>.json`. That prefix sits in
+//! `plugins/`, one of the top-level directories Velero's store validation accepts (`backups`,
+//! `restores`, `restic`, `kopia`, `metadata`, `plugins`; any other one marks a
+//! BackupStorageLocation Unavailable) and the one Velero itself never reads, lists or deletes, so
+//! a profile that shares its bucket and prefix with a Velero location never puts it out of
+//! service. Records older versions wrote under [`OLD_RECORD_PREFIX`] are still read, and moved to
+//! the new place by the next record written there. Status is written
 //! the way the controller writes it: the whole object is replaced (there is no status
 //! subresource), retried on conflict. Object stores replace an object atomically, so a reader
 //! sees the previous record or the new one, never half of one.
@@ -22,8 +28,13 @@ use crate::kube::{Cluster, describe_error, is_conflict, is_not_found};
 use crate::profile::{DestinationRequest, ProfileStore};
 use crate::storage::ObjectStore;
 
-/// Key prefix of the records inside a destination (after the profile's own prefix).
-pub const RECORD_PREFIX: &str = "kubectl-backup/actionsets";
+/// Key prefix of the records inside a destination (after the profile's own prefix): under
+/// Velero's `plugins/`, so a Velero location sharing the prefix stays Available.
+pub const RECORD_PREFIX: &str = "plugins/kubectl-backup/actionsets";
+
+/// Where older versions wrote records: a top-level directory Velero's validation refuses.
+/// Still read; moved to [`RECORD_PREFIX`] when a record is next written to that destination.
+pub const OLD_RECORD_PREFIX: &str = "kubectl-backup/actionsets";
 
 /// How many records a listing reads at once.
 const READ_CONCURRENCY: usize = 8;
@@ -35,6 +46,11 @@ pub fn api_resource() -> ApiResource {
 /// The key of a record inside its destination.
 pub fn record_key(namespace: &str, name: &str) -> String {
     format!("{RECORD_PREFIX}/{namespace}/{name}.json")
+}
+
+/// The key older versions used for the same record.
+pub fn old_record_key(namespace: &str, name: &str) -> String {
+    format!("{OLD_RECORD_PREFIX}/{namespace}/{name}.json")
 }
 
 /// Where ActionSets are kept for one cluster.
@@ -337,6 +353,10 @@ impl ObjectRecords {
             || self
                 .legacy_file(namespace, name)
                 .is_some_and(|path| path.exists());
+        let exists = exists
+            || Self::read(&place, &old_record_key(namespace, name))
+                .await?
+                .is_some();
         if exists {
             bail!(
                 "actionset {name:?} already exists in namespace {namespace:?} ({})",
@@ -345,7 +365,16 @@ impl ObjectRecords {
         }
         write_record(&place, namespace, name, object).await?;
         self.remember(namespace, name, &place);
+        move_old_records(&place).await;
         Ok(())
+    }
+
+    /// The record at its key, else at the key older versions used.
+    async fn read_any(place: &Place, namespace: &str, name: &str) -> Result<Option<ActionSet>> {
+        match Self::read(place, &record_key(namespace, name)).await? {
+            Some(found) => Ok(Some(found)),
+            None => Self::read(place, &old_record_key(namespace, name)).await,
+        }
     }
 
     async fn read(place: &Place, key: &str) -> Result<Option<ActionSet>> {
@@ -359,16 +388,15 @@ impl ObjectRecords {
     }
 
     async fn get(&self, namespace: &str, name: &str) -> Result<Option<ActionSet>> {
-        let key = record_key(namespace, name);
         if let Some(place) = self.remembered(namespace, name)
-            && let Some(found) = Self::read(&place, &key).await?
+            && let Some(found) = Self::read_any(&place, namespace, name).await?
         {
             return Ok(Some(found));
         }
         // One unreachable destination must not hide a record kept in another.
         let mut problems = Vec::new();
         for place in self.places().await? {
-            match Self::read(place, &key).await {
+            match Self::read_any(place, namespace, name).await {
                 Ok(Some(found)) => {
                     self.remember(namespace, name, place);
                     return Ok(Some(found));
@@ -399,21 +427,18 @@ impl ObjectRecords {
     }
 
     async fn list(&self, namespace: Option<&str>) -> Result<Vec<ActionSet>> {
-        let prefix = match namespace {
-            Some(ns) => format!("{RECORD_PREFIX}/{ns}/"),
-            None => format!("{RECORD_PREFIX}/"),
-        };
         let mut found: BTreeMap<(String, String), ActionSet> = BTreeMap::new();
-        for place in self.places().await? {
-            let keys: Vec<String> = match place
-                .store
-                .list(&prefix)
-                .try_filter_map(|meta| async move {
-                    Ok(meta.key.ends_with(".json").then_some(meta.key))
-                })
-                .try_collect()
-                .await
-            {
+        // Where a record is in both places (a move cut short), the new one wins.
+        let prefixes = [RECORD_PREFIX, OLD_RECORD_PREFIX].map(|root| match namespace {
+            Some(ns) => format!("{root}/{ns}/"),
+            None => format!("{root}/"),
+        });
+        let places = self.places().await?;
+        for (place, prefix) in places
+            .iter()
+            .flat_map(|place| prefixes.iter().map(move |prefix| (place, prefix)))
+        {
+            let keys: Vec<String> = match list_records(place, prefix).await {
                 Ok(keys) => keys,
                 Err(e) => {
                     eprintln!(
@@ -480,17 +505,19 @@ impl ObjectRecords {
     }
 
     async fn delete(&self, namespace: &str, name: &str) -> Result<bool> {
-        let key = record_key(namespace, name);
+        let keys = [record_key(namespace, name), old_record_key(namespace, name)];
         let mut deleted = false;
         let mut problems = Vec::new();
         for place in self.places().await? {
-            match place.store.head(&key).await {
-                Ok(Some(_)) => match place.store.delete(&key).await {
-                    Ok(()) => deleted = true,
-                    Err(e) => problems.push(format!("deleting {key} in {}: {e}", place.name)),
-                },
-                Ok(None) => {}
-                Err(e) => problems.push(format!("reading {key} in {}: {e}", place.name)),
+            for key in &keys {
+                match place.store.head(key).await {
+                    Ok(Some(_)) => match place.store.delete(key).await {
+                        Ok(()) => deleted = true,
+                        Err(e) => problems.push(format!("deleting {key} in {}: {e}", place.name)),
+                    },
+                    Ok(None) => {}
+                    Err(e) => problems.push(format!("reading {key} in {}: {e}", place.name)),
+                }
             }
         }
         if let Some(path) = self.legacy_file(namespace, name) {
@@ -527,7 +554,17 @@ impl ObjectRecords {
             .ok_or_else(|| anyhow!("actionset record {namespace}/{name} is gone"))?;
         object.status = Some(status.clone());
         match self.remembered(namespace, name) {
-            Some(place) => write_record(&place, namespace, name, &object).await,
+            Some(place) => {
+                write_record(&place, namespace, name, &object).await?;
+                // A record older versions wrote moves to the new place with its first update.
+                let old = old_record_key(namespace, name);
+                if let Ok(Some(_)) = place.store.head(&old).await
+                    && let Err(e) = place.store.delete(&old).await
+                {
+                    eprintln!("warning: deleting {old} in {}: {e}", place.name);
+                }
+                Ok(())
+            }
             // A record from before records moved next to the profile's data.
             None => match self.legacy_file(namespace, name) {
                 Some(path) => write_legacy_file(&path, &object),
@@ -543,6 +580,57 @@ fn push_place(places: &mut Vec<Place>, place: Place) {
     };
     if !places.iter().any(same) {
         places.push(place);
+    }
+}
+
+/// The record keys under `prefix` in one destination.
+async fn list_records(
+    place: &Place,
+    prefix: &str,
+) -> Result<Vec<String>, crate::storage::StorageError> {
+    place
+        .store
+        .list(prefix)
+        .try_filter_map(|meta| async move { Ok(meta.key.ends_with(".json").then_some(meta.key)) })
+        .try_collect()
+        .await
+}
+
+/// Moves the records older versions wrote under [`OLD_RECORD_PREFIX`] of this destination to
+/// [`RECORD_PREFIX`] (a record already in the new place wins), so a Velero location sharing the
+/// prefix becomes valid again. Best effort: what cannot be moved stays where it is readable, with
+/// a warning.
+async fn move_old_records(place: &Place) {
+    let keys = match list_records(place, &format!("{OLD_RECORD_PREFIX}/")).await {
+        Ok(keys) => keys,
+        Err(e) => {
+            eprintln!(
+                "warning: cannot list old actionset records in {}: {e}",
+                place.name
+            );
+            return;
+        }
+    };
+    let mut moved = 0;
+    for old in keys {
+        let new = format!("{RECORD_PREFIX}/{}", &old[OLD_RECORD_PREFIX.len() + 1..]);
+        let step = async {
+            if place.store.head(&new).await?.is_none() {
+                let bytes = place.store.get_bytes(&old).await?;
+                place.store.put_bytes(&new, bytes).await?;
+            }
+            place.store.delete(&old).await
+        };
+        match step.await {
+            Ok(()) => moved += 1,
+            Err(e) => eprintln!("warning: cannot move {old} in {}: {e}", place.name),
+        }
+    }
+    if moved > 0 {
+        eprintln!(
+            "note: moved {moved} actionset record(s) in {} from {OLD_RECORD_PREFIX}/ to {RECORD_PREFIX}/ (Velero marks a storage location with other top-level directories Unavailable)",
+            place.name
+        );
     }
 }
 

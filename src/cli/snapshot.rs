@@ -150,6 +150,9 @@ pub struct DownloadArgs {
     /// Overwrite an existing file
     #[arg(long)]
     pub force: bool,
+    /// Download a backup without (or with a corrupt) velero-backup.json; the tarball is still verified
+    #[arg(long)]
+    pub allow_incomplete: bool,
     #[command(flatten)]
     pub location: LocationArg,
 }
@@ -437,7 +440,19 @@ async fn run_list(args: ListArgs, global: &GlobalArgs) -> Result<()> {
     let format = global.output_or(OutputFormat::Table);
     match format {
         OutputFormat::Json | OutputFormat::Yaml => {
-            let items: Vec<&Backup> = backups.iter().filter_map(Listed::current).collect();
+            // A corrupt entry is listed too, as a Backup with phase Corrupt and the reason.
+            let items: Vec<serde_json::Value> = backups
+                .iter()
+                .filter_map(|b| match (&b.corrupt, b.current()) {
+                    (Some(reason), _) if b.in_cluster.is_none() => Some(serde_json::json!({
+                        "apiVersion": "velero.io/v1", "kind": "Backup",
+                        "metadata": {"name": b.name, "namespace": DEFAULT_NAMESPACE},
+                        "status": {"phase": "Corrupt", "failureReason": reason},
+                    })),
+                    (_, Some(backup)) => serde_json::to_value(backup).ok(),
+                    _ => None,
+                })
+                .collect();
             let list = serde_json::json!({"apiVersion": "v1", "kind": "List", "items": items});
             print_structured(&list, format)
         }
@@ -571,6 +586,33 @@ async fn locate(
 async fn run_describe(args: DescribeArgs, global: &GlobalArgs) -> Result<()> {
     let (listed, store, cluster) = locate(&args.name, &args.location, global).await?;
     let format = global.output_or(OutputFormat::Table);
+    if let Some(reason) = listed
+        .corrupt
+        .as_ref()
+        .filter(|_| listed.in_cluster.is_none())
+    {
+        if matches!(format, OutputFormat::Json | OutputFormat::Yaml) {
+            print_structured(
+                &serde_json::json!({
+                    "apiVersion": "velero.io/v1", "kind": "Backup",
+                    "metadata": {"name": listed.name, "namespace": DEFAULT_NAMESPACE},
+                    "status": {"phase": "Corrupt", "failureReason": reason},
+                }),
+                format,
+            )?;
+        } else {
+            write_stdout(&describe::render(
+                &listed,
+                &describe::Extras::default(),
+                false,
+            ))?;
+        }
+        bail!(
+            "backup {} is corrupt: {reason}; it cannot be restored (delete it with `kubectl backup snapshot delete {}`)",
+            args.name,
+            args.name
+        );
+    }
     if matches!(format, OutputFormat::Json | OutputFormat::Yaml) {
         let backup = listed
             .current()
@@ -616,7 +658,11 @@ async fn run_describe(args: DescribeArgs, global: &GlobalArgs) -> Result<()> {
 async fn run_download(args: DownloadArgs, global: &GlobalArgs) -> Result<()> {
     let (listed, store, cluster) = locate(&args.name, &args.location, global).await?;
     let downloaded = match (store, &listed.in_cluster, &cluster) {
-        (Some(store), _, _) => {
+        (Some(store), in_cluster, _) => {
+            // A Backup in the cluster is Velero's live record; the files alone are judged here.
+            if in_cluster.is_none() {
+                download::check_before_reading(&listed, args.allow_incomplete)?;
+            }
             download::download(&store, &args.name, args.file.as_deref(), args.force).await?
         }
         (None, Some(backup), Some(cluster)) => {

@@ -105,6 +105,10 @@ pub struct RestoreArgs {
     /// Who does the work
     #[arg(long, value_enum, default_value_t = ModeArg::Auto)]
     pub mode: ModeArg,
+    /// Restore a backup without (or with a corrupt) velero-backup.json; its tarball is still
+    /// verified before anything is created
+    #[arg(long)]
+    pub allow_incomplete: bool,
     /// Through Velero: follow the Restore until it ends (without it, submit and return)
     #[arg(long)]
     pub wait: bool,
@@ -192,6 +196,9 @@ pub async fn run(args: RestoreArgs, global: &GlobalArgs) -> Result<()> {
             "backup {name:?} has no files in a storage location this machine can read; check the name with `kubectl backup snapshot list` or pass --location/--profile"
         );
     };
+    if listed.in_cluster.is_none() {
+        crate::snapshot::download::check_before_reading(&listed, args.allow_incomplete)?;
+    }
     if let Some(phase) = listed.backup.as_ref().and_then(|b| b.phase())
         && !matches!(phase, BackupPhase::Completed | BackupPhase::PartiallyFailed)
     {

@@ -76,6 +76,52 @@ pub fn status(path: &Path, skip_hash_check: bool) -> Result<Status> {
     Ok(status)
 }
 
+/// The checks `status` and `restore` refuse a snapshot on, for readers that can still show a
+/// damaged file (`inspect`): a SHA-256 trailer that does not match, or a database that fails the
+/// structure check. Refused with `status`'s words unless `skip_hash_check`; then each problem
+/// is returned as a warning to print.
+pub fn check_for_reading(path: &Path, db: &Db, skip_hash_check: bool) -> Result<Vec<String>> {
+    let (trailer, problems) = std::thread::scope(|scope| {
+        let trailer = scope.spawn(|| HashCheck::of_bytes(db.file_bytes()));
+        let problems = bbolt::check(db);
+        (
+            trailer.join().expect("the hashing thread does not panic"),
+            problems,
+        )
+    });
+    let mut warnings = Vec::new();
+    if let HashCheck::Mismatch { expected, got } = trailer {
+        let what = format!(
+            "{} was modified or truncated after it was saved: its SHA-256 trailer says {} but \
+             its contents hash to {}; `etcd status` and `etcd restore` refuse it",
+            path.display(),
+            hex::encode(expected),
+            hex::encode(got)
+        );
+        if !skip_hash_check {
+            bail!(
+                "{what}. Use another copy of the snapshot, or --skip-hash-check to inspect this one anyway"
+            );
+        }
+        warnings.push(what);
+    }
+    if !problems.is_empty() {
+        let what = format!(
+            "snapshot file integrity check failed for {}: {} errors found (`etcd status` and `etcd restore` refuse it):\n  {}",
+            path.display(),
+            problems.len(),
+            problems.join("\n  ")
+        );
+        if !skip_hash_check {
+            bail!(
+                "{what}\nUse another copy of the snapshot, or --skip-hash-check to inspect what can be read"
+            );
+        }
+        warnings.push(what);
+    }
+    Ok(warnings)
+}
+
 /// The etcd-defined fields, from an already open database.
 pub fn of_db(db: &Db) -> bbolt::Result<Status> {
     let mut crc = 0u32;

@@ -17,7 +17,10 @@ use crate::kube::Cluster;
 use crate::snapshot::collect::{self, ClusterScope, Collector, Progress, Selection};
 use crate::snapshot::destination::Destination;
 use crate::snapshot::discovery;
-use crate::snapshot::layout::{BackupKeys, validate_backup_name};
+use crate::snapshot::layout::{
+    BackupKeys, INTEGRITY_SHA256_ANNOTATION, TARBALL_SHA256_ANNOTATION, TARBALL_SIZE_ANNOTATION,
+    validate_backup_name,
+};
 use crate::snapshot::report::{RunReport, gzip};
 use crate::snapshot::selector;
 use crate::snapshot::tarball::pipe;
@@ -200,7 +203,8 @@ pub async fn create(
             (Err(e), _, _) => return Err(e),
             (Ok(()), Ok(_), Ok(finished)) => finished,
         };
-        let integrity = tokio::fs::File::from_std(finished.integrity);
+        let (integrity, integrity_sha256) = hash_and_rewind(finished.integrity).await?;
+        let integrity = tokio::fs::File::from_std(integrity);
         store.put(&keys.integrity(), integrity, None).await?;
         store
             .put_bytes(
@@ -223,7 +227,7 @@ pub async fn create(
             .await?;
         store.put_bytes(&keys.logs(), report.log_gz()?).await?;
 
-        let backup = backup_record(&BackupRecord {
+        let mut backup = backup_record(&BackupRecord {
             name: &options.name,
             spec: spec.clone(),
             location: &destination.location_name,
@@ -235,13 +239,22 @@ pub async fn create(
             items: finished.items,
             server_version: &version,
         });
+        // The commit marker names what it commits: the tarball and the integrity record.
+        let annotations = backup.metadata.annotations.get_or_insert_default();
+        annotations.insert(TARBALL_SHA256_ANNOTATION.into(), finished.sha256.clone());
+        annotations.insert(TARBALL_SIZE_ANNOTATION.into(), finished.size.to_string());
+        annotations.insert(INTEGRITY_SHA256_ANNOTATION.into(), integrity_sha256);
         if cancel.is_cancelled() {
             bail!("interrupted");
         }
-        // The commit marker, last.
+        // The commit marker, last. Its PUT is never abandoned half-way (see the storage layer),
+        // so a Ctrl-C during it is seen here, before anything is reported.
         let mut json = serde_json::to_vec_pretty(&backup)?;
         json.push(b'\n');
         store.put_bytes(&keys.metadata(), json).await?;
+        if cancel.is_cancelled() {
+            bail!("interrupted");
+        }
         let results = report.results();
         Ok(CreateOutcome {
             backup,
@@ -353,13 +366,36 @@ pub fn backup_record(record: &BackupRecord<'_>) -> Backup {
     backup
 }
 
-/// Deletes whatever a failed run left under `backups/<B>/`, even after Ctrl-C.
+/// Deletes whatever a failed run left under `backups/<B>/`, even after Ctrl-C. Runs only once
+/// every request of the run has ended (the tarball upload was joined, single PUTs are never
+/// abandoned mid-request), so nothing of ours lands after it. `velero-backup.json` goes first:
+/// if the rest cannot be deleted, what stays never looks like a backup. Then it checks that
+/// nothing is left.
 async fn remove_partial(store: &ObjectStore, keys: &BackupKeys) -> Result<()> {
     let store = store.clone().with_cancellation(CancellationToken::new());
+    store.delete(&keys.metadata()).await?;
     store
         .delete_prefix(keys.dir().trim_end_matches('/'), PrefixMode::PathSafe)
         .await?;
+    if let Some(left) = store.list(&keys.dir()).next().await {
+        bail!("{} is still there after the cleanup", left?.key);
+    }
     Ok(())
+}
+
+/// The SHA-256 of the integrity record, and the file rewound for its upload.
+async fn hash_and_rewind(file: std::fs::File) -> Result<(std::fs::File, String)> {
+    tokio::task::spawn_blocking(move || -> Result<_> {
+        use sha2::Digest;
+        use std::io::{Seek, SeekFrom};
+        let mut file = file;
+        let mut hasher = sha2::Sha256::new();
+        std::io::copy(&mut file, &mut hasher)?;
+        file.seek(SeekFrom::Start(0))?;
+        Ok((file, hex::encode(hasher.finalize())))
+    })
+    .await
+    .map_err(|e| anyhow!("hashing the integrity record crashed: {e}"))?
 }
 
 fn progress_bar(show: bool, progress: Arc<Progress>) -> Option<indicatif::ProgressBar> {

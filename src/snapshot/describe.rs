@@ -68,7 +68,13 @@ pub fn render(listed: &Listed, extras: &Extras, details: bool) -> String {
     };
     line(&mut out, "Managed by:", owner);
     line(&mut out, "Phase:", &listed.phase());
+    if let Some(reason) = &listed.corrupt {
+        line(&mut out, "Problem:", reason);
+    }
     let Some(backup) = listed.current() else {
+        if listed.corrupt.is_some() {
+            return out;
+        }
         line(
             &mut out,
             "Note:",

@@ -12,6 +12,13 @@ pub const CLUSTER_DIR: &str = "cluster";
 pub const NAMESPACES_DIR: &str = "namespaces";
 pub const PREFERRED_VERSION_SUFFIX: &str = "-preferredversion";
 
+/// On a `velero-backup.json` we wrote: what it commits. The backup is complete exactly when this
+/// file exists and the tarball and integrity record it names are present and match (Velero
+/// copies the annotations along and ignores them).
+pub const TARBALL_SHA256_ANNOTATION: &str = "backup.kubectl.io/tarball-sha256";
+pub const TARBALL_SIZE_ANNOTATION: &str = "backup.kubectl.io/tarball-size";
+pub const INTEGRITY_SHA256_ANNOTATION: &str = "backup.kubectl.io/integrity-sha256";
+
 /// Object keys of one backup, relative to the location's root (bucket prefix or directory).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BackupKeys {

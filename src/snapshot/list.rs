@@ -6,7 +6,9 @@ use std::collections::BTreeMap;
 use anyhow::Result;
 use futures::{StreamExt, TryStreamExt};
 
-use crate::snapshot::layout::{BACKUPS_DIR, BackupKeys};
+use crate::snapshot::layout::{
+    BACKUPS_DIR, BackupKeys, INTEGRITY_SHA256_ANNOTATION, TARBALL_SIZE_ANNOTATION,
+};
 use crate::snapshot::types::{Backup, BackupPhase, WRITTEN_BY_ANNOTATION, time_to_chrono};
 use crate::storage::{ListEntry, ObjectStore};
 
@@ -23,6 +25,12 @@ pub struct Listed {
     pub incomplete: bool,
     pub tarball_bytes: Option<u64>,
     pub has_integrity_record: bool,
+    /// Why the backup cannot be trusted although `velero-backup.json` exists: it is not a
+    /// Backup, or the tarball or integrity record it names is missing or of another size.
+    pub corrupt: Option<String>,
+    /// The problem is a tarball of another size than recorded: reading the tarball names it
+    /// more precisely (the item that changed), so restore and download leave it to that check.
+    pub corrupt_content: bool,
 }
 
 impl Listed {
@@ -32,6 +40,9 @@ impl Listed {
     }
 
     pub fn phase(&self) -> String {
+        if self.corrupt.is_some() && self.in_cluster.is_none() {
+            return "Corrupt".into();
+        }
         if self.incomplete && self.in_cluster.is_none() {
             return "Incomplete".into();
         }
@@ -82,9 +93,35 @@ impl Listed {
             .map(time_to_chrono)
     }
 
+    /// Refuses, by name, a backup that is not complete (no `velero-backup.json`) or is corrupt,
+    /// unless the user asked for it (`--allow-incomplete`); then the tarball's own checks still
+    /// run. A backup only the cluster knows (Velero's) is left to Velero.
+    pub fn require_complete(&self, allow_incomplete: bool) -> Result<()> {
+        let problem = if let Some(reason) = self.corrupt.as_ref().filter(|_| !self.corrupt_content)
+        {
+            format!("backup {} is corrupt: {reason}", self.name)
+        } else if self.incomplete {
+            format!(
+                "backup {} is incomplete: it has files but no velero-backup.json (it was interrupted, or is still being written)",
+                self.name
+            )
+        } else {
+            return Ok(());
+        };
+        if allow_incomplete {
+            eprintln!("warning: {problem}; reading its tarball anyway (--allow-incomplete)");
+            return Ok(());
+        }
+        anyhow::bail!(
+            "{problem}: refused. Pass --allow-incomplete to use its tarball anyway (it is still verified), or delete it with `kubectl backup snapshot delete {}`",
+            self.name
+        )
+    }
+
     pub fn is_usable(&self) -> bool {
         self.in_store
             && !self.incomplete
+            && self.corrupt.is_none()
             && self
                 .current()
                 .and_then(Backup::phase)
@@ -112,7 +149,10 @@ pub async fn backup_names(store: &ObjectStore) -> Result<Vec<String>> {
         .collect())
 }
 
-/// Reads one backup's directory: `velero-backup.json`, the tarball's size, our record's presence.
+/// Reads one backup's directory: `velero-backup.json`, the tarball's size, our record's presence,
+/// and whether they agree. A `velero-backup.json` that is not a Backup, or that commits a
+/// tarball or integrity record that is missing or of another size, makes the entry corrupt
+/// (never an error: one bad entry must not hide the others); storage errors are errors.
 pub async fn read_from_store(store: &ObjectStore, name: &str) -> Result<Listed> {
     let keys = BackupKeys::new(name);
     let (metadata_key, tarball_key, integrity_key) =
@@ -122,24 +162,39 @@ pub async fn read_from_store(store: &ObjectStore, name: &str) -> Result<Listed> 
         store.head(&tarball_key),
         store.head(&integrity_key)
     );
-    let backup = match metadata? {
-        Some(_) => {
-            let bytes = store.get_bytes(&keys.metadata()).await?;
-            Some(serde_json::from_slice::<Backup>(&bytes).map_err(|e| {
-                anyhow::anyhow!(
-                    "{} in {} is not a Velero Backup: {e}",
-                    keys.metadata(),
-                    store.location()
-                )
-            })?)
+    let mut corrupt = None;
+    let mut corrupt_content = false;
+    let has_metadata = metadata?.is_some();
+    let backup = if has_metadata {
+        let bytes = store.get_bytes(&keys.metadata()).await?;
+        match serde_json::from_slice::<Backup>(&bytes) {
+            Ok(backup) => Some(backup),
+            Err(e) => {
+                corrupt = Some(format!("{} is not a Velero Backup: {e}", keys.metadata()));
+                None
+            }
         }
-        None => None,
+    } else {
+        None
     };
     let tarball = tarball?;
-    let in_store = backup.is_some()
+    let has_integrity_record = integrity?.is_some();
+    if let Some(backup) = &backup {
+        (corrupt, corrupt_content) = match commit_problem(
+            backup,
+            &keys,
+            tarball.as_ref().map(|t| t.size),
+            has_integrity_record,
+        ) {
+            Some(CommitProblem::Content(reason)) => (Some(reason), true),
+            Some(CommitProblem::Files(reason)) => (Some(reason), false),
+            None => (None, false),
+        };
+    }
+    let in_store = has_metadata
         || tarball.is_some()
         || store.list(&keys.dir()).next().await.transpose()?.is_some();
-    let incomplete = backup.is_none() && in_store;
+    let incomplete = !has_metadata && in_store;
     Ok(Listed {
         name: name.to_string(),
         backup,
@@ -147,8 +202,57 @@ pub async fn read_from_store(store: &ObjectStore, name: &str) -> Result<Listed> 
         in_store,
         incomplete,
         tarball_bytes: tarball.map(|t| t.size),
-        has_integrity_record: integrity?.is_some(),
+        has_integrity_record,
+        corrupt,
+        corrupt_content,
     })
+}
+
+/// What is wrong with a finished backup's files, judged from `velero-backup.json`: a usable
+/// phase needs its tarball, and our annotations name the tarball's size and the integrity
+/// record. (Velero writes `velero-backup.json` first and the tarball after it, so a backup
+/// still in progress is not judged.)
+/// What [`commit_problem`] found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CommitProblem {
+    /// A file `velero-backup.json` commits is missing.
+    Files(String),
+    /// The tarball is there but not the one committed (another size).
+    Content(String),
+}
+
+pub fn commit_problem(
+    backup: &Backup,
+    keys: &BackupKeys,
+    tarball_size: Option<u64>,
+    has_integrity_record: bool,
+) -> Option<CommitProblem> {
+    if !backup.phase().is_some_and(BackupPhase::is_usable) {
+        return None;
+    }
+    let annotations = backup.metadata.annotations.clone().unwrap_or_default();
+    let Some(size) = tarball_size else {
+        return Some(CommitProblem::Files(format!(
+            "velero-backup.json says {} but its tarball {} is missing",
+            backup.phase().map_or("", BackupPhase::as_str),
+            keys.tarball()
+        )));
+    };
+    if let Some(recorded) = annotations.get(TARBALL_SIZE_ANNOTATION)
+        && recorded != &size.to_string()
+    {
+        return Some(CommitProblem::Content(format!(
+            "the tarball {} is {size} bytes but velero-backup.json records {recorded}",
+            keys.tarball()
+        )));
+    }
+    if annotations.contains_key(INTEGRITY_SHA256_ANNOTATION) && !has_integrity_record {
+        return Some(CommitProblem::Files(format!(
+            "the integrity record {} that velero-backup.json names is missing",
+            keys.integrity()
+        )));
+    }
+    None
 }
 
 /// Everything in the store plus the cluster's Velero Backups, sorted by name.
@@ -179,6 +283,8 @@ pub async fn list(store: &ObjectStore, cluster_backups: Vec<Backup>) -> Result<V
                         incomplete: false,
                         tarball_bytes: None,
                         has_integrity_record: false,
+                        corrupt: None,
+                        corrupt_content: false,
                     },
                 );
             }

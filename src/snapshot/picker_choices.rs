@@ -24,7 +24,8 @@ use crate::storage::ObjectStore;
 
 /// A backup a restore can start from: Completed or PartiallyFailed, with its files written.
 pub fn is_restorable(listed: &Listed) -> bool {
-    let files_present = (listed.in_store && !listed.incomplete) || listed.in_cluster.is_some();
+    let files_present = (listed.in_store && !listed.incomplete && listed.corrupt.is_none())
+        || listed.in_cluster.is_some();
     files_present
         && listed
             .current()
@@ -599,6 +600,8 @@ mod tests {
             incomplete: false,
             tarball_bytes: Some(1),
             has_integrity_record: true,
+            corrupt: None,
+            corrupt_content: false,
         }
     }
 

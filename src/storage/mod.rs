@@ -119,6 +119,10 @@ impl ObjectStore {
     }
 
     /// Uploads in progress stop and are aborted when `token` is cancelled (see [`cancel_on_ctrl_c`]).
+    /// A request already on the wire is never abandoned (the server could store it after the
+    /// caller's cleanup): a multipart upload waits for its parts in flight, then aborts; a
+    /// single PUT in flight is answered first, and returns `Ok` when it was stored, so a caller
+    /// that cancels must check its token and undo what it wrote.
     pub fn with_cancellation(mut self, token: CancellationToken) -> Self {
         self.cancel = token;
         self

@@ -19,7 +19,7 @@ use super::backend::{Backend, Body, ListPage, ObjectMeta};
 use super::config::{GcsConfig, S3Config, TransferOptions};
 use super::error::{Attempts, Result, StorageError, from_reqwest};
 use super::http::{body_stream, client, header, object_meta, unquote, xml_text};
-use super::retry::retry;
+use super::retry::{Interrupt, retry, retry_with};
 use super::upload::{FirstChunk, PartSink, Target, Upload, read_first, upload_parts};
 
 const SIGNATURE_LIFETIME: Duration = Duration::from_secs(3600);
@@ -246,17 +246,26 @@ impl Inner {
         cancel: &CancellationToken,
     ) -> Result<PutResult> {
         let size = body.len() as u64;
-        let response = self
-            .request(
-                Method::PUT,
-                || sign(self.bucket.put_object(self.credentials(), key)),
-                &[],
-                Some(body),
-                "PUT",
-                key,
-                cancel,
-            )
-            .await?;
+        // A PUT on the wire is never abandoned: the server may still store it after we stop
+        // listening, later than a cleanup's DELETE. Cancelling stops further attempts only.
+        let cancelled = || StorageError::cancelled(&self.location, "PUT", key);
+        let response = retry_with(
+            &self.options.retry,
+            cancel,
+            cancelled,
+            || {
+                self.send(
+                    Method::PUT,
+                    sign(self.bucket.put_object(self.credentials(), key)),
+                    &[],
+                    Some(body.clone()),
+                    "PUT",
+                    key,
+                )
+            },
+            Interrupt::BetweenAttempts,
+        )
+        .await?;
         Ok(PutResult {
             key: key.to_string(),
             size,

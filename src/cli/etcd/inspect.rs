@@ -9,6 +9,7 @@ use crate::cli::GlobalArgs;
 use crate::etcd::bbolt::Db;
 use crate::etcd::inspect::{DEFAULT_ETCD_PREFIX, candidate_keys, decode, describe, latest};
 use crate::etcd::k8s_proto::DecodeOptions;
+use crate::etcd::status::check_for_reading;
 use crate::output::{OutputFormat, Table, print_structured, write_stdout};
 
 #[derive(Debug, Args)]
@@ -36,11 +37,19 @@ pub struct InspectArgs {
     /// Print Secret data with --get (redacted by default)
     #[arg(long)]
     pub show_secrets: bool,
+
+    /// Read a snapshot whose SHA-256 trailer or structure check fails (as `status` and
+    /// `restore` would refuse it), with a warning
+    #[arg(long)]
+    pub skip_hash_check: bool,
 }
 
 pub fn run(args: InspectArgs, global: &GlobalArgs) -> Result<()> {
     let db = Db::open(&args.file)
         .with_context(|| format!("cannot read snapshot {}", args.file.display()))?;
+    for warning in check_for_reading(&args.file, &db, args.skip_hash_check)? {
+        eprintln!("warning: {warning}");
+    }
     match &args.get {
         Some(reference) => get(&db, &args, reference, global),
         None => list(&db, &args, global),

@@ -208,6 +208,9 @@ async fn run_tiers(ctx: &Run<'_>, plan: &Plan, report: &mut RestoreReport) -> Re
             format!("could not work out what becomes of the claims' storage: {e:#}"),
         ),
     }
+    for warning in velero_mapping_actions(cluster).await {
+        report.warnings.add(None, warning);
+    }
     let mut catalog = ApiCatalog::discover(&cluster.client)
         .await
         .map_err(|e| anyhow::anyhow!(describe_error(&cluster.server, &e)))?;
@@ -406,4 +409,42 @@ async fn wait_established(ctx: &Run<'_>, names: &[String]) -> Result<()> {
         }
     }
     Ok(())
+}
+
+/// Velero's configurable restore item actions: a ConfigMap carrying one of these labels tells
+/// Velero's server to rewrite items while it restores them.
+const VELERO_MAPPING_ACTIONS: &[(&str, &str)] = &[
+    (
+        "velero.io/change-storage-class",
+        "storage classes of PVs and PVCs",
+    ),
+    ("velero.io/change-image-name", "container images"),
+    ("velero.io/change-pvc-node-selector", "PVCs' selected nodes"),
+];
+
+/// Warnings for the mapping ConfigMaps a Velero user set up: a client-side restore does not
+/// apply them, and must say so rather than silently restore the backup's values. A cluster
+/// where ConfigMaps cannot be listed gets no warning.
+async fn velero_mapping_actions(cluster: &Cluster) -> Vec<String> {
+    use k8s_openapi::api::core::v1::ConfigMap;
+    use kube::api::ListParams;
+    let api: Api<ConfigMap> = Api::all(cluster.client.clone());
+    let mut warnings = Vec::new();
+    for (label, what) in VELERO_MAPPING_ACTIONS {
+        let Ok(list) = api
+            .list_metadata(&ListParams::default().labels(label).limit(10))
+            .await
+        else {
+            continue;
+        };
+        for cm in list.items {
+            warnings.push(format!(
+                "ConfigMap {}/{} configures Velero's {} restore item action ({what}); a client-side restore does not apply it, so items keep the backup's values (--mode controller lets Velero apply it)",
+                cm.metadata.namespace.unwrap_or_default(),
+                cm.metadata.name.unwrap_or_default(),
+                label.trim_start_matches("velero.io/"),
+            ));
+        }
+    }
+    warnings
 }

@@ -32,6 +32,9 @@ const PVC_ANNOTATIONS: &[&str] = &[
     "volume.kubernetes.io/selected-node",
 ];
 
+/// The name prefix of the projected service-account token volume admission adds to pods.
+pub const KUBE_API_ACCESS_PREFIX: &str = "kube-api-access-";
+
 /// Why an item is left out.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Skip {
@@ -41,7 +44,20 @@ pub enum Skip {
     ServiceAccountToken,
     ReclaimDelete,
     ApiService,
+    PublishedConfigMap,
+    ControllerEndpointSlice,
 }
+
+/// ConfigMaps kube-controller-manager publishes in every namespace (the cluster's CA bundle;
+/// OpenShift's service CA): the target cluster's own copy is the right one.
+const PUBLISHED_CONFIG_MAPS: &[&str] = &["kube-root-ca.crt", "openshift-service-ca.crt"];
+
+/// `endpointslice.kubernetes.io/managed-by` values of the controllers that write EndpointSlices
+/// from Services and Endpoints; they write them again for the restored objects.
+const ENDPOINTSLICE_CONTROLLERS: &[&str] = &[
+    "endpointslice-controller.k8s.io",
+    "endpointslicemirroring-controller.k8s.io",
+];
 
 impl Skip {
     pub fn reason(&self) -> &'static str {
@@ -52,6 +68,12 @@ impl Skip {
             Skip::ServiceAccountToken => "auto-generated service account token",
             Skip::ReclaimDelete => "PV with reclaim policy Delete and no volume snapshot",
             Skip::ApiService => "APIService (registered by its server)",
+            Skip::PublishedConfigMap => {
+                "published in every namespace by kube-controller-manager (the target cluster's own CA)"
+            }
+            Skip::ControllerEndpointSlice => {
+                "EndpointSlice written by a controller (it writes it again from the restored Service/Endpoints)"
+            }
         }
     }
 }
@@ -116,6 +138,7 @@ pub fn prepare(object: &mut Value, group_resource: &str, ctx: &FixContext) -> Op
             "admissionregistration.k8s.io",
             "mutatingwebhookconfigurations" | "validatingwebhookconfigurations",
         ) => fix_webhooks(object),
+        ("apiextensions.k8s.io", "customresourcedefinitions") => fix_crd(object),
         _ => {}
     }
     if let Some(ns) = object
@@ -173,6 +196,23 @@ fn skip_reason(object: &Value, group_resource: &str) -> Option<Skip> {
             return Some(Skip::ReclaimDelete);
         }
         "apiservices.apiregistration.k8s.io" => return Some(Skip::ApiService),
+        "configmaps"
+            if object
+                .pointer("/metadata/name")
+                .and_then(Value::as_str)
+                .is_some_and(|n| PUBLISHED_CONFIG_MAPS.contains(&n)) =>
+        {
+            return Some(Skip::PublishedConfigMap);
+        }
+        "endpointslices.discovery.k8s.io"
+            if object
+                .pointer("/metadata/labels")
+                .and_then(|l| l.get("endpointslice.kubernetes.io/managed-by"))
+                .and_then(Value::as_str)
+                .is_some_and(|m| ENDPOINTSLICE_CONTROLLERS.contains(&m)) =>
+        {
+            return Some(Skip::ControllerEndpointSlice);
+        }
         _ => {}
     }
     None
@@ -203,10 +243,35 @@ fn fix_pod(pod: &mut Value) {
         .unwrap_or("default")
         .to_string();
     let token_prefix = format!("{sa}-token-");
+    // Beyond Velero (which drops only the legacy `<sa>-token-*` Secret volumes): the projected
+    // token volume the ServiceAccount admission plugin adds (`kube-api-access-<random>`) is
+    // dropped too, so admission adds a fresh one. Kept, it names what the source cluster
+    // projected (an OpenShift cluster's `openshift-service-ca.crt`, a token lifetime), and a
+    // pod whose projected ConfigMap is missing never starts.
+    let mut projected_tokens: BTreeSet<String> = BTreeSet::new();
+    for volume in spec
+        .get("volumes")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+    {
+        let name = volume.get("name").and_then(Value::as_str).unwrap_or("");
+        let has_token = volume
+            .pointer("/projected/sources")
+            .and_then(Value::as_array)
+            .is_some_and(|sources| {
+                sources
+                    .iter()
+                    .any(|s| s.get("serviceAccountToken").is_some())
+            });
+        if name.starts_with(KUBE_API_ACCESS_PREFIX) && has_token {
+            projected_tokens.insert(name.to_string());
+        }
+    }
     let is_token = |v: &Value| {
         v.get("name")
             .and_then(Value::as_str)
-            .is_some_and(|n| n.starts_with(&token_prefix))
+            .is_some_and(|n| n.starts_with(&token_prefix) || projected_tokens.contains(n))
     };
     if let Some(volumes) = spec.get_mut("volumes").and_then(Value::as_array_mut) {
         volumes.retain(|v| !is_token(v));
@@ -468,6 +533,34 @@ fn fix_webhooks(config: &mut Value) {
     }
 }
 
+/// Velero's `CRDV1PreserveUnknownFieldsAction`: a v1 CRD carried over from v1beta1 may still
+/// hold `preserveUnknownFields: true`, which the v1 API refuses on create; the schema flag
+/// `x-kubernetes-preserve-unknown-fields` on every version's schema says the same thing.
+fn fix_crd(crd: &mut Value) {
+    if crd.get("apiVersion").and_then(Value::as_str) != Some("apiextensions.k8s.io/v1")
+        || crd.pointer("/spec/preserveUnknownFields") != Some(&Value::Bool(true))
+    {
+        return;
+    }
+    crd["spec"]["preserveUnknownFields"] = Value::Bool(false);
+    for version in crd
+        .pointer_mut("/spec/versions")
+        .and_then(Value::as_array_mut)
+        .into_iter()
+        .flatten()
+    {
+        if let Some(schema) = version
+            .pointer_mut("/schema/openAPIV3Schema")
+            .and_then(Value::as_object_mut)
+        {
+            schema.insert(
+                "x-kubernetes-preserve-unknown-fields".into(),
+                Value::Bool(true),
+            );
+        }
+    }
+}
+
 fn add_restore_labels(object: &mut Value, ctx: &FixContext) {
     let Some(metadata) = object.get_mut("metadata").and_then(Value::as_object_mut) else {
         return;
@@ -681,6 +774,23 @@ mod tests {
             json!([{"name": "data"}])
         );
         assert!(pod["spec"].get("nodeName").is_none());
+        let token = json!({"name": "kube-api-access-x1y2z", "projected": {"sources": [
+            {"serviceAccountToken": {"expirationSeconds": 3607, "path": "token"}},
+            {"configMap": {"name": "openshift-service-ca.crt"}}]}});
+        let own = json!({"name": "kube-api-access-mine", "projected": {"sources": [
+            {"configMap": {"name": "settings"}}]}});
+        let mut pod = json!({"metadata": {"name": "p", "namespace": "shop"},
+            "spec": {"serviceAccountName": "app", "volumes": [token, own.clone()],
+                "initContainers": [{"name": "i", "volumeMounts": [{"name": "kube-api-access-x1y2z"}]}],
+                "containers": [{"name": "c", "volumeMounts": [{"name": "kube-api-access-x1y2z"},
+                    {"name": "kube-api-access-mine"}]}]}});
+        prepare(&mut pod, "pods", &ctx());
+        assert_eq!(pod["spec"]["volumes"], json!([own]));
+        assert_eq!(pod["spec"]["initContainers"][0]["volumeMounts"], json!([]));
+        assert_eq!(
+            pod["spec"]["containers"][0]["volumeMounts"],
+            json!([{"name": "kube-api-access-mine"}])
+        );
         let mut done = json!({"metadata": {"name": "p"}, "status": {"phase": "Succeeded"}});
         assert_eq!(prepare(&mut done, "pods", &ctx()), Some(Skip::PodFinished));
         let mut job = json!({"metadata": {"name": "j"}, "spec": {"selector": {"matchLabels": {"controller-uid": "x", "a": "b"}},
@@ -691,6 +801,51 @@ mod tests {
             job["spec"]["template"]["metadata"]["labels"],
             json!({"a": "b"})
         );
+    }
+
+    #[test]
+    fn published_config_maps_and_controller_endpoint_slices_are_left_to_their_controllers() {
+        let mut ca = json!({"metadata": {"name": "kube-root-ca.crt", "namespace": "shop"}});
+        assert_eq!(
+            prepare(&mut ca, "configmaps", &ctx()),
+            Some(Skip::PublishedConfigMap)
+        );
+        let slice = |manager: &str| {
+            json!({"metadata": {"name": "web-abc12", "namespace": "shop", "labels": {
+                "kubernetes.io/service-name": "web", "endpointslice.kubernetes.io/managed-by": manager}}})
+        };
+        assert_eq!(
+            prepare(
+                &mut slice("endpointslice-controller.k8s.io"),
+                "endpointslices.discovery.k8s.io",
+                &ctx()
+            ),
+            Some(Skip::ControllerEndpointSlice)
+        );
+        assert_eq!(
+            prepare(&mut slice("me"), "endpointslices.discovery.k8s.io", &ctx()),
+            None
+        );
+    }
+
+    #[test]
+    fn a_v1_crd_that_preserves_unknown_fields_says_so_in_its_schemas() {
+        let mut crd = json!({"apiVersion": "apiextensions.k8s.io/v1", "kind": "CustomResourceDefinition",
+            "metadata": {"name": "widgets.example.com"},
+            "spec": {"preserveUnknownFields": true, "versions": [
+                {"name": "v1", "schema": {"openAPIV3Schema": {"type": "object"}}},
+                {"name": "v2"}]}});
+        prepare(
+            &mut crd,
+            "customresourcedefinitions.apiextensions.k8s.io",
+            &ctx(),
+        );
+        assert_eq!(crd["spec"]["preserveUnknownFields"], false);
+        assert_eq!(
+            crd["spec"]["versions"][0]["schema"]["openAPIV3Schema"],
+            json!({"type": "object", "x-kubernetes-preserve-unknown-fields": true})
+        );
+        assert!(crd["spec"]["versions"][1].get("schema").is_none());
     }
 
     #[test]

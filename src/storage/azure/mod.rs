@@ -21,7 +21,7 @@ use super::error::{Attempts, Result, StorageError, from_reqwest};
 use super::http::{
     body_stream, client, escape, header, object_meta, unquote, xml_elements, xml_text,
 };
-use super::retry::retry;
+use super::retry::{Interrupt, retry, retry_with};
 use super::upload::{FirstChunk, PartSink, Target, Upload, read_first, upload_parts};
 use sign::SignedRequest;
 
@@ -330,9 +330,17 @@ impl Backend for AzureBackend {
             ..Default::default()
         };
         let url = inner.blob_url(key);
-        let response = inner
-            .request(Method::PUT, url, extra, "PUT", key, &upload.cancel)
-            .await?;
+        // A PUT on the wire is never abandoned (the server may store it after a cleanup's
+        // DELETE); cancelling stops further attempts only.
+        let cancelled = || StorageError::cancelled(&inner.location, "PUT", key);
+        let response = retry_with(
+            &inner.options.retry,
+            &upload.cancel,
+            cancelled,
+            || inner.send(Method::PUT, url.clone(), &extra, "PUT", key),
+            Interrupt::BetweenAttempts,
+        )
+        .await?;
         Ok(PutResult {
             key: key.to_string(),
             size,

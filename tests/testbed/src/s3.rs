@@ -37,6 +37,11 @@ pub enum Fault {
     DropConnection,
     /// Serve the real response but end the connection after this many body bytes.
     TruncateBody(usize),
+    /// Receive the whole request, wait this long, then handle it, whether or not the client is
+    /// still there: a real server that has a request commits it even after the client gave up,
+    /// so a PUT abandoned by the client can land after the client's next DELETE.
+    /// [`S3Server::delayed_in_flight`] counts those not yet handled.
+    Delay(Duration),
 }
 
 /// Which requests a fault applies to.
@@ -81,6 +86,7 @@ struct State {
     rules: Mutex<Vec<Rule>>,
     log: Mutex<Vec<String>>,
     faults_served: Mutex<usize>,
+    delayed_in_flight: std::sync::atomic::AtomicUsize,
 }
 
 impl State {
@@ -265,6 +271,13 @@ impl S3Server {
         *self.state.faults_served.lock().unwrap()
     }
 
+    /// Requests held by [`Fault::Delay`] that the server has not handled yet.
+    pub fn delayed_in_flight(&self) -> usize {
+        self.state
+            .delayed_in_flight
+            .load(std::sync::atomic::Ordering::SeqCst)
+    }
+
     /// Every request so far as `METHOD /path?query` (signature parameters removed).
     pub fn requests(&self) -> Vec<String> {
         self.state.log.lock().unwrap().clone()
@@ -289,6 +302,25 @@ async fn handle(
     let fault = state.take(req.method(), &uri);
     match fault {
         None => hyper::service::Service::call(&service, req).await,
+        Some(Fault::Delay(delay)) => {
+            use std::sync::atomic::Ordering;
+            let (parts, body) = req.into_parts();
+            let body = body
+                .collect()
+                .await
+                .map_err(|e| s3s::HttpError::new(Box::new(e)))?
+                .to_bytes();
+            let request = Request::from_parts(parts, s3s::Body::from(body));
+            state.delayed_in_flight.fetch_add(1, Ordering::SeqCst);
+            // Detached from the connection: dropping the client does not cancel it.
+            let task = tokio::spawn(async move {
+                tokio::time::sleep(delay).await;
+                let response = service.call(request).await;
+                state.delayed_in_flight.fetch_sub(1, Ordering::SeqCst);
+                response
+            });
+            task.await.map_err(|e| s3s::HttpError::new(Box::new(e)))?
+        }
         Some(Fault::SlowDown) => {
             let _ = req.into_body().collect().await;
             Ok(error_response(
