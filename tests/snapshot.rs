@@ -4,50 +4,15 @@
 //! (`on_both_backends!`).
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
 
 use kubectl_backup::snapshot::tarball::Archive;
 use kubectl_backup::snapshot::types::{Backup, BackupPhase, BackupResults};
 use kubectl_backup_testbed::apiserver::{Fault, FaultRule};
-use kubectl_backup_testbed::{FakeApiServer, TestCluster};
+use kubectl_backup_testbed::{Backend, FakeApiServer, TestCluster};
 use serde_json::{Value, json};
 
 const BIN: &str = env!("CARGO_BIN_EXE_kubectl-backup");
-
-/// What the helpers need of a backend: the fake server itself (fake-only tests) or a
-/// [`TestCluster`] over either backend.
-trait Backend {
-    fn command(&self, bin: &str) -> Command;
-    /// HOME of [`command`](Self::command): the local default location lives under it.
-    fn home_dir(&self) -> PathBuf;
-}
-
-impl Backend for FakeApiServer {
-    fn command(&self, bin: &str) -> Command {
-        FakeApiServer::command(self, bin)
-    }
-    fn home_dir(&self) -> PathBuf {
-        FakeApiServer::home_dir(self)
-    }
-}
-
-impl Backend for TestCluster {
-    fn command(&self, bin: &str) -> Command {
-        TestCluster::command(self, bin)
-    }
-    fn home_dir(&self) -> PathBuf {
-        TestCluster::home_dir(self)
-    }
-}
-
-impl<T: Backend> Backend for &T {
-    fn command(&self, bin: &str) -> Command {
-        (**self).command(bin)
-    }
-    fn home_dir(&self) -> PathBuf {
-        (**self).home_dir()
-    }
-}
 
 fn run(server: &impl Backend, args: &[&str]) -> Output {
     let output = server

@@ -6,10 +6,10 @@
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
 use std::time::Duration;
 
-use kubectl_backup_testbed::{FakeApiServer, TestCluster};
+use kubectl_backup_testbed::{Backend, FakeApiServer, TestCluster};
 use serde_json::{Value, json};
 
 const BIN: &str = env!("CARGO_BIN_EXE_kubectl-backup");
@@ -24,33 +24,6 @@ mod real_round_trips;
 mod real_volumes;
 #[path = "snapshot_restore/velero.rs"]
 mod velero;
-
-/// What the helpers need of a backend: the fake server itself (fake-only tests) or a
-/// [`TestCluster`] over either backend.
-trait Backend {
-    /// The binary with the backend's sanitised environment (its kubeconfig, its own HOME).
-    fn command(&self, bin: &str) -> Command;
-    /// HOME of [`command`](Self::command): the local default location lives under it.
-    fn home_dir(&self) -> PathBuf;
-}
-
-impl Backend for FakeApiServer {
-    fn command(&self, bin: &str) -> Command {
-        FakeApiServer::command(self, bin)
-    }
-    fn home_dir(&self) -> PathBuf {
-        FakeApiServer::home_dir(self)
-    }
-}
-
-impl Backend for TestCluster {
-    fn command(&self, bin: &str) -> Command {
-        TestCluster::command(self, bin)
-    }
-    fn home_dir(&self) -> PathBuf {
-        TestCluster::home_dir(self)
-    }
-}
 
 fn run(server: &impl Backend, args: &[&str]) -> Output {
     let output = server

@@ -21,10 +21,10 @@ use crate::real::{self, Mode, RealCluster};
 
 /// A per-test handle on the fake server or on the shared real cluster.
 pub struct TestCluster {
-    backend: Backend,
+    backend: Kind,
 }
 
-enum Backend {
+enum Kind {
     Fake(Box<FakeApiServer>),
     Real(RealTest),
 }
@@ -42,7 +42,7 @@ impl TestCluster {
     /// A fresh fake API server of its own.
     pub fn fake() -> Self {
         TestCluster {
-            backend: Backend::Fake(Box::new(FakeApiServer::start_blocking())),
+            backend: Kind::Fake(Box::new(FakeApiServer::start_blocking())),
         }
     }
 
@@ -76,7 +76,7 @@ impl TestCluster {
         let kubeconfig = dir.path().join("kubeconfig");
         std::fs::copy(cluster.kubeconfig(), &kubeconfig).expect("copy kubeconfig");
         Some(TestCluster {
-            backend: Backend::Real(RealTest {
+            backend: Kind::Real(RealTest {
                 cluster,
                 dir,
                 kubeconfig,
@@ -87,7 +87,7 @@ impl TestCluster {
     }
 
     pub fn is_real(&self) -> bool {
-        matches!(self.backend, Backend::Real(_))
+        matches!(self.backend, Kind::Real(_))
     }
 
     /// `"fake"` or `"real"`, for messages.
@@ -98,31 +98,31 @@ impl TestCluster {
     /// The fake server, for what only it can do (faults, request log, RBAC knobs).
     pub fn fake_server(&self) -> Option<&FakeApiServer> {
         match &self.backend {
-            Backend::Fake(server) => Some(server),
-            Backend::Real(_) => None,
+            Kind::Fake(server) => Some(server),
+            Kind::Real(_) => None,
         }
     }
 
     /// The real cluster (its etcd, logs, images).
     pub fn real_cluster(&self) -> Option<&'static RealCluster> {
         match &self.backend {
-            Backend::Fake(_) => None,
-            Backend::Real(real) => Some(real.cluster),
+            Kind::Fake(_) => None,
+            Kind::Real(real) => Some(real.cluster),
         }
     }
 
     pub fn kubeconfig_path(&self) -> &Path {
         match &self.backend {
-            Backend::Fake(server) => server.kubeconfig_path(),
-            Backend::Real(real) => &real.kubeconfig,
+            Kind::Fake(server) => server.kubeconfig_path(),
+            Kind::Real(real) => &real.kubeconfig,
         }
     }
 
     /// A scratch directory that lives as long as the handle.
     pub fn temp_dir(&self) -> &Path {
         match &self.backend {
-            Backend::Fake(server) => server.temp_dir(),
-            Backend::Real(real) => real.dir.path(),
+            Kind::Fake(server) => server.temp_dir(),
+            Kind::Real(real) => real.dir.path(),
         }
     }
 
@@ -130,8 +130,8 @@ impl TestCluster {
     /// under it, so backups never cross tests).
     pub fn home_dir(&self) -> PathBuf {
         match &self.backend {
-            Backend::Fake(server) => server.home_dir(),
-            Backend::Real(real) => real.dir.path().join("home"),
+            Kind::Fake(server) => server.home_dir(),
+            Kind::Real(real) => real.dir.path().join("home"),
         }
     }
 
@@ -139,8 +139,8 @@ impl TestCluster {
     /// temp home, and no `KUBECTL_*`, `AWS_*`, in-cluster, `XDG_*` or proxy variables.
     pub fn command(&self, bin: impl AsRef<OsStr>) -> std::process::Command {
         match &self.backend {
-            Backend::Fake(server) => server.command(bin),
-            Backend::Real(_) => {
+            Kind::Fake(server) => server.command(bin),
+            Kind::Real(_) => {
                 let mut cmd = std::process::Command::new(bin);
                 crate::apiserver::sanitise_env(&mut cmd);
                 cmd.env("KUBECONFIG", self.kubeconfig_path());
@@ -153,8 +153,8 @@ impl TestCluster {
     /// A kube client as the admin. Call it inside a tokio runtime.
     pub fn client(&self) -> kube::Client {
         match &self.backend {
-            Backend::Fake(server) => server.client(),
-            Backend::Real(real) => {
+            Kind::Fake(server) => server.client(),
+            Kind::Real(real) => {
                 kube::Client::try_from(real.cluster.api().config()).expect("kube client")
             }
         }
@@ -164,8 +164,8 @@ impl TestCluster {
     /// with it are recorded for deletion when they are created through [`objects`](Self::objects).
     pub fn name(&self, base: &str) -> String {
         match &self.backend {
-            Backend::Fake(_) => base.to_string(),
-            Backend::Real(real) => format!("{base}-{}", real.tag),
+            Kind::Fake(_) => base.to_string(),
+            Kind::Real(real) => format!("{base}-{}", real.tag),
         }
     }
 
@@ -185,8 +185,8 @@ impl TestCluster {
     /// Installs Kanister's ActionSet, Blueprint and Profile CRDs (upstream YAMLs).
     pub fn install_kanister_crds(&self) {
         match &self.backend {
-            Backend::Fake(server) => server.install_kanister_crds(),
-            Backend::Real(real) => real
+            Kind::Fake(server) => server.install_kanister_crds(),
+            Kind::Real(real) => real
                 .cluster
                 .api()
                 .install_crds(crate::apiserver::crds::kanister()),
@@ -196,8 +196,8 @@ impl TestCluster {
     /// Installs Velero's CRDs (upstream YAMLs).
     pub fn install_velero_crds(&self) {
         match &self.backend {
-            Backend::Fake(server) => server.install_velero_crds(),
-            Backend::Real(real) => real
+            Kind::Fake(server) => server.install_velero_crds(),
+            Kind::Real(real) => real
                 .cluster
                 .api()
                 .install_crds(crate::apiserver::crds::velero()),
@@ -208,10 +208,10 @@ impl TestCluster {
     /// handle (give it a group or name of this test's own).
     pub fn install_crd(&self, crd: Value) {
         match &self.backend {
-            Backend::Fake(server) => {
+            Kind::Fake(server) => {
                 server.install_crd(crd).expect("install CRD");
             }
-            Backend::Real(real) => {
+            Kind::Real(real) => {
                 real.record(&crd);
                 real.cluster.api().install_crds(vec![crd]);
             }
@@ -284,8 +284,8 @@ impl Objects<'_> {
     /// when the test's handle is dropped.
     pub fn create(&self, obj: Value) -> Result<Value, ApiError> {
         match &self.cluster.backend {
-            Backend::Fake(server) => server.store().create(obj),
-            Backend::Real(real) => {
+            Kind::Fake(server) => server.store().create(obj),
+            Kind::Real(real) => {
                 real.record(&obj);
                 real.cluster.api().create(obj)
             }
@@ -295,8 +295,8 @@ impl Objects<'_> {
     /// Creates the object, or replaces the stored one when it exists.
     pub fn apply(&self, obj: Value) -> Result<Value, ApiError> {
         match &self.cluster.backend {
-            Backend::Fake(server) => server.store().apply(obj),
-            Backend::Real(real) => {
+            Kind::Fake(server) => server.store().apply(obj),
+            Kind::Real(real) => {
                 real.record(&obj);
                 real.cluster.api().apply(obj)
             }
@@ -307,8 +307,8 @@ impl Objects<'_> {
     /// ServiceAccount).
     pub fn create_namespace(&self, name: &str) -> Value {
         match &self.cluster.backend {
-            Backend::Fake(server) => server.store().create_namespace(name),
-            Backend::Real(real) => {
+            Kind::Fake(server) => server.store().create_namespace(name),
+            Kind::Real(real) => {
                 real.record(&serde_json::json!({"apiVersion": "v1", "kind": "Namespace", "metadata": {"name": name}}));
                 real.cluster.api().create_namespace(name)
             }
@@ -323,22 +323,22 @@ impl Objects<'_> {
         name: &str,
     ) -> Option<Value> {
         match &self.cluster.backend {
-            Backend::Fake(server) => server.store().get(api_version, kind, namespace, name),
-            Backend::Real(real) => real.cluster.api().get(api_version, kind, namespace, name),
+            Kind::Fake(server) => server.store().get(api_version, kind, namespace, name),
+            Kind::Real(real) => real.cluster.api().get(api_version, kind, namespace, name),
         }
     }
 
     pub fn list(&self, api_version: &str, kind: &str, namespace: Option<&str>) -> Vec<Value> {
         match &self.cluster.backend {
-            Backend::Fake(server) => server.store().list(api_version, kind, namespace),
-            Backend::Real(real) => real.cluster.api().list(api_version, kind, namespace),
+            Kind::Fake(server) => server.store().list(api_version, kind, namespace),
+            Kind::Real(real) => real.cluster.api().list(api_version, kind, namespace),
         }
     }
 
     pub fn update(&self, obj: Value) -> Result<Value, ApiError> {
         match &self.cluster.backend {
-            Backend::Fake(server) => server.store().update(obj),
-            Backend::Real(real) => real.cluster.api().update(obj),
+            Kind::Fake(server) => server.store().update(obj),
+            Kind::Real(real) => real.cluster.api().update(obj),
         }
     }
 
@@ -352,8 +352,8 @@ impl Objects<'_> {
         f: impl FnOnce(&mut Value),
     ) -> Result<Value, ApiError> {
         match &self.cluster.backend {
-            Backend::Fake(server) => server.store().modify(api_version, kind, namespace, name, f),
-            Backend::Real(real) => real
+            Kind::Fake(server) => server.store().modify(api_version, kind, namespace, name, f),
+            Kind::Real(real) => real
                 .cluster
                 .api()
                 .modify(api_version, kind, namespace, name, f),
@@ -368,8 +368,8 @@ impl Objects<'_> {
         name: &str,
     ) -> Result<Value, ApiError> {
         match &self.cluster.backend {
-            Backend::Fake(server) => server.store().delete(api_version, kind, namespace, name),
-            Backend::Real(real) => real
+            Kind::Fake(server) => server.store().delete(api_version, kind, namespace, name),
+            Kind::Real(real) => real
                 .cluster
                 .api()
                 .delete(api_version, kind, namespace, name),
@@ -393,6 +393,42 @@ impl Objects<'_> {
                     .is_none()
                     .then_some(())
             });
+    }
+}
+
+/// What running the plugin needs of a backend: the fake server itself (fake-only tests) or a
+/// [`TestCluster`] over either backend, so one helper serves both kinds of tests.
+pub trait Backend {
+    /// The binary with the backend's sanitised environment (its kubeconfig, its own HOME).
+    fn command(&self, bin: &str) -> std::process::Command;
+    /// HOME of [`command`](Self::command): the local default location lives under it.
+    fn home_dir(&self) -> PathBuf;
+}
+
+impl Backend for FakeApiServer {
+    fn command(&self, bin: &str) -> std::process::Command {
+        FakeApiServer::command(self, bin)
+    }
+    fn home_dir(&self) -> PathBuf {
+        FakeApiServer::home_dir(self)
+    }
+}
+
+impl<T: Backend> Backend for &T {
+    fn command(&self, bin: &str) -> std::process::Command {
+        (**self).command(bin)
+    }
+    fn home_dir(&self) -> PathBuf {
+        (**self).home_dir()
+    }
+}
+
+impl Backend for TestCluster {
+    fn command(&self, bin: &str) -> std::process::Command {
+        TestCluster::command(self, bin)
+    }
+    fn home_dir(&self) -> PathBuf {
+        TestCluster::home_dir(self)
     }
 }
 

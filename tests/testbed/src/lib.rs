@@ -19,4 +19,4 @@ pub mod s3;
 pub mod skip;
 
 pub use apiserver::FakeApiServer;
-pub use cluster::TestCluster;
+pub use cluster::{Backend, TestCluster};
