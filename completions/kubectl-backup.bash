@@ -2248,7 +2248,7 @@ _kubectl__backup() {
             return 0
             ;;
         kubectl__subcmd__backup__subcmd__etcd__subcmd__inspect)
-            opts="-n -A -s -o -v -y -h -V --prefix --get --revision --etcd-prefix --show-secrets --kubeconfig --context --cluster --user --namespace --all-namespaces --as --as-group --server --token --insecure-skip-tls-verify --request-timeout --output --verbose --no-progress --yes --color --help --version"
+            opts="-n -A -s -o -v -y -h -V --prefix --get --revision --etcd-prefix --show-secrets --skip-hash-check --kubeconfig --context --cluster --user --namespace --all-namespaces --as --as-group --server --token --insecure-skip-tls-verify --request-timeout --output --verbose --no-progress --yes --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4952,7 +4952,7 @@ _kubectl__backup() {
             return 0
             ;;
         kubectl__subcmd__backup__subcmd__restore)
-            opts="-l -n -A -s -o -v -y -h -V --restore-name --include-namespaces --exclude-namespaces --include-resources --exclude-resources --include-cluster-resources --selector --namespace-mappings --existing-resource-policy --restore-resource-priorities --preserve-node-ports --status-include-resources --status-exclude-resources --dry-run --mode --wait --concurrency --crd-timeout --namespace-timeout --location --profile --kubeconfig --context --cluster --user --namespace --all-namespaces --as --as-group --server --token --insecure-skip-tls-verify --request-timeout --output --verbose --no-progress --yes --color --help --version"
+            opts="-l -n -A -s -o -v -y -h -V --restore-name --include-namespaces --exclude-namespaces --include-resources --exclude-resources --include-cluster-resources --selector --namespace-mappings --existing-resource-policy --restore-resource-priorities --preserve-node-ports --status-include-resources --status-exclude-resources --dry-run --mode --allow-incomplete --wait --concurrency --crd-timeout --namespace-timeout --location --profile --kubeconfig --context --cluster --user --namespace --all-namespaces --as --as-group --server --token --insecure-skip-tls-verify --request-timeout --output --verbose --no-progress --yes --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5470,7 +5470,7 @@ _kubectl__backup() {
             return 0
             ;;
         kubectl__subcmd__backup__subcmd__snapshot__subcmd__download)
-            opts="-n -A -s -o -v -y -h -V --file --force --location --profile --kubeconfig --context --cluster --user --namespace --all-namespaces --as --as-group --server --token --insecure-skip-tls-verify --request-timeout --output --verbose --no-progress --yes --color --help --version"
+            opts="-n -A -s -o -v -y -h -V --file --force --allow-incomplete --location --profile --kubeconfig --context --cluster --user --namespace --all-namespaces --as --as-group --server --token --insecure-skip-tls-verify --request-timeout --output --verbose --no-progress --yes --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5750,7 +5750,7 @@ _kubectl__backup() {
             return 0
             ;;
         kubectl__subcmd__backup__subcmd__snapshot__subcmd__restore)
-            opts="-l -n -A -s -o -v -y -h -V --restore-name --include-namespaces --exclude-namespaces --include-resources --exclude-resources --include-cluster-resources --selector --namespace-mappings --existing-resource-policy --restore-resource-priorities --preserve-node-ports --status-include-resources --status-exclude-resources --dry-run --mode --wait --concurrency --crd-timeout --namespace-timeout --location --profile --kubeconfig --context --cluster --user --namespace --all-namespaces --as --as-group --server --token --insecure-skip-tls-verify --request-timeout --output --verbose --no-progress --yes --color --help --version"
+            opts="-l -n -A -s -o -v -y -h -V --restore-name --include-namespaces --exclude-namespaces --include-resources --exclude-resources --include-cluster-resources --selector --namespace-mappings --existing-resource-policy --restore-resource-priorities --preserve-node-ports --status-include-resources --status-exclude-resources --dry-run --mode --allow-incomplete --wait --concurrency --crd-timeout --namespace-timeout --location --profile --kubeconfig --context --cluster --user --namespace --all-namespaces --as --as-group --server --token --insecure-skip-tls-verify --request-timeout --output --verbose --no-progress --yes --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -459,6 +459,7 @@ complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand etcd; and 
 always\t''
 never\t''"
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand etcd; and __fish_seen_subcommand_from inspect" -l show-secrets -d 'Print Secret data with --get (redacted by default)'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand etcd; and __fish_seen_subcommand_from inspect" -l skip-hash-check -d 'Read a snapshot whose SHA-256 trailer or structure check fails (as `status` and `restore` would refuse it), with a warning'
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand etcd; and __fish_seen_subcommand_from inspect" -s A -l all-namespaces -d 'Work across all namespaces, where the command supports it'
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand etcd; and __fish_seen_subcommand_from inspect" -l insecure-skip-tls-verify -d 'Don\'t check the server\'s certificate (insecure)'
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand etcd; and __fish_seen_subcommand_from inspect" -s v -l verbose -d 'More detail on stderr (repeat for more)'
@@ -1201,6 +1202,7 @@ complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; 
 always\t''
 never\t''"
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from download" -l force -d 'Overwrite an existing file'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from download" -l allow-incomplete -d 'Download a backup without (or with a corrupt) velero-backup.json; the tarball is still verified'
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from download" -s A -l all-namespaces -d 'Work across all namespaces, where the command supports it'
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from download" -l insecure-skip-tls-verify -d 'Don\'t check the server\'s certificate (insecure)'
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from download" -s v -l verbose -d 'More detail on stderr (repeat for more)'
@@ -1279,6 +1281,7 @@ always\t''
 never\t''"
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from restore" -l preserve-node-ports -d 'Keep Services\' nodePorts'
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from restore" -l dry-run -d 'Print what would be created, skipped or changed (with the differences); change nothing (client-side)'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from restore" -l allow-incomplete -d 'Restore a backup without (or with a corrupt) velero-backup.json; its tarball is still verified before anything is created'
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from restore" -l wait -d 'Through Velero: follow the Restore until it ends (without it, submit and return)'
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from restore" -s A -l all-namespaces -d 'Work across all namespaces, where the command supports it'
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from restore" -l insecure-skip-tls-verify -d 'Don\'t check the server\'s certificate (insecure)'
@@ -1337,6 +1340,7 @@ always\t''
 never\t''"
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand restore" -l preserve-node-ports -d 'Keep Services\' nodePorts'
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand restore" -l dry-run -d 'Print what would be created, skipped or changed (with the differences); change nothing (client-side)'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand restore" -l allow-incomplete -d 'Restore a backup without (or with a corrupt) velero-backup.json; its tarball is still verified before anything is created'
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand restore" -l wait -d 'Through Velero: follow the Restore until it ends (without it, submit and return)'
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand restore" -s A -l all-namespaces -d 'Work across all namespaces, where the command supports it'
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand restore" -l insecure-skip-tls-verify -d 'Don\'t check the server\'s certificate (insecure)'

@@ -584,6 +584,7 @@ _arguments "${_arguments_options[@]}" : \
 '--output=[Output format]:FORMAT:(table wide json yaml name)' \
 '--color=[Colour\: auto, always or never]:COLOR:(auto always never)' \
 '--show-secrets[Print Secret data with --get (redacted by default)]' \
+'--skip-hash-check[Read a snapshot whose SHA-256 trailer or structure check fails (as \`status\` and \`restore\` would refuse it), with a warning]' \
 '-A[Work across all namespaces, where the command supports it]' \
 '--all-namespaces[Work across all namespaces, where the command supports it]' \
 '--insecure-skip-tls-verify[Don'\''t check the server'\''s certificate (insecure)]' \
@@ -1885,6 +1886,7 @@ _arguments "${_arguments_options[@]}" : \
 '--output=[Output format]:FORMAT:(table wide json yaml name)' \
 '--color=[Colour\: auto, always or never]:COLOR:(auto always never)' \
 '--force[Overwrite an existing file]' \
+'--allow-incomplete[Download a backup without (or with a corrupt) velero-backup.json; the tarball is still verified]' \
 '-A[Work across all namespaces, where the command supports it]' \
 '--all-namespaces[Work across all namespaces, where the command supports it]' \
 '--insecure-skip-tls-verify[Don'\''t check the server'\''s certificate (insecure)]' \
@@ -1978,6 +1980,7 @@ client\:"Restore from this machine"))' \
 '--color=[Colour\: auto, always or never]:COLOR:(auto always never)' \
 '--preserve-node-ports[Keep Services'\'' nodePorts]' \
 '--dry-run[Print what would be created, skipped or changed (with the differences); change nothing (client-side)]' \
+'--allow-incomplete[Restore a backup without (or with a corrupt) velero-backup.json; its tarball is still verified before anything is created]' \
 '--wait[Through Velero\: follow the Restore until it ends (without it, submit and return)]' \
 '-A[Work across all namespaces, where the command supports it]' \
 '--all-namespaces[Work across all namespaces, where the command supports it]' \
@@ -2085,6 +2088,7 @@ client\:"Restore from this machine"))' \
 '--color=[Colour\: auto, always or never]:COLOR:(auto always never)' \
 '--preserve-node-ports[Keep Services'\'' nodePorts]' \
 '--dry-run[Print what would be created, skipped or changed (with the differences); change nothing (client-side)]' \
+'--allow-incomplete[Restore a backup without (or with a corrupt) velero-backup.json; its tarball is still verified before anything is created]' \
 '--wait[Through Velero\: follow the Restore until it ends (without it, submit and return)]' \
 '-A[Work across all namespaces, where the command supports it]' \
 '--all-namespaces[Work across all namespaces, where the command supports it]' \

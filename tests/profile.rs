@@ -942,6 +942,30 @@ async fn velero_backup_storage_location_is_accepted() {
         std::fs::read(s3.object_path("bucket", "velero/kopia/x")).unwrap(),
         b"bsl"
     );
+    // A top-level directory of its own would make Velero mark the location Unavailable.
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("in.bin");
+    std::fs::write(&file, b"x").unwrap();
+    let out = run(cmd(
+        &srv,
+        &[
+            "location",
+            "push",
+            "--location",
+            "velero/default",
+            "--path",
+            "app/dump.gz",
+            file.to_str().unwrap(),
+        ],
+    ))
+    .await;
+    assert!(!out.status.success());
+    let err = text(&out.stderr);
+    assert!(
+        err.contains("refusing to write \"app/dump.gz\"") && err.contains("plugins/app/dump.gz"),
+        "{err}"
+    );
+    assert!(!s3.object_path("bucket", "velero/app").exists());
 
     // With spec.credential pointing at a bad key, the error names the Secret and key.
     srv.store()

@@ -193,6 +193,7 @@ fn std_stream(stream: impl std::os::windows::io::AsHandle) -> Result<tokio::fs::
 async fn push(args: PushArgs, global: &GlobalArgs) -> Result<()> {
     let (destination, store) = open(&args.target, global).await?;
     let path = &args.target.path;
+    destination.check_velero_layout(path)?;
     let stdin = args.source.as_os_str() == "-";
     let result = if stdin {
         let (reader, count) = Counting::new(std_stream(std::io::stdin())?);

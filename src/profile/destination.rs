@@ -98,6 +98,42 @@ impl Destination {
     pub fn is_local(&self) -> bool {
         matches!(self.storage, StorageConfig::Local(_))
     }
+
+    /// Refuses a key that would put a Velero location out of service: Velero's store validation
+    /// marks a BackupStorageLocation Unavailable when its prefix holds a top-level directory
+    /// other than its own, so writes through `--location` must stay inside those.
+    pub fn check_velero_layout(&self, path: &str) -> Result<()> {
+        if !matches!(self.source, DestinationSource::Location { .. }) {
+            return Ok(());
+        }
+        if velero_layout_allows(path) {
+            return Ok(());
+        }
+        bail!(
+            "{}: refusing to write {path:?}: Velero marks a location Unavailable when its prefix \
+             holds a top-level directory other than {}; use a path under plugins/ (e.g. \
+             plugins/{}) or a profile instead of --location",
+            self.name,
+            VELERO_TOP_LEVEL_DIRS.join(", "),
+            path.trim_start_matches('/')
+        )
+    }
+}
+
+/// The top-level directories Velero's object-store validation accepts under a location's prefix
+/// (`pkg/persistence/object_store_layout.go`).
+pub const VELERO_TOP_LEVEL_DIRS: &[&str] = &[
+    "backups", "restores", "restic", "kopia", "metadata", "plugins",
+];
+
+/// Whether an object at `path` (relative to a Velero location's prefix) sits inside one of
+/// Velero's own top-level directories.
+pub fn velero_layout_allows(path: &str) -> bool {
+    let path = path.trim_start_matches('/');
+    match path.split_once('/') {
+        Some((top, rest)) => !rest.is_empty() && VELERO_TOP_LEVEL_DIRS.contains(&top),
+        None => false,
+    }
 }
 
 /// Resolve `request`. `cluster` is needed for profiles and locations, not for the local default.
@@ -237,5 +273,22 @@ mod tests {
         assert!(DestinationRequest::from_flags(Some("p"), Some("l")).is_err());
         assert_eq!(split_reference("p", "d"), ("d".into(), "p".into()));
         assert_eq!(split_reference("n/p", "d"), ("n".into(), "p".into()));
+    }
+
+    #[test]
+    fn only_velero_directories_are_written_under_a_location() {
+        for path in ["plugins/team/dump.gz", "/plugins/x", "backups/b/extra.txt"] {
+            assert!(velero_layout_allows(path), "{path}");
+        }
+        for path in [
+            "dump.gz",
+            "app/dump.gz",
+            "plugins",
+            "plugins/",
+            "kubectl-backup/x",
+            "backupsx/y",
+        ] {
+            assert!(!velero_layout_allows(path), "{path}");
+        }
     }
 }
