@@ -28,8 +28,8 @@ fn ok(out: &Output) -> String {
     text(&out.stdout)
 }
 
-/// One KubeTask per action (a host process on the fake's kubelet), output artifact included so
-/// `--from` has something to inherit.
+/// One KubeOps phase per action (no pod, so it runs on the control-plane-only real cluster as on
+/// the fake), output artifact included so `--from` has something to inherit.
 const BLUEPRINT: &str = r#"
 apiVersion: cr.kanister.io/v1alpha1
 kind: Blueprint
@@ -40,125 +40,149 @@ actions:
     outputArtifacts:
       done:
         keyValue:
-          at: "{{ .Phases.work.Output.at }}"
+          at: "{{ .Phases.work.Output.name }}"
     phases:
-    - func: KubeTask
+    - func: KubeOps
       name: work
       args:
-        image: busybox
-        namespace: kanister
-        command: ["sh", "-c", "kando output at here"]
+        operation: create
+        namespace: "{{ .Namespace.Name }}"
+        spec: |
+          apiVersion: v1
+          kind: ConfigMap
+          metadata:
+            generateName: backup-
+          data:
+            step: backup
   restore:
     inputArtifactNames: [done]
     phases:
-    - func: KubeTask
+    - func: KubeOps
       name: work
       args:
-        image: busybox
-        namespace: kanister
-        command: ["sh", "-c", "echo {{ .ArtifactsIn.done.KeyValue.at }}"]
+        operation: create
+        namespace: "{{ .Namespace.Name }}"
+        spec: |
+          apiVersion: v1
+          kind: ConfigMap
+          metadata:
+            generateName: restore-
+          data:
+            from: "{{ .ArtifactsIn.done.KeyValue.at }}"
 "#;
 
-#[test]
-fn actionset_records_keep_a_velero_location_valid_and_old_records_stay_readable() {
-    let srv = FakeApiServer::start_blocking();
-    srv.store().create_namespace("kanister");
-    // `kando` on the task pods' PATH is this binary under that name.
-    let tools = tempfile::tempdir().unwrap();
-    std::os::unix::fs::symlink(BIN, tools.path().join("kando")).unwrap();
-    srv.set_pod_path_prefix(tools.path());
-    let bsl = tempfile::tempdir().unwrap();
-    let root = bsl.path().to_str().unwrap();
-    let cmd = |args: &[&str]| {
-        let mut all = args.to_vec();
-        all.extend(["-n", "kanister", "--no-progress"]);
-        run(&srv, &all)
-    };
-    let file = srv.temp_dir().join("noop.yaml");
-    std::fs::write(&file, BLUEPRINT).unwrap();
-    ok(&cmd(&["blueprint", "apply", "-f", file.to_str().unwrap()]));
-    ok(&cmd(&[
-        "profile", "create", "local", "--path", root, "--name", "shared",
-    ]));
-    // The profile's directory is a Velero location with a backup in it.
-    std::fs::create_dir_all(bsl.path().join("backups/nightly")).unwrap();
-    std::fs::write(bsl.path().join("backups/nightly/velero-backup.json"), "{}").unwrap();
+kubectl_backup_testbed::on_both_backends! {
+    fn actionset_records_keep_a_velero_location_valid_and_old_records_stay_readable(cluster) {
+        let namespace = cluster.namespace("kanister");
+        let bsl = tempfile::tempdir().unwrap();
+        let root = bsl.path().to_str().unwrap();
+        let cmd = |args: &[&str]| {
+            let mut all = args.to_vec();
+            all.extend(["-n", namespace.as_str(), "--no-progress"]);
+            run(cluster, &all)
+        };
+        let file = cluster.temp_dir().join("noop.yaml");
+        std::fs::write(&file, BLUEPRINT).unwrap();
+        ok(&cmd(&["blueprint", "apply", "-f", file.to_str().unwrap()]));
+        ok(&cmd(&[
+            "profile", "create", "local", "--path", root, "--name", "shared",
+        ]));
+        // The profile's directory is a Velero location with a backup in it.
+        std::fs::create_dir_all(bsl.path().join("backups/nightly")).unwrap();
+        std::fs::write(bsl.path().join("backups/nightly/velero-backup.json"), "{}").unwrap();
 
-    // A completed backup recorded by an older version, in the old place.
-    ok(&cmd(&[
-        "actionset",
-        "create",
-        "--action",
-        "backup",
-        "--blueprint",
-        "noop",
-        "--namespace-target",
-        "kanister",
-        "--profile",
-        "shared",
-        "--name",
-        "old-backup",
-    ]));
-    let new_key = bsl
-        .path()
-        .join("plugins/kubectl-backup/actionsets/kanister/old-backup.json");
-    assert!(new_key.exists(), "{:?}", top_level_dirs(bsl.path()));
-    let old_key = bsl
-        .path()
-        .join("kubectl-backup/actionsets/kanister/old-backup.json");
-    std::fs::create_dir_all(old_key.parent().unwrap()).unwrap();
-    std::fs::rename(&new_key, &old_key).unwrap();
-    std::fs::remove_dir_all(bsl.path().join("plugins")).unwrap();
+        // A completed backup recorded by an older version, in the old place.
+        ok(&cmd(&[
+            "actionset",
+            "create",
+            "--action",
+            "backup",
+            "--blueprint",
+            "noop",
+            "--namespace-target",
+            &namespace,
+            "--profile",
+            "shared",
+            "--mode",
+            "client",
+            "--name",
+            "old-backup",
+        ]));
+        let records = format!("actionsets/{namespace}");
+        let new_key = bsl
+            .path()
+            .join(format!("plugins/kubectl-backup/{records}/old-backup.json"));
+        assert!(new_key.exists(), "{:?}", top_level_dirs(bsl.path()));
+        let old_key = bsl
+            .path()
+            .join(format!("kubectl-backup/{records}/old-backup.json"));
+        std::fs::create_dir_all(old_key.parent().unwrap()).unwrap();
+        std::fs::rename(&new_key, &old_key).unwrap();
+        std::fs::remove_dir_all(bsl.path().join("plugins")).unwrap();
 
-    // Still found where it is: list, describe, and --from.
-    assert!(ok(&cmd(&["actionset", "list"])).contains("old-backup"));
-    assert!(ok(&cmd(&["actionset", "describe", "old-backup"])).contains("complete"));
-    let out = cmd(&[
-        "actionset",
-        "create",
-        "--action",
-        "restore",
-        "--from",
-        "old-backup",
-        "--name",
-        "restore-1",
-    ]);
-    ok(&out);
-    assert!(
-        text(&out.stderr).contains("moved 1 actionset record"),
-        "{}",
-        text(&out.stderr)
-    );
+        // Still found where it is: list, describe, and --from.
+        assert!(ok(&cmd(&["actionset", "list"])).contains("old-backup"));
+        assert!(ok(&cmd(&["actionset", "describe", "old-backup"])).contains("complete"));
+        let out = cmd(&[
+            "actionset",
+            "create",
+            "--action",
+            "restore",
+            "--from",
+            "old-backup",
+            "--mode",
+            "client",
+            "--name",
+            "restore-1",
+        ]);
+        ok(&out);
+        assert!(
+            text(&out.stderr).contains("moved 1 actionset record"),
+            "{}",
+            text(&out.stderr)
+        );
+        // The restore phase really ran with the backup's artifact.
+        let restored = cluster
+            .objects()
+            .list("v1", "ConfigMap", Some(&namespace))
+            .into_iter()
+            .find(|c| c["metadata"]["name"].as_str().is_some_and(|n| n.starts_with("restore-")))
+            .expect("the restore phase created its ConfigMap");
+        assert!(
+            restored["data"]["from"].as_str().is_some_and(|f| f.starts_with("backup-")),
+            "{restored:#}"
+        );
 
-    // After the run: only directories Velero accepts, and every record is still found.
-    let dirs = top_level_dirs(bsl.path());
-    assert!(
-        dirs.iter().all(|d| VELERO_TOP_LEVEL.contains(&d.as_str())),
-        "{dirs:?}"
-    );
-    assert!(new_key.exists() && !old_key.exists());
-    assert!(
-        bsl.path()
-            .join("plugins/kubectl-backup/actionsets/kanister/restore-1.json")
-            .exists()
-    );
-    let listed = ok(&cmd(&["actionset", "list"]));
-    assert!(
-        listed.contains("old-backup") && listed.contains("restore-1"),
-        "{listed}"
-    );
-    let listed: Value =
-        serde_json::from_str(&ok(&cmd(&["actionset", "list", "-o", "json"]))).unwrap();
-    let restore = listed["items"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|a| a["metadata"]["name"] == "restore-1")
-        .unwrap()
-        .clone();
-    assert_eq!(restore["status"]["state"], "complete", "{restore:#}");
-    ok(&cmd(&["actionset", "delete", "old-backup"]));
-    assert!(!new_key.exists());
+        // After the run: only directories Velero accepts, and every record is still found.
+        let dirs = top_level_dirs(bsl.path());
+        assert!(
+            dirs.iter().all(|d| VELERO_TOP_LEVEL.contains(&d.as_str())),
+            "{dirs:?}"
+        );
+        assert!(new_key.exists() && !old_key.exists());
+        assert!(
+            bsl.path()
+                .join(format!("plugins/kubectl-backup/{records}/restore-1.json"))
+                .exists()
+        );
+        let listed = ok(&cmd(&["actionset", "list"]));
+        assert!(
+            listed.contains("old-backup") && listed.contains("restore-1"),
+            "{listed}"
+        );
+        let listed: Value =
+            serde_json::from_str(&ok(&cmd(&["actionset", "list", "-o", "json"]))).unwrap();
+        let restore = listed["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|a| a["metadata"]["name"] == "restore-1")
+            .unwrap()
+            .clone();
+        assert_eq!(restore["status"]["state"], "complete", "{restore:#}");
+        ok(&cmd(&["actionset", "delete", "old-backup"]));
+        assert!(!new_key.exists());
+    }
 }
 
 const TOKEN_MOUNT: &str = "/var/run/secrets/kubernetes.io/serviceaccount";
