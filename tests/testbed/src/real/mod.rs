@@ -121,6 +121,9 @@ pub fn node() -> Result<&'static RealCluster, String> {
 /// Clusters this process started and must stop at exit.
 static OWNED: Mutex<Vec<(PathBuf, PathBuf)>> = Mutex::new(Vec::new());
 
+/// Folders of binary links made for `KUBEBUILDER_ASSETS`, removed at exit.
+static LINK_DIRS: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
+
 /// The folder of `up.sh`, or why there is none.
 pub fn tools_dir() -> Result<PathBuf, String> {
     if let Some(dir) = std::env::var_os("KB_K8S_TOOLS") {
@@ -302,6 +305,11 @@ fn kubebuilder_bin_dir(tools: &Path) -> Result<Option<PathBuf>, String> {
     let links = std::env::temp_dir().join(format!("kb-real-bins-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&links);
     std::fs::create_dir_all(&links).map_err(|e| e.to_string())?;
+    register_teardown();
+    LINK_DIRS
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .push(links.clone());
     for name in [
         "kube-apiserver",
         "kube-controller-manager",
@@ -355,6 +363,13 @@ fn register_teardown() {
 }
 
 extern "C" fn teardown() {
+    stop_owned_clusters();
+    for links in std::mem::take(&mut *LINK_DIRS.lock().unwrap_or_else(|e| e.into_inner())) {
+        let _ = std::fs::remove_dir_all(links);
+    }
+}
+
+fn stop_owned_clusters() {
     let owned = std::mem::take(&mut *OWNED.lock().unwrap_or_else(|e| e.into_inner()));
     for (state_dir, tools) in owned {
         let status = Command::new(tools.join("down.sh"))
