@@ -96,9 +96,12 @@ fn a_killed_test_binary_is_cleaned_up_by_the_watcher() {
     let Some(mut started) = start(&["--hang"]) else {
         return;
     };
+    let pid = started.child.id();
     started.child.kill().unwrap();
     started.child.wait().unwrap();
     wait_gone(&started, Duration::from_secs(30));
-    // The watcher keeps the logs (no --purge): they are ours to remove.
+    // The watcher keeps the logs (no --purge): they are ours to remove, and so are the binary
+    // links a KUBEBUILDER_ASSETS run made (the killed probe's atexit never ran).
     let _ = std::fs::remove_dir_all(&started.state);
+    let _ = std::fs::remove_dir_all(std::env::temp_dir().join(format!("kb-real-bins-{pid}")));
 }
