@@ -2,10 +2,12 @@
 //! plane (kube-apiserver v1.36 + etcd on 127.0.0.1, started by the test bed), each side by side
 //! with its baseline in the same run:
 //!
-//! - create with no filter, with `--include-namespaces 'perf-*'`, with one namespace, and with
-//!   `--include-resources configmaps` (the same objects as the baselines), against
-//!   `kubectl get cm -A -o json` and a raw paginated LIST of every ConfigMap (limit=500 and
-//!   `continue`, one stream, each page decoded: the floor for any client);
+//! - create for every filter shape (no filter, `--include-resources configmaps`, a list of many
+//!   namespaces, the glob `'perf-*'`, one namespace, a label selector), each followed at once by
+//!   the raw paginated LIST (limit=500 and `continue`, one stream, each page decoded: the floor
+//!   for any client) that gets the same ConfigMaps — for a glob or a list of names the server
+//!   has no filter, so that is every ConfigMap, the others dropped — and `kubectl get cm -A -o
+//!   json`; a last table gives each shape's ratios;
 //! - restore of the `perf-*` backup into mapped namespaces, against `kubectl create
 //!   --validate=false -f` of the same ConfigMaps (exported with kubectl) into fresh namespaces.
 //!
@@ -82,33 +84,102 @@ fn main() {
 
     let mut table = Table::default();
 
-    // (a) snapshot create.
-    let perf_glob = "perf-*".to_string();
-    for (name, args, what) in [
-        ("bench-all", vec![], "snapshot create (no filter)"),
-        (
-            "bench-cms",
-            vec!["--include-resources".to_string(), "configmaps".to_string()],
-            "snapshot create --include-resources configmaps",
-        ),
-        (
-            "bench-perf",
-            vec!["--include-namespaces".to_string(), perf_glob.clone()],
-            "snapshot create --include-namespaces 'perf-*'",
-        ),
-        (
-            "bench-one",
-            vec!["--include-namespaces".to_string(), perf[0].clone()],
-            "snapshot create --include-namespaces perf-000",
-        ),
-    ] {
+    // (a) snapshot create for every filter shape, each followed at once by the raw paginated
+    // LIST a client must make to get the same objects (for a namespace glob or a list of
+    // names the server has no filter: every ConfigMap, the others dropped).
+    let half: Vec<String> = perf[..(namespaces / 2).max(1)].to_vec();
+    let shapes: Vec<Shape> = vec![
+        Shape {
+            label: "all",
+            backup: "bench-all",
+            args: vec![],
+            raw: RawList::everything(),
+        },
+        Shape {
+            label: "one type",
+            backup: "bench-cms",
+            args: vec!["--include-resources".into(), "configmaps".into()],
+            raw: RawList::everything(),
+        },
+        Shape {
+            label: "many namespaces",
+            backup: "bench-many",
+            args: vec!["--include-namespaces".into(), half.join(",")],
+            raw: RawList {
+                keep: Keep::Namespaces(half.clone()),
+                ..RawList::everything()
+            },
+        },
+        Shape {
+            label: "glob",
+            backup: "bench-perf",
+            args: vec!["--include-namespaces".into(), "perf-*".into()],
+            raw: RawList {
+                keep: Keep::Prefix("perf-"),
+                ..RawList::everything()
+            },
+        },
+        Shape {
+            label: "one namespace",
+            backup: "bench-one",
+            args: vec!["--include-namespaces".into(), perf[0].clone()],
+            raw: RawList {
+                namespace: Some(perf[0].clone()),
+                ..RawList::everything()
+            },
+        },
+        Shape {
+            label: "label selector",
+            backup: "bench-selector",
+            args: vec![
+                "--selector".into(),
+                format!("{}={}", SEED_LABEL.0, SEED_LABEL.1),
+            ],
+            raw: RawList {
+                label_selector: Some(format!("{}={}", SEED_LABEL.0, SEED_LABEL.1)),
+                ..RawList::everything()
+            },
+        },
+    ];
+    let mut comparisons = Vec::new();
+    for shape in &shapes {
         let load = load_average();
         let mut command = target.command(BIN);
         command
-            .args(["snapshot", "create", name, "--mode", "client"])
-            .args(&args);
+            .args(["snapshot", "create", shape.backup, "--mode", "client"])
+            .args(&shape.args);
         let run = timed(command);
-        table.row(what, backed_up_items(&run.stderr), &run, load);
+        let ours_items = backed_up_items(&run.stderr);
+        let what = format!("snapshot create, {}: {}", shape.label, shape.args.join(" "));
+        let what = if what.len() > 90 {
+            format!("{}…", &what[..90])
+        } else {
+            what
+        };
+        table.row(&what, ours_items, &run, load);
+        let load = load_average();
+        let started = Instant::now();
+        let listed = runtime.block_on(list_configmaps(
+            &http,
+            &target,
+            shape.raw.namespace.as_deref(),
+            shape.raw.label_selector.as_deref(),
+        ));
+        let seconds = started.elapsed().as_secs_f64();
+        let kept = listed.iter().filter(|cm| shape.raw.keeps(cm)).count();
+        drop(listed);
+        table.row_seconds(
+            &format!("  raw LIST of the same ConfigMaps ({})", shape.label),
+            kept,
+            seconds,
+            None,
+            load,
+        );
+        comparisons.push((
+            shape.label,
+            ours_items as f64 / run.seconds,
+            kept as f64 / seconds,
+        ));
     }
 
     // (b) kubectl get cm -A -o json, kept: it is what the kubectl restore below creates from.
@@ -122,11 +193,12 @@ fn main() {
         serde_json::from_slice(&std::fs::read(&export).expect("read the export")).expect("JSON");
     let kubectl_items = exported["items"].as_array().map_or(0, Vec::len);
     table.row("kubectl get cm -A -o json", kubectl_items, &run, load);
+    let kubectl_get_rate = kubectl_items as f64 / run.seconds;
 
-    // (c) the raw paginated LIST.
+    // (c) the raw paginated LIST of every ConfigMap, the floor for any client.
     let load = load_average();
     let started = Instant::now();
-    let listed = runtime.block_on(list_configmaps(&http, &target, None));
+    let listed = runtime.block_on(list_configmaps(&http, &target, None, None));
     let seconds = started.elapsed().as_secs_f64();
     table.row_seconds(
         "raw LIST /api/v1/configmaps (limit=500)",
@@ -140,6 +212,7 @@ fn main() {
         kubectl_items,
         "the raw LIST and kubectl agree"
     );
+    drop(listed);
 
     // (d) restore into mapped namespaces, against kubectl create of the same ConfigMaps.
     let restored_objects = namespaces * (CONFIGMAPS_PER_NAMESPACE + 1);
@@ -204,18 +277,19 @@ fn main() {
     );
 
     table.print();
-    let seconds_of = |what: &str| table.seconds(what);
-    let raw = seconds_of("raw LIST");
-    let kubectl_get = seconds_of("kubectl get");
-    let ours_cms = seconds_of("snapshot create --include-resources configmaps");
     println!(
-        "ratios: snapshot create of every ConfigMap takes {:.2}x the raw LIST and {:.2}x kubectl get cm -A; kubectl get takes {:.2}x the raw LIST",
-        ours_cms / raw,
-        ours_cms / kubectl_get,
-        kubectl_get / raw
+        "| filter shape | create objects/s | raw LIST objects/s | create / raw LIST (goal ≥ 60%) | create / kubectl get -A (goal ≥ 5x) |"
     );
+    println!("|---|---:|---:|---:|---:|");
+    for (label, ours_rate, raw_rate) in &comparisons {
+        println!(
+            "| {label} | {ours_rate:.0} | {raw_rate:.0} | {:.0}% | {:.1}x |",
+            100.0 * ours_rate / raw_rate,
+            ours_rate / kubectl_get_rate
+        );
+    }
     println!(
-        "ratios: kubectl create -f takes {:.2}x as long as snapshot restore",
+        "ratios: snapshot restore is {:.2}x as fast as kubectl create -f (goal ≥ 4x)",
         theirs.seconds / ours.seconds
     );
     println!("load average at end: {}", load_average());
@@ -376,13 +450,17 @@ async fn seed(client: &kube::Client, namespaces: &[String]) {
 async fn list_configmaps(
     http: &reqwest::Client,
     target: &Target,
+    namespace: Option<&str>,
     label_selector: Option<&str>,
 ) -> Vec<Value> {
     let mut items = Vec::new();
     let mut continue_token = String::new();
+    let path = match namespace {
+        Some(ns) => format!("/api/v1/namespaces/{ns}/configmaps"),
+        None => "/api/v1/configmaps".to_string(),
+    };
     loop {
-        let mut url =
-            url::Url::parse(&format!("{}/api/v1/configmaps", target.api_url)).expect("API URL");
+        let mut url = url::Url::parse(&format!("{}{path}", target.api_url)).expect("API URL");
         {
             let mut query = url.query_pairs_mut();
             query.append_pair("limit", &PAGE_SIZE.to_string());
@@ -422,7 +500,7 @@ async fn list_configmaps(
 /// How many seeded ConfigMaps there are in namespaces named `prefix*`.
 async fn count_seeded(http: &reqwest::Client, target: &Target, prefix: &str) -> usize {
     let selector = format!("{}={}", SEED_LABEL.0, SEED_LABEL.1);
-    list_configmaps(http, target, Some(&selector))
+    list_configmaps(http, target, None, Some(&selector))
         .await
         .iter()
         .filter(|cm| {
@@ -463,6 +541,47 @@ fn kubectl_restore_list(exported: &Value, namespaces: usize) -> Value {
         items.push(item);
     }
     json!({"apiVersion": "v1", "kind": "List", "items": items})
+}
+
+/// One filter shape of `snapshot create`, and the raw LIST that gets the same ConfigMaps.
+struct Shape {
+    label: &'static str,
+    backup: &'static str,
+    args: Vec<String>,
+    raw: RawList,
+}
+
+/// A paginated LIST of ConfigMaps (in one namespace or all, with a label selector or not),
+/// and which of the listed items are the shape's.
+struct RawList {
+    namespace: Option<String>,
+    label_selector: Option<String>,
+    keep: Keep,
+}
+
+enum Keep {
+    All,
+    Namespaces(Vec<String>),
+    Prefix(&'static str),
+}
+
+impl RawList {
+    fn everything() -> Self {
+        RawList {
+            namespace: None,
+            label_selector: None,
+            keep: Keep::All,
+        }
+    }
+
+    fn keeps(&self, item: &Value) -> bool {
+        let namespace = item["metadata"]["namespace"].as_str().unwrap_or_default();
+        match &self.keep {
+            Keep::All => true,
+            Keep::Namespaces(names) => names.iter().any(|n| n == namespace),
+            Keep::Prefix(prefix) => namespace.starts_with(prefix),
+        }
+    }
 }
 
 struct Timing {
@@ -541,15 +660,6 @@ impl Table {
         );
         self.rows
             .push((what.to_string(), objects, seconds, peak_kib, load));
-    }
-
-    /// The seconds of the first row whose label starts with `what`.
-    fn seconds(&self, what: &str) -> f64 {
-        self.rows
-            .iter()
-            .find(|row| row.0.starts_with(what))
-            .map(|row| row.2)
-            .unwrap_or(f64::NAN)
     }
 
     fn print(&self) {

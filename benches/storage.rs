@@ -206,7 +206,15 @@ fn run_sampled(command: &mut Command) -> Option<(f64, u64)> {
 fn sha256_file(path: &Path) -> String {
     let mut file = std::fs::File::open(path).unwrap();
     let mut hasher = Sha256::new();
-    std::io::copy(&mut file, &mut hasher).unwrap();
+    // sha2 0.11 hashers are no io::Write: feed the digest from a buffer.
+    let mut buffer = vec![0; 1 << 20];
+    loop {
+        let read = std::io::Read::read(&mut file, &mut buffer).unwrap();
+        if read == 0 {
+            break;
+        }
+        hasher.update(&buffer[..read]);
+    }
     hex::encode(hasher.finalize())
 }
 

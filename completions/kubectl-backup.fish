@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_kubectl_backup_global_optspecs
-    string join \n kubeconfig= context= cluster= user= n/namespace= A/all-namespaces as= as-group= s/server= token= insecure-skip-tls-verify request-timeout= o/output= v/verbose no-progress y/yes color= h/help V/version
+    string join \n kubeconfig= context= cluster= user= n/namespace= A/all-namespaces as= as-group= s/server= token= as-uid= certificate-authority= client-certificate= client-key= tls-server-name= insecure-skip-tls-verify disable-compression request-timeout= o/output= no-headers show-labels v/verbose kubectl-verbosity= no-progress y/yes color= h/help V/version
 end
 
 function __fish_kubectl_backup_needs_command
@@ -33,18 +33,23 @@ complete -c kubectl-backup -n "__fish_kubectl_backup_needs_command" -l as -d 'Us
 complete -c kubectl-backup -n "__fish_kubectl_backup_needs_command" -l as-group -d 'Group to impersonate for the operation (repeatable)' -r
 complete -c kubectl-backup -n "__fish_kubectl_backup_needs_command" -s s -l server -d 'The address of the Kubernetes API server (overrides the kubeconfig)' -r
 complete -c kubectl-backup -n "__fish_kubectl_backup_needs_command" -l token -d 'Bearer token for authentication to the API server' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_needs_command" -l as-uid -d 'UID to impersonate for the operation' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_needs_command" -l certificate-authority -d 'Path to a PEM file of certificate authorities (replaces the kubeconfig\'s)' -r -F
+complete -c kubectl-backup -n "__fish_kubectl_backup_needs_command" -l client-certificate -d 'Path to a client certificate file for TLS (replaces the kubeconfig\'s)' -r -F
+complete -c kubectl-backup -n "__fish_kubectl_backup_needs_command" -l client-key -d 'Path to a client key file for TLS (replaces the kubeconfig\'s)' -r -F
+complete -c kubectl-backup -n "__fish_kubectl_backup_needs_command" -l tls-server-name -d 'Server name to check the server certificate against (default: the server\'s host name)' -r
 complete -c kubectl-backup -n "__fish_kubectl_backup_needs_command" -l request-timeout -d 'How long to wait for a single API request: 0 (no limit), a number of seconds, or 1s, 2m, 3h' -r
-complete -c kubectl-backup -n "__fish_kubectl_backup_needs_command" -s o -l output -d 'Output format' -r -f -a "table\t''
-wide\t''
-json\t''
-yaml\t''
-name\t''"
-complete -c kubectl-backup -n "__fish_kubectl_backup_needs_command" -l color -d 'Colour: auto, always or never' -r -f -a "auto\t''
+complete -c kubectl-backup -n "__fish_kubectl_backup_needs_command" -s o -l output -d 'Output format: json, yaml, name, wide, jsonpath=…, jsonpath-file=…, go-template=…, go-template-file=…, custom-columns=…, custom-columns-file=…' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_needs_command" -l kubectl-verbosity -d 'kubectl\'s numeric level; `-v=N` and `--v=N` are rewritten to this before parsing' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_needs_command" -l color -d 'Colour in tables and logs: auto (a terminal, and NO_COLOR unset), always or never' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c kubectl-backup -n "__fish_kubectl_backup_needs_command" -s A -l all-namespaces -d 'Work across all namespaces, where the command supports it'
 complete -c kubectl-backup -n "__fish_kubectl_backup_needs_command" -l insecure-skip-tls-verify -d 'Don\'t check the server\'s certificate (insecure)'
-complete -c kubectl-backup -n "__fish_kubectl_backup_needs_command" -s v -l verbose -d 'More detail on stderr (repeat for more)'
+complete -c kubectl-backup -n "__fish_kubectl_backup_needs_command" -l disable-compression -d 'Ask the API server for uncompressed responses'
+complete -c kubectl-backup -n "__fish_kubectl_backup_needs_command" -l no-headers -d 'Don\'t print the header line of tables and custom columns'
+complete -c kubectl-backup -n "__fish_kubectl_backup_needs_command" -l show-labels -d 'Show each object\'s labels as the last column of a table'
+complete -c kubectl-backup -n "__fish_kubectl_backup_needs_command" -s v -l verbose -d 'More detail on stderr: -v shows every API request, -vv and -vvv more; kubectl\'s -v=N also works (6 is -v, 7 and 8 are -vv, 9 is -vvv)'
 complete -c kubectl-backup -n "__fish_kubectl_backup_needs_command" -l no-progress -d 'Don\'t draw progress bars (they are also off when stderr is not a terminal)'
 complete -c kubectl-backup -n "__fish_kubectl_backup_needs_command" -s y -l yes -d 'Answer yes to every confirmation and skip interactive pickers'
 complete -c kubectl-backup -n "__fish_kubectl_backup_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -57,8 +62,10 @@ complete -c kubectl-backup -n "__fish_kubectl_backup_needs_command" -f -a "etcd"
 complete -c kubectl-backup -n "__fish_kubectl_backup_needs_command" -f -a "profile" -d 'Profiles: where backups go (Kanister Profiles, or labelled Secrets without Kanister)'
 complete -c kubectl-backup -n "__fish_kubectl_backup_needs_command" -f -a "location" -d 'Push, pull and delete objects in a profile\'s location (like `kando location`)'
 complete -c kubectl-backup -n "__fish_kubectl_backup_needs_command" -f -a "actionset" -d 'Kanister ActionSets: create (run client-side or by the controller), list, describe, watch, delete'
+complete -c kubectl-backup -n "__fish_kubectl_backup_needs_command" -f -a "migrate" -d 'Move ConfigMap Blueprints, Secret Profiles and ActionSet records kept without Kanister\'s CRDs into Kanister\'s resources'
 complete -c kubectl-backup -n "__fish_kubectl_backup_needs_command" -f -a "snapshot" -d 'Velero-compatible resource snapshots: create, list, describe, download, delete'
 complete -c kubectl-backup -n "__fish_kubectl_backup_needs_command" -f -a "restore" -d 'Restore a resource snapshot (same as `snapshot restore`)'
+complete -c kubectl-backup -n "__fish_kubectl_backup_needs_command" -f -a "schedule" -d 'Scheduled backups: snapshots, ActionSets and etcd snapshots on a timetable, with retention'
 complete -c kubectl-backup -n "__fish_kubectl_backup_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand version" -l kubeconfig -d 'Path to the kubeconfig file (default: $KUBECONFIG, whose paths are merged, then ~/.kube/config)' -r -F
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand version" -l context -d 'The kubeconfig context to use' -r
@@ -69,19 +76,24 @@ complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand version" -
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand version" -l as-group -d 'Group to impersonate for the operation (repeatable)' -r
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand version" -s s -l server -d 'The address of the Kubernetes API server (overrides the kubeconfig)' -r
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand version" -l token -d 'Bearer token for authentication to the API server' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand version" -l as-uid -d 'UID to impersonate for the operation' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand version" -l certificate-authority -d 'Path to a PEM file of certificate authorities (replaces the kubeconfig\'s)' -r -F
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand version" -l client-certificate -d 'Path to a client certificate file for TLS (replaces the kubeconfig\'s)' -r -F
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand version" -l client-key -d 'Path to a client key file for TLS (replaces the kubeconfig\'s)' -r -F
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand version" -l tls-server-name -d 'Server name to check the server certificate against (default: the server\'s host name)' -r
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand version" -l request-timeout -d 'How long to wait for a single API request: 0 (no limit), a number of seconds, or 1s, 2m, 3h' -r
-complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand version" -s o -l output -d 'Output format' -r -f -a "table\t''
-wide\t''
-json\t''
-yaml\t''
-name\t''"
-complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand version" -l color -d 'Colour: auto, always or never' -r -f -a "auto\t''
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand version" -s o -l output -d 'Output format: json, yaml, name, wide, jsonpath=…, jsonpath-file=…, go-template=…, go-template-file=…, custom-columns=…, custom-columns-file=…' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand version" -l kubectl-verbosity -d 'kubectl\'s numeric level; `-v=N` and `--v=N` are rewritten to this before parsing' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand version" -l color -d 'Colour in tables and logs: auto (a terminal, and NO_COLOR unset), always or never' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand version" -l client -d 'Print only the client version, without contacting the cluster'
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand version" -s A -l all-namespaces -d 'Work across all namespaces, where the command supports it'
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand version" -l insecure-skip-tls-verify -d 'Don\'t check the server\'s certificate (insecure)'
-complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand version" -s v -l verbose -d 'More detail on stderr (repeat for more)'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand version" -l disable-compression -d 'Ask the API server for uncompressed responses'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand version" -l no-headers -d 'Don\'t print the header line of tables and custom columns'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand version" -l show-labels -d 'Show each object\'s labels as the last column of a table'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand version" -s v -l verbose -d 'More detail on stderr: -v shows every API request, -vv and -vvv more; kubectl\'s -v=N also works (6 is -v, 7 and 8 are -vv, 9 is -vvv)'
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand version" -l no-progress -d 'Don\'t draw progress bars (they are also off when stderr is not a terminal)'
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand version" -s y -l yes -d 'Answer yes to every confirmation and skip interactive pickers'
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand version" -s h -l help -d 'Print help'
@@ -95,18 +107,23 @@ complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand doctor" -l
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand doctor" -l as-group -d 'Group to impersonate for the operation (repeatable)' -r
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand doctor" -s s -l server -d 'The address of the Kubernetes API server (overrides the kubeconfig)' -r
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand doctor" -l token -d 'Bearer token for authentication to the API server' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand doctor" -l as-uid -d 'UID to impersonate for the operation' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand doctor" -l certificate-authority -d 'Path to a PEM file of certificate authorities (replaces the kubeconfig\'s)' -r -F
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand doctor" -l client-certificate -d 'Path to a client certificate file for TLS (replaces the kubeconfig\'s)' -r -F
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand doctor" -l client-key -d 'Path to a client key file for TLS (replaces the kubeconfig\'s)' -r -F
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand doctor" -l tls-server-name -d 'Server name to check the server certificate against (default: the server\'s host name)' -r
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand doctor" -l request-timeout -d 'How long to wait for a single API request: 0 (no limit), a number of seconds, or 1s, 2m, 3h' -r
-complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand doctor" -s o -l output -d 'Output format' -r -f -a "table\t''
-wide\t''
-json\t''
-yaml\t''
-name\t''"
-complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand doctor" -l color -d 'Colour: auto, always or never' -r -f -a "auto\t''
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand doctor" -s o -l output -d 'Output format: json, yaml, name, wide, jsonpath=…, jsonpath-file=…, go-template=…, go-template-file=…, custom-columns=…, custom-columns-file=…' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand doctor" -l kubectl-verbosity -d 'kubectl\'s numeric level; `-v=N` and `--v=N` are rewritten to this before parsing' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand doctor" -l color -d 'Colour in tables and logs: auto (a terminal, and NO_COLOR unset), always or never' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand doctor" -s A -l all-namespaces -d 'Work across all namespaces, where the command supports it'
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand doctor" -l insecure-skip-tls-verify -d 'Don\'t check the server\'s certificate (insecure)'
-complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand doctor" -s v -l verbose -d 'More detail on stderr (repeat for more)'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand doctor" -l disable-compression -d 'Ask the API server for uncompressed responses'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand doctor" -l no-headers -d 'Don\'t print the header line of tables and custom columns'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand doctor" -l show-labels -d 'Show each object\'s labels as the last column of a table'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand doctor" -s v -l verbose -d 'More detail on stderr: -v shows every API request, -vv and -vvv more; kubectl\'s -v=N also works (6 is -v, 7 and 8 are -vv, 9 is -vvv)'
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand doctor" -l no-progress -d 'Don\'t draw progress bars (they are also off when stderr is not a terminal)'
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand doctor" -s y -l yes -d 'Answer yes to every confirmation and skip interactive pickers'
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand doctor" -s h -l help -d 'Print help'
@@ -120,18 +137,23 @@ complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand completion
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand completion" -l as-group -d 'Group to impersonate for the operation (repeatable)' -r
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand completion" -s s -l server -d 'The address of the Kubernetes API server (overrides the kubeconfig)' -r
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand completion" -l token -d 'Bearer token for authentication to the API server' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand completion" -l as-uid -d 'UID to impersonate for the operation' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand completion" -l certificate-authority -d 'Path to a PEM file of certificate authorities (replaces the kubeconfig\'s)' -r -F
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand completion" -l client-certificate -d 'Path to a client certificate file for TLS (replaces the kubeconfig\'s)' -r -F
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand completion" -l client-key -d 'Path to a client key file for TLS (replaces the kubeconfig\'s)' -r -F
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand completion" -l tls-server-name -d 'Server name to check the server certificate against (default: the server\'s host name)' -r
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand completion" -l request-timeout -d 'How long to wait for a single API request: 0 (no limit), a number of seconds, or 1s, 2m, 3h' -r
-complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand completion" -s o -l output -d 'Output format' -r -f -a "table\t''
-wide\t''
-json\t''
-yaml\t''
-name\t''"
-complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand completion" -l color -d 'Colour: auto, always or never' -r -f -a "auto\t''
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand completion" -s o -l output -d 'Output format: json, yaml, name, wide, jsonpath=…, jsonpath-file=…, go-template=…, go-template-file=…, custom-columns=…, custom-columns-file=…' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand completion" -l kubectl-verbosity -d 'kubectl\'s numeric level; `-v=N` and `--v=N` are rewritten to this before parsing' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand completion" -l color -d 'Colour in tables and logs: auto (a terminal, and NO_COLOR unset), always or never' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand completion" -s A -l all-namespaces -d 'Work across all namespaces, where the command supports it'
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand completion" -l insecure-skip-tls-verify -d 'Don\'t check the server\'s certificate (insecure)'
-complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand completion" -s v -l verbose -d 'More detail on stderr (repeat for more)'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand completion" -l disable-compression -d 'Ask the API server for uncompressed responses'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand completion" -l no-headers -d 'Don\'t print the header line of tables and custom columns'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand completion" -l show-labels -d 'Show each object\'s labels as the last column of a table'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand completion" -s v -l verbose -d 'More detail on stderr: -v shows every API request, -vv and -vvv more; kubectl\'s -v=N also works (6 is -v, 7 and 8 are -vv, 9 is -vvv)'
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand completion" -l no-progress -d 'Don\'t draw progress bars (they are also off when stderr is not a terminal)'
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand completion" -s y -l yes -d 'Answer yes to every confirmation and skip interactive pickers'
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand completion" -s h -l help -d 'Print help'
@@ -145,18 +167,23 @@ complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand blueprint;
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand blueprint; and not __fish_seen_subcommand_from apply list get delete validate render help" -l as-group -d 'Group to impersonate for the operation (repeatable)' -r
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand blueprint; and not __fish_seen_subcommand_from apply list get delete validate render help" -s s -l server -d 'The address of the Kubernetes API server (overrides the kubeconfig)' -r
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand blueprint; and not __fish_seen_subcommand_from apply list get delete validate render help" -l token -d 'Bearer token for authentication to the API server' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand blueprint; and not __fish_seen_subcommand_from apply list get delete validate render help" -l as-uid -d 'UID to impersonate for the operation' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand blueprint; and not __fish_seen_subcommand_from apply list get delete validate render help" -l certificate-authority -d 'Path to a PEM file of certificate authorities (replaces the kubeconfig\'s)' -r -F
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand blueprint; and not __fish_seen_subcommand_from apply list get delete validate render help" -l client-certificate -d 'Path to a client certificate file for TLS (replaces the kubeconfig\'s)' -r -F
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand blueprint; and not __fish_seen_subcommand_from apply list get delete validate render help" -l client-key -d 'Path to a client key file for TLS (replaces the kubeconfig\'s)' -r -F
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand blueprint; and not __fish_seen_subcommand_from apply list get delete validate render help" -l tls-server-name -d 'Server name to check the server certificate against (default: the server\'s host name)' -r
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand blueprint; and not __fish_seen_subcommand_from apply list get delete validate render help" -l request-timeout -d 'How long to wait for a single API request: 0 (no limit), a number of seconds, or 1s, 2m, 3h' -r
-complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand blueprint; and not __fish_seen_subcommand_from apply list get delete validate render help" -s o -l output -d 'Output format' -r -f -a "table\t''
-wide\t''
-json\t''
-yaml\t''
-name\t''"
-complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand blueprint; and not __fish_seen_subcommand_from apply list get delete validate render help" -l color -d 'Colour: auto, always or never' -r -f -a "auto\t''
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand blueprint; and not __fish_seen_subcommand_from apply list get delete validate render help" -s o -l output -d 'Output format: json, yaml, name, wide, jsonpath=…, jsonpath-file=…, go-template=…, go-template-file=…, custom-columns=…, custom-columns-file=…' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand blueprint; and not __fish_seen_subcommand_from apply list get delete validate render help" -l kubectl-verbosity -d 'kubectl\'s numeric level; `-v=N` and `--v=N` are rewritten to this before parsing' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand blueprint; and not __fish_seen_subcommand_from apply list get delete validate render help" -l color -d 'Colour in tables and logs: auto (a terminal, and NO_COLOR unset), always or never' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand blueprint; and not __fish_seen_subcommand_from apply list get delete validate render help" -s A -l all-namespaces -d 'Work across all namespaces, where the command supports it'
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand blueprint; and not __fish_seen_subcommand_from apply list get delete validate render help" -l insecure-skip-tls-verify -d 'Don\'t check the server\'s certificate (insecure)'
-complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand blueprint; and not __fish_seen_subcommand_from apply list get delete validate render help" -s v -l verbose -d 'More detail on stderr (repeat for more)'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand blueprint; and not __fish_seen_subcommand_from apply list get delete validate render help" -l disable-compression -d 'Ask the API server for uncompressed responses'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand blueprint; and not __fish_seen_subcommand_from apply list get delete validate render help" -l no-headers -d 'Don\'t print the header line of tables and custom columns'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand blueprint; and not __fish_seen_subcommand_from apply list get delete validate render help" -l show-labels -d 'Show each object\'s labels as the last column of a table'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand blueprint; and not __fish_seen_subcommand_from apply list get delete validate render help" -s v -l verbose -d 'More detail on stderr: -v shows every API request, -vv and -vvv more; kubectl\'s -v=N also works (6 is -v, 7 and 8 are -vv, 9 is -vvv)'
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand blueprint; and not __fish_seen_subcommand_from apply list get delete validate render help" -l no-progress -d 'Don\'t draw progress bars (they are also off when stderr is not a terminal)'
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand blueprint; and not __fish_seen_subcommand_from apply list get delete validate render help" -s y -l yes -d 'Answer yes to every confirmation and skip interactive pickers'
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand blueprint; and not __fish_seen_subcommand_from apply list get delete validate render help" -s h -l help -d 'Print help'
@@ -178,19 +205,24 @@ complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand blueprint;
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand blueprint; and __fish_seen_subcommand_from apply" -l as-group -d 'Group to impersonate for the operation (repeatable)' -r
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand blueprint; and __fish_seen_subcommand_from apply" -s s -l server -d 'The address of the Kubernetes API server (overrides the kubeconfig)' -r
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand blueprint; and __fish_seen_subcommand_from apply" -l token -d 'Bearer token for authentication to the API server' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand blueprint; and __fish_seen_subcommand_from apply" -l as-uid -d 'UID to impersonate for the operation' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand blueprint; and __fish_seen_subcommand_from apply" -l certificate-authority -d 'Path to a PEM file of certificate authorities (replaces the kubeconfig\'s)' -r -F
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand blueprint; and __fish_seen_subcommand_from apply" -l client-certificate -d 'Path to a client certificate file for TLS (replaces the kubeconfig\'s)' -r -F
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand blueprint; and __fish_seen_subcommand_from apply" -l client-key -d 'Path to a client key file for TLS (replaces the kubeconfig\'s)' -r -F
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand blueprint; and __fish_seen_subcommand_from apply" -l tls-server-name -d 'Server name to check the server certificate against (default: the server\'s host name)' -r
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand blueprint; and __fish_seen_subcommand_from apply" -l request-timeout -d 'How long to wait for a single API request: 0 (no limit), a number of seconds, or 1s, 2m, 3h' -r
-complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand blueprint; and __fish_seen_subcommand_from apply" -s o -l output -d 'Output format' -r -f -a "table\t''
-wide\t''
-json\t''
-yaml\t''
-name\t''"
-complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand blueprint; and __fish_seen_subcommand_from apply" -l color -d 'Colour: auto, always or never' -r -f -a "auto\t''
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand blueprint; and __fish_seen_subcommand_from apply" -s o -l output -d 'Output format: json, yaml, name, wide, jsonpath=…, jsonpath-file=…, go-template=…, go-template-file=…, custom-columns=…, custom-columns-file=…' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand blueprint; and __fish_seen_subcommand_from apply" -l kubectl-verbosity -d 'kubectl\'s numeric level; `-v=N` and `--v=N` are rewritten to this before parsing' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand blueprint; and __fish_seen_subcommand_from apply" -l color -d 'Colour in tables and logs: auto (a terminal, and NO_COLOR unset), always or never' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand blueprint; and __fish_seen_subcommand_from apply" -l dry-run -d 'Validate and print the object that would be stored, without contacting the cluster'
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand blueprint; and __fish_seen_subcommand_from apply" -s A -l all-namespaces -d 'Work across all namespaces, where the command supports it'
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand blueprint; and __fish_seen_subcommand_from apply" -l insecure-skip-tls-verify -d 'Don\'t check the server\'s certificate (insecure)'
-complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand blueprint; and __fish_seen_subcommand_from apply" -s v -l verbose -d 'More detail on stderr (repeat for more)'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand blueprint; and __fish_seen_subcommand_from apply" -l disable-compression -d 'Ask the API server for uncompressed responses'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand blueprint; and __fish_seen_subcommand_from apply" -l no-headers -d 'Don\'t print the header line of tables and custom columns'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand blueprint; and __fish_seen_subcommand_from apply" -l show-labels -d 'Show each object\'s labels as the last column of a table'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand blueprint; and __fish_seen_subcommand_from apply" -s v -l verbose -d 'More detail on stderr: -v shows every API request, -vv and -vvv more; kubectl\'s -v=N also works (6 is -v, 7 and 8 are -vv, 9 is -vvv)'
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand blueprint; and __fish_seen_subcommand_from apply" -l no-progress -d 'Don\'t draw progress bars (they are also off when stderr is not a terminal)'
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand blueprint; and __fish_seen_subcommand_from apply" -s y -l yes -d 'Answer yes to every confirmation and skip interactive pickers'
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand blueprint; and __fish_seen_subcommand_from apply" -s h -l help -d 'Print help'
@@ -204,18 +236,23 @@ complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand blueprint;
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand blueprint; and __fish_seen_subcommand_from list" -l as-group -d 'Group to impersonate for the operation (repeatable)' -r
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand blueprint; and __fish_seen_subcommand_from list" -s s -l server -d 'The address of the Kubernetes API server (overrides the kubeconfig)' -r
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand blueprint; and __fish_seen_subcommand_from list" -l token -d 'Bearer token for authentication to the API server' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand blueprint; and __fish_seen_subcommand_from list" -l as-uid -d 'UID to impersonate for the operation' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand blueprint; and __fish_seen_subcommand_from list" -l certificate-authority -d 'Path to a PEM file of certificate authorities (replaces the kubeconfig\'s)' -r -F
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand blueprint; and __fish_seen_subcommand_from list" -l client-certificate -d 'Path to a client certificate file for TLS (replaces the kubeconfig\'s)' -r -F
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand blueprint; and __fish_seen_subcommand_from list" -l client-key -d 'Path to a client key file for TLS (replaces the kubeconfig\'s)' -r -F
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand blueprint; and __fish_seen_subcommand_from list" -l tls-server-name -d 'Server name to check the server certificate against (default: the server\'s host name)' -r
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand blueprint; and __fish_seen_subcommand_from list" -l request-timeout -d 'How long to wait for a single API request: 0 (no limit), a number of seconds, or 1s, 2m, 3h' -r
-complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand blueprint; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format' -r -f -a "table\t''
-wide\t''
-json\t''
-yaml\t''
-name\t''"
-complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand blueprint; and __fish_seen_subcommand_from list" -l color -d 'Colour: auto, always or never' -r -f -a "auto\t''
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand blueprint; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format: json, yaml, name, wide, jsonpath=…, jsonpath-file=…, go-template=…, go-template-file=…, custom-columns=…, custom-columns-file=…' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand blueprint; and __fish_seen_subcommand_from list" -l kubectl-verbosity -d 'kubectl\'s numeric level; `-v=N` and `--v=N` are rewritten to this before parsing' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand blueprint; and __fish_seen_subcommand_from list" -l color -d 'Colour in tables and logs: auto (a terminal, and NO_COLOR unset), always or never' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand blueprint; and __fish_seen_subcommand_from list" -s A -l all-namespaces -d 'Work across all namespaces, where the command supports it'
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand blueprint; and __fish_seen_subcommand_from list" -l insecure-skip-tls-verify -d 'Don\'t check the server\'s certificate (insecure)'
-complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand blueprint; and __fish_seen_subcommand_from list" -s v -l verbose -d 'More detail on stderr (repeat for more)'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand blueprint; and __fish_seen_subcommand_from list" -l disable-compression -d 'Ask the API server for uncompressed responses'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand blueprint; and __fish_seen_subcommand_from list" -l no-headers -d 'Don\'t print the header line of tables and custom columns'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand blueprint; and __fish_seen_subcommand_from list" -l show-labels -d 'Show each object\'s labels as the last column of a table'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand blueprint; and __fish_seen_subcommand_from list" -s v -l verbose -d 'More detail on stderr: -v shows every API request, -vv and -vvv more; kubectl\'s -v=N also works (6 is -v, 7 and 8 are -vv, 9 is -vvv)'
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand blueprint; and __fish_seen_subcommand_from list" -l no-progress -d 'Don\'t draw progress bars (they are also off when stderr is not a terminal)'
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand blueprint; and __fish_seen_subcommand_from list" -s y -l yes -d 'Answer yes to every confirmation and skip interactive pickers'
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand blueprint; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
@@ -229,18 +266,23 @@ complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand blueprint;
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand blueprint; and __fish_seen_subcommand_from get" -l as-group -d 'Group to impersonate for the operation (repeatable)' -r
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand blueprint; and __fish_seen_subcommand_from get" -s s -l server -d 'The address of the Kubernetes API server (overrides the kubeconfig)' -r
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand blueprint; and __fish_seen_subcommand_from get" -l token -d 'Bearer token for authentication to the API server' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand blueprint; and __fish_seen_subcommand_from get" -l as-uid -d 'UID to impersonate for the operation' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand blueprint; and __fish_seen_subcommand_from get" -l certificate-authority -d 'Path to a PEM file of certificate authorities (replaces the kubeconfig\'s)' -r -F
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand blueprint; and __fish_seen_subcommand_from get" -l client-certificate -d 'Path to a client certificate file for TLS (replaces the kubeconfig\'s)' -r -F
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand blueprint; and __fish_seen_subcommand_from get" -l client-key -d 'Path to a client key file for TLS (replaces the kubeconfig\'s)' -r -F
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand blueprint; and __fish_seen_subcommand_from get" -l tls-server-name -d 'Server name to check the server certificate against (default: the server\'s host name)' -r
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand blueprint; and __fish_seen_subcommand_from get" -l request-timeout -d 'How long to wait for a single API request: 0 (no limit), a number of seconds, or 1s, 2m, 3h' -r
-complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand blueprint; and __fish_seen_subcommand_from get" -s o -l output -d 'Output format' -r -f -a "table\t''
-wide\t''
-json\t''
-yaml\t''
-name\t''"
-complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand blueprint; and __fish_seen_subcommand_from get" -l color -d 'Colour: auto, always or never' -r -f -a "auto\t''
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand blueprint; and __fish_seen_subcommand_from get" -s o -l output -d 'Output format: json, yaml, name, wide, jsonpath=…, jsonpath-file=…, go-template=…, go-template-file=…, custom-columns=…, custom-columns-file=…' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand blueprint; and __fish_seen_subcommand_from get" -l kubectl-verbosity -d 'kubectl\'s numeric level; `-v=N` and `--v=N` are rewritten to this before parsing' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand blueprint; and __fish_seen_subcommand_from get" -l color -d 'Colour in tables and logs: auto (a terminal, and NO_COLOR unset), always or never' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand blueprint; and __fish_seen_subcommand_from get" -s A -l all-namespaces -d 'Work across all namespaces, where the command supports it'
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand blueprint; and __fish_seen_subcommand_from get" -l insecure-skip-tls-verify -d 'Don\'t check the server\'s certificate (insecure)'
-complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand blueprint; and __fish_seen_subcommand_from get" -s v -l verbose -d 'More detail on stderr (repeat for more)'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand blueprint; and __fish_seen_subcommand_from get" -l disable-compression -d 'Ask the API server for uncompressed responses'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand blueprint; and __fish_seen_subcommand_from get" -l no-headers -d 'Don\'t print the header line of tables and custom columns'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand blueprint; and __fish_seen_subcommand_from get" -l show-labels -d 'Show each object\'s labels as the last column of a table'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand blueprint; and __fish_seen_subcommand_from get" -s v -l verbose -d 'More detail on stderr: -v shows every API request, -vv and -vvv more; kubectl\'s -v=N also works (6 is -v, 7 and 8 are -vv, 9 is -vvv)'
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand blueprint; and __fish_seen_subcommand_from get" -l no-progress -d 'Don\'t draw progress bars (they are also off when stderr is not a terminal)'
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand blueprint; and __fish_seen_subcommand_from get" -s y -l yes -d 'Answer yes to every confirmation and skip interactive pickers'
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand blueprint; and __fish_seen_subcommand_from get" -s h -l help -d 'Print help'
@@ -254,19 +296,24 @@ complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand blueprint;
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand blueprint; and __fish_seen_subcommand_from delete" -l as-group -d 'Group to impersonate for the operation (repeatable)' -r
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand blueprint; and __fish_seen_subcommand_from delete" -s s -l server -d 'The address of the Kubernetes API server (overrides the kubeconfig)' -r
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand blueprint; and __fish_seen_subcommand_from delete" -l token -d 'Bearer token for authentication to the API server' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand blueprint; and __fish_seen_subcommand_from delete" -l as-uid -d 'UID to impersonate for the operation' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand blueprint; and __fish_seen_subcommand_from delete" -l certificate-authority -d 'Path to a PEM file of certificate authorities (replaces the kubeconfig\'s)' -r -F
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand blueprint; and __fish_seen_subcommand_from delete" -l client-certificate -d 'Path to a client certificate file for TLS (replaces the kubeconfig\'s)' -r -F
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand blueprint; and __fish_seen_subcommand_from delete" -l client-key -d 'Path to a client key file for TLS (replaces the kubeconfig\'s)' -r -F
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand blueprint; and __fish_seen_subcommand_from delete" -l tls-server-name -d 'Server name to check the server certificate against (default: the server\'s host name)' -r
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand blueprint; and __fish_seen_subcommand_from delete" -l request-timeout -d 'How long to wait for a single API request: 0 (no limit), a number of seconds, or 1s, 2m, 3h' -r
-complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand blueprint; and __fish_seen_subcommand_from delete" -s o -l output -d 'Output format' -r -f -a "table\t''
-wide\t''
-json\t''
-yaml\t''
-name\t''"
-complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand blueprint; and __fish_seen_subcommand_from delete" -l color -d 'Colour: auto, always or never' -r -f -a "auto\t''
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand blueprint; and __fish_seen_subcommand_from delete" -s o -l output -d 'Output format: json, yaml, name, wide, jsonpath=…, jsonpath-file=…, go-template=…, go-template-file=…, custom-columns=…, custom-columns-file=…' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand blueprint; and __fish_seen_subcommand_from delete" -l kubectl-verbosity -d 'kubectl\'s numeric level; `-v=N` and `--v=N` are rewritten to this before parsing' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand blueprint; and __fish_seen_subcommand_from delete" -l color -d 'Colour in tables and logs: auto (a terminal, and NO_COLOR unset), always or never' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand blueprint; and __fish_seen_subcommand_from delete" -l ignore-not-found -d 'Succeed when a Blueprint does not exist'
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand blueprint; and __fish_seen_subcommand_from delete" -s A -l all-namespaces -d 'Work across all namespaces, where the command supports it'
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand blueprint; and __fish_seen_subcommand_from delete" -l insecure-skip-tls-verify -d 'Don\'t check the server\'s certificate (insecure)'
-complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand blueprint; and __fish_seen_subcommand_from delete" -s v -l verbose -d 'More detail on stderr (repeat for more)'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand blueprint; and __fish_seen_subcommand_from delete" -l disable-compression -d 'Ask the API server for uncompressed responses'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand blueprint; and __fish_seen_subcommand_from delete" -l no-headers -d 'Don\'t print the header line of tables and custom columns'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand blueprint; and __fish_seen_subcommand_from delete" -l show-labels -d 'Show each object\'s labels as the last column of a table'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand blueprint; and __fish_seen_subcommand_from delete" -s v -l verbose -d 'More detail on stderr: -v shows every API request, -vv and -vvv more; kubectl\'s -v=N also works (6 is -v, 7 and 8 are -vv, 9 is -vvv)'
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand blueprint; and __fish_seen_subcommand_from delete" -l no-progress -d 'Don\'t draw progress bars (they are also off when stderr is not a terminal)'
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand blueprint; and __fish_seen_subcommand_from delete" -s y -l yes -d 'Answer yes to every confirmation and skip interactive pickers'
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand blueprint; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help'
@@ -281,18 +328,23 @@ complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand blueprint;
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand blueprint; and __fish_seen_subcommand_from validate" -l as-group -d 'Group to impersonate for the operation (repeatable)' -r
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand blueprint; and __fish_seen_subcommand_from validate" -s s -l server -d 'The address of the Kubernetes API server (overrides the kubeconfig)' -r
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand blueprint; and __fish_seen_subcommand_from validate" -l token -d 'Bearer token for authentication to the API server' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand blueprint; and __fish_seen_subcommand_from validate" -l as-uid -d 'UID to impersonate for the operation' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand blueprint; and __fish_seen_subcommand_from validate" -l certificate-authority -d 'Path to a PEM file of certificate authorities (replaces the kubeconfig\'s)' -r -F
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand blueprint; and __fish_seen_subcommand_from validate" -l client-certificate -d 'Path to a client certificate file for TLS (replaces the kubeconfig\'s)' -r -F
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand blueprint; and __fish_seen_subcommand_from validate" -l client-key -d 'Path to a client key file for TLS (replaces the kubeconfig\'s)' -r -F
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand blueprint; and __fish_seen_subcommand_from validate" -l tls-server-name -d 'Server name to check the server certificate against (default: the server\'s host name)' -r
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand blueprint; and __fish_seen_subcommand_from validate" -l request-timeout -d 'How long to wait for a single API request: 0 (no limit), a number of seconds, or 1s, 2m, 3h' -r
-complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand blueprint; and __fish_seen_subcommand_from validate" -s o -l output -d 'Output format' -r -f -a "table\t''
-wide\t''
-json\t''
-yaml\t''
-name\t''"
-complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand blueprint; and __fish_seen_subcommand_from validate" -l color -d 'Colour: auto, always or never' -r -f -a "auto\t''
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand blueprint; and __fish_seen_subcommand_from validate" -s o -l output -d 'Output format: json, yaml, name, wide, jsonpath=…, jsonpath-file=…, go-template=…, go-template-file=…, custom-columns=…, custom-columns-file=…' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand blueprint; and __fish_seen_subcommand_from validate" -l kubectl-verbosity -d 'kubectl\'s numeric level; `-v=N` and `--v=N` are rewritten to this before parsing' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand blueprint; and __fish_seen_subcommand_from validate" -l color -d 'Colour in tables and logs: auto (a terminal, and NO_COLOR unset), always or never' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand blueprint; and __fish_seen_subcommand_from validate" -s A -l all-namespaces -d 'Work across all namespaces, where the command supports it'
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand blueprint; and __fish_seen_subcommand_from validate" -l insecure-skip-tls-verify -d 'Don\'t check the server\'s certificate (insecure)'
-complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand blueprint; and __fish_seen_subcommand_from validate" -s v -l verbose -d 'More detail on stderr (repeat for more)'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand blueprint; and __fish_seen_subcommand_from validate" -l disable-compression -d 'Ask the API server for uncompressed responses'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand blueprint; and __fish_seen_subcommand_from validate" -l no-headers -d 'Don\'t print the header line of tables and custom columns'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand blueprint; and __fish_seen_subcommand_from validate" -l show-labels -d 'Show each object\'s labels as the last column of a table'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand blueprint; and __fish_seen_subcommand_from validate" -s v -l verbose -d 'More detail on stderr: -v shows every API request, -vv and -vvv more; kubectl\'s -v=N also works (6 is -v, 7 and 8 are -vv, 9 is -vvv)'
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand blueprint; and __fish_seen_subcommand_from validate" -l no-progress -d 'Don\'t draw progress bars (they are also off when stderr is not a terminal)'
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand blueprint; and __fish_seen_subcommand_from validate" -s y -l yes -d 'Answer yes to every confirmation and skip interactive pickers'
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand blueprint; and __fish_seen_subcommand_from validate" -s h -l help -d 'Print help'
@@ -320,19 +372,24 @@ complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand blueprint;
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand blueprint; and __fish_seen_subcommand_from render" -l as-group -d 'Group to impersonate for the operation (repeatable)' -r
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand blueprint; and __fish_seen_subcommand_from render" -s s -l server -d 'The address of the Kubernetes API server (overrides the kubeconfig)' -r
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand blueprint; and __fish_seen_subcommand_from render" -l token -d 'Bearer token for authentication to the API server' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand blueprint; and __fish_seen_subcommand_from render" -l as-uid -d 'UID to impersonate for the operation' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand blueprint; and __fish_seen_subcommand_from render" -l certificate-authority -d 'Path to a PEM file of certificate authorities (replaces the kubeconfig\'s)' -r -F
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand blueprint; and __fish_seen_subcommand_from render" -l client-certificate -d 'Path to a client certificate file for TLS (replaces the kubeconfig\'s)' -r -F
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand blueprint; and __fish_seen_subcommand_from render" -l client-key -d 'Path to a client key file for TLS (replaces the kubeconfig\'s)' -r -F
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand blueprint; and __fish_seen_subcommand_from render" -l tls-server-name -d 'Server name to check the server certificate against (default: the server\'s host name)' -r
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand blueprint; and __fish_seen_subcommand_from render" -l request-timeout -d 'How long to wait for a single API request: 0 (no limit), a number of seconds, or 1s, 2m, 3h' -r
-complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand blueprint; and __fish_seen_subcommand_from render" -s o -l output -d 'Output format' -r -f -a "table\t''
-wide\t''
-json\t''
-yaml\t''
-name\t''"
-complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand blueprint; and __fish_seen_subcommand_from render" -l color -d 'Colour: auto, always or never' -r -f -a "auto\t''
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand blueprint; and __fish_seen_subcommand_from render" -s o -l output -d 'Output format: json, yaml, name, wide, jsonpath=…, jsonpath-file=…, go-template=…, go-template-file=…, custom-columns=…, custom-columns-file=…' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand blueprint; and __fish_seen_subcommand_from render" -l kubectl-verbosity -d 'kubectl\'s numeric level; `-v=N` and `--v=N` are rewritten to this before parsing' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand blueprint; and __fish_seen_subcommand_from render" -l color -d 'Colour in tables and logs: auto (a terminal, and NO_COLOR unset), always or never' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand blueprint; and __fish_seen_subcommand_from render" -l show-secrets -d 'Show Secret values and Profile credentials instead of <redacted>'
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand blueprint; and __fish_seen_subcommand_from render" -s A -l all-namespaces -d 'Work across all namespaces, where the command supports it'
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand blueprint; and __fish_seen_subcommand_from render" -l insecure-skip-tls-verify -d 'Don\'t check the server\'s certificate (insecure)'
-complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand blueprint; and __fish_seen_subcommand_from render" -s v -l verbose -d 'More detail on stderr (repeat for more)'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand blueprint; and __fish_seen_subcommand_from render" -l disable-compression -d 'Ask the API server for uncompressed responses'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand blueprint; and __fish_seen_subcommand_from render" -l no-headers -d 'Don\'t print the header line of tables and custom columns'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand blueprint; and __fish_seen_subcommand_from render" -l show-labels -d 'Show each object\'s labels as the last column of a table'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand blueprint; and __fish_seen_subcommand_from render" -s v -l verbose -d 'More detail on stderr: -v shows every API request, -vv and -vvv more; kubectl\'s -v=N also works (6 is -v, 7 and 8 are -vv, 9 is -vvv)'
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand blueprint; and __fish_seen_subcommand_from render" -l no-progress -d 'Don\'t draw progress bars (they are also off when stderr is not a terminal)'
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand blueprint; and __fish_seen_subcommand_from render" -s y -l yes -d 'Answer yes to every confirmation and skip interactive pickers'
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand blueprint; and __fish_seen_subcommand_from render" -s h -l help -d 'Print help'
@@ -353,18 +410,23 @@ complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand etcd; and 
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand etcd; and not __fish_seen_subcommand_from save status inspect restore repoint help" -l as-group -d 'Group to impersonate for the operation (repeatable)' -r
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand etcd; and not __fish_seen_subcommand_from save status inspect restore repoint help" -s s -l server -d 'The address of the Kubernetes API server (overrides the kubeconfig)' -r
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand etcd; and not __fish_seen_subcommand_from save status inspect restore repoint help" -l token -d 'Bearer token for authentication to the API server' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand etcd; and not __fish_seen_subcommand_from save status inspect restore repoint help" -l as-uid -d 'UID to impersonate for the operation' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand etcd; and not __fish_seen_subcommand_from save status inspect restore repoint help" -l certificate-authority -d 'Path to a PEM file of certificate authorities (replaces the kubeconfig\'s)' -r -F
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand etcd; and not __fish_seen_subcommand_from save status inspect restore repoint help" -l client-certificate -d 'Path to a client certificate file for TLS (replaces the kubeconfig\'s)' -r -F
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand etcd; and not __fish_seen_subcommand_from save status inspect restore repoint help" -l client-key -d 'Path to a client key file for TLS (replaces the kubeconfig\'s)' -r -F
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand etcd; and not __fish_seen_subcommand_from save status inspect restore repoint help" -l tls-server-name -d 'Server name to check the server certificate against (default: the server\'s host name)' -r
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand etcd; and not __fish_seen_subcommand_from save status inspect restore repoint help" -l request-timeout -d 'How long to wait for a single API request: 0 (no limit), a number of seconds, or 1s, 2m, 3h' -r
-complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand etcd; and not __fish_seen_subcommand_from save status inspect restore repoint help" -s o -l output -d 'Output format' -r -f -a "table\t''
-wide\t''
-json\t''
-yaml\t''
-name\t''"
-complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand etcd; and not __fish_seen_subcommand_from save status inspect restore repoint help" -l color -d 'Colour: auto, always or never' -r -f -a "auto\t''
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand etcd; and not __fish_seen_subcommand_from save status inspect restore repoint help" -s o -l output -d 'Output format: json, yaml, name, wide, jsonpath=…, jsonpath-file=…, go-template=…, go-template-file=…, custom-columns=…, custom-columns-file=…' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand etcd; and not __fish_seen_subcommand_from save status inspect restore repoint help" -l kubectl-verbosity -d 'kubectl\'s numeric level; `-v=N` and `--v=N` are rewritten to this before parsing' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand etcd; and not __fish_seen_subcommand_from save status inspect restore repoint help" -l color -d 'Colour in tables and logs: auto (a terminal, and NO_COLOR unset), always or never' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand etcd; and not __fish_seen_subcommand_from save status inspect restore repoint help" -s A -l all-namespaces -d 'Work across all namespaces, where the command supports it'
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand etcd; and not __fish_seen_subcommand_from save status inspect restore repoint help" -l insecure-skip-tls-verify -d 'Don\'t check the server\'s certificate (insecure)'
-complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand etcd; and not __fish_seen_subcommand_from save status inspect restore repoint help" -s v -l verbose -d 'More detail on stderr (repeat for more)'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand etcd; and not __fish_seen_subcommand_from save status inspect restore repoint help" -l disable-compression -d 'Ask the API server for uncompressed responses'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand etcd; and not __fish_seen_subcommand_from save status inspect restore repoint help" -l no-headers -d 'Don\'t print the header line of tables and custom columns'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand etcd; and not __fish_seen_subcommand_from save status inspect restore repoint help" -l show-labels -d 'Show each object\'s labels as the last column of a table'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand etcd; and not __fish_seen_subcommand_from save status inspect restore repoint help" -s v -l verbose -d 'More detail on stderr: -v shows every API request, -vv and -vvv more; kubectl\'s -v=N also works (6 is -v, 7 and 8 are -vv, 9 is -vvv)'
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand etcd; and not __fish_seen_subcommand_from save status inspect restore repoint help" -l no-progress -d 'Don\'t draw progress bars (they are also off when stderr is not a terminal)'
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand etcd; and not __fish_seen_subcommand_from save status inspect restore repoint help" -s y -l yes -d 'Answer yes to every confirmation and skip interactive pickers'
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand etcd; and not __fish_seen_subcommand_from save status inspect restore repoint help" -s h -l help -d 'Print help'
@@ -392,20 +454,25 @@ complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand etcd; and 
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand etcd; and __fish_seen_subcommand_from save" -l as-group -d 'Group to impersonate for the operation (repeatable)' -r
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand etcd; and __fish_seen_subcommand_from save" -s s -l server -d 'The address of the Kubernetes API server (overrides the kubeconfig)' -r
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand etcd; and __fish_seen_subcommand_from save" -l token -d 'Bearer token for authentication to the API server' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand etcd; and __fish_seen_subcommand_from save" -l as-uid -d 'UID to impersonate for the operation' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand etcd; and __fish_seen_subcommand_from save" -l certificate-authority -d 'Path to a PEM file of certificate authorities (replaces the kubeconfig\'s)' -r -F
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand etcd; and __fish_seen_subcommand_from save" -l client-certificate -d 'Path to a client certificate file for TLS (replaces the kubeconfig\'s)' -r -F
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand etcd; and __fish_seen_subcommand_from save" -l client-key -d 'Path to a client key file for TLS (replaces the kubeconfig\'s)' -r -F
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand etcd; and __fish_seen_subcommand_from save" -l tls-server-name -d 'Server name to check the server certificate against (default: the server\'s host name)' -r
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand etcd; and __fish_seen_subcommand_from save" -l request-timeout -d 'How long to wait for a single API request: 0 (no limit), a number of seconds, or 1s, 2m, 3h' -r
-complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand etcd; and __fish_seen_subcommand_from save" -s o -l output -d 'Output format' -r -f -a "table\t''
-wide\t''
-json\t''
-yaml\t''
-name\t''"
-complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand etcd; and __fish_seen_subcommand_from save" -l color -d 'Colour: auto, always or never' -r -f -a "auto\t''
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand etcd; and __fish_seen_subcommand_from save" -s o -l output -d 'Output format: json, yaml, name, wide, jsonpath=…, jsonpath-file=…, go-template=…, go-template-file=…, custom-columns=…, custom-columns-file=…' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand etcd; and __fish_seen_subcommand_from save" -l kubectl-verbosity -d 'kubectl\'s numeric level; `-v=N` and `--v=N` are rewritten to this before parsing' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand etcd; and __fish_seen_subcommand_from save" -l color -d 'Colour in tables and logs: auto (a terminal, and NO_COLOR unset), always or never' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand etcd; and __fish_seen_subcommand_from save" -l from-cluster -d 'Find the endpoint and certificate files from the kube-system etcd static pod, read through the API (run on that control-plane node). Replaces --endpoints; --cacert/--cert/--key still override the pod\'s files'
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand etcd; and __fish_seen_subcommand_from save" -l keep-local -d 'With --profile: also keep FILE on disk'
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand etcd; and __fish_seen_subcommand_from save" -s A -l all-namespaces -d 'Work across all namespaces, where the command supports it'
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand etcd; and __fish_seen_subcommand_from save" -l insecure-skip-tls-verify -d 'Don\'t check the server\'s certificate (insecure)'
-complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand etcd; and __fish_seen_subcommand_from save" -s v -l verbose -d 'More detail on stderr (repeat for more)'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand etcd; and __fish_seen_subcommand_from save" -l disable-compression -d 'Ask the API server for uncompressed responses'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand etcd; and __fish_seen_subcommand_from save" -l no-headers -d 'Don\'t print the header line of tables and custom columns'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand etcd; and __fish_seen_subcommand_from save" -l show-labels -d 'Show each object\'s labels as the last column of a table'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand etcd; and __fish_seen_subcommand_from save" -s v -l verbose -d 'More detail on stderr: -v shows every API request, -vv and -vvv more; kubectl\'s -v=N also works (6 is -v, 7 and 8 are -vv, 9 is -vvv)'
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand etcd; and __fish_seen_subcommand_from save" -l no-progress -d 'Don\'t draw progress bars (they are also off when stderr is not a terminal)'
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand etcd; and __fish_seen_subcommand_from save" -s y -l yes -d 'Answer yes to every confirmation and skip interactive pickers'
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand etcd; and __fish_seen_subcommand_from save" -s h -l help -d 'Print help'
@@ -419,25 +486,30 @@ complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand etcd; and 
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand etcd; and __fish_seen_subcommand_from status" -l as-group -d 'Group to impersonate for the operation (repeatable)' -r
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand etcd; and __fish_seen_subcommand_from status" -s s -l server -d 'The address of the Kubernetes API server (overrides the kubeconfig)' -r
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand etcd; and __fish_seen_subcommand_from status" -l token -d 'Bearer token for authentication to the API server' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand etcd; and __fish_seen_subcommand_from status" -l as-uid -d 'UID to impersonate for the operation' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand etcd; and __fish_seen_subcommand_from status" -l certificate-authority -d 'Path to a PEM file of certificate authorities (replaces the kubeconfig\'s)' -r -F
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand etcd; and __fish_seen_subcommand_from status" -l client-certificate -d 'Path to a client certificate file for TLS (replaces the kubeconfig\'s)' -r -F
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand etcd; and __fish_seen_subcommand_from status" -l client-key -d 'Path to a client key file for TLS (replaces the kubeconfig\'s)' -r -F
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand etcd; and __fish_seen_subcommand_from status" -l tls-server-name -d 'Server name to check the server certificate against (default: the server\'s host name)' -r
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand etcd; and __fish_seen_subcommand_from status" -l request-timeout -d 'How long to wait for a single API request: 0 (no limit), a number of seconds, or 1s, 2m, 3h' -r
-complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand etcd; and __fish_seen_subcommand_from status" -s o -l output -d 'Output format' -r -f -a "table\t''
-wide\t''
-json\t''
-yaml\t''
-name\t''"
-complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand etcd; and __fish_seen_subcommand_from status" -l color -d 'Colour: auto, always or never' -r -f -a "auto\t''
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand etcd; and __fish_seen_subcommand_from status" -s o -l output -d 'Output format: json, yaml, name, wide, jsonpath=…, jsonpath-file=…, go-template=…, go-template-file=…, custom-columns=…, custom-columns-file=…' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand etcd; and __fish_seen_subcommand_from status" -l kubectl-verbosity -d 'kubectl\'s numeric level; `-v=N` and `--v=N` are rewritten to this before parsing' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand etcd; and __fish_seen_subcommand_from status" -l color -d 'Colour in tables and logs: auto (a terminal, and NO_COLOR unset), always or never' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand etcd; and __fish_seen_subcommand_from status" -l skip-hash-check -d 'Report a SHA-256 trailer mismatch instead of refusing the file'
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand etcd; and __fish_seen_subcommand_from status" -s A -l all-namespaces -d 'Work across all namespaces, where the command supports it'
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand etcd; and __fish_seen_subcommand_from status" -l insecure-skip-tls-verify -d 'Don\'t check the server\'s certificate (insecure)'
-complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand etcd; and __fish_seen_subcommand_from status" -s v -l verbose -d 'More detail on stderr (repeat for more)'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand etcd; and __fish_seen_subcommand_from status" -l disable-compression -d 'Ask the API server for uncompressed responses'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand etcd; and __fish_seen_subcommand_from status" -l no-headers -d 'Don\'t print the header line of tables and custom columns'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand etcd; and __fish_seen_subcommand_from status" -l show-labels -d 'Show each object\'s labels as the last column of a table'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand etcd; and __fish_seen_subcommand_from status" -s v -l verbose -d 'More detail on stderr: -v shows every API request, -vv and -vvv more; kubectl\'s -v=N also works (6 is -v, 7 and 8 are -vv, 9 is -vvv)'
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand etcd; and __fish_seen_subcommand_from status" -l no-progress -d 'Don\'t draw progress bars (they are also off when stderr is not a terminal)'
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand etcd; and __fish_seen_subcommand_from status" -s y -l yes -d 'Answer yes to every confirmation and skip interactive pickers'
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand etcd; and __fish_seen_subcommand_from status" -s h -l help -d 'Print help'
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand etcd; and __fish_seen_subcommand_from status" -s V -l version -d 'Print version'
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand etcd; and __fish_seen_subcommand_from inspect" -l prefix -d 'Only keys starting with this (e.g. /registry/deployments/ or /registry/cert-manager.io/)' -r
-complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand etcd; and __fish_seen_subcommand_from inspect" -l get -d 'Print one object as YAML (or -o json): a full key, or RESOURCE[.GROUP]/[NAMESPACE/]NAME' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand etcd; and __fish_seen_subcommand_from inspect" -l get -d 'Print one object as YAML (or -o json): a full key, or TYPE/[NAMESPACE/]NAME where TYPE is any name kubectl accepts (deployments, deployments.apps, deploy, Deployment, a custom resource\'s names); without NAMESPACE, -n or "default"' -r
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand etcd; and __fish_seen_subcommand_from inspect" -l revision -d 'Show the state as of this revision instead of the snapshot\'s last one' -r
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand etcd; and __fish_seen_subcommand_from inspect" -l etcd-prefix -d 'The API server\'s --etcd-prefix' -r
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand etcd; and __fish_seen_subcommand_from inspect" -l kubeconfig -d 'Path to the kubeconfig file (default: $KUBECONFIG, whose paths are merged, then ~/.kube/config)' -r -F
@@ -449,20 +521,28 @@ complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand etcd; and 
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand etcd; and __fish_seen_subcommand_from inspect" -l as-group -d 'Group to impersonate for the operation (repeatable)' -r
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand etcd; and __fish_seen_subcommand_from inspect" -s s -l server -d 'The address of the Kubernetes API server (overrides the kubeconfig)' -r
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand etcd; and __fish_seen_subcommand_from inspect" -l token -d 'Bearer token for authentication to the API server' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand etcd; and __fish_seen_subcommand_from inspect" -l as-uid -d 'UID to impersonate for the operation' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand etcd; and __fish_seen_subcommand_from inspect" -l certificate-authority -d 'Path to a PEM file of certificate authorities (replaces the kubeconfig\'s)' -r -F
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand etcd; and __fish_seen_subcommand_from inspect" -l client-certificate -d 'Path to a client certificate file for TLS (replaces the kubeconfig\'s)' -r -F
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand etcd; and __fish_seen_subcommand_from inspect" -l client-key -d 'Path to a client key file for TLS (replaces the kubeconfig\'s)' -r -F
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand etcd; and __fish_seen_subcommand_from inspect" -l tls-server-name -d 'Server name to check the server certificate against (default: the server\'s host name)' -r
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand etcd; and __fish_seen_subcommand_from inspect" -l request-timeout -d 'How long to wait for a single API request: 0 (no limit), a number of seconds, or 1s, 2m, 3h' -r
-complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand etcd; and __fish_seen_subcommand_from inspect" -s o -l output -d 'Output format' -r -f -a "table\t''
-wide\t''
-json\t''
-yaml\t''
-name\t''"
-complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand etcd; and __fish_seen_subcommand_from inspect" -l color -d 'Colour: auto, always or never' -r -f -a "auto\t''
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand etcd; and __fish_seen_subcommand_from inspect" -s o -l output -d 'Output format: json, yaml, name, wide, jsonpath=…, jsonpath-file=…, go-template=…, go-template-file=…, custom-columns=…, custom-columns-file=…' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand etcd; and __fish_seen_subcommand_from inspect" -l kubectl-verbosity -d 'kubectl\'s numeric level; `-v=N` and `--v=N` are rewritten to this before parsing' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand etcd; and __fish_seen_subcommand_from inspect" -l color -d 'Colour in tables and logs: auto (a terminal, and NO_COLOR unset), always or never' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand etcd; and __fish_seen_subcommand_from inspect" -l show-secrets -d 'Print Secret data with --get (redacted by default)'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand etcd; and __fish_seen_subcommand_from inspect" -l show-secrets -d 'Print Secret values (redacted by default, also in the last-applied annotation)'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand etcd; and __fish_seen_subcommand_from inspect" -l show-managed-fields -d 'Keep metadata.managedFields in --get output (hidden by default, as kubectl does)'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand etcd; and __fish_seen_subcommand_from inspect" -l for-apply -d 'With --get: leave out what the server sets (uid, resourceVersion, timestamps, status, allocated cluster IPs, generated Job selectors, owner references) so that `kubectl apply` or `kubectl create` recreates the object'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand etcd; and __fish_seen_subcommand_from inspect" -l diff-live -d 'List the objects (under --prefix) that were changed, deleted or created in the live cluster since the snapshot; uses the cluster-access flags'
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand etcd; and __fish_seen_subcommand_from inspect" -l skip-hash-check -d 'Read a snapshot whose SHA-256 trailer or structure check fails (as `status` and `restore` would refuse it), with a warning'
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand etcd; and __fish_seen_subcommand_from inspect" -s A -l all-namespaces -d 'Work across all namespaces, where the command supports it'
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand etcd; and __fish_seen_subcommand_from inspect" -l insecure-skip-tls-verify -d 'Don\'t check the server\'s certificate (insecure)'
-complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand etcd; and __fish_seen_subcommand_from inspect" -s v -l verbose -d 'More detail on stderr (repeat for more)'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand etcd; and __fish_seen_subcommand_from inspect" -l disable-compression -d 'Ask the API server for uncompressed responses'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand etcd; and __fish_seen_subcommand_from inspect" -l no-headers -d 'Don\'t print the header line of tables and custom columns'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand etcd; and __fish_seen_subcommand_from inspect" -l show-labels -d 'Show each object\'s labels as the last column of a table'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand etcd; and __fish_seen_subcommand_from inspect" -s v -l verbose -d 'More detail on stderr: -v shows every API request, -vv and -vvv more; kubectl\'s -v=N also works (6 is -v, 7 and 8 are -vv, 9 is -vvv)'
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand etcd; and __fish_seen_subcommand_from inspect" -l no-progress -d 'Don\'t draw progress bars (they are also off when stderr is not a terminal)'
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand etcd; and __fish_seen_subcommand_from inspect" -s y -l yes -d 'Answer yes to every confirmation and skip interactive pickers'
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand etcd; and __fish_seen_subcommand_from inspect" -s h -l help -d 'Print help'
@@ -483,20 +563,25 @@ complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand etcd; and 
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand etcd; and __fish_seen_subcommand_from restore" -l as-group -d 'Group to impersonate for the operation (repeatable)' -r
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand etcd; and __fish_seen_subcommand_from restore" -s s -l server -d 'The address of the Kubernetes API server (overrides the kubeconfig)' -r
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand etcd; and __fish_seen_subcommand_from restore" -l token -d 'Bearer token for authentication to the API server' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand etcd; and __fish_seen_subcommand_from restore" -l as-uid -d 'UID to impersonate for the operation' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand etcd; and __fish_seen_subcommand_from restore" -l certificate-authority -d 'Path to a PEM file of certificate authorities (replaces the kubeconfig\'s)' -r -F
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand etcd; and __fish_seen_subcommand_from restore" -l client-certificate -d 'Path to a client certificate file for TLS (replaces the kubeconfig\'s)' -r -F
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand etcd; and __fish_seen_subcommand_from restore" -l client-key -d 'Path to a client key file for TLS (replaces the kubeconfig\'s)' -r -F
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand etcd; and __fish_seen_subcommand_from restore" -l tls-server-name -d 'Server name to check the server certificate against (default: the server\'s host name)' -r
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand etcd; and __fish_seen_subcommand_from restore" -l request-timeout -d 'How long to wait for a single API request: 0 (no limit), a number of seconds, or 1s, 2m, 3h' -r
-complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand etcd; and __fish_seen_subcommand_from restore" -s o -l output -d 'Output format' -r -f -a "table\t''
-wide\t''
-json\t''
-yaml\t''
-name\t''"
-complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand etcd; and __fish_seen_subcommand_from restore" -l color -d 'Colour: auto, always or never' -r -f -a "auto\t''
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand etcd; and __fish_seen_subcommand_from restore" -s o -l output -d 'Output format: json, yaml, name, wide, jsonpath=…, jsonpath-file=…, go-template=…, go-template-file=…, custom-columns=…, custom-columns-file=…' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand etcd; and __fish_seen_subcommand_from restore" -l kubectl-verbosity -d 'kubectl\'s numeric level; `-v=N` and `--v=N` are rewritten to this before parsing' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand etcd; and __fish_seen_subcommand_from restore" -l color -d 'Colour in tables and logs: auto (a terminal, and NO_COLOR unset), always or never' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand etcd; and __fish_seen_subcommand_from restore" -l skip-hash-check -d 'Restore a file without a SHA-256 trailer, or whose trailer does not match'
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand etcd; and __fish_seen_subcommand_from restore" -l mark-compacted -d 'Mark the bumped revision compacted so watchers (Kubernetes informers) re-list'
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand etcd; and __fish_seen_subcommand_from restore" -s A -l all-namespaces -d 'Work across all namespaces, where the command supports it'
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand etcd; and __fish_seen_subcommand_from restore" -l insecure-skip-tls-verify -d 'Don\'t check the server\'s certificate (insecure)'
-complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand etcd; and __fish_seen_subcommand_from restore" -s v -l verbose -d 'More detail on stderr (repeat for more)'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand etcd; and __fish_seen_subcommand_from restore" -l disable-compression -d 'Ask the API server for uncompressed responses'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand etcd; and __fish_seen_subcommand_from restore" -l no-headers -d 'Don\'t print the header line of tables and custom columns'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand etcd; and __fish_seen_subcommand_from restore" -l show-labels -d 'Show each object\'s labels as the last column of a table'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand etcd; and __fish_seen_subcommand_from restore" -s v -l verbose -d 'More detail on stderr: -v shows every API request, -vv and -vvv more; kubectl\'s -v=N also works (6 is -v, 7 and 8 are -vv, 9 is -vvv)'
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand etcd; and __fish_seen_subcommand_from restore" -l no-progress -d 'Don\'t draw progress bars (they are also off when stderr is not a terminal)'
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand etcd; and __fish_seen_subcommand_from restore" -s y -l yes -d 'Answer yes to every confirmation and skip interactive pickers'
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand etcd; and __fish_seen_subcommand_from restore" -s h -l help -d 'Print help'
@@ -513,19 +598,24 @@ complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand etcd; and 
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand etcd; and __fish_seen_subcommand_from repoint" -l as-group -d 'Group to impersonate for the operation (repeatable)' -r
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand etcd; and __fish_seen_subcommand_from repoint" -s s -l server -d 'The address of the Kubernetes API server (overrides the kubeconfig)' -r
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand etcd; and __fish_seen_subcommand_from repoint" -l token -d 'Bearer token for authentication to the API server' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand etcd; and __fish_seen_subcommand_from repoint" -l as-uid -d 'UID to impersonate for the operation' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand etcd; and __fish_seen_subcommand_from repoint" -l certificate-authority -d 'Path to a PEM file of certificate authorities (replaces the kubeconfig\'s)' -r -F
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand etcd; and __fish_seen_subcommand_from repoint" -l client-certificate -d 'Path to a client certificate file for TLS (replaces the kubeconfig\'s)' -r -F
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand etcd; and __fish_seen_subcommand_from repoint" -l client-key -d 'Path to a client key file for TLS (replaces the kubeconfig\'s)' -r -F
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand etcd; and __fish_seen_subcommand_from repoint" -l tls-server-name -d 'Server name to check the server certificate against (default: the server\'s host name)' -r
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand etcd; and __fish_seen_subcommand_from repoint" -l request-timeout -d 'How long to wait for a single API request: 0 (no limit), a number of seconds, or 1s, 2m, 3h' -r
-complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand etcd; and __fish_seen_subcommand_from repoint" -s o -l output -d 'Output format' -r -f -a "table\t''
-wide\t''
-json\t''
-yaml\t''
-name\t''"
-complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand etcd; and __fish_seen_subcommand_from repoint" -l color -d 'Colour: auto, always or never' -r -f -a "auto\t''
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand etcd; and __fish_seen_subcommand_from repoint" -s o -l output -d 'Output format: json, yaml, name, wide, jsonpath=…, jsonpath-file=…, go-template=…, go-template-file=…, custom-columns=…, custom-columns-file=…' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand etcd; and __fish_seen_subcommand_from repoint" -l kubectl-verbosity -d 'kubectl\'s numeric level; `-v=N` and `--v=N` are rewritten to this before parsing' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand etcd; and __fish_seen_subcommand_from repoint" -l color -d 'Colour in tables and logs: auto (a terminal, and NO_COLOR unset), always or never' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand etcd; and __fish_seen_subcommand_from repoint" -l dry-run -d 'Show the change as a diff and write nothing'
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand etcd; and __fish_seen_subcommand_from repoint" -s A -l all-namespaces -d 'Work across all namespaces, where the command supports it'
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand etcd; and __fish_seen_subcommand_from repoint" -l insecure-skip-tls-verify -d 'Don\'t check the server\'s certificate (insecure)'
-complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand etcd; and __fish_seen_subcommand_from repoint" -s v -l verbose -d 'More detail on stderr (repeat for more)'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand etcd; and __fish_seen_subcommand_from repoint" -l disable-compression -d 'Ask the API server for uncompressed responses'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand etcd; and __fish_seen_subcommand_from repoint" -l no-headers -d 'Don\'t print the header line of tables and custom columns'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand etcd; and __fish_seen_subcommand_from repoint" -l show-labels -d 'Show each object\'s labels as the last column of a table'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand etcd; and __fish_seen_subcommand_from repoint" -s v -l verbose -d 'More detail on stderr: -v shows every API request, -vv and -vvv more; kubectl\'s -v=N also works (6 is -v, 7 and 8 are -vv, 9 is -vvv)'
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand etcd; and __fish_seen_subcommand_from repoint" -l no-progress -d 'Don\'t draw progress bars (they are also off when stderr is not a terminal)'
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand etcd; and __fish_seen_subcommand_from repoint" -s y -l yes -d 'Answer yes to every confirmation and skip interactive pickers'
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand etcd; and __fish_seen_subcommand_from repoint" -s h -l help -d 'Print help'
@@ -545,18 +635,23 @@ complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand profile; a
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand profile; and not __fish_seen_subcommand_from create list get describe delete validate help" -l as-group -d 'Group to impersonate for the operation (repeatable)' -r
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand profile; and not __fish_seen_subcommand_from create list get describe delete validate help" -s s -l server -d 'The address of the Kubernetes API server (overrides the kubeconfig)' -r
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand profile; and not __fish_seen_subcommand_from create list get describe delete validate help" -l token -d 'Bearer token for authentication to the API server' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand profile; and not __fish_seen_subcommand_from create list get describe delete validate help" -l as-uid -d 'UID to impersonate for the operation' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand profile; and not __fish_seen_subcommand_from create list get describe delete validate help" -l certificate-authority -d 'Path to a PEM file of certificate authorities (replaces the kubeconfig\'s)' -r -F
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand profile; and not __fish_seen_subcommand_from create list get describe delete validate help" -l client-certificate -d 'Path to a client certificate file for TLS (replaces the kubeconfig\'s)' -r -F
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand profile; and not __fish_seen_subcommand_from create list get describe delete validate help" -l client-key -d 'Path to a client key file for TLS (replaces the kubeconfig\'s)' -r -F
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand profile; and not __fish_seen_subcommand_from create list get describe delete validate help" -l tls-server-name -d 'Server name to check the server certificate against (default: the server\'s host name)' -r
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand profile; and not __fish_seen_subcommand_from create list get describe delete validate help" -l request-timeout -d 'How long to wait for a single API request: 0 (no limit), a number of seconds, or 1s, 2m, 3h' -r
-complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand profile; and not __fish_seen_subcommand_from create list get describe delete validate help" -s o -l output -d 'Output format' -r -f -a "table\t''
-wide\t''
-json\t''
-yaml\t''
-name\t''"
-complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand profile; and not __fish_seen_subcommand_from create list get describe delete validate help" -l color -d 'Colour: auto, always or never' -r -f -a "auto\t''
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand profile; and not __fish_seen_subcommand_from create list get describe delete validate help" -s o -l output -d 'Output format: json, yaml, name, wide, jsonpath=…, jsonpath-file=…, go-template=…, go-template-file=…, custom-columns=…, custom-columns-file=…' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand profile; and not __fish_seen_subcommand_from create list get describe delete validate help" -l kubectl-verbosity -d 'kubectl\'s numeric level; `-v=N` and `--v=N` are rewritten to this before parsing' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand profile; and not __fish_seen_subcommand_from create list get describe delete validate help" -l color -d 'Colour in tables and logs: auto (a terminal, and NO_COLOR unset), always or never' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand profile; and not __fish_seen_subcommand_from create list get describe delete validate help" -s A -l all-namespaces -d 'Work across all namespaces, where the command supports it'
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand profile; and not __fish_seen_subcommand_from create list get describe delete validate help" -l insecure-skip-tls-verify -d 'Don\'t check the server\'s certificate (insecure)'
-complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand profile; and not __fish_seen_subcommand_from create list get describe delete validate help" -s v -l verbose -d 'More detail on stderr (repeat for more)'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand profile; and not __fish_seen_subcommand_from create list get describe delete validate help" -l disable-compression -d 'Ask the API server for uncompressed responses'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand profile; and not __fish_seen_subcommand_from create list get describe delete validate help" -l no-headers -d 'Don\'t print the header line of tables and custom columns'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand profile; and not __fish_seen_subcommand_from create list get describe delete validate help" -l show-labels -d 'Show each object\'s labels as the last column of a table'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand profile; and not __fish_seen_subcommand_from create list get describe delete validate help" -s v -l verbose -d 'More detail on stderr: -v shows every API request, -vv and -vvv more; kubectl\'s -v=N also works (6 is -v, 7 and 8 are -vv, 9 is -vvv)'
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand profile; and not __fish_seen_subcommand_from create list get describe delete validate help" -l no-progress -d 'Don\'t draw progress bars (they are also off when stderr is not a terminal)'
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand profile; and not __fish_seen_subcommand_from create list get describe delete validate help" -s y -l yes -d 'Answer yes to every confirmation and skip interactive pickers'
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand profile; and not __fish_seen_subcommand_from create list get describe delete validate help" -s h -l help -d 'Print help'
@@ -577,18 +672,23 @@ complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand profile; a
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand profile; and __fish_seen_subcommand_from create" -l as-group -d 'Group to impersonate for the operation (repeatable)' -r
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand profile; and __fish_seen_subcommand_from create" -s s -l server -d 'The address of the Kubernetes API server (overrides the kubeconfig)' -r
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand profile; and __fish_seen_subcommand_from create" -l token -d 'Bearer token for authentication to the API server' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand profile; and __fish_seen_subcommand_from create" -l as-uid -d 'UID to impersonate for the operation' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand profile; and __fish_seen_subcommand_from create" -l certificate-authority -d 'Path to a PEM file of certificate authorities (replaces the kubeconfig\'s)' -r -F
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand profile; and __fish_seen_subcommand_from create" -l client-certificate -d 'Path to a client certificate file for TLS (replaces the kubeconfig\'s)' -r -F
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand profile; and __fish_seen_subcommand_from create" -l client-key -d 'Path to a client key file for TLS (replaces the kubeconfig\'s)' -r -F
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand profile; and __fish_seen_subcommand_from create" -l tls-server-name -d 'Server name to check the server certificate against (default: the server\'s host name)' -r
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand profile; and __fish_seen_subcommand_from create" -l request-timeout -d 'How long to wait for a single API request: 0 (no limit), a number of seconds, or 1s, 2m, 3h' -r
-complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand profile; and __fish_seen_subcommand_from create" -s o -l output -d 'Output format' -r -f -a "table\t''
-wide\t''
-json\t''
-yaml\t''
-name\t''"
-complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand profile; and __fish_seen_subcommand_from create" -l color -d 'Colour: auto, always or never' -r -f -a "auto\t''
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand profile; and __fish_seen_subcommand_from create" -s o -l output -d 'Output format: json, yaml, name, wide, jsonpath=…, jsonpath-file=…, go-template=…, go-template-file=…, custom-columns=…, custom-columns-file=…' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand profile; and __fish_seen_subcommand_from create" -l kubectl-verbosity -d 'kubectl\'s numeric level; `-v=N` and `--v=N` are rewritten to this before parsing' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand profile; and __fish_seen_subcommand_from create" -l color -d 'Colour in tables and logs: auto (a terminal, and NO_COLOR unset), always or never' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand profile; and __fish_seen_subcommand_from create" -s A -l all-namespaces -d 'Work across all namespaces, where the command supports it'
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand profile; and __fish_seen_subcommand_from create" -l insecure-skip-tls-verify -d 'Don\'t check the server\'s certificate (insecure)'
-complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand profile; and __fish_seen_subcommand_from create" -s v -l verbose -d 'More detail on stderr (repeat for more)'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand profile; and __fish_seen_subcommand_from create" -l disable-compression -d 'Ask the API server for uncompressed responses'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand profile; and __fish_seen_subcommand_from create" -l no-headers -d 'Don\'t print the header line of tables and custom columns'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand profile; and __fish_seen_subcommand_from create" -l show-labels -d 'Show each object\'s labels as the last column of a table'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand profile; and __fish_seen_subcommand_from create" -s v -l verbose -d 'More detail on stderr: -v shows every API request, -vv and -vvv more; kubectl\'s -v=N also works (6 is -v, 7 and 8 are -vv, 9 is -vvv)'
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand profile; and __fish_seen_subcommand_from create" -l no-progress -d 'Don\'t draw progress bars (they are also off when stderr is not a terminal)'
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand profile; and __fish_seen_subcommand_from create" -s y -l yes -d 'Answer yes to every confirmation and skip interactive pickers'
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand profile; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help'
@@ -607,18 +707,23 @@ complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand profile; a
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand profile; and __fish_seen_subcommand_from list" -l as-group -d 'Group to impersonate for the operation (repeatable)' -r
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand profile; and __fish_seen_subcommand_from list" -s s -l server -d 'The address of the Kubernetes API server (overrides the kubeconfig)' -r
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand profile; and __fish_seen_subcommand_from list" -l token -d 'Bearer token for authentication to the API server' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand profile; and __fish_seen_subcommand_from list" -l as-uid -d 'UID to impersonate for the operation' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand profile; and __fish_seen_subcommand_from list" -l certificate-authority -d 'Path to a PEM file of certificate authorities (replaces the kubeconfig\'s)' -r -F
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand profile; and __fish_seen_subcommand_from list" -l client-certificate -d 'Path to a client certificate file for TLS (replaces the kubeconfig\'s)' -r -F
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand profile; and __fish_seen_subcommand_from list" -l client-key -d 'Path to a client key file for TLS (replaces the kubeconfig\'s)' -r -F
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand profile; and __fish_seen_subcommand_from list" -l tls-server-name -d 'Server name to check the server certificate against (default: the server\'s host name)' -r
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand profile; and __fish_seen_subcommand_from list" -l request-timeout -d 'How long to wait for a single API request: 0 (no limit), a number of seconds, or 1s, 2m, 3h' -r
-complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand profile; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format' -r -f -a "table\t''
-wide\t''
-json\t''
-yaml\t''
-name\t''"
-complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand profile; and __fish_seen_subcommand_from list" -l color -d 'Colour: auto, always or never' -r -f -a "auto\t''
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand profile; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format: json, yaml, name, wide, jsonpath=…, jsonpath-file=…, go-template=…, go-template-file=…, custom-columns=…, custom-columns-file=…' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand profile; and __fish_seen_subcommand_from list" -l kubectl-verbosity -d 'kubectl\'s numeric level; `-v=N` and `--v=N` are rewritten to this before parsing' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand profile; and __fish_seen_subcommand_from list" -l color -d 'Colour in tables and logs: auto (a terminal, and NO_COLOR unset), always or never' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand profile; and __fish_seen_subcommand_from list" -s A -l all-namespaces -d 'Work across all namespaces, where the command supports it'
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand profile; and __fish_seen_subcommand_from list" -l insecure-skip-tls-verify -d 'Don\'t check the server\'s certificate (insecure)'
-complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand profile; and __fish_seen_subcommand_from list" -s v -l verbose -d 'More detail on stderr (repeat for more)'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand profile; and __fish_seen_subcommand_from list" -l disable-compression -d 'Ask the API server for uncompressed responses'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand profile; and __fish_seen_subcommand_from list" -l no-headers -d 'Don\'t print the header line of tables and custom columns'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand profile; and __fish_seen_subcommand_from list" -l show-labels -d 'Show each object\'s labels as the last column of a table'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand profile; and __fish_seen_subcommand_from list" -s v -l verbose -d 'More detail on stderr: -v shows every API request, -vv and -vvv more; kubectl\'s -v=N also works (6 is -v, 7 and 8 are -vv, 9 is -vvv)'
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand profile; and __fish_seen_subcommand_from list" -l no-progress -d 'Don\'t draw progress bars (they are also off when stderr is not a terminal)'
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand profile; and __fish_seen_subcommand_from list" -s y -l yes -d 'Answer yes to every confirmation and skip interactive pickers'
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand profile; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
@@ -632,18 +737,23 @@ complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand profile; a
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand profile; and __fish_seen_subcommand_from get" -l as-group -d 'Group to impersonate for the operation (repeatable)' -r
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand profile; and __fish_seen_subcommand_from get" -s s -l server -d 'The address of the Kubernetes API server (overrides the kubeconfig)' -r
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand profile; and __fish_seen_subcommand_from get" -l token -d 'Bearer token for authentication to the API server' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand profile; and __fish_seen_subcommand_from get" -l as-uid -d 'UID to impersonate for the operation' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand profile; and __fish_seen_subcommand_from get" -l certificate-authority -d 'Path to a PEM file of certificate authorities (replaces the kubeconfig\'s)' -r -F
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand profile; and __fish_seen_subcommand_from get" -l client-certificate -d 'Path to a client certificate file for TLS (replaces the kubeconfig\'s)' -r -F
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand profile; and __fish_seen_subcommand_from get" -l client-key -d 'Path to a client key file for TLS (replaces the kubeconfig\'s)' -r -F
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand profile; and __fish_seen_subcommand_from get" -l tls-server-name -d 'Server name to check the server certificate against (default: the server\'s host name)' -r
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand profile; and __fish_seen_subcommand_from get" -l request-timeout -d 'How long to wait for a single API request: 0 (no limit), a number of seconds, or 1s, 2m, 3h' -r
-complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand profile; and __fish_seen_subcommand_from get" -s o -l output -d 'Output format' -r -f -a "table\t''
-wide\t''
-json\t''
-yaml\t''
-name\t''"
-complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand profile; and __fish_seen_subcommand_from get" -l color -d 'Colour: auto, always or never' -r -f -a "auto\t''
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand profile; and __fish_seen_subcommand_from get" -s o -l output -d 'Output format: json, yaml, name, wide, jsonpath=…, jsonpath-file=…, go-template=…, go-template-file=…, custom-columns=…, custom-columns-file=…' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand profile; and __fish_seen_subcommand_from get" -l kubectl-verbosity -d 'kubectl\'s numeric level; `-v=N` and `--v=N` are rewritten to this before parsing' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand profile; and __fish_seen_subcommand_from get" -l color -d 'Colour in tables and logs: auto (a terminal, and NO_COLOR unset), always or never' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand profile; and __fish_seen_subcommand_from get" -s A -l all-namespaces -d 'Work across all namespaces, where the command supports it'
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand profile; and __fish_seen_subcommand_from get" -l insecure-skip-tls-verify -d 'Don\'t check the server\'s certificate (insecure)'
-complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand profile; and __fish_seen_subcommand_from get" -s v -l verbose -d 'More detail on stderr (repeat for more)'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand profile; and __fish_seen_subcommand_from get" -l disable-compression -d 'Ask the API server for uncompressed responses'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand profile; and __fish_seen_subcommand_from get" -l no-headers -d 'Don\'t print the header line of tables and custom columns'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand profile; and __fish_seen_subcommand_from get" -l show-labels -d 'Show each object\'s labels as the last column of a table'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand profile; and __fish_seen_subcommand_from get" -s v -l verbose -d 'More detail on stderr: -v shows every API request, -vv and -vvv more; kubectl\'s -v=N also works (6 is -v, 7 and 8 are -vv, 9 is -vvv)'
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand profile; and __fish_seen_subcommand_from get" -l no-progress -d 'Don\'t draw progress bars (they are also off when stderr is not a terminal)'
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand profile; and __fish_seen_subcommand_from get" -s y -l yes -d 'Answer yes to every confirmation and skip interactive pickers'
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand profile; and __fish_seen_subcommand_from get" -s h -l help -d 'Print help'
@@ -657,18 +767,23 @@ complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand profile; a
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand profile; and __fish_seen_subcommand_from describe" -l as-group -d 'Group to impersonate for the operation (repeatable)' -r
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand profile; and __fish_seen_subcommand_from describe" -s s -l server -d 'The address of the Kubernetes API server (overrides the kubeconfig)' -r
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand profile; and __fish_seen_subcommand_from describe" -l token -d 'Bearer token for authentication to the API server' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand profile; and __fish_seen_subcommand_from describe" -l as-uid -d 'UID to impersonate for the operation' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand profile; and __fish_seen_subcommand_from describe" -l certificate-authority -d 'Path to a PEM file of certificate authorities (replaces the kubeconfig\'s)' -r -F
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand profile; and __fish_seen_subcommand_from describe" -l client-certificate -d 'Path to a client certificate file for TLS (replaces the kubeconfig\'s)' -r -F
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand profile; and __fish_seen_subcommand_from describe" -l client-key -d 'Path to a client key file for TLS (replaces the kubeconfig\'s)' -r -F
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand profile; and __fish_seen_subcommand_from describe" -l tls-server-name -d 'Server name to check the server certificate against (default: the server\'s host name)' -r
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand profile; and __fish_seen_subcommand_from describe" -l request-timeout -d 'How long to wait for a single API request: 0 (no limit), a number of seconds, or 1s, 2m, 3h' -r
-complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand profile; and __fish_seen_subcommand_from describe" -s o -l output -d 'Output format' -r -f -a "table\t''
-wide\t''
-json\t''
-yaml\t''
-name\t''"
-complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand profile; and __fish_seen_subcommand_from describe" -l color -d 'Colour: auto, always or never' -r -f -a "auto\t''
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand profile; and __fish_seen_subcommand_from describe" -s o -l output -d 'Output format: json, yaml, name, wide, jsonpath=…, jsonpath-file=…, go-template=…, go-template-file=…, custom-columns=…, custom-columns-file=…' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand profile; and __fish_seen_subcommand_from describe" -l kubectl-verbosity -d 'kubectl\'s numeric level; `-v=N` and `--v=N` are rewritten to this before parsing' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand profile; and __fish_seen_subcommand_from describe" -l color -d 'Colour in tables and logs: auto (a terminal, and NO_COLOR unset), always or never' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand profile; and __fish_seen_subcommand_from describe" -s A -l all-namespaces -d 'Work across all namespaces, where the command supports it'
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand profile; and __fish_seen_subcommand_from describe" -l insecure-skip-tls-verify -d 'Don\'t check the server\'s certificate (insecure)'
-complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand profile; and __fish_seen_subcommand_from describe" -s v -l verbose -d 'More detail on stderr (repeat for more)'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand profile; and __fish_seen_subcommand_from describe" -l disable-compression -d 'Ask the API server for uncompressed responses'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand profile; and __fish_seen_subcommand_from describe" -l no-headers -d 'Don\'t print the header line of tables and custom columns'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand profile; and __fish_seen_subcommand_from describe" -l show-labels -d 'Show each object\'s labels as the last column of a table'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand profile; and __fish_seen_subcommand_from describe" -s v -l verbose -d 'More detail on stderr: -v shows every API request, -vv and -vvv more; kubectl\'s -v=N also works (6 is -v, 7 and 8 are -vv, 9 is -vvv)'
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand profile; and __fish_seen_subcommand_from describe" -l no-progress -d 'Don\'t draw progress bars (they are also off when stderr is not a terminal)'
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand profile; and __fish_seen_subcommand_from describe" -s y -l yes -d 'Answer yes to every confirmation and skip interactive pickers'
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand profile; and __fish_seen_subcommand_from describe" -s h -l help -d 'Print help'
@@ -682,20 +797,25 @@ complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand profile; a
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand profile; and __fish_seen_subcommand_from delete" -l as-group -d 'Group to impersonate for the operation (repeatable)' -r
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand profile; and __fish_seen_subcommand_from delete" -s s -l server -d 'The address of the Kubernetes API server (overrides the kubeconfig)' -r
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand profile; and __fish_seen_subcommand_from delete" -l token -d 'Bearer token for authentication to the API server' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand profile; and __fish_seen_subcommand_from delete" -l as-uid -d 'UID to impersonate for the operation' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand profile; and __fish_seen_subcommand_from delete" -l certificate-authority -d 'Path to a PEM file of certificate authorities (replaces the kubeconfig\'s)' -r -F
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand profile; and __fish_seen_subcommand_from delete" -l client-certificate -d 'Path to a client certificate file for TLS (replaces the kubeconfig\'s)' -r -F
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand profile; and __fish_seen_subcommand_from delete" -l client-key -d 'Path to a client key file for TLS (replaces the kubeconfig\'s)' -r -F
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand profile; and __fish_seen_subcommand_from delete" -l tls-server-name -d 'Server name to check the server certificate against (default: the server\'s host name)' -r
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand profile; and __fish_seen_subcommand_from delete" -l request-timeout -d 'How long to wait for a single API request: 0 (no limit), a number of seconds, or 1s, 2m, 3h' -r
-complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand profile; and __fish_seen_subcommand_from delete" -s o -l output -d 'Output format' -r -f -a "table\t''
-wide\t''
-json\t''
-yaml\t''
-name\t''"
-complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand profile; and __fish_seen_subcommand_from delete" -l color -d 'Colour: auto, always or never' -r -f -a "auto\t''
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand profile; and __fish_seen_subcommand_from delete" -s o -l output -d 'Output format: json, yaml, name, wide, jsonpath=…, jsonpath-file=…, go-template=…, go-template-file=…, custom-columns=…, custom-columns-file=…' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand profile; and __fish_seen_subcommand_from delete" -l kubectl-verbosity -d 'kubectl\'s numeric level; `-v=N` and `--v=N` are rewritten to this before parsing' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand profile; and __fish_seen_subcommand_from delete" -l color -d 'Colour in tables and logs: auto (a terminal, and NO_COLOR unset), always or never' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand profile; and __fish_seen_subcommand_from delete" -l keep-secret -d 'Keep the credential Secret even when kubectl-backup created it'
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand profile; and __fish_seen_subcommand_from delete" -l ignore-not-found -d 'Succeed when a profile does not exist'
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand profile; and __fish_seen_subcommand_from delete" -s A -l all-namespaces -d 'Work across all namespaces, where the command supports it'
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand profile; and __fish_seen_subcommand_from delete" -l insecure-skip-tls-verify -d 'Don\'t check the server\'s certificate (insecure)'
-complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand profile; and __fish_seen_subcommand_from delete" -s v -l verbose -d 'More detail on stderr (repeat for more)'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand profile; and __fish_seen_subcommand_from delete" -l disable-compression -d 'Ask the API server for uncompressed responses'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand profile; and __fish_seen_subcommand_from delete" -l no-headers -d 'Don\'t print the header line of tables and custom columns'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand profile; and __fish_seen_subcommand_from delete" -l show-labels -d 'Show each object\'s labels as the last column of a table'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand profile; and __fish_seen_subcommand_from delete" -s v -l verbose -d 'More detail on stderr: -v shows every API request, -vv and -vvv more; kubectl\'s -v=N also works (6 is -v, 7 and 8 are -vv, 9 is -vvv)'
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand profile; and __fish_seen_subcommand_from delete" -l no-progress -d 'Don\'t draw progress bars (they are also off when stderr is not a terminal)'
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand profile; and __fish_seen_subcommand_from delete" -s y -l yes -d 'Answer yes to every confirmation and skip interactive pickers'
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand profile; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help'
@@ -710,18 +830,23 @@ complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand profile; a
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand profile; and __fish_seen_subcommand_from validate" -l as-group -d 'Group to impersonate for the operation (repeatable)' -r
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand profile; and __fish_seen_subcommand_from validate" -s s -l server -d 'The address of the Kubernetes API server (overrides the kubeconfig)' -r
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand profile; and __fish_seen_subcommand_from validate" -l token -d 'Bearer token for authentication to the API server' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand profile; and __fish_seen_subcommand_from validate" -l as-uid -d 'UID to impersonate for the operation' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand profile; and __fish_seen_subcommand_from validate" -l certificate-authority -d 'Path to a PEM file of certificate authorities (replaces the kubeconfig\'s)' -r -F
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand profile; and __fish_seen_subcommand_from validate" -l client-certificate -d 'Path to a client certificate file for TLS (replaces the kubeconfig\'s)' -r -F
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand profile; and __fish_seen_subcommand_from validate" -l client-key -d 'Path to a client key file for TLS (replaces the kubeconfig\'s)' -r -F
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand profile; and __fish_seen_subcommand_from validate" -l tls-server-name -d 'Server name to check the server certificate against (default: the server\'s host name)' -r
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand profile; and __fish_seen_subcommand_from validate" -l request-timeout -d 'How long to wait for a single API request: 0 (no limit), a number of seconds, or 1s, 2m, 3h' -r
-complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand profile; and __fish_seen_subcommand_from validate" -s o -l output -d 'Output format' -r -f -a "table\t''
-wide\t''
-json\t''
-yaml\t''
-name\t''"
-complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand profile; and __fish_seen_subcommand_from validate" -l color -d 'Colour: auto, always or never' -r -f -a "auto\t''
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand profile; and __fish_seen_subcommand_from validate" -s o -l output -d 'Output format: json, yaml, name, wide, jsonpath=…, jsonpath-file=…, go-template=…, go-template-file=…, custom-columns=…, custom-columns-file=…' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand profile; and __fish_seen_subcommand_from validate" -l kubectl-verbosity -d 'kubectl\'s numeric level; `-v=N` and `--v=N` are rewritten to this before parsing' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand profile; and __fish_seen_subcommand_from validate" -l color -d 'Colour in tables and logs: auto (a terminal, and NO_COLOR unset), always or never' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand profile; and __fish_seen_subcommand_from validate" -s A -l all-namespaces -d 'Work across all namespaces, where the command supports it'
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand profile; and __fish_seen_subcommand_from validate" -l insecure-skip-tls-verify -d 'Don\'t check the server\'s certificate (insecure)'
-complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand profile; and __fish_seen_subcommand_from validate" -s v -l verbose -d 'More detail on stderr (repeat for more)'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand profile; and __fish_seen_subcommand_from validate" -l disable-compression -d 'Ask the API server for uncompressed responses'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand profile; and __fish_seen_subcommand_from validate" -l no-headers -d 'Don\'t print the header line of tables and custom columns'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand profile; and __fish_seen_subcommand_from validate" -l show-labels -d 'Show each object\'s labels as the last column of a table'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand profile; and __fish_seen_subcommand_from validate" -s v -l verbose -d 'More detail on stderr: -v shows every API request, -vv and -vvv more; kubectl\'s -v=N also works (6 is -v, 7 and 8 are -vv, 9 is -vvv)'
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand profile; and __fish_seen_subcommand_from validate" -l no-progress -d 'Don\'t draw progress bars (they are also off when stderr is not a terminal)'
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand profile; and __fish_seen_subcommand_from validate" -s y -l yes -d 'Answer yes to every confirmation and skip interactive pickers'
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand profile; and __fish_seen_subcommand_from validate" -s h -l help -d 'Print help'
@@ -742,18 +867,23 @@ complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand location; 
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand location; and not __fish_seen_subcommand_from push pull delete help" -l as-group -d 'Group to impersonate for the operation (repeatable)' -r
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand location; and not __fish_seen_subcommand_from push pull delete help" -s s -l server -d 'The address of the Kubernetes API server (overrides the kubeconfig)' -r
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand location; and not __fish_seen_subcommand_from push pull delete help" -l token -d 'Bearer token for authentication to the API server' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand location; and not __fish_seen_subcommand_from push pull delete help" -l as-uid -d 'UID to impersonate for the operation' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand location; and not __fish_seen_subcommand_from push pull delete help" -l certificate-authority -d 'Path to a PEM file of certificate authorities (replaces the kubeconfig\'s)' -r -F
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand location; and not __fish_seen_subcommand_from push pull delete help" -l client-certificate -d 'Path to a client certificate file for TLS (replaces the kubeconfig\'s)' -r -F
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand location; and not __fish_seen_subcommand_from push pull delete help" -l client-key -d 'Path to a client key file for TLS (replaces the kubeconfig\'s)' -r -F
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand location; and not __fish_seen_subcommand_from push pull delete help" -l tls-server-name -d 'Server name to check the server certificate against (default: the server\'s host name)' -r
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand location; and not __fish_seen_subcommand_from push pull delete help" -l request-timeout -d 'How long to wait for a single API request: 0 (no limit), a number of seconds, or 1s, 2m, 3h' -r
-complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand location; and not __fish_seen_subcommand_from push pull delete help" -s o -l output -d 'Output format' -r -f -a "table\t''
-wide\t''
-json\t''
-yaml\t''
-name\t''"
-complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand location; and not __fish_seen_subcommand_from push pull delete help" -l color -d 'Colour: auto, always or never' -r -f -a "auto\t''
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand location; and not __fish_seen_subcommand_from push pull delete help" -s o -l output -d 'Output format: json, yaml, name, wide, jsonpath=…, jsonpath-file=…, go-template=…, go-template-file=…, custom-columns=…, custom-columns-file=…' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand location; and not __fish_seen_subcommand_from push pull delete help" -l kubectl-verbosity -d 'kubectl\'s numeric level; `-v=N` and `--v=N` are rewritten to this before parsing' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand location; and not __fish_seen_subcommand_from push pull delete help" -l color -d 'Colour in tables and logs: auto (a terminal, and NO_COLOR unset), always or never' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand location; and not __fish_seen_subcommand_from push pull delete help" -s A -l all-namespaces -d 'Work across all namespaces, where the command supports it'
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand location; and not __fish_seen_subcommand_from push pull delete help" -l insecure-skip-tls-verify -d 'Don\'t check the server\'s certificate (insecure)'
-complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand location; and not __fish_seen_subcommand_from push pull delete help" -s v -l verbose -d 'More detail on stderr (repeat for more)'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand location; and not __fish_seen_subcommand_from push pull delete help" -l disable-compression -d 'Ask the API server for uncompressed responses'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand location; and not __fish_seen_subcommand_from push pull delete help" -l no-headers -d 'Don\'t print the header line of tables and custom columns'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand location; and not __fish_seen_subcommand_from push pull delete help" -l show-labels -d 'Show each object\'s labels as the last column of a table'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand location; and not __fish_seen_subcommand_from push pull delete help" -s v -l verbose -d 'More detail on stderr: -v shows every API request, -vv and -vvv more; kubectl\'s -v=N also works (6 is -v, 7 and 8 are -vv, 9 is -vvv)'
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand location; and not __fish_seen_subcommand_from push pull delete help" -l no-progress -d 'Don\'t draw progress bars (they are also off when stderr is not a terminal)'
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand location; and not __fish_seen_subcommand_from push pull delete help" -s y -l yes -d 'Answer yes to every confirmation and skip interactive pickers'
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand location; and not __fish_seen_subcommand_from push pull delete help" -s h -l help -d 'Print help'
@@ -774,18 +904,23 @@ complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand location; 
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand location; and __fish_seen_subcommand_from push" -l as-group -d 'Group to impersonate for the operation (repeatable)' -r
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand location; and __fish_seen_subcommand_from push" -s s -l server -d 'The address of the Kubernetes API server (overrides the kubeconfig)' -r
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand location; and __fish_seen_subcommand_from push" -l token -d 'Bearer token for authentication to the API server' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand location; and __fish_seen_subcommand_from push" -l as-uid -d 'UID to impersonate for the operation' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand location; and __fish_seen_subcommand_from push" -l certificate-authority -d 'Path to a PEM file of certificate authorities (replaces the kubeconfig\'s)' -r -F
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand location; and __fish_seen_subcommand_from push" -l client-certificate -d 'Path to a client certificate file for TLS (replaces the kubeconfig\'s)' -r -F
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand location; and __fish_seen_subcommand_from push" -l client-key -d 'Path to a client key file for TLS (replaces the kubeconfig\'s)' -r -F
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand location; and __fish_seen_subcommand_from push" -l tls-server-name -d 'Server name to check the server certificate against (default: the server\'s host name)' -r
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand location; and __fish_seen_subcommand_from push" -l request-timeout -d 'How long to wait for a single API request: 0 (no limit), a number of seconds, or 1s, 2m, 3h' -r
-complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand location; and __fish_seen_subcommand_from push" -s o -l output -d 'Output format' -r -f -a "table\t''
-wide\t''
-json\t''
-yaml\t''
-name\t''"
-complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand location; and __fish_seen_subcommand_from push" -l color -d 'Colour: auto, always or never' -r -f -a "auto\t''
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand location; and __fish_seen_subcommand_from push" -s o -l output -d 'Output format: json, yaml, name, wide, jsonpath=…, jsonpath-file=…, go-template=…, go-template-file=…, custom-columns=…, custom-columns-file=…' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand location; and __fish_seen_subcommand_from push" -l kubectl-verbosity -d 'kubectl\'s numeric level; `-v=N` and `--v=N` are rewritten to this before parsing' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand location; and __fish_seen_subcommand_from push" -l color -d 'Colour in tables and logs: auto (a terminal, and NO_COLOR unset), always or never' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand location; and __fish_seen_subcommand_from push" -s A -l all-namespaces -d 'Work across all namespaces, where the command supports it'
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand location; and __fish_seen_subcommand_from push" -l insecure-skip-tls-verify -d 'Don\'t check the server\'s certificate (insecure)'
-complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand location; and __fish_seen_subcommand_from push" -s v -l verbose -d 'More detail on stderr (repeat for more)'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand location; and __fish_seen_subcommand_from push" -l disable-compression -d 'Ask the API server for uncompressed responses'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand location; and __fish_seen_subcommand_from push" -l no-headers -d 'Don\'t print the header line of tables and custom columns'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand location; and __fish_seen_subcommand_from push" -l show-labels -d 'Show each object\'s labels as the last column of a table'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand location; and __fish_seen_subcommand_from push" -s v -l verbose -d 'More detail on stderr: -v shows every API request, -vv and -vvv more; kubectl\'s -v=N also works (6 is -v, 7 and 8 are -vv, 9 is -vvv)'
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand location; and __fish_seen_subcommand_from push" -l no-progress -d 'Don\'t draw progress bars (they are also off when stderr is not a terminal)'
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand location; and __fish_seen_subcommand_from push" -s y -l yes -d 'Answer yes to every confirmation and skip interactive pickers'
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand location; and __fish_seen_subcommand_from push" -s h -l help -d 'Print help'
@@ -802,18 +937,23 @@ complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand location; 
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand location; and __fish_seen_subcommand_from pull" -l as-group -d 'Group to impersonate for the operation (repeatable)' -r
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand location; and __fish_seen_subcommand_from pull" -s s -l server -d 'The address of the Kubernetes API server (overrides the kubeconfig)' -r
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand location; and __fish_seen_subcommand_from pull" -l token -d 'Bearer token for authentication to the API server' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand location; and __fish_seen_subcommand_from pull" -l as-uid -d 'UID to impersonate for the operation' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand location; and __fish_seen_subcommand_from pull" -l certificate-authority -d 'Path to a PEM file of certificate authorities (replaces the kubeconfig\'s)' -r -F
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand location; and __fish_seen_subcommand_from pull" -l client-certificate -d 'Path to a client certificate file for TLS (replaces the kubeconfig\'s)' -r -F
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand location; and __fish_seen_subcommand_from pull" -l client-key -d 'Path to a client key file for TLS (replaces the kubeconfig\'s)' -r -F
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand location; and __fish_seen_subcommand_from pull" -l tls-server-name -d 'Server name to check the server certificate against (default: the server\'s host name)' -r
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand location; and __fish_seen_subcommand_from pull" -l request-timeout -d 'How long to wait for a single API request: 0 (no limit), a number of seconds, or 1s, 2m, 3h' -r
-complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand location; and __fish_seen_subcommand_from pull" -s o -l output -d 'Output format' -r -f -a "table\t''
-wide\t''
-json\t''
-yaml\t''
-name\t''"
-complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand location; and __fish_seen_subcommand_from pull" -l color -d 'Colour: auto, always or never' -r -f -a "auto\t''
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand location; and __fish_seen_subcommand_from pull" -s o -l output -d 'Output format: json, yaml, name, wide, jsonpath=…, jsonpath-file=…, go-template=…, go-template-file=…, custom-columns=…, custom-columns-file=…' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand location; and __fish_seen_subcommand_from pull" -l kubectl-verbosity -d 'kubectl\'s numeric level; `-v=N` and `--v=N` are rewritten to this before parsing' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand location; and __fish_seen_subcommand_from pull" -l color -d 'Colour in tables and logs: auto (a terminal, and NO_COLOR unset), always or never' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand location; and __fish_seen_subcommand_from pull" -s A -l all-namespaces -d 'Work across all namespaces, where the command supports it'
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand location; and __fish_seen_subcommand_from pull" -l insecure-skip-tls-verify -d 'Don\'t check the server\'s certificate (insecure)'
-complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand location; and __fish_seen_subcommand_from pull" -s v -l verbose -d 'More detail on stderr (repeat for more)'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand location; and __fish_seen_subcommand_from pull" -l disable-compression -d 'Ask the API server for uncompressed responses'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand location; and __fish_seen_subcommand_from pull" -l no-headers -d 'Don\'t print the header line of tables and custom columns'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand location; and __fish_seen_subcommand_from pull" -l show-labels -d 'Show each object\'s labels as the last column of a table'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand location; and __fish_seen_subcommand_from pull" -s v -l verbose -d 'More detail on stderr: -v shows every API request, -vv and -vvv more; kubectl\'s -v=N also works (6 is -v, 7 and 8 are -vv, 9 is -vvv)'
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand location; and __fish_seen_subcommand_from pull" -l no-progress -d 'Don\'t draw progress bars (they are also off when stderr is not a terminal)'
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand location; and __fish_seen_subcommand_from pull" -s y -l yes -d 'Answer yes to every confirmation and skip interactive pickers'
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand location; and __fish_seen_subcommand_from pull" -s h -l help -d 'Print help'
@@ -830,19 +970,24 @@ complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand location; 
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand location; and __fish_seen_subcommand_from delete" -l as-group -d 'Group to impersonate for the operation (repeatable)' -r
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand location; and __fish_seen_subcommand_from delete" -s s -l server -d 'The address of the Kubernetes API server (overrides the kubeconfig)' -r
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand location; and __fish_seen_subcommand_from delete" -l token -d 'Bearer token for authentication to the API server' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand location; and __fish_seen_subcommand_from delete" -l as-uid -d 'UID to impersonate for the operation' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand location; and __fish_seen_subcommand_from delete" -l certificate-authority -d 'Path to a PEM file of certificate authorities (replaces the kubeconfig\'s)' -r -F
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand location; and __fish_seen_subcommand_from delete" -l client-certificate -d 'Path to a client certificate file for TLS (replaces the kubeconfig\'s)' -r -F
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand location; and __fish_seen_subcommand_from delete" -l client-key -d 'Path to a client key file for TLS (replaces the kubeconfig\'s)' -r -F
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand location; and __fish_seen_subcommand_from delete" -l tls-server-name -d 'Server name to check the server certificate against (default: the server\'s host name)' -r
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand location; and __fish_seen_subcommand_from delete" -l request-timeout -d 'How long to wait for a single API request: 0 (no limit), a number of seconds, or 1s, 2m, 3h' -r
-complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand location; and __fish_seen_subcommand_from delete" -s o -l output -d 'Output format' -r -f -a "table\t''
-wide\t''
-json\t''
-yaml\t''
-name\t''"
-complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand location; and __fish_seen_subcommand_from delete" -l color -d 'Colour: auto, always or never' -r -f -a "auto\t''
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand location; and __fish_seen_subcommand_from delete" -s o -l output -d 'Output format: json, yaml, name, wide, jsonpath=…, jsonpath-file=…, go-template=…, go-template-file=…, custom-columns=…, custom-columns-file=…' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand location; and __fish_seen_subcommand_from delete" -l kubectl-verbosity -d 'kubectl\'s numeric level; `-v=N` and `--v=N` are rewritten to this before parsing' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand location; and __fish_seen_subcommand_from delete" -l color -d 'Colour in tables and logs: auto (a terminal, and NO_COLOR unset), always or never' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand location; and __fish_seen_subcommand_from delete" -l prefix-match -d 'Delete every key that merely starts with the path, like `kando location delete` (`--path a/b` then also deletes `a/bc`)'
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand location; and __fish_seen_subcommand_from delete" -s A -l all-namespaces -d 'Work across all namespaces, where the command supports it'
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand location; and __fish_seen_subcommand_from delete" -l insecure-skip-tls-verify -d 'Don\'t check the server\'s certificate (insecure)'
-complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand location; and __fish_seen_subcommand_from delete" -s v -l verbose -d 'More detail on stderr (repeat for more)'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand location; and __fish_seen_subcommand_from delete" -l disable-compression -d 'Ask the API server for uncompressed responses'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand location; and __fish_seen_subcommand_from delete" -l no-headers -d 'Don\'t print the header line of tables and custom columns'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand location; and __fish_seen_subcommand_from delete" -l show-labels -d 'Show each object\'s labels as the last column of a table'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand location; and __fish_seen_subcommand_from delete" -s v -l verbose -d 'More detail on stderr: -v shows every API request, -vv and -vvv more; kubectl\'s -v=N also works (6 is -v, 7 and 8 are -vv, 9 is -vvv)'
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand location; and __fish_seen_subcommand_from delete" -l no-progress -d 'Don\'t draw progress bars (they are also off when stderr is not a terminal)'
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand location; and __fish_seen_subcommand_from delete" -s y -l yes -d 'Answer yes to every confirmation and skip interactive pickers'
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand location; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help'
@@ -860,18 +1005,23 @@ complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand actionset;
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand actionset; and not __fish_seen_subcommand_from create list describe watch delete help" -l as-group -d 'Group to impersonate for the operation (repeatable)' -r
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand actionset; and not __fish_seen_subcommand_from create list describe watch delete help" -s s -l server -d 'The address of the Kubernetes API server (overrides the kubeconfig)' -r
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand actionset; and not __fish_seen_subcommand_from create list describe watch delete help" -l token -d 'Bearer token for authentication to the API server' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand actionset; and not __fish_seen_subcommand_from create list describe watch delete help" -l as-uid -d 'UID to impersonate for the operation' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand actionset; and not __fish_seen_subcommand_from create list describe watch delete help" -l certificate-authority -d 'Path to a PEM file of certificate authorities (replaces the kubeconfig\'s)' -r -F
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand actionset; and not __fish_seen_subcommand_from create list describe watch delete help" -l client-certificate -d 'Path to a client certificate file for TLS (replaces the kubeconfig\'s)' -r -F
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand actionset; and not __fish_seen_subcommand_from create list describe watch delete help" -l client-key -d 'Path to a client key file for TLS (replaces the kubeconfig\'s)' -r -F
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand actionset; and not __fish_seen_subcommand_from create list describe watch delete help" -l tls-server-name -d 'Server name to check the server certificate against (default: the server\'s host name)' -r
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand actionset; and not __fish_seen_subcommand_from create list describe watch delete help" -l request-timeout -d 'How long to wait for a single API request: 0 (no limit), a number of seconds, or 1s, 2m, 3h' -r
-complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand actionset; and not __fish_seen_subcommand_from create list describe watch delete help" -s o -l output -d 'Output format' -r -f -a "table\t''
-wide\t''
-json\t''
-yaml\t''
-name\t''"
-complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand actionset; and not __fish_seen_subcommand_from create list describe watch delete help" -l color -d 'Colour: auto, always or never' -r -f -a "auto\t''
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand actionset; and not __fish_seen_subcommand_from create list describe watch delete help" -s o -l output -d 'Output format: json, yaml, name, wide, jsonpath=…, jsonpath-file=…, go-template=…, go-template-file=…, custom-columns=…, custom-columns-file=…' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand actionset; and not __fish_seen_subcommand_from create list describe watch delete help" -l kubectl-verbosity -d 'kubectl\'s numeric level; `-v=N` and `--v=N` are rewritten to this before parsing' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand actionset; and not __fish_seen_subcommand_from create list describe watch delete help" -l color -d 'Colour in tables and logs: auto (a terminal, and NO_COLOR unset), always or never' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand actionset; and not __fish_seen_subcommand_from create list describe watch delete help" -s A -l all-namespaces -d 'Work across all namespaces, where the command supports it'
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand actionset; and not __fish_seen_subcommand_from create list describe watch delete help" -l insecure-skip-tls-verify -d 'Don\'t check the server\'s certificate (insecure)'
-complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand actionset; and not __fish_seen_subcommand_from create list describe watch delete help" -s v -l verbose -d 'More detail on stderr (repeat for more)'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand actionset; and not __fish_seen_subcommand_from create list describe watch delete help" -l disable-compression -d 'Ask the API server for uncompressed responses'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand actionset; and not __fish_seen_subcommand_from create list describe watch delete help" -l no-headers -d 'Don\'t print the header line of tables and custom columns'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand actionset; and not __fish_seen_subcommand_from create list describe watch delete help" -l show-labels -d 'Show each object\'s labels as the last column of a table'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand actionset; and not __fish_seen_subcommand_from create list describe watch delete help" -s v -l verbose -d 'More detail on stderr: -v shows every API request, -vv and -vvv more; kubectl\'s -v=N also works (6 is -v, 7 and 8 are -vv, 9 is -vvv)'
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand actionset; and not __fish_seen_subcommand_from create list describe watch delete help" -l no-progress -d 'Don\'t draw progress bars (they are also off when stderr is not a terminal)'
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand actionset; and not __fish_seen_subcommand_from create list describe watch delete help" -s y -l yes -d 'Answer yes to every confirmation and skip interactive pickers'
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand actionset; and not __fish_seen_subcommand_from create list describe watch delete help" -s h -l help -d 'Print help'
@@ -921,21 +1071,27 @@ complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand actionset;
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand actionset; and __fish_seen_subcommand_from create" -l as-group -d 'Group to impersonate for the operation (repeatable)' -r
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand actionset; and __fish_seen_subcommand_from create" -s s -l server -d 'The address of the Kubernetes API server (overrides the kubeconfig)' -r
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand actionset; and __fish_seen_subcommand_from create" -l token -d 'Bearer token for authentication to the API server' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand actionset; and __fish_seen_subcommand_from create" -l as-uid -d 'UID to impersonate for the operation' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand actionset; and __fish_seen_subcommand_from create" -l certificate-authority -d 'Path to a PEM file of certificate authorities (replaces the kubeconfig\'s)' -r -F
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand actionset; and __fish_seen_subcommand_from create" -l client-certificate -d 'Path to a client certificate file for TLS (replaces the kubeconfig\'s)' -r -F
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand actionset; and __fish_seen_subcommand_from create" -l client-key -d 'Path to a client key file for TLS (replaces the kubeconfig\'s)' -r -F
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand actionset; and __fish_seen_subcommand_from create" -l tls-server-name -d 'Server name to check the server certificate against (default: the server\'s host name)' -r
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand actionset; and __fish_seen_subcommand_from create" -l request-timeout -d 'How long to wait for a single API request: 0 (no limit), a number of seconds, or 1s, 2m, 3h' -r
-complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand actionset; and __fish_seen_subcommand_from create" -s o -l output -d 'Output format' -r -f -a "table\t''
-wide\t''
-json\t''
-yaml\t''
-name\t''"
-complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand actionset; and __fish_seen_subcommand_from create" -l color -d 'Colour: auto, always or never' -r -f -a "auto\t''
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand actionset; and __fish_seen_subcommand_from create" -s o -l output -d 'Output format: json, yaml, name, wide, jsonpath=…, jsonpath-file=…, go-template=…, go-template-file=…, custom-columns=…, custom-columns-file=…' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand actionset; and __fish_seen_subcommand_from create" -l kubectl-verbosity -d 'kubectl\'s numeric level; `-v=N` and `--v=N` are rewritten to this before parsing' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand actionset; and __fish_seen_subcommand_from create" -l color -d 'Colour in tables and logs: auto (a terminal, and NO_COLOR unset), always or never' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand actionset; and __fish_seen_subcommand_from create" -l skip-validation -d 'Create the ActionSet without checking that its blueprint, objects, secrets, config maps and profile exist'
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand actionset; and __fish_seen_subcommand_from create" -l wait -d 'Wait for the ActionSet to finish (client-side runs always wait)'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand actionset; and __fish_seen_subcommand_from create" -l logs -d 'Client-side: stream the task pods\' logs and exec output to stderr (separate from `-v`, whose HTTP trace is not needed to see them)'
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand actionset; and __fish_seen_subcommand_from create" -l dry-run -d 'Print the ActionSet instead of creating it'
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand actionset; and __fish_seen_subcommand_from create" -s A -l all-namespaces -d 'Work across all namespaces, where the command supports it'
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand actionset; and __fish_seen_subcommand_from create" -l insecure-skip-tls-verify -d 'Don\'t check the server\'s certificate (insecure)'
-complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand actionset; and __fish_seen_subcommand_from create" -s v -l verbose -d 'More detail on stderr (repeat for more)'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand actionset; and __fish_seen_subcommand_from create" -l disable-compression -d 'Ask the API server for uncompressed responses'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand actionset; and __fish_seen_subcommand_from create" -l no-headers -d 'Don\'t print the header line of tables and custom columns'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand actionset; and __fish_seen_subcommand_from create" -l show-labels -d 'Show each object\'s labels as the last column of a table'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand actionset; and __fish_seen_subcommand_from create" -s v -l verbose -d 'More detail on stderr: -v shows every API request, -vv and -vvv more; kubectl\'s -v=N also works (6 is -v, 7 and 8 are -vv, 9 is -vvv)'
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand actionset; and __fish_seen_subcommand_from create" -l no-progress -d 'Don\'t draw progress bars (they are also off when stderr is not a terminal)'
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand actionset; and __fish_seen_subcommand_from create" -s y -l yes -d 'Answer yes to every confirmation and skip interactive pickers'
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand actionset; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -950,18 +1106,23 @@ complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand actionset;
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand actionset; and __fish_seen_subcommand_from list" -l as-group -d 'Group to impersonate for the operation (repeatable)' -r
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand actionset; and __fish_seen_subcommand_from list" -s s -l server -d 'The address of the Kubernetes API server (overrides the kubeconfig)' -r
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand actionset; and __fish_seen_subcommand_from list" -l token -d 'Bearer token for authentication to the API server' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand actionset; and __fish_seen_subcommand_from list" -l as-uid -d 'UID to impersonate for the operation' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand actionset; and __fish_seen_subcommand_from list" -l certificate-authority -d 'Path to a PEM file of certificate authorities (replaces the kubeconfig\'s)' -r -F
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand actionset; and __fish_seen_subcommand_from list" -l client-certificate -d 'Path to a client certificate file for TLS (replaces the kubeconfig\'s)' -r -F
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand actionset; and __fish_seen_subcommand_from list" -l client-key -d 'Path to a client key file for TLS (replaces the kubeconfig\'s)' -r -F
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand actionset; and __fish_seen_subcommand_from list" -l tls-server-name -d 'Server name to check the server certificate against (default: the server\'s host name)' -r
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand actionset; and __fish_seen_subcommand_from list" -l request-timeout -d 'How long to wait for a single API request: 0 (no limit), a number of seconds, or 1s, 2m, 3h' -r
-complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand actionset; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format' -r -f -a "table\t''
-wide\t''
-json\t''
-yaml\t''
-name\t''"
-complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand actionset; and __fish_seen_subcommand_from list" -l color -d 'Colour: auto, always or never' -r -f -a "auto\t''
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand actionset; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format: json, yaml, name, wide, jsonpath=…, jsonpath-file=…, go-template=…, go-template-file=…, custom-columns=…, custom-columns-file=…' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand actionset; and __fish_seen_subcommand_from list" -l kubectl-verbosity -d 'kubectl\'s numeric level; `-v=N` and `--v=N` are rewritten to this before parsing' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand actionset; and __fish_seen_subcommand_from list" -l color -d 'Colour in tables and logs: auto (a terminal, and NO_COLOR unset), always or never' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand actionset; and __fish_seen_subcommand_from list" -s A -l all-namespaces -d 'Work across all namespaces, where the command supports it'
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand actionset; and __fish_seen_subcommand_from list" -l insecure-skip-tls-verify -d 'Don\'t check the server\'s certificate (insecure)'
-complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand actionset; and __fish_seen_subcommand_from list" -s v -l verbose -d 'More detail on stderr (repeat for more)'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand actionset; and __fish_seen_subcommand_from list" -l disable-compression -d 'Ask the API server for uncompressed responses'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand actionset; and __fish_seen_subcommand_from list" -l no-headers -d 'Don\'t print the header line of tables and custom columns'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand actionset; and __fish_seen_subcommand_from list" -l show-labels -d 'Show each object\'s labels as the last column of a table'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand actionset; and __fish_seen_subcommand_from list" -s v -l verbose -d 'More detail on stderr: -v shows every API request, -vv and -vvv more; kubectl\'s -v=N also works (6 is -v, 7 and 8 are -vv, 9 is -vvv)'
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand actionset; and __fish_seen_subcommand_from list" -l no-progress -d 'Don\'t draw progress bars (they are also off when stderr is not a terminal)'
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand actionset; and __fish_seen_subcommand_from list" -s y -l yes -d 'Answer yes to every confirmation and skip interactive pickers'
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand actionset; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
@@ -976,18 +1137,23 @@ complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand actionset;
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand actionset; and __fish_seen_subcommand_from describe" -l as-group -d 'Group to impersonate for the operation (repeatable)' -r
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand actionset; and __fish_seen_subcommand_from describe" -s s -l server -d 'The address of the Kubernetes API server (overrides the kubeconfig)' -r
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand actionset; and __fish_seen_subcommand_from describe" -l token -d 'Bearer token for authentication to the API server' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand actionset; and __fish_seen_subcommand_from describe" -l as-uid -d 'UID to impersonate for the operation' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand actionset; and __fish_seen_subcommand_from describe" -l certificate-authority -d 'Path to a PEM file of certificate authorities (replaces the kubeconfig\'s)' -r -F
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand actionset; and __fish_seen_subcommand_from describe" -l client-certificate -d 'Path to a client certificate file for TLS (replaces the kubeconfig\'s)' -r -F
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand actionset; and __fish_seen_subcommand_from describe" -l client-key -d 'Path to a client key file for TLS (replaces the kubeconfig\'s)' -r -F
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand actionset; and __fish_seen_subcommand_from describe" -l tls-server-name -d 'Server name to check the server certificate against (default: the server\'s host name)' -r
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand actionset; and __fish_seen_subcommand_from describe" -l request-timeout -d 'How long to wait for a single API request: 0 (no limit), a number of seconds, or 1s, 2m, 3h' -r
-complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand actionset; and __fish_seen_subcommand_from describe" -s o -l output -d 'Output format' -r -f -a "table\t''
-wide\t''
-json\t''
-yaml\t''
-name\t''"
-complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand actionset; and __fish_seen_subcommand_from describe" -l color -d 'Colour: auto, always or never' -r -f -a "auto\t''
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand actionset; and __fish_seen_subcommand_from describe" -s o -l output -d 'Output format: json, yaml, name, wide, jsonpath=…, jsonpath-file=…, go-template=…, go-template-file=…, custom-columns=…, custom-columns-file=…' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand actionset; and __fish_seen_subcommand_from describe" -l kubectl-verbosity -d 'kubectl\'s numeric level; `-v=N` and `--v=N` are rewritten to this before parsing' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand actionset; and __fish_seen_subcommand_from describe" -l color -d 'Colour in tables and logs: auto (a terminal, and NO_COLOR unset), always or never' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand actionset; and __fish_seen_subcommand_from describe" -s A -l all-namespaces -d 'Work across all namespaces, where the command supports it'
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand actionset; and __fish_seen_subcommand_from describe" -l insecure-skip-tls-verify -d 'Don\'t check the server\'s certificate (insecure)'
-complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand actionset; and __fish_seen_subcommand_from describe" -s v -l verbose -d 'More detail on stderr (repeat for more)'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand actionset; and __fish_seen_subcommand_from describe" -l disable-compression -d 'Ask the API server for uncompressed responses'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand actionset; and __fish_seen_subcommand_from describe" -l no-headers -d 'Don\'t print the header line of tables and custom columns'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand actionset; and __fish_seen_subcommand_from describe" -l show-labels -d 'Show each object\'s labels as the last column of a table'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand actionset; and __fish_seen_subcommand_from describe" -s v -l verbose -d 'More detail on stderr: -v shows every API request, -vv and -vvv more; kubectl\'s -v=N also works (6 is -v, 7 and 8 are -vv, 9 is -vvv)'
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand actionset; and __fish_seen_subcommand_from describe" -l no-progress -d 'Don\'t draw progress bars (they are also off when stderr is not a terminal)'
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand actionset; and __fish_seen_subcommand_from describe" -s y -l yes -d 'Answer yes to every confirmation and skip interactive pickers'
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand actionset; and __fish_seen_subcommand_from describe" -s h -l help -d 'Print help'
@@ -1002,18 +1168,23 @@ complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand actionset;
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand actionset; and __fish_seen_subcommand_from watch" -l as-group -d 'Group to impersonate for the operation (repeatable)' -r
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand actionset; and __fish_seen_subcommand_from watch" -s s -l server -d 'The address of the Kubernetes API server (overrides the kubeconfig)' -r
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand actionset; and __fish_seen_subcommand_from watch" -l token -d 'Bearer token for authentication to the API server' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand actionset; and __fish_seen_subcommand_from watch" -l as-uid -d 'UID to impersonate for the operation' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand actionset; and __fish_seen_subcommand_from watch" -l certificate-authority -d 'Path to a PEM file of certificate authorities (replaces the kubeconfig\'s)' -r -F
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand actionset; and __fish_seen_subcommand_from watch" -l client-certificate -d 'Path to a client certificate file for TLS (replaces the kubeconfig\'s)' -r -F
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand actionset; and __fish_seen_subcommand_from watch" -l client-key -d 'Path to a client key file for TLS (replaces the kubeconfig\'s)' -r -F
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand actionset; and __fish_seen_subcommand_from watch" -l tls-server-name -d 'Server name to check the server certificate against (default: the server\'s host name)' -r
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand actionset; and __fish_seen_subcommand_from watch" -l request-timeout -d 'How long to wait for a single API request: 0 (no limit), a number of seconds, or 1s, 2m, 3h' -r
-complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand actionset; and __fish_seen_subcommand_from watch" -s o -l output -d 'Output format' -r -f -a "table\t''
-wide\t''
-json\t''
-yaml\t''
-name\t''"
-complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand actionset; and __fish_seen_subcommand_from watch" -l color -d 'Colour: auto, always or never' -r -f -a "auto\t''
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand actionset; and __fish_seen_subcommand_from watch" -s o -l output -d 'Output format: json, yaml, name, wide, jsonpath=…, jsonpath-file=…, go-template=…, go-template-file=…, custom-columns=…, custom-columns-file=…' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand actionset; and __fish_seen_subcommand_from watch" -l kubectl-verbosity -d 'kubectl\'s numeric level; `-v=N` and `--v=N` are rewritten to this before parsing' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand actionset; and __fish_seen_subcommand_from watch" -l color -d 'Colour in tables and logs: auto (a terminal, and NO_COLOR unset), always or never' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand actionset; and __fish_seen_subcommand_from watch" -s A -l all-namespaces -d 'Work across all namespaces, where the command supports it'
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand actionset; and __fish_seen_subcommand_from watch" -l insecure-skip-tls-verify -d 'Don\'t check the server\'s certificate (insecure)'
-complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand actionset; and __fish_seen_subcommand_from watch" -s v -l verbose -d 'More detail on stderr (repeat for more)'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand actionset; and __fish_seen_subcommand_from watch" -l disable-compression -d 'Ask the API server for uncompressed responses'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand actionset; and __fish_seen_subcommand_from watch" -l no-headers -d 'Don\'t print the header line of tables and custom columns'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand actionset; and __fish_seen_subcommand_from watch" -l show-labels -d 'Show each object\'s labels as the last column of a table'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand actionset; and __fish_seen_subcommand_from watch" -s v -l verbose -d 'More detail on stderr: -v shows every API request, -vv and -vvv more; kubectl\'s -v=N also works (6 is -v, 7 and 8 are -vv, 9 is -vvv)'
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand actionset; and __fish_seen_subcommand_from watch" -l no-progress -d 'Don\'t draw progress bars (they are also off when stderr is not a terminal)'
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand actionset; and __fish_seen_subcommand_from watch" -s y -l yes -d 'Answer yes to every confirmation and skip interactive pickers'
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand actionset; and __fish_seen_subcommand_from watch" -s h -l help -d 'Print help'
@@ -1028,18 +1199,23 @@ complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand actionset;
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand actionset; and __fish_seen_subcommand_from delete" -l as-group -d 'Group to impersonate for the operation (repeatable)' -r
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand actionset; and __fish_seen_subcommand_from delete" -s s -l server -d 'The address of the Kubernetes API server (overrides the kubeconfig)' -r
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand actionset; and __fish_seen_subcommand_from delete" -l token -d 'Bearer token for authentication to the API server' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand actionset; and __fish_seen_subcommand_from delete" -l as-uid -d 'UID to impersonate for the operation' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand actionset; and __fish_seen_subcommand_from delete" -l certificate-authority -d 'Path to a PEM file of certificate authorities (replaces the kubeconfig\'s)' -r -F
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand actionset; and __fish_seen_subcommand_from delete" -l client-certificate -d 'Path to a client certificate file for TLS (replaces the kubeconfig\'s)' -r -F
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand actionset; and __fish_seen_subcommand_from delete" -l client-key -d 'Path to a client key file for TLS (replaces the kubeconfig\'s)' -r -F
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand actionset; and __fish_seen_subcommand_from delete" -l tls-server-name -d 'Server name to check the server certificate against (default: the server\'s host name)' -r
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand actionset; and __fish_seen_subcommand_from delete" -l request-timeout -d 'How long to wait for a single API request: 0 (no limit), a number of seconds, or 1s, 2m, 3h' -r
-complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand actionset; and __fish_seen_subcommand_from delete" -s o -l output -d 'Output format' -r -f -a "table\t''
-wide\t''
-json\t''
-yaml\t''
-name\t''"
-complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand actionset; and __fish_seen_subcommand_from delete" -l color -d 'Colour: auto, always or never' -r -f -a "auto\t''
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand actionset; and __fish_seen_subcommand_from delete" -s o -l output -d 'Output format: json, yaml, name, wide, jsonpath=…, jsonpath-file=…, go-template=…, go-template-file=…, custom-columns=…, custom-columns-file=…' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand actionset; and __fish_seen_subcommand_from delete" -l kubectl-verbosity -d 'kubectl\'s numeric level; `-v=N` and `--v=N` are rewritten to this before parsing' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand actionset; and __fish_seen_subcommand_from delete" -l color -d 'Colour in tables and logs: auto (a terminal, and NO_COLOR unset), always or never' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand actionset; and __fish_seen_subcommand_from delete" -s A -l all-namespaces -d 'Work across all namespaces, where the command supports it'
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand actionset; and __fish_seen_subcommand_from delete" -l insecure-skip-tls-verify -d 'Don\'t check the server\'s certificate (insecure)'
-complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand actionset; and __fish_seen_subcommand_from delete" -s v -l verbose -d 'More detail on stderr (repeat for more)'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand actionset; and __fish_seen_subcommand_from delete" -l disable-compression -d 'Ask the API server for uncompressed responses'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand actionset; and __fish_seen_subcommand_from delete" -l no-headers -d 'Don\'t print the header line of tables and custom columns'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand actionset; and __fish_seen_subcommand_from delete" -l show-labels -d 'Show each object\'s labels as the last column of a table'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand actionset; and __fish_seen_subcommand_from delete" -s v -l verbose -d 'More detail on stderr: -v shows every API request, -vv and -vvv more; kubectl\'s -v=N also works (6 is -v, 7 and 8 are -vv, 9 is -vvv)'
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand actionset; and __fish_seen_subcommand_from delete" -l no-progress -d 'Don\'t draw progress bars (they are also off when stderr is not a terminal)'
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand actionset; and __fish_seen_subcommand_from delete" -s y -l yes -d 'Answer yes to every confirmation and skip interactive pickers'
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand actionset; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help'
@@ -1050,43 +1226,81 @@ complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand actionset;
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand actionset; and __fish_seen_subcommand_from help" -f -a "watch" -d 'Follow an ActionSet until it completes or fails'
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand actionset; and __fish_seen_subcommand_from help" -f -a "delete" -d 'Delete ActionSets'
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand actionset; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and not __fish_seen_subcommand_from create list describe download delete restore help" -l kubeconfig -d 'Path to the kubeconfig file (default: $KUBECONFIG, whose paths are merged, then ~/.kube/config)' -r -F
-complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and not __fish_seen_subcommand_from create list describe download delete restore help" -l context -d 'The kubeconfig context to use' -r
-complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and not __fish_seen_subcommand_from create list describe download delete restore help" -l cluster -d 'The kubeconfig cluster to use' -r
-complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and not __fish_seen_subcommand_from create list describe download delete restore help" -l user -d 'The kubeconfig user to use' -r
-complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and not __fish_seen_subcommand_from create list describe download delete restore help" -s n -l namespace -d 'Namespace to work in (default: the context\'s namespace, else "default")' -r
-complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and not __fish_seen_subcommand_from create list describe download delete restore help" -l as -d 'Username to impersonate for the operation' -r
-complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and not __fish_seen_subcommand_from create list describe download delete restore help" -l as-group -d 'Group to impersonate for the operation (repeatable)' -r
-complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and not __fish_seen_subcommand_from create list describe download delete restore help" -s s -l server -d 'The address of the Kubernetes API server (overrides the kubeconfig)' -r
-complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and not __fish_seen_subcommand_from create list describe download delete restore help" -l token -d 'Bearer token for authentication to the API server' -r
-complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and not __fish_seen_subcommand_from create list describe download delete restore help" -l request-timeout -d 'How long to wait for a single API request: 0 (no limit), a number of seconds, or 1s, 2m, 3h' -r
-complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and not __fish_seen_subcommand_from create list describe download delete restore help" -s o -l output -d 'Output format' -r -f -a "table\t''
-wide\t''
-json\t''
-yaml\t''
-name\t''"
-complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and not __fish_seen_subcommand_from create list describe download delete restore help" -l color -d 'Colour: auto, always or never' -r -f -a "auto\t''
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand migrate" -l kubeconfig -d 'Path to the kubeconfig file (default: $KUBECONFIG, whose paths are merged, then ~/.kube/config)' -r -F
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand migrate" -l context -d 'The kubeconfig context to use' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand migrate" -l cluster -d 'The kubeconfig cluster to use' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand migrate" -l user -d 'The kubeconfig user to use' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand migrate" -s n -l namespace -d 'Namespace to work in (default: the context\'s namespace, else "default")' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand migrate" -l as -d 'Username to impersonate for the operation' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand migrate" -l as-group -d 'Group to impersonate for the operation (repeatable)' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand migrate" -s s -l server -d 'The address of the Kubernetes API server (overrides the kubeconfig)' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand migrate" -l token -d 'Bearer token for authentication to the API server' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand migrate" -l as-uid -d 'UID to impersonate for the operation' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand migrate" -l certificate-authority -d 'Path to a PEM file of certificate authorities (replaces the kubeconfig\'s)' -r -F
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand migrate" -l client-certificate -d 'Path to a client certificate file for TLS (replaces the kubeconfig\'s)' -r -F
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand migrate" -l client-key -d 'Path to a client key file for TLS (replaces the kubeconfig\'s)' -r -F
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand migrate" -l tls-server-name -d 'Server name to check the server certificate against (default: the server\'s host name)' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand migrate" -l request-timeout -d 'How long to wait for a single API request: 0 (no limit), a number of seconds, or 1s, 2m, 3h' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand migrate" -s o -l output -d 'Output format: json, yaml, name, wide, jsonpath=…, jsonpath-file=…, go-template=…, go-template-file=…, custom-columns=…, custom-columns-file=…' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand migrate" -l kubectl-verbosity -d 'kubectl\'s numeric level; `-v=N` and `--v=N` are rewritten to this before parsing' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand migrate" -l color -d 'Colour in tables and logs: auto (a terminal, and NO_COLOR unset), always or never' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and not __fish_seen_subcommand_from create list describe download delete restore help" -s A -l all-namespaces -d 'Work across all namespaces, where the command supports it'
-complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and not __fish_seen_subcommand_from create list describe download delete restore help" -l insecure-skip-tls-verify -d 'Don\'t check the server\'s certificate (insecure)'
-complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and not __fish_seen_subcommand_from create list describe download delete restore help" -s v -l verbose -d 'More detail on stderr (repeat for more)'
-complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and not __fish_seen_subcommand_from create list describe download delete restore help" -l no-progress -d 'Don\'t draw progress bars (they are also off when stderr is not a terminal)'
-complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and not __fish_seen_subcommand_from create list describe download delete restore help" -s y -l yes -d 'Answer yes to every confirmation and skip interactive pickers'
-complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and not __fish_seen_subcommand_from create list describe download delete restore help" -s h -l help -d 'Print help'
-complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and not __fish_seen_subcommand_from create list describe download delete restore help" -s V -l version -d 'Print version'
-complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and not __fish_seen_subcommand_from create list describe download delete restore help" -f -a "create" -d 'Back up Kubernetes resources in Velero\'s format (through Velero when it is installed)'
-complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and not __fish_seen_subcommand_from create list describe download delete restore help" -f -a "list" -d 'List backups in the storage location and the cluster\'s Velero Backups'
-complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and not __fish_seen_subcommand_from create list describe download delete restore help" -f -a "describe" -d 'Show a backup\'s settings, status, warnings and (with --details) its resources'
-complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and not __fish_seen_subcommand_from create list describe download delete restore help" -f -a "download" -d 'Download a backup\'s tarball and verify it'
-complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and not __fish_seen_subcommand_from create list describe download delete restore help" -f -a "delete" -d 'Delete a backup (through a DeleteBackupRequest when Velero owns it)'
-complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and not __fish_seen_subcommand_from create list describe download delete restore help" -f -a "restore" -d 'Restore a backup into the cluster (Velero\'s order and fixes, non-destructive by default)'
-complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and not __fish_seen_subcommand_from create list describe download delete restore help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand migrate" -l dry-run -d 'Show what would move, change nothing'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand migrate" -s A -l all-namespaces -d 'Work across all namespaces, where the command supports it'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand migrate" -l insecure-skip-tls-verify -d 'Don\'t check the server\'s certificate (insecure)'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand migrate" -l disable-compression -d 'Ask the API server for uncompressed responses'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand migrate" -l no-headers -d 'Don\'t print the header line of tables and custom columns'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand migrate" -l show-labels -d 'Show each object\'s labels as the last column of a table'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand migrate" -s v -l verbose -d 'More detail on stderr: -v shows every API request, -vv and -vvv more; kubectl\'s -v=N also works (6 is -v, 7 and 8 are -vv, 9 is -vvv)'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand migrate" -l no-progress -d 'Don\'t draw progress bars (they are also off when stderr is not a terminal)'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand migrate" -s y -l yes -d 'Answer yes to every confirmation and skip interactive pickers'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand migrate" -s h -l help -d 'Print help'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand migrate" -s V -l version -d 'Print version'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and not __fish_seen_subcommand_from create list describe download delete restore prune help" -l kubeconfig -d 'Path to the kubeconfig file (default: $KUBECONFIG, whose paths are merged, then ~/.kube/config)' -r -F
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and not __fish_seen_subcommand_from create list describe download delete restore prune help" -l context -d 'The kubeconfig context to use' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and not __fish_seen_subcommand_from create list describe download delete restore prune help" -l cluster -d 'The kubeconfig cluster to use' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and not __fish_seen_subcommand_from create list describe download delete restore prune help" -l user -d 'The kubeconfig user to use' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and not __fish_seen_subcommand_from create list describe download delete restore prune help" -s n -l namespace -d 'Namespace to work in (default: the context\'s namespace, else "default")' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and not __fish_seen_subcommand_from create list describe download delete restore prune help" -l as -d 'Username to impersonate for the operation' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and not __fish_seen_subcommand_from create list describe download delete restore prune help" -l as-group -d 'Group to impersonate for the operation (repeatable)' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and not __fish_seen_subcommand_from create list describe download delete restore prune help" -s s -l server -d 'The address of the Kubernetes API server (overrides the kubeconfig)' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and not __fish_seen_subcommand_from create list describe download delete restore prune help" -l token -d 'Bearer token for authentication to the API server' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and not __fish_seen_subcommand_from create list describe download delete restore prune help" -l as-uid -d 'UID to impersonate for the operation' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and not __fish_seen_subcommand_from create list describe download delete restore prune help" -l certificate-authority -d 'Path to a PEM file of certificate authorities (replaces the kubeconfig\'s)' -r -F
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and not __fish_seen_subcommand_from create list describe download delete restore prune help" -l client-certificate -d 'Path to a client certificate file for TLS (replaces the kubeconfig\'s)' -r -F
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and not __fish_seen_subcommand_from create list describe download delete restore prune help" -l client-key -d 'Path to a client key file for TLS (replaces the kubeconfig\'s)' -r -F
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and not __fish_seen_subcommand_from create list describe download delete restore prune help" -l tls-server-name -d 'Server name to check the server certificate against (default: the server\'s host name)' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and not __fish_seen_subcommand_from create list describe download delete restore prune help" -l request-timeout -d 'How long to wait for a single API request: 0 (no limit), a number of seconds, or 1s, 2m, 3h' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and not __fish_seen_subcommand_from create list describe download delete restore prune help" -s o -l output -d 'Output format: json, yaml, name, wide, jsonpath=…, jsonpath-file=…, go-template=…, go-template-file=…, custom-columns=…, custom-columns-file=…' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and not __fish_seen_subcommand_from create list describe download delete restore prune help" -l kubectl-verbosity -d 'kubectl\'s numeric level; `-v=N` and `--v=N` are rewritten to this before parsing' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and not __fish_seen_subcommand_from create list describe download delete restore prune help" -l color -d 'Colour in tables and logs: auto (a terminal, and NO_COLOR unset), always or never' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and not __fish_seen_subcommand_from create list describe download delete restore prune help" -s A -l all-namespaces -d 'Work across all namespaces, where the command supports it'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and not __fish_seen_subcommand_from create list describe download delete restore prune help" -l insecure-skip-tls-verify -d 'Don\'t check the server\'s certificate (insecure)'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and not __fish_seen_subcommand_from create list describe download delete restore prune help" -l disable-compression -d 'Ask the API server for uncompressed responses'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and not __fish_seen_subcommand_from create list describe download delete restore prune help" -l no-headers -d 'Don\'t print the header line of tables and custom columns'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and not __fish_seen_subcommand_from create list describe download delete restore prune help" -l show-labels -d 'Show each object\'s labels as the last column of a table'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and not __fish_seen_subcommand_from create list describe download delete restore prune help" -s v -l verbose -d 'More detail on stderr: -v shows every API request, -vv and -vvv more; kubectl\'s -v=N also works (6 is -v, 7 and 8 are -vv, 9 is -vvv)'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and not __fish_seen_subcommand_from create list describe download delete restore prune help" -l no-progress -d 'Don\'t draw progress bars (they are also off when stderr is not a terminal)'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and not __fish_seen_subcommand_from create list describe download delete restore prune help" -s y -l yes -d 'Answer yes to every confirmation and skip interactive pickers'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and not __fish_seen_subcommand_from create list describe download delete restore prune help" -s h -l help -d 'Print help'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and not __fish_seen_subcommand_from create list describe download delete restore prune help" -s V -l version -d 'Print version'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and not __fish_seen_subcommand_from create list describe download delete restore prune help" -f -a "create" -d 'Back up Kubernetes resources in Velero\'s format (through Velero when it is installed)'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and not __fish_seen_subcommand_from create list describe download delete restore prune help" -f -a "list" -d 'List backups in the storage location and the cluster\'s Velero Backups'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and not __fish_seen_subcommand_from create list describe download delete restore prune help" -f -a "describe" -d 'Show a backup\'s settings, status, warnings and (with --details) its resources'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and not __fish_seen_subcommand_from create list describe download delete restore prune help" -f -a "download" -d 'Download a backup\'s tarball and verify it'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and not __fish_seen_subcommand_from create list describe download delete restore prune help" -f -a "delete" -d 'Delete a backup (through a DeleteBackupRequest when Velero owns it)'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and not __fish_seen_subcommand_from create list describe download delete restore prune help" -f -a "restore" -d 'Restore a backup into the cluster (Velero\'s order and fixes, non-destructive by default)'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and not __fish_seen_subcommand_from create list describe download delete restore prune help" -f -a "prune" -d 'Delete expired backups and keep the newest N per schedule (--dry-run lists them)'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and not __fish_seen_subcommand_from create list describe download delete restore prune help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from create" -l include-namespaces -d 'Namespaces to include (comma-separated globs; default: all)' -r
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from create" -l exclude-namespaces -d 'Namespaces to exclude (comma-separated globs)' -r
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from create" -l include-resources -d 'Resource types to include (resource, resource.group, kind or short name; globs; default: all)' -r
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from create" -l exclude-resources -d 'Resource types to exclude' -r
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from create" -s l -l selector -d 'Only back up objects matching this label selector (kubectl syntax)' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from create" -l labels -d 'Labels to put on the backup (comma-separated KEY=VALUE), as `velero backup create --labels`' -r
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from create" -l include-cluster-resources -d 'Cluster-scoped resources: true (all), false (none, not even related ones) or auto (all for an all-namespaces backup, else only those related to backed-up items)' -r -f -a "true\t''
 false\t''
 auto\t''"
@@ -1109,18 +1323,23 @@ complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; 
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from create" -l as-group -d 'Group to impersonate for the operation (repeatable)' -r
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from create" -s s -l server -d 'The address of the Kubernetes API server (overrides the kubeconfig)' -r
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from create" -l token -d 'Bearer token for authentication to the API server' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from create" -l as-uid -d 'UID to impersonate for the operation' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from create" -l certificate-authority -d 'Path to a PEM file of certificate authorities (replaces the kubeconfig\'s)' -r -F
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from create" -l client-certificate -d 'Path to a client certificate file for TLS (replaces the kubeconfig\'s)' -r -F
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from create" -l client-key -d 'Path to a client key file for TLS (replaces the kubeconfig\'s)' -r -F
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from create" -l tls-server-name -d 'Server name to check the server certificate against (default: the server\'s host name)' -r
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from create" -l request-timeout -d 'How long to wait for a single API request: 0 (no limit), a number of seconds, or 1s, 2m, 3h' -r
-complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from create" -s o -l output -d 'Output format' -r -f -a "table\t''
-wide\t''
-json\t''
-yaml\t''
-name\t''"
-complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from create" -l color -d 'Colour: auto, always or never' -r -f -a "auto\t''
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from create" -s o -l output -d 'Output format: json, yaml, name, wide, jsonpath=…, jsonpath-file=…, go-template=…, go-template-file=…, custom-columns=…, custom-columns-file=…' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from create" -l kubectl-verbosity -d 'kubectl\'s numeric level; `-v=N` and `--v=N` are rewritten to this before parsing' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from create" -l color -d 'Colour in tables and logs: auto (a terminal, and NO_COLOR unset), always or never' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from create" -s A -l all-namespaces -d 'Work across all namespaces, where the command supports it'
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from create" -l insecure-skip-tls-verify -d 'Don\'t check the server\'s certificate (insecure)'
-complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from create" -s v -l verbose -d 'More detail on stderr (repeat for more)'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from create" -l disable-compression -d 'Ask the API server for uncompressed responses'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from create" -l no-headers -d 'Don\'t print the header line of tables and custom columns'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from create" -l show-labels -d 'Show each object\'s labels as the last column of a table'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from create" -s v -l verbose -d 'More detail on stderr: -v shows every API request, -vv and -vvv more; kubectl\'s -v=N also works (6 is -v, 7 and 8 are -vv, 9 is -vvv)'
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from create" -l no-progress -d 'Don\'t draw progress bars (they are also off when stderr is not a terminal)'
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from create" -s y -l yes -d 'Answer yes to every confirmation and skip interactive pickers'
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -1136,18 +1355,23 @@ complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; 
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from list" -l as-group -d 'Group to impersonate for the operation (repeatable)' -r
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from list" -s s -l server -d 'The address of the Kubernetes API server (overrides the kubeconfig)' -r
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from list" -l token -d 'Bearer token for authentication to the API server' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from list" -l as-uid -d 'UID to impersonate for the operation' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from list" -l certificate-authority -d 'Path to a PEM file of certificate authorities (replaces the kubeconfig\'s)' -r -F
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from list" -l client-certificate -d 'Path to a client certificate file for TLS (replaces the kubeconfig\'s)' -r -F
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from list" -l client-key -d 'Path to a client key file for TLS (replaces the kubeconfig\'s)' -r -F
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from list" -l tls-server-name -d 'Server name to check the server certificate against (default: the server\'s host name)' -r
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from list" -l request-timeout -d 'How long to wait for a single API request: 0 (no limit), a number of seconds, or 1s, 2m, 3h' -r
-complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format' -r -f -a "table\t''
-wide\t''
-json\t''
-yaml\t''
-name\t''"
-complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from list" -l color -d 'Colour: auto, always or never' -r -f -a "auto\t''
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format: json, yaml, name, wide, jsonpath=…, jsonpath-file=…, go-template=…, go-template-file=…, custom-columns=…, custom-columns-file=…' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from list" -l kubectl-verbosity -d 'kubectl\'s numeric level; `-v=N` and `--v=N` are rewritten to this before parsing' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from list" -l color -d 'Colour in tables and logs: auto (a terminal, and NO_COLOR unset), always or never' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from list" -s A -l all-namespaces -d 'Work across all namespaces, where the command supports it'
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from list" -l insecure-skip-tls-verify -d 'Don\'t check the server\'s certificate (insecure)'
-complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from list" -s v -l verbose -d 'More detail on stderr (repeat for more)'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from list" -l disable-compression -d 'Ask the API server for uncompressed responses'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from list" -l no-headers -d 'Don\'t print the header line of tables and custom columns'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from list" -l show-labels -d 'Show each object\'s labels as the last column of a table'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from list" -s v -l verbose -d 'More detail on stderr: -v shows every API request, -vv and -vvv more; kubectl\'s -v=N also works (6 is -v, 7 and 8 are -vv, 9 is -vvv)'
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from list" -l no-progress -d 'Don\'t draw progress bars (they are also off when stderr is not a terminal)'
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from list" -s y -l yes -d 'Answer yes to every confirmation and skip interactive pickers'
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
@@ -1163,19 +1387,24 @@ complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; 
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from describe" -l as-group -d 'Group to impersonate for the operation (repeatable)' -r
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from describe" -s s -l server -d 'The address of the Kubernetes API server (overrides the kubeconfig)' -r
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from describe" -l token -d 'Bearer token for authentication to the API server' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from describe" -l as-uid -d 'UID to impersonate for the operation' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from describe" -l certificate-authority -d 'Path to a PEM file of certificate authorities (replaces the kubeconfig\'s)' -r -F
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from describe" -l client-certificate -d 'Path to a client certificate file for TLS (replaces the kubeconfig\'s)' -r -F
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from describe" -l client-key -d 'Path to a client key file for TLS (replaces the kubeconfig\'s)' -r -F
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from describe" -l tls-server-name -d 'Server name to check the server certificate against (default: the server\'s host name)' -r
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from describe" -l request-timeout -d 'How long to wait for a single API request: 0 (no limit), a number of seconds, or 1s, 2m, 3h' -r
-complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from describe" -s o -l output -d 'Output format' -r -f -a "table\t''
-wide\t''
-json\t''
-yaml\t''
-name\t''"
-complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from describe" -l color -d 'Colour: auto, always or never' -r -f -a "auto\t''
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from describe" -s o -l output -d 'Output format: json, yaml, name, wide, jsonpath=…, jsonpath-file=…, go-template=…, go-template-file=…, custom-columns=…, custom-columns-file=…' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from describe" -l kubectl-verbosity -d 'kubectl\'s numeric level; `-v=N` and `--v=N` are rewritten to this before parsing' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from describe" -l color -d 'Colour in tables and logs: auto (a terminal, and NO_COLOR unset), always or never' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from describe" -l details -d 'Also list the backed-up resources per type and namespace'
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from describe" -s A -l all-namespaces -d 'Work across all namespaces, where the command supports it'
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from describe" -l insecure-skip-tls-verify -d 'Don\'t check the server\'s certificate (insecure)'
-complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from describe" -s v -l verbose -d 'More detail on stderr (repeat for more)'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from describe" -l disable-compression -d 'Ask the API server for uncompressed responses'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from describe" -l no-headers -d 'Don\'t print the header line of tables and custom columns'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from describe" -l show-labels -d 'Show each object\'s labels as the last column of a table'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from describe" -s v -l verbose -d 'More detail on stderr: -v shows every API request, -vv and -vvv more; kubectl\'s -v=N also works (6 is -v, 7 and 8 are -vv, 9 is -vvv)'
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from describe" -l no-progress -d 'Don\'t draw progress bars (they are also off when stderr is not a terminal)'
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from describe" -s y -l yes -d 'Answer yes to every confirmation and skip interactive pickers'
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from describe" -s h -l help -d 'Print help'
@@ -1192,20 +1421,25 @@ complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; 
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from download" -l as-group -d 'Group to impersonate for the operation (repeatable)' -r
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from download" -s s -l server -d 'The address of the Kubernetes API server (overrides the kubeconfig)' -r
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from download" -l token -d 'Bearer token for authentication to the API server' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from download" -l as-uid -d 'UID to impersonate for the operation' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from download" -l certificate-authority -d 'Path to a PEM file of certificate authorities (replaces the kubeconfig\'s)' -r -F
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from download" -l client-certificate -d 'Path to a client certificate file for TLS (replaces the kubeconfig\'s)' -r -F
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from download" -l client-key -d 'Path to a client key file for TLS (replaces the kubeconfig\'s)' -r -F
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from download" -l tls-server-name -d 'Server name to check the server certificate against (default: the server\'s host name)' -r
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from download" -l request-timeout -d 'How long to wait for a single API request: 0 (no limit), a number of seconds, or 1s, 2m, 3h' -r
-complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from download" -s o -l output -d 'Output format' -r -f -a "table\t''
-wide\t''
-json\t''
-yaml\t''
-name\t''"
-complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from download" -l color -d 'Colour: auto, always or never' -r -f -a "auto\t''
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from download" -s o -l output -d 'Output format: json, yaml, name, wide, jsonpath=…, jsonpath-file=…, go-template=…, go-template-file=…, custom-columns=…, custom-columns-file=…' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from download" -l kubectl-verbosity -d 'kubectl\'s numeric level; `-v=N` and `--v=N` are rewritten to this before parsing' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from download" -l color -d 'Colour in tables and logs: auto (a terminal, and NO_COLOR unset), always or never' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from download" -l force -d 'Overwrite an existing file'
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from download" -l allow-incomplete -d 'Download a backup without (or with a corrupt) velero-backup.json; the tarball is still verified'
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from download" -s A -l all-namespaces -d 'Work across all namespaces, where the command supports it'
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from download" -l insecure-skip-tls-verify -d 'Don\'t check the server\'s certificate (insecure)'
-complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from download" -s v -l verbose -d 'More detail on stderr (repeat for more)'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from download" -l disable-compression -d 'Ask the API server for uncompressed responses'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from download" -l no-headers -d 'Don\'t print the header line of tables and custom columns'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from download" -l show-labels -d 'Show each object\'s labels as the last column of a table'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from download" -s v -l verbose -d 'More detail on stderr: -v shows every API request, -vv and -vvv more; kubectl\'s -v=N also works (6 is -v, 7 and 8 are -vv, 9 is -vvv)'
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from download" -l no-progress -d 'Don\'t draw progress bars (they are also off when stderr is not a terminal)'
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from download" -s y -l yes -d 'Answer yes to every confirmation and skip interactive pickers'
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from download" -s h -l help -d 'Print help'
@@ -1221,19 +1455,24 @@ complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; 
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from delete" -l as-group -d 'Group to impersonate for the operation (repeatable)' -r
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from delete" -s s -l server -d 'The address of the Kubernetes API server (overrides the kubeconfig)' -r
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from delete" -l token -d 'Bearer token for authentication to the API server' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from delete" -l as-uid -d 'UID to impersonate for the operation' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from delete" -l certificate-authority -d 'Path to a PEM file of certificate authorities (replaces the kubeconfig\'s)' -r -F
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from delete" -l client-certificate -d 'Path to a client certificate file for TLS (replaces the kubeconfig\'s)' -r -F
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from delete" -l client-key -d 'Path to a client key file for TLS (replaces the kubeconfig\'s)' -r -F
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from delete" -l tls-server-name -d 'Server name to check the server certificate against (default: the server\'s host name)' -r
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from delete" -l request-timeout -d 'How long to wait for a single API request: 0 (no limit), a number of seconds, or 1s, 2m, 3h' -r
-complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from delete" -s o -l output -d 'Output format' -r -f -a "table\t''
-wide\t''
-json\t''
-yaml\t''
-name\t''"
-complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from delete" -l color -d 'Colour: auto, always or never' -r -f -a "auto\t''
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from delete" -s o -l output -d 'Output format: json, yaml, name, wide, jsonpath=…, jsonpath-file=…, go-template=…, go-template-file=…, custom-columns=…, custom-columns-file=…' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from delete" -l kubectl-verbosity -d 'kubectl\'s numeric level; `-v=N` and `--v=N` are rewritten to this before parsing' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from delete" -l color -d 'Colour in tables and logs: auto (a terminal, and NO_COLOR unset), always or never' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from delete" -l wait -d 'For a Velero-owned backup: wait until Velero has removed it'
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from delete" -s A -l all-namespaces -d 'Work across all namespaces, where the command supports it'
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from delete" -l insecure-skip-tls-verify -d 'Don\'t check the server\'s certificate (insecure)'
-complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from delete" -s v -l verbose -d 'More detail on stderr (repeat for more)'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from delete" -l disable-compression -d 'Ask the API server for uncompressed responses'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from delete" -l no-headers -d 'Don\'t print the header line of tables and custom columns'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from delete" -l show-labels -d 'Show each object\'s labels as the last column of a table'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from delete" -s v -l verbose -d 'More detail on stderr: -v shows every API request, -vv and -vvv more; kubectl\'s -v=N also works (6 is -v, 7 and 8 are -vv, 9 is -vvv)'
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from delete" -l no-progress -d 'Don\'t draw progress bars (they are also off when stderr is not a terminal)'
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from delete" -s y -l yes -d 'Answer yes to every confirmation and skip interactive pickers'
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help'
@@ -1270,13 +1509,15 @@ complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; 
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from restore" -l as-group -d 'Group to impersonate for the operation (repeatable)' -r
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from restore" -s s -l server -d 'The address of the Kubernetes API server (overrides the kubeconfig)' -r
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from restore" -l token -d 'Bearer token for authentication to the API server' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from restore" -l as-uid -d 'UID to impersonate for the operation' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from restore" -l certificate-authority -d 'Path to a PEM file of certificate authorities (replaces the kubeconfig\'s)' -r -F
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from restore" -l client-certificate -d 'Path to a client certificate file for TLS (replaces the kubeconfig\'s)' -r -F
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from restore" -l client-key -d 'Path to a client key file for TLS (replaces the kubeconfig\'s)' -r -F
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from restore" -l tls-server-name -d 'Server name to check the server certificate against (default: the server\'s host name)' -r
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from restore" -l request-timeout -d 'How long to wait for a single API request: 0 (no limit), a number of seconds, or 1s, 2m, 3h' -r
-complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from restore" -s o -l output -d 'Output format' -r -f -a "table\t''
-wide\t''
-json\t''
-yaml\t''
-name\t''"
-complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from restore" -l color -d 'Colour: auto, always or never' -r -f -a "auto\t''
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from restore" -s o -l output -d 'Output format: json, yaml, name, wide, jsonpath=…, jsonpath-file=…, go-template=…, go-template-file=…, custom-columns=…, custom-columns-file=…' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from restore" -l kubectl-verbosity -d 'kubectl\'s numeric level; `-v=N` and `--v=N` are rewritten to this before parsing' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from restore" -l color -d 'Colour in tables and logs: auto (a terminal, and NO_COLOR unset), always or never' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from restore" -l preserve-node-ports -d 'Keep Services\' nodePorts'
@@ -1285,17 +1526,56 @@ complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; 
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from restore" -l wait -d 'Through Velero: follow the Restore until it ends (without it, submit and return)'
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from restore" -s A -l all-namespaces -d 'Work across all namespaces, where the command supports it'
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from restore" -l insecure-skip-tls-verify -d 'Don\'t check the server\'s certificate (insecure)'
-complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from restore" -s v -l verbose -d 'More detail on stderr (repeat for more)'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from restore" -l disable-compression -d 'Ask the API server for uncompressed responses'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from restore" -l no-headers -d 'Don\'t print the header line of tables and custom columns'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from restore" -l show-labels -d 'Show each object\'s labels as the last column of a table'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from restore" -s v -l verbose -d 'More detail on stderr: -v shows every API request, -vv and -vvv more; kubectl\'s -v=N also works (6 is -v, 7 and 8 are -vv, 9 is -vvv)'
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from restore" -l no-progress -d 'Don\'t draw progress bars (they are also off when stderr is not a terminal)'
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from restore" -s y -l yes -d 'Answer yes to every confirmation and skip interactive pickers'
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from restore" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from restore" -s V -l version -d 'Print version'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from prune" -l schedule -d 'Only backups of this schedule (their `velero.io/schedule-name` label)' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from prune" -l keep-last -d 'Keep the newest N complete backups of each schedule, even before they expire' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from prune" -l location -d 'Velero BackupStorageLocation `[NS/]NAME` (default: the local directory $XDG_DATA_HOME/kubectl-backup, or Velero\'s default location in controller mode)' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from prune" -l profile -d 'Profile `[NS/]NAME` (a Kanister Profile or a kubectl-backup profile); client-side only' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from prune" -l kubeconfig -d 'Path to the kubeconfig file (default: $KUBECONFIG, whose paths are merged, then ~/.kube/config)' -r -F
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from prune" -l context -d 'The kubeconfig context to use' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from prune" -l cluster -d 'The kubeconfig cluster to use' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from prune" -l user -d 'The kubeconfig user to use' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from prune" -s n -l namespace -d 'Namespace to work in (default: the context\'s namespace, else "default")' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from prune" -l as -d 'Username to impersonate for the operation' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from prune" -l as-group -d 'Group to impersonate for the operation (repeatable)' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from prune" -s s -l server -d 'The address of the Kubernetes API server (overrides the kubeconfig)' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from prune" -l token -d 'Bearer token for authentication to the API server' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from prune" -l as-uid -d 'UID to impersonate for the operation' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from prune" -l certificate-authority -d 'Path to a PEM file of certificate authorities (replaces the kubeconfig\'s)' -r -F
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from prune" -l client-certificate -d 'Path to a client certificate file for TLS (replaces the kubeconfig\'s)' -r -F
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from prune" -l client-key -d 'Path to a client key file for TLS (replaces the kubeconfig\'s)' -r -F
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from prune" -l tls-server-name -d 'Server name to check the server certificate against (default: the server\'s host name)' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from prune" -l request-timeout -d 'How long to wait for a single API request: 0 (no limit), a number of seconds, or 1s, 2m, 3h' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from prune" -s o -l output -d 'Output format: json, yaml, name, wide, jsonpath=…, jsonpath-file=…, go-template=…, go-template-file=…, custom-columns=…, custom-columns-file=…' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from prune" -l kubectl-verbosity -d 'kubectl\'s numeric level; `-v=N` and `--v=N` are rewritten to this before parsing' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from prune" -l color -d 'Colour in tables and logs: auto (a terminal, and NO_COLOR unset), always or never' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from prune" -l dry-run -d 'List what would be deleted, delete nothing'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from prune" -s A -l all-namespaces -d 'Work across all namespaces, where the command supports it'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from prune" -l insecure-skip-tls-verify -d 'Don\'t check the server\'s certificate (insecure)'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from prune" -l disable-compression -d 'Ask the API server for uncompressed responses'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from prune" -l no-headers -d 'Don\'t print the header line of tables and custom columns'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from prune" -l show-labels -d 'Show each object\'s labels as the last column of a table'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from prune" -s v -l verbose -d 'More detail on stderr: -v shows every API request, -vv and -vvv more; kubectl\'s -v=N also works (6 is -v, 7 and 8 are -vv, 9 is -vvv)'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from prune" -l no-progress -d 'Don\'t draw progress bars (they are also off when stderr is not a terminal)'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from prune" -s y -l yes -d 'Answer yes to every confirmation and skip interactive pickers'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from prune" -s h -l help -d 'Print help'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from prune" -s V -l version -d 'Print version'
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from help" -f -a "create" -d 'Back up Kubernetes resources in Velero\'s format (through Velero when it is installed)'
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from help" -f -a "list" -d 'List backups in the storage location and the cluster\'s Velero Backups'
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from help" -f -a "describe" -d 'Show a backup\'s settings, status, warnings and (with --details) its resources'
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from help" -f -a "download" -d 'Download a backup\'s tarball and verify it'
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from help" -f -a "delete" -d 'Delete a backup (through a DeleteBackupRequest when Velero owns it)'
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from help" -f -a "restore" -d 'Restore a backup into the cluster (Velero\'s order and fixes, non-destructive by default)'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from help" -f -a "prune" -d 'Delete expired backups and keep the newest N per schedule (--dry-run lists them)'
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand restore" -l restore-name -d 'Name of this restore (default: BACKUP-YYYYMMDDHHMMSS)' -r
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand restore" -l include-namespaces -d 'Namespaces to restore, by their name in the backup (comma-separated globs; default: all)' -r
@@ -1329,13 +1609,15 @@ complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand restore" -
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand restore" -l as-group -d 'Group to impersonate for the operation (repeatable)' -r
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand restore" -s s -l server -d 'The address of the Kubernetes API server (overrides the kubeconfig)' -r
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand restore" -l token -d 'Bearer token for authentication to the API server' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand restore" -l as-uid -d 'UID to impersonate for the operation' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand restore" -l certificate-authority -d 'Path to a PEM file of certificate authorities (replaces the kubeconfig\'s)' -r -F
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand restore" -l client-certificate -d 'Path to a client certificate file for TLS (replaces the kubeconfig\'s)' -r -F
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand restore" -l client-key -d 'Path to a client key file for TLS (replaces the kubeconfig\'s)' -r -F
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand restore" -l tls-server-name -d 'Server name to check the server certificate against (default: the server\'s host name)' -r
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand restore" -l request-timeout -d 'How long to wait for a single API request: 0 (no limit), a number of seconds, or 1s, 2m, 3h' -r
-complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand restore" -s o -l output -d 'Output format' -r -f -a "table\t''
-wide\t''
-json\t''
-yaml\t''
-name\t''"
-complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand restore" -l color -d 'Colour: auto, always or never' -r -f -a "auto\t''
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand restore" -s o -l output -d 'Output format: json, yaml, name, wide, jsonpath=…, jsonpath-file=…, go-template=…, go-template-file=…, custom-columns=…, custom-columns-file=…' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand restore" -l kubectl-verbosity -d 'kubectl\'s numeric level; `-v=N` and `--v=N` are rewritten to this before parsing' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand restore" -l color -d 'Colour in tables and logs: auto (a terminal, and NO_COLOR unset), always or never' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand restore" -l preserve-node-ports -d 'Keep Services\' nodePorts'
@@ -1344,22 +1626,334 @@ complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand restore" -
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand restore" -l wait -d 'Through Velero: follow the Restore until it ends (without it, submit and return)'
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand restore" -s A -l all-namespaces -d 'Work across all namespaces, where the command supports it'
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand restore" -l insecure-skip-tls-verify -d 'Don\'t check the server\'s certificate (insecure)'
-complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand restore" -s v -l verbose -d 'More detail on stderr (repeat for more)'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand restore" -l disable-compression -d 'Ask the API server for uncompressed responses'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand restore" -l no-headers -d 'Don\'t print the header line of tables and custom columns'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand restore" -l show-labels -d 'Show each object\'s labels as the last column of a table'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand restore" -s v -l verbose -d 'More detail on stderr: -v shows every API request, -vv and -vvv more; kubectl\'s -v=N also works (6 is -v, 7 and 8 are -vv, 9 is -vvv)'
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand restore" -l no-progress -d 'Don\'t draw progress bars (they are also off when stderr is not a terminal)'
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand restore" -s y -l yes -d 'Answer yes to every confirmation and skip interactive pickers'
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand restore" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand restore" -s V -l version -d 'Print version'
-complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand help; and not __fish_seen_subcommand_from version doctor completion blueprint etcd profile location actionset snapshot restore help" -f -a "version" -d 'Print the client and server versions'
-complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand help; and not __fish_seen_subcommand_from version doctor completion blueprint etcd profile location actionset snapshot restore help" -f -a "doctor" -d 'Check what this cluster offers and which mode each capability will use'
-complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand help; and not __fish_seen_subcommand_from version doctor completion blueprint etcd profile location actionset snapshot restore help" -f -a "completion" -d 'Print a shell completion script (bash, zsh or fish)'
-complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand help; and not __fish_seen_subcommand_from version doctor completion blueprint etcd profile location actionset snapshot restore help" -f -a "blueprint" -d 'Kanister Blueprints: apply, list, get, delete, validate, render'
-complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand help; and not __fish_seen_subcommand_from version doctor completion blueprint etcd profile location actionset snapshot restore help" -f -a "etcd" -d 'etcd snapshots: save from a live member, status and inventory offline'
-complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand help; and not __fish_seen_subcommand_from version doctor completion blueprint etcd profile location actionset snapshot restore help" -f -a "profile" -d 'Profiles: where backups go (Kanister Profiles, or labelled Secrets without Kanister)'
-complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand help; and not __fish_seen_subcommand_from version doctor completion blueprint etcd profile location actionset snapshot restore help" -f -a "location" -d 'Push, pull and delete objects in a profile\'s location (like `kando location`)'
-complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand help; and not __fish_seen_subcommand_from version doctor completion blueprint etcd profile location actionset snapshot restore help" -f -a "actionset" -d 'Kanister ActionSets: create (run client-side or by the controller), list, describe, watch, delete'
-complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand help; and not __fish_seen_subcommand_from version doctor completion blueprint etcd profile location actionset snapshot restore help" -f -a "snapshot" -d 'Velero-compatible resource snapshots: create, list, describe, download, delete'
-complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand help; and not __fish_seen_subcommand_from version doctor completion blueprint etcd profile location actionset snapshot restore help" -f -a "restore" -d 'Restore a resource snapshot (same as `snapshot restore`)'
-complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand help; and not __fish_seen_subcommand_from version doctor completion blueprint etcd profile location actionset snapshot restore help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and not __fish_seen_subcommand_from create list describe pause resume delete run-now job help" -l kubeconfig -d 'Path to the kubeconfig file (default: $KUBECONFIG, whose paths are merged, then ~/.kube/config)' -r -F
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and not __fish_seen_subcommand_from create list describe pause resume delete run-now job help" -l context -d 'The kubeconfig context to use' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and not __fish_seen_subcommand_from create list describe pause resume delete run-now job help" -l cluster -d 'The kubeconfig cluster to use' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and not __fish_seen_subcommand_from create list describe pause resume delete run-now job help" -l user -d 'The kubeconfig user to use' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and not __fish_seen_subcommand_from create list describe pause resume delete run-now job help" -s n -l namespace -d 'Namespace to work in (default: the context\'s namespace, else "default")' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and not __fish_seen_subcommand_from create list describe pause resume delete run-now job help" -l as -d 'Username to impersonate for the operation' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and not __fish_seen_subcommand_from create list describe pause resume delete run-now job help" -l as-group -d 'Group to impersonate for the operation (repeatable)' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and not __fish_seen_subcommand_from create list describe pause resume delete run-now job help" -s s -l server -d 'The address of the Kubernetes API server (overrides the kubeconfig)' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and not __fish_seen_subcommand_from create list describe pause resume delete run-now job help" -l token -d 'Bearer token for authentication to the API server' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and not __fish_seen_subcommand_from create list describe pause resume delete run-now job help" -l as-uid -d 'UID to impersonate for the operation' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and not __fish_seen_subcommand_from create list describe pause resume delete run-now job help" -l certificate-authority -d 'Path to a PEM file of certificate authorities (replaces the kubeconfig\'s)' -r -F
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and not __fish_seen_subcommand_from create list describe pause resume delete run-now job help" -l client-certificate -d 'Path to a client certificate file for TLS (replaces the kubeconfig\'s)' -r -F
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and not __fish_seen_subcommand_from create list describe pause resume delete run-now job help" -l client-key -d 'Path to a client key file for TLS (replaces the kubeconfig\'s)' -r -F
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and not __fish_seen_subcommand_from create list describe pause resume delete run-now job help" -l tls-server-name -d 'Server name to check the server certificate against (default: the server\'s host name)' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and not __fish_seen_subcommand_from create list describe pause resume delete run-now job help" -l request-timeout -d 'How long to wait for a single API request: 0 (no limit), a number of seconds, or 1s, 2m, 3h' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and not __fish_seen_subcommand_from create list describe pause resume delete run-now job help" -s o -l output -d 'Output format: json, yaml, name, wide, jsonpath=…, jsonpath-file=…, go-template=…, go-template-file=…, custom-columns=…, custom-columns-file=…' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and not __fish_seen_subcommand_from create list describe pause resume delete run-now job help" -l kubectl-verbosity -d 'kubectl\'s numeric level; `-v=N` and `--v=N` are rewritten to this before parsing' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and not __fish_seen_subcommand_from create list describe pause resume delete run-now job help" -l color -d 'Colour in tables and logs: auto (a terminal, and NO_COLOR unset), always or never' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and not __fish_seen_subcommand_from create list describe pause resume delete run-now job help" -s A -l all-namespaces -d 'Work across all namespaces, where the command supports it'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and not __fish_seen_subcommand_from create list describe pause resume delete run-now job help" -l insecure-skip-tls-verify -d 'Don\'t check the server\'s certificate (insecure)'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and not __fish_seen_subcommand_from create list describe pause resume delete run-now job help" -l disable-compression -d 'Ask the API server for uncompressed responses'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and not __fish_seen_subcommand_from create list describe pause resume delete run-now job help" -l no-headers -d 'Don\'t print the header line of tables and custom columns'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and not __fish_seen_subcommand_from create list describe pause resume delete run-now job help" -l show-labels -d 'Show each object\'s labels as the last column of a table'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and not __fish_seen_subcommand_from create list describe pause resume delete run-now job help" -s v -l verbose -d 'More detail on stderr: -v shows every API request, -vv and -vvv more; kubectl\'s -v=N also works (6 is -v, 7 and 8 are -vv, 9 is -vvv)'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and not __fish_seen_subcommand_from create list describe pause resume delete run-now job help" -l no-progress -d 'Don\'t draw progress bars (they are also off when stderr is not a terminal)'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and not __fish_seen_subcommand_from create list describe pause resume delete run-now job help" -s y -l yes -d 'Answer yes to every confirmation and skip interactive pickers'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and not __fish_seen_subcommand_from create list describe pause resume delete run-now job help" -s h -l help -d 'Print help'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and not __fish_seen_subcommand_from create list describe pause resume delete run-now job help" -s V -l version -d 'Print version'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and not __fish_seen_subcommand_from create list describe pause resume delete run-now job help" -f -a "create" -d 'Run `snapshot create`, `actionset create` or `etcd save` on a timetable'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and not __fish_seen_subcommand_from create list describe pause resume delete run-now job help" -f -a "list" -d 'List schedules (ours and Velero\'s)'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and not __fish_seen_subcommand_from create list describe pause resume delete run-now job help" -f -a "describe" -d 'Show a schedule: its work, last runs and their outcome, the next run'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and not __fish_seen_subcommand_from create list describe pause resume delete run-now job help" -f -a "pause" -d 'Stop starting runs (a running one finishes)'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and not __fish_seen_subcommand_from create list describe pause resume delete run-now job help" -f -a "resume" -d 'Start runs again'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and not __fish_seen_subcommand_from create list describe pause resume delete run-now job help" -f -a "delete" -d 'Delete a schedule, its ServiceAccount and RBAC (its backups stay)'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and not __fish_seen_subcommand_from create list describe pause resume delete run-now job help" -f -a "run-now" -d 'Start a run now, outside the timetable'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and not __fish_seen_subcommand_from create list describe pause resume delete run-now job help" -f -a "job" -d 'Run one scheduled job (what the CronJob\'s pod runs)'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and not __fish_seen_subcommand_from create list describe pause resume delete run-now job help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and __fish_seen_subcommand_from create" -l schedule -d 'When to run: a cron expression ("0 1 * * *") or @hourly, @daily, @weekly, @monthly' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and __fish_seen_subcommand_from create" -l time-zone -d 'Time zone of the cron expression (an IANA name, e.g. Europe/Berlin; default UTC)' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and __fish_seen_subcommand_from create" -l keep-last -d 'After each run, keep the newest N complete backups of this schedule (expired ones always go)' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and __fish_seen_subcommand_from create" -l image -d 'Image of the job (the static plugin binary as `kubectl-backup` on PATH)' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and __fish_seen_subcommand_from create" -l image-pull-policy -d 'Image pull policy of the job\'s container' -r -f -a "Always\t''
+IfNotPresent\t''
+Never\t''"
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and __fish_seen_subcommand_from create" -l env -d 'Environment of the job, e.g. HTTPS_PROXY=http://proxy:3128 (repeatable)' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and __fish_seen_subcommand_from create" -l mode -d 'Who runs it' -r -f -a "auto\t'Velero for resource snapshots to a Velero location when Velero runs, else a CronJob'
+controller\t'A Velero Schedule (resource snapshots only)'
+client\t'A CronJob running this plugin in a pod'"
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and __fish_seen_subcommand_from create" -l dry-run -d 'Print the objects that would be created (ServiceAccount, RBAC, CronJob) and create nothing; `--dry-run=server` also has the API server admit them' -r -f -a "client\t''
+server\t''
+none\t''"
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and __fish_seen_subcommand_from create" -l kubeconfig -d 'Path to the kubeconfig file (default: $KUBECONFIG, whose paths are merged, then ~/.kube/config)' -r -F
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and __fish_seen_subcommand_from create" -l context -d 'The kubeconfig context to use' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and __fish_seen_subcommand_from create" -l cluster -d 'The kubeconfig cluster to use' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and __fish_seen_subcommand_from create" -l user -d 'The kubeconfig user to use' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and __fish_seen_subcommand_from create" -s n -l namespace -d 'Namespace to work in (default: the context\'s namespace, else "default")' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and __fish_seen_subcommand_from create" -l as -d 'Username to impersonate for the operation' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and __fish_seen_subcommand_from create" -l as-group -d 'Group to impersonate for the operation (repeatable)' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and __fish_seen_subcommand_from create" -s s -l server -d 'The address of the Kubernetes API server (overrides the kubeconfig)' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and __fish_seen_subcommand_from create" -l token -d 'Bearer token for authentication to the API server' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and __fish_seen_subcommand_from create" -l as-uid -d 'UID to impersonate for the operation' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and __fish_seen_subcommand_from create" -l certificate-authority -d 'Path to a PEM file of certificate authorities (replaces the kubeconfig\'s)' -r -F
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and __fish_seen_subcommand_from create" -l client-certificate -d 'Path to a client certificate file for TLS (replaces the kubeconfig\'s)' -r -F
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and __fish_seen_subcommand_from create" -l client-key -d 'Path to a client key file for TLS (replaces the kubeconfig\'s)' -r -F
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and __fish_seen_subcommand_from create" -l tls-server-name -d 'Server name to check the server certificate against (default: the server\'s host name)' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and __fish_seen_subcommand_from create" -l request-timeout -d 'How long to wait for a single API request: 0 (no limit), a number of seconds, or 1s, 2m, 3h' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and __fish_seen_subcommand_from create" -s o -l output -d 'Output format: json, yaml, name, wide, jsonpath=…, jsonpath-file=…, go-template=…, go-template-file=…, custom-columns=…, custom-columns-file=…' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and __fish_seen_subcommand_from create" -l kubectl-verbosity -d 'kubectl\'s numeric level; `-v=N` and `--v=N` are rewritten to this before parsing' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and __fish_seen_subcommand_from create" -l color -d 'Colour in tables and logs: auto (a terminal, and NO_COLOR unset), always or never' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and __fish_seen_subcommand_from create" -l host-network -d 'Run the job\'s pod on the host network (etcd schedules always do)'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and __fish_seen_subcommand_from create" -l paused -d 'Create it paused'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and __fish_seen_subcommand_from create" -s A -l all-namespaces -d 'Work across all namespaces, where the command supports it'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and __fish_seen_subcommand_from create" -l insecure-skip-tls-verify -d 'Don\'t check the server\'s certificate (insecure)'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and __fish_seen_subcommand_from create" -l disable-compression -d 'Ask the API server for uncompressed responses'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and __fish_seen_subcommand_from create" -l no-headers -d 'Don\'t print the header line of tables and custom columns'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and __fish_seen_subcommand_from create" -l show-labels -d 'Show each object\'s labels as the last column of a table'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and __fish_seen_subcommand_from create" -s v -l verbose -d 'More detail on stderr: -v shows every API request, -vv and -vvv more; kubectl\'s -v=N also works (6 is -v, 7 and 8 are -vv, 9 is -vvv)'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and __fish_seen_subcommand_from create" -l no-progress -d 'Don\'t draw progress bars (they are also off when stderr is not a terminal)'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and __fish_seen_subcommand_from create" -s y -l yes -d 'Answer yes to every confirmation and skip interactive pickers'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and __fish_seen_subcommand_from create" -s V -l version -d 'Print version'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and __fish_seen_subcommand_from list" -l kubeconfig -d 'Path to the kubeconfig file (default: $KUBECONFIG, whose paths are merged, then ~/.kube/config)' -r -F
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and __fish_seen_subcommand_from list" -l context -d 'The kubeconfig context to use' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and __fish_seen_subcommand_from list" -l cluster -d 'The kubeconfig cluster to use' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and __fish_seen_subcommand_from list" -l user -d 'The kubeconfig user to use' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and __fish_seen_subcommand_from list" -s n -l namespace -d 'Namespace to work in (default: the context\'s namespace, else "default")' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and __fish_seen_subcommand_from list" -l as -d 'Username to impersonate for the operation' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and __fish_seen_subcommand_from list" -l as-group -d 'Group to impersonate for the operation (repeatable)' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and __fish_seen_subcommand_from list" -s s -l server -d 'The address of the Kubernetes API server (overrides the kubeconfig)' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and __fish_seen_subcommand_from list" -l token -d 'Bearer token for authentication to the API server' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and __fish_seen_subcommand_from list" -l as-uid -d 'UID to impersonate for the operation' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and __fish_seen_subcommand_from list" -l certificate-authority -d 'Path to a PEM file of certificate authorities (replaces the kubeconfig\'s)' -r -F
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and __fish_seen_subcommand_from list" -l client-certificate -d 'Path to a client certificate file for TLS (replaces the kubeconfig\'s)' -r -F
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and __fish_seen_subcommand_from list" -l client-key -d 'Path to a client key file for TLS (replaces the kubeconfig\'s)' -r -F
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and __fish_seen_subcommand_from list" -l tls-server-name -d 'Server name to check the server certificate against (default: the server\'s host name)' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and __fish_seen_subcommand_from list" -l request-timeout -d 'How long to wait for a single API request: 0 (no limit), a number of seconds, or 1s, 2m, 3h' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format: json, yaml, name, wide, jsonpath=…, jsonpath-file=…, go-template=…, go-template-file=…, custom-columns=…, custom-columns-file=…' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and __fish_seen_subcommand_from list" -l kubectl-verbosity -d 'kubectl\'s numeric level; `-v=N` and `--v=N` are rewritten to this before parsing' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and __fish_seen_subcommand_from list" -l color -d 'Colour in tables and logs: auto (a terminal, and NO_COLOR unset), always or never' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and __fish_seen_subcommand_from list" -s A -l all-namespaces -d 'Work across all namespaces, where the command supports it'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and __fish_seen_subcommand_from list" -l insecure-skip-tls-verify -d 'Don\'t check the server\'s certificate (insecure)'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and __fish_seen_subcommand_from list" -l disable-compression -d 'Ask the API server for uncompressed responses'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and __fish_seen_subcommand_from list" -l no-headers -d 'Don\'t print the header line of tables and custom columns'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and __fish_seen_subcommand_from list" -l show-labels -d 'Show each object\'s labels as the last column of a table'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and __fish_seen_subcommand_from list" -s v -l verbose -d 'More detail on stderr: -v shows every API request, -vv and -vvv more; kubectl\'s -v=N also works (6 is -v, 7 and 8 are -vv, 9 is -vvv)'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and __fish_seen_subcommand_from list" -l no-progress -d 'Don\'t draw progress bars (they are also off when stderr is not a terminal)'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and __fish_seen_subcommand_from list" -s y -l yes -d 'Answer yes to every confirmation and skip interactive pickers'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and __fish_seen_subcommand_from describe" -l kubeconfig -d 'Path to the kubeconfig file (default: $KUBECONFIG, whose paths are merged, then ~/.kube/config)' -r -F
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and __fish_seen_subcommand_from describe" -l context -d 'The kubeconfig context to use' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and __fish_seen_subcommand_from describe" -l cluster -d 'The kubeconfig cluster to use' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and __fish_seen_subcommand_from describe" -l user -d 'The kubeconfig user to use' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and __fish_seen_subcommand_from describe" -s n -l namespace -d 'Namespace to work in (default: the context\'s namespace, else "default")' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and __fish_seen_subcommand_from describe" -l as -d 'Username to impersonate for the operation' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and __fish_seen_subcommand_from describe" -l as-group -d 'Group to impersonate for the operation (repeatable)' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and __fish_seen_subcommand_from describe" -s s -l server -d 'The address of the Kubernetes API server (overrides the kubeconfig)' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and __fish_seen_subcommand_from describe" -l token -d 'Bearer token for authentication to the API server' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and __fish_seen_subcommand_from describe" -l as-uid -d 'UID to impersonate for the operation' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and __fish_seen_subcommand_from describe" -l certificate-authority -d 'Path to a PEM file of certificate authorities (replaces the kubeconfig\'s)' -r -F
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and __fish_seen_subcommand_from describe" -l client-certificate -d 'Path to a client certificate file for TLS (replaces the kubeconfig\'s)' -r -F
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and __fish_seen_subcommand_from describe" -l client-key -d 'Path to a client key file for TLS (replaces the kubeconfig\'s)' -r -F
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and __fish_seen_subcommand_from describe" -l tls-server-name -d 'Server name to check the server certificate against (default: the server\'s host name)' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and __fish_seen_subcommand_from describe" -l request-timeout -d 'How long to wait for a single API request: 0 (no limit), a number of seconds, or 1s, 2m, 3h' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and __fish_seen_subcommand_from describe" -s o -l output -d 'Output format: json, yaml, name, wide, jsonpath=…, jsonpath-file=…, go-template=…, go-template-file=…, custom-columns=…, custom-columns-file=…' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and __fish_seen_subcommand_from describe" -l kubectl-verbosity -d 'kubectl\'s numeric level; `-v=N` and `--v=N` are rewritten to this before parsing' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and __fish_seen_subcommand_from describe" -l color -d 'Colour in tables and logs: auto (a terminal, and NO_COLOR unset), always or never' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and __fish_seen_subcommand_from describe" -s A -l all-namespaces -d 'Work across all namespaces, where the command supports it'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and __fish_seen_subcommand_from describe" -l insecure-skip-tls-verify -d 'Don\'t check the server\'s certificate (insecure)'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and __fish_seen_subcommand_from describe" -l disable-compression -d 'Ask the API server for uncompressed responses'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and __fish_seen_subcommand_from describe" -l no-headers -d 'Don\'t print the header line of tables and custom columns'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and __fish_seen_subcommand_from describe" -l show-labels -d 'Show each object\'s labels as the last column of a table'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and __fish_seen_subcommand_from describe" -s v -l verbose -d 'More detail on stderr: -v shows every API request, -vv and -vvv more; kubectl\'s -v=N also works (6 is -v, 7 and 8 are -vv, 9 is -vvv)'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and __fish_seen_subcommand_from describe" -l no-progress -d 'Don\'t draw progress bars (they are also off when stderr is not a terminal)'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and __fish_seen_subcommand_from describe" -s y -l yes -d 'Answer yes to every confirmation and skip interactive pickers'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and __fish_seen_subcommand_from describe" -s h -l help -d 'Print help'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and __fish_seen_subcommand_from describe" -s V -l version -d 'Print version'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and __fish_seen_subcommand_from pause" -l kubeconfig -d 'Path to the kubeconfig file (default: $KUBECONFIG, whose paths are merged, then ~/.kube/config)' -r -F
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and __fish_seen_subcommand_from pause" -l context -d 'The kubeconfig context to use' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and __fish_seen_subcommand_from pause" -l cluster -d 'The kubeconfig cluster to use' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and __fish_seen_subcommand_from pause" -l user -d 'The kubeconfig user to use' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and __fish_seen_subcommand_from pause" -s n -l namespace -d 'Namespace to work in (default: the context\'s namespace, else "default")' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and __fish_seen_subcommand_from pause" -l as -d 'Username to impersonate for the operation' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and __fish_seen_subcommand_from pause" -l as-group -d 'Group to impersonate for the operation (repeatable)' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and __fish_seen_subcommand_from pause" -s s -l server -d 'The address of the Kubernetes API server (overrides the kubeconfig)' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and __fish_seen_subcommand_from pause" -l token -d 'Bearer token for authentication to the API server' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and __fish_seen_subcommand_from pause" -l as-uid -d 'UID to impersonate for the operation' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and __fish_seen_subcommand_from pause" -l certificate-authority -d 'Path to a PEM file of certificate authorities (replaces the kubeconfig\'s)' -r -F
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and __fish_seen_subcommand_from pause" -l client-certificate -d 'Path to a client certificate file for TLS (replaces the kubeconfig\'s)' -r -F
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and __fish_seen_subcommand_from pause" -l client-key -d 'Path to a client key file for TLS (replaces the kubeconfig\'s)' -r -F
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and __fish_seen_subcommand_from pause" -l tls-server-name -d 'Server name to check the server certificate against (default: the server\'s host name)' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and __fish_seen_subcommand_from pause" -l request-timeout -d 'How long to wait for a single API request: 0 (no limit), a number of seconds, or 1s, 2m, 3h' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and __fish_seen_subcommand_from pause" -s o -l output -d 'Output format: json, yaml, name, wide, jsonpath=…, jsonpath-file=…, go-template=…, go-template-file=…, custom-columns=…, custom-columns-file=…' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and __fish_seen_subcommand_from pause" -l kubectl-verbosity -d 'kubectl\'s numeric level; `-v=N` and `--v=N` are rewritten to this before parsing' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and __fish_seen_subcommand_from pause" -l color -d 'Colour in tables and logs: auto (a terminal, and NO_COLOR unset), always or never' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and __fish_seen_subcommand_from pause" -s A -l all-namespaces -d 'Work across all namespaces, where the command supports it'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and __fish_seen_subcommand_from pause" -l insecure-skip-tls-verify -d 'Don\'t check the server\'s certificate (insecure)'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and __fish_seen_subcommand_from pause" -l disable-compression -d 'Ask the API server for uncompressed responses'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and __fish_seen_subcommand_from pause" -l no-headers -d 'Don\'t print the header line of tables and custom columns'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and __fish_seen_subcommand_from pause" -l show-labels -d 'Show each object\'s labels as the last column of a table'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and __fish_seen_subcommand_from pause" -s v -l verbose -d 'More detail on stderr: -v shows every API request, -vv and -vvv more; kubectl\'s -v=N also works (6 is -v, 7 and 8 are -vv, 9 is -vvv)'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and __fish_seen_subcommand_from pause" -l no-progress -d 'Don\'t draw progress bars (they are also off when stderr is not a terminal)'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and __fish_seen_subcommand_from pause" -s y -l yes -d 'Answer yes to every confirmation and skip interactive pickers'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and __fish_seen_subcommand_from pause" -s h -l help -d 'Print help'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and __fish_seen_subcommand_from pause" -s V -l version -d 'Print version'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and __fish_seen_subcommand_from resume" -l kubeconfig -d 'Path to the kubeconfig file (default: $KUBECONFIG, whose paths are merged, then ~/.kube/config)' -r -F
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and __fish_seen_subcommand_from resume" -l context -d 'The kubeconfig context to use' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and __fish_seen_subcommand_from resume" -l cluster -d 'The kubeconfig cluster to use' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and __fish_seen_subcommand_from resume" -l user -d 'The kubeconfig user to use' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and __fish_seen_subcommand_from resume" -s n -l namespace -d 'Namespace to work in (default: the context\'s namespace, else "default")' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and __fish_seen_subcommand_from resume" -l as -d 'Username to impersonate for the operation' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and __fish_seen_subcommand_from resume" -l as-group -d 'Group to impersonate for the operation (repeatable)' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and __fish_seen_subcommand_from resume" -s s -l server -d 'The address of the Kubernetes API server (overrides the kubeconfig)' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and __fish_seen_subcommand_from resume" -l token -d 'Bearer token for authentication to the API server' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and __fish_seen_subcommand_from resume" -l as-uid -d 'UID to impersonate for the operation' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and __fish_seen_subcommand_from resume" -l certificate-authority -d 'Path to a PEM file of certificate authorities (replaces the kubeconfig\'s)' -r -F
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and __fish_seen_subcommand_from resume" -l client-certificate -d 'Path to a client certificate file for TLS (replaces the kubeconfig\'s)' -r -F
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and __fish_seen_subcommand_from resume" -l client-key -d 'Path to a client key file for TLS (replaces the kubeconfig\'s)' -r -F
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and __fish_seen_subcommand_from resume" -l tls-server-name -d 'Server name to check the server certificate against (default: the server\'s host name)' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and __fish_seen_subcommand_from resume" -l request-timeout -d 'How long to wait for a single API request: 0 (no limit), a number of seconds, or 1s, 2m, 3h' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and __fish_seen_subcommand_from resume" -s o -l output -d 'Output format: json, yaml, name, wide, jsonpath=…, jsonpath-file=…, go-template=…, go-template-file=…, custom-columns=…, custom-columns-file=…' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and __fish_seen_subcommand_from resume" -l kubectl-verbosity -d 'kubectl\'s numeric level; `-v=N` and `--v=N` are rewritten to this before parsing' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and __fish_seen_subcommand_from resume" -l color -d 'Colour in tables and logs: auto (a terminal, and NO_COLOR unset), always or never' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and __fish_seen_subcommand_from resume" -s A -l all-namespaces -d 'Work across all namespaces, where the command supports it'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and __fish_seen_subcommand_from resume" -l insecure-skip-tls-verify -d 'Don\'t check the server\'s certificate (insecure)'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and __fish_seen_subcommand_from resume" -l disable-compression -d 'Ask the API server for uncompressed responses'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and __fish_seen_subcommand_from resume" -l no-headers -d 'Don\'t print the header line of tables and custom columns'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and __fish_seen_subcommand_from resume" -l show-labels -d 'Show each object\'s labels as the last column of a table'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and __fish_seen_subcommand_from resume" -s v -l verbose -d 'More detail on stderr: -v shows every API request, -vv and -vvv more; kubectl\'s -v=N also works (6 is -v, 7 and 8 are -vv, 9 is -vvv)'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and __fish_seen_subcommand_from resume" -l no-progress -d 'Don\'t draw progress bars (they are also off when stderr is not a terminal)'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and __fish_seen_subcommand_from resume" -s y -l yes -d 'Answer yes to every confirmation and skip interactive pickers'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and __fish_seen_subcommand_from resume" -s h -l help -d 'Print help'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and __fish_seen_subcommand_from resume" -s V -l version -d 'Print version'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and __fish_seen_subcommand_from delete" -l kubeconfig -d 'Path to the kubeconfig file (default: $KUBECONFIG, whose paths are merged, then ~/.kube/config)' -r -F
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and __fish_seen_subcommand_from delete" -l context -d 'The kubeconfig context to use' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and __fish_seen_subcommand_from delete" -l cluster -d 'The kubeconfig cluster to use' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and __fish_seen_subcommand_from delete" -l user -d 'The kubeconfig user to use' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and __fish_seen_subcommand_from delete" -s n -l namespace -d 'Namespace to work in (default: the context\'s namespace, else "default")' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and __fish_seen_subcommand_from delete" -l as -d 'Username to impersonate for the operation' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and __fish_seen_subcommand_from delete" -l as-group -d 'Group to impersonate for the operation (repeatable)' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and __fish_seen_subcommand_from delete" -s s -l server -d 'The address of the Kubernetes API server (overrides the kubeconfig)' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and __fish_seen_subcommand_from delete" -l token -d 'Bearer token for authentication to the API server' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and __fish_seen_subcommand_from delete" -l as-uid -d 'UID to impersonate for the operation' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and __fish_seen_subcommand_from delete" -l certificate-authority -d 'Path to a PEM file of certificate authorities (replaces the kubeconfig\'s)' -r -F
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and __fish_seen_subcommand_from delete" -l client-certificate -d 'Path to a client certificate file for TLS (replaces the kubeconfig\'s)' -r -F
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and __fish_seen_subcommand_from delete" -l client-key -d 'Path to a client key file for TLS (replaces the kubeconfig\'s)' -r -F
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and __fish_seen_subcommand_from delete" -l tls-server-name -d 'Server name to check the server certificate against (default: the server\'s host name)' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and __fish_seen_subcommand_from delete" -l request-timeout -d 'How long to wait for a single API request: 0 (no limit), a number of seconds, or 1s, 2m, 3h' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and __fish_seen_subcommand_from delete" -s o -l output -d 'Output format: json, yaml, name, wide, jsonpath=…, jsonpath-file=…, go-template=…, go-template-file=…, custom-columns=…, custom-columns-file=…' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and __fish_seen_subcommand_from delete" -l kubectl-verbosity -d 'kubectl\'s numeric level; `-v=N` and `--v=N` are rewritten to this before parsing' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and __fish_seen_subcommand_from delete" -l color -d 'Colour in tables and logs: auto (a terminal, and NO_COLOR unset), always or never' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and __fish_seen_subcommand_from delete" -s A -l all-namespaces -d 'Work across all namespaces, where the command supports it'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and __fish_seen_subcommand_from delete" -l insecure-skip-tls-verify -d 'Don\'t check the server\'s certificate (insecure)'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and __fish_seen_subcommand_from delete" -l disable-compression -d 'Ask the API server for uncompressed responses'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and __fish_seen_subcommand_from delete" -l no-headers -d 'Don\'t print the header line of tables and custom columns'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and __fish_seen_subcommand_from delete" -l show-labels -d 'Show each object\'s labels as the last column of a table'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and __fish_seen_subcommand_from delete" -s v -l verbose -d 'More detail on stderr: -v shows every API request, -vv and -vvv more; kubectl\'s -v=N also works (6 is -v, 7 and 8 are -vv, 9 is -vvv)'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and __fish_seen_subcommand_from delete" -l no-progress -d 'Don\'t draw progress bars (they are also off when stderr is not a terminal)'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and __fish_seen_subcommand_from delete" -s y -l yes -d 'Answer yes to every confirmation and skip interactive pickers'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and __fish_seen_subcommand_from delete" -s V -l version -d 'Print version'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and __fish_seen_subcommand_from run-now" -l timeout -d 'With --wait: give up waiting after this long (the run goes on)' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and __fish_seen_subcommand_from run-now" -l kubeconfig -d 'Path to the kubeconfig file (default: $KUBECONFIG, whose paths are merged, then ~/.kube/config)' -r -F
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and __fish_seen_subcommand_from run-now" -l context -d 'The kubeconfig context to use' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and __fish_seen_subcommand_from run-now" -l cluster -d 'The kubeconfig cluster to use' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and __fish_seen_subcommand_from run-now" -l user -d 'The kubeconfig user to use' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and __fish_seen_subcommand_from run-now" -s n -l namespace -d 'Namespace to work in (default: the context\'s namespace, else "default")' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and __fish_seen_subcommand_from run-now" -l as -d 'Username to impersonate for the operation' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and __fish_seen_subcommand_from run-now" -l as-group -d 'Group to impersonate for the operation (repeatable)' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and __fish_seen_subcommand_from run-now" -s s -l server -d 'The address of the Kubernetes API server (overrides the kubeconfig)' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and __fish_seen_subcommand_from run-now" -l token -d 'Bearer token for authentication to the API server' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and __fish_seen_subcommand_from run-now" -l as-uid -d 'UID to impersonate for the operation' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and __fish_seen_subcommand_from run-now" -l certificate-authority -d 'Path to a PEM file of certificate authorities (replaces the kubeconfig\'s)' -r -F
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and __fish_seen_subcommand_from run-now" -l client-certificate -d 'Path to a client certificate file for TLS (replaces the kubeconfig\'s)' -r -F
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and __fish_seen_subcommand_from run-now" -l client-key -d 'Path to a client key file for TLS (replaces the kubeconfig\'s)' -r -F
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and __fish_seen_subcommand_from run-now" -l tls-server-name -d 'Server name to check the server certificate against (default: the server\'s host name)' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and __fish_seen_subcommand_from run-now" -l request-timeout -d 'How long to wait for a single API request: 0 (no limit), a number of seconds, or 1s, 2m, 3h' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and __fish_seen_subcommand_from run-now" -s o -l output -d 'Output format: json, yaml, name, wide, jsonpath=…, jsonpath-file=…, go-template=…, go-template-file=…, custom-columns=…, custom-columns-file=…' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and __fish_seen_subcommand_from run-now" -l kubectl-verbosity -d 'kubectl\'s numeric level; `-v=N` and `--v=N` are rewritten to this before parsing' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and __fish_seen_subcommand_from run-now" -l color -d 'Colour in tables and logs: auto (a terminal, and NO_COLOR unset), always or never' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and __fish_seen_subcommand_from run-now" -l wait -d 'Wait for the run to finish and print its log if it fails'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and __fish_seen_subcommand_from run-now" -s A -l all-namespaces -d 'Work across all namespaces, where the command supports it'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and __fish_seen_subcommand_from run-now" -l insecure-skip-tls-verify -d 'Don\'t check the server\'s certificate (insecure)'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and __fish_seen_subcommand_from run-now" -l disable-compression -d 'Ask the API server for uncompressed responses'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and __fish_seen_subcommand_from run-now" -l no-headers -d 'Don\'t print the header line of tables and custom columns'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and __fish_seen_subcommand_from run-now" -l show-labels -d 'Show each object\'s labels as the last column of a table'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and __fish_seen_subcommand_from run-now" -s v -l verbose -d 'More detail on stderr: -v shows every API request, -vv and -vvv more; kubectl\'s -v=N also works (6 is -v, 7 and 8 are -vv, 9 is -vvv)'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and __fish_seen_subcommand_from run-now" -l no-progress -d 'Don\'t draw progress bars (they are also off when stderr is not a terminal)'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and __fish_seen_subcommand_from run-now" -s y -l yes -d 'Answer yes to every confirmation and skip interactive pickers'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and __fish_seen_subcommand_from run-now" -s h -l help -d 'Print help'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and __fish_seen_subcommand_from run-now" -s V -l version -d 'Print version'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and __fish_seen_subcommand_from job" -l keep-last -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and __fish_seen_subcommand_from job" -l kubeconfig -d 'Path to the kubeconfig file (default: $KUBECONFIG, whose paths are merged, then ~/.kube/config)' -r -F
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and __fish_seen_subcommand_from job" -l context -d 'The kubeconfig context to use' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and __fish_seen_subcommand_from job" -l cluster -d 'The kubeconfig cluster to use' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and __fish_seen_subcommand_from job" -l user -d 'The kubeconfig user to use' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and __fish_seen_subcommand_from job" -s n -l namespace -d 'Namespace to work in (default: the context\'s namespace, else "default")' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and __fish_seen_subcommand_from job" -l as -d 'Username to impersonate for the operation' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and __fish_seen_subcommand_from job" -l as-group -d 'Group to impersonate for the operation (repeatable)' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and __fish_seen_subcommand_from job" -s s -l server -d 'The address of the Kubernetes API server (overrides the kubeconfig)' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and __fish_seen_subcommand_from job" -l token -d 'Bearer token for authentication to the API server' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and __fish_seen_subcommand_from job" -l as-uid -d 'UID to impersonate for the operation' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and __fish_seen_subcommand_from job" -l certificate-authority -d 'Path to a PEM file of certificate authorities (replaces the kubeconfig\'s)' -r -F
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and __fish_seen_subcommand_from job" -l client-certificate -d 'Path to a client certificate file for TLS (replaces the kubeconfig\'s)' -r -F
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and __fish_seen_subcommand_from job" -l client-key -d 'Path to a client key file for TLS (replaces the kubeconfig\'s)' -r -F
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and __fish_seen_subcommand_from job" -l tls-server-name -d 'Server name to check the server certificate against (default: the server\'s host name)' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and __fish_seen_subcommand_from job" -l request-timeout -d 'How long to wait for a single API request: 0 (no limit), a number of seconds, or 1s, 2m, 3h' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and __fish_seen_subcommand_from job" -s o -l output -d 'Output format: json, yaml, name, wide, jsonpath=…, jsonpath-file=…, go-template=…, go-template-file=…, custom-columns=…, custom-columns-file=…' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and __fish_seen_subcommand_from job" -l kubectl-verbosity -d 'kubectl\'s numeric level; `-v=N` and `--v=N` are rewritten to this before parsing' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and __fish_seen_subcommand_from job" -l color -d 'Colour in tables and logs: auto (a terminal, and NO_COLOR unset), always or never' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and __fish_seen_subcommand_from job" -s A -l all-namespaces -d 'Work across all namespaces, where the command supports it'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and __fish_seen_subcommand_from job" -l insecure-skip-tls-verify -d 'Don\'t check the server\'s certificate (insecure)'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and __fish_seen_subcommand_from job" -l disable-compression -d 'Ask the API server for uncompressed responses'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and __fish_seen_subcommand_from job" -l no-headers -d 'Don\'t print the header line of tables and custom columns'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and __fish_seen_subcommand_from job" -l show-labels -d 'Show each object\'s labels as the last column of a table'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and __fish_seen_subcommand_from job" -s v -l verbose -d 'More detail on stderr: -v shows every API request, -vv and -vvv more; kubectl\'s -v=N also works (6 is -v, 7 and 8 are -vv, 9 is -vvv)'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and __fish_seen_subcommand_from job" -l no-progress -d 'Don\'t draw progress bars (they are also off when stderr is not a terminal)'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and __fish_seen_subcommand_from job" -s y -l yes -d 'Answer yes to every confirmation and skip interactive pickers'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and __fish_seen_subcommand_from job" -s h -l help -d 'Print help'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and __fish_seen_subcommand_from job" -s V -l version -d 'Print version'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and __fish_seen_subcommand_from help" -f -a "create" -d 'Run `snapshot create`, `actionset create` or `etcd save` on a timetable'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and __fish_seen_subcommand_from help" -f -a "list" -d 'List schedules (ours and Velero\'s)'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and __fish_seen_subcommand_from help" -f -a "describe" -d 'Show a schedule: its work, last runs and their outcome, the next run'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and __fish_seen_subcommand_from help" -f -a "pause" -d 'Stop starting runs (a running one finishes)'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and __fish_seen_subcommand_from help" -f -a "resume" -d 'Start runs again'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and __fish_seen_subcommand_from help" -f -a "delete" -d 'Delete a schedule, its ServiceAccount and RBAC (its backups stay)'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and __fish_seen_subcommand_from help" -f -a "run-now" -d 'Start a run now, outside the timetable'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and __fish_seen_subcommand_from help" -f -a "job" -d 'Run one scheduled job (what the CronJob\'s pod runs)'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand schedule; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand help; and not __fish_seen_subcommand_from version doctor completion blueprint etcd profile location actionset migrate snapshot restore schedule help" -f -a "version" -d 'Print the client and server versions'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand help; and not __fish_seen_subcommand_from version doctor completion blueprint etcd profile location actionset migrate snapshot restore schedule help" -f -a "doctor" -d 'Check what this cluster offers and which mode each capability will use'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand help; and not __fish_seen_subcommand_from version doctor completion blueprint etcd profile location actionset migrate snapshot restore schedule help" -f -a "completion" -d 'Print a shell completion script (bash, zsh or fish)'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand help; and not __fish_seen_subcommand_from version doctor completion blueprint etcd profile location actionset migrate snapshot restore schedule help" -f -a "blueprint" -d 'Kanister Blueprints: apply, list, get, delete, validate, render'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand help; and not __fish_seen_subcommand_from version doctor completion blueprint etcd profile location actionset migrate snapshot restore schedule help" -f -a "etcd" -d 'etcd snapshots: save from a live member, status and inventory offline'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand help; and not __fish_seen_subcommand_from version doctor completion blueprint etcd profile location actionset migrate snapshot restore schedule help" -f -a "profile" -d 'Profiles: where backups go (Kanister Profiles, or labelled Secrets without Kanister)'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand help; and not __fish_seen_subcommand_from version doctor completion blueprint etcd profile location actionset migrate snapshot restore schedule help" -f -a "location" -d 'Push, pull and delete objects in a profile\'s location (like `kando location`)'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand help; and not __fish_seen_subcommand_from version doctor completion blueprint etcd profile location actionset migrate snapshot restore schedule help" -f -a "actionset" -d 'Kanister ActionSets: create (run client-side or by the controller), list, describe, watch, delete'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand help; and not __fish_seen_subcommand_from version doctor completion blueprint etcd profile location actionset migrate snapshot restore schedule help" -f -a "migrate" -d 'Move ConfigMap Blueprints, Secret Profiles and ActionSet records kept without Kanister\'s CRDs into Kanister\'s resources'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand help; and not __fish_seen_subcommand_from version doctor completion blueprint etcd profile location actionset migrate snapshot restore schedule help" -f -a "snapshot" -d 'Velero-compatible resource snapshots: create, list, describe, download, delete'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand help; and not __fish_seen_subcommand_from version doctor completion blueprint etcd profile location actionset migrate snapshot restore schedule help" -f -a "restore" -d 'Restore a resource snapshot (same as `snapshot restore`)'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand help; and not __fish_seen_subcommand_from version doctor completion blueprint etcd profile location actionset migrate snapshot restore schedule help" -f -a "schedule" -d 'Scheduled backups: snapshots, ActionSets and etcd snapshots on a timetable, with retention'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand help; and not __fish_seen_subcommand_from version doctor completion blueprint etcd profile location actionset migrate snapshot restore schedule help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand help; and __fish_seen_subcommand_from blueprint" -f -a "apply" -d 'Create or update a Blueprint from a file, after validating it (invalid ones are refused)'
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand help; and __fish_seen_subcommand_from blueprint" -f -a "list" -d 'List Blueprints'
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand help; and __fish_seen_subcommand_from blueprint" -f -a "get" -d 'Show one Blueprint (-o yaml for the whole object)'
@@ -1391,3 +1985,12 @@ complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand help; and 
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand help; and __fish_seen_subcommand_from snapshot" -f -a "download" -d 'Download a backup\'s tarball and verify it'
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand help; and __fish_seen_subcommand_from snapshot" -f -a "delete" -d 'Delete a backup (through a DeleteBackupRequest when Velero owns it)'
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand help; and __fish_seen_subcommand_from snapshot" -f -a "restore" -d 'Restore a backup into the cluster (Velero\'s order and fixes, non-destructive by default)'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand help; and __fish_seen_subcommand_from snapshot" -f -a "prune" -d 'Delete expired backups and keep the newest N per schedule (--dry-run lists them)'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand help; and __fish_seen_subcommand_from schedule" -f -a "create" -d 'Run `snapshot create`, `actionset create` or `etcd save` on a timetable'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand help; and __fish_seen_subcommand_from schedule" -f -a "list" -d 'List schedules (ours and Velero\'s)'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand help; and __fish_seen_subcommand_from schedule" -f -a "describe" -d 'Show a schedule: its work, last runs and their outcome, the next run'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand help; and __fish_seen_subcommand_from schedule" -f -a "pause" -d 'Stop starting runs (a running one finishes)'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand help; and __fish_seen_subcommand_from schedule" -f -a "resume" -d 'Start runs again'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand help; and __fish_seen_subcommand_from schedule" -f -a "delete" -d 'Delete a schedule, its ServiceAccount and RBAC (its backups stay)'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand help; and __fish_seen_subcommand_from schedule" -f -a "run-now" -d 'Start a run now, outside the timetable'
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand help; and __fish_seen_subcommand_from schedule" -f -a "job" -d 'Run one scheduled job (what the CronJob\'s pod runs)'

@@ -26,15 +26,24 @@ _kubectl-backup() {
 '-s+[The address of the Kubernetes API server (overrides the kubeconfig)]:URL:_default' \
 '--server=[The address of the Kubernetes API server (overrides the kubeconfig)]:URL:_default' \
 '--token=[Bearer token for authentication to the API server]:TOKEN:_default' \
+'--as-uid=[UID to impersonate for the operation]:UID:_default' \
+'--certificate-authority=[Path to a PEM file of certificate authorities (replaces the kubeconfig'\''s)]:PATH:_files' \
+'--client-certificate=[Path to a client certificate file for TLS (replaces the kubeconfig'\''s)]:PATH:_files' \
+'--client-key=[Path to a client key file for TLS (replaces the kubeconfig'\''s)]:PATH:_files' \
+'--tls-server-name=[Server name to check the server certificate against (default\: the server'\''s host name)]:NAME:_default' \
 '--request-timeout=[How long to wait for a single API request\: 0 (no limit), a number of seconds, or 1s, 2m, 3h]:DURATION:_default' \
-'-o+[Output format]:FORMAT:(table wide json yaml name)' \
-'--output=[Output format]:FORMAT:(table wide json yaml name)' \
-'--color=[Colour\: auto, always or never]:COLOR:(auto always never)' \
+'-o+[Output format\: json, yaml, name, wide, jsonpath=…, jsonpath-file=…, go-template=…, go-template-file=…, custom-columns=…, custom-columns-file=…]:FORMAT:_default' \
+'--output=[Output format\: json, yaml, name, wide, jsonpath=…, jsonpath-file=…, go-template=…, go-template-file=…, custom-columns=…, custom-columns-file=…]:FORMAT:_default' \
+'--kubectl-verbosity=[kubectl'\''s numeric level; \`-v=N\` and \`--v=N\` are rewritten to this before parsing]:N:_default' \
+'--color=[Colour in tables and logs\: auto (a terminal, and NO_COLOR unset), always or never]:COLOR:(auto always never)' \
 '-A[Work across all namespaces, where the command supports it]' \
 '--all-namespaces[Work across all namespaces, where the command supports it]' \
 '--insecure-skip-tls-verify[Don'\''t check the server'\''s certificate (insecure)]' \
-'*-v[More detail on stderr (repeat for more)]' \
-'*--verbose[More detail on stderr (repeat for more)]' \
+'--disable-compression[Ask the API server for uncompressed responses]' \
+'--no-headers[Don'\''t print the header line of tables and custom columns]' \
+'--show-labels[Show each object'\''s labels as the last column of a table]' \
+'*-v[More detail on stderr\: -v shows every API request, -vv and -vvv more; kubectl'\''s -v=N also works (6 is -v, 7 and 8 are -vv, 9 is -vvv)]' \
+'*--verbose[More detail on stderr\: -v shows every API request, -vv and -vvv more; kubectl'\''s -v=N also works (6 is -v, 7 and 8 are -vv, 9 is -vvv)]' \
 '--no-progress[Don'\''t draw progress bars (they are also off when stderr is not a terminal)]' \
 '-y[Answer yes to every confirmation and skip interactive pickers]' \
 '--yes[Answer yes to every confirmation and skip interactive pickers]' \
@@ -64,16 +73,25 @@ _arguments "${_arguments_options[@]}" : \
 '-s+[The address of the Kubernetes API server (overrides the kubeconfig)]:URL:_default' \
 '--server=[The address of the Kubernetes API server (overrides the kubeconfig)]:URL:_default' \
 '--token=[Bearer token for authentication to the API server]:TOKEN:_default' \
+'--as-uid=[UID to impersonate for the operation]:UID:_default' \
+'--certificate-authority=[Path to a PEM file of certificate authorities (replaces the kubeconfig'\''s)]:PATH:_files' \
+'--client-certificate=[Path to a client certificate file for TLS (replaces the kubeconfig'\''s)]:PATH:_files' \
+'--client-key=[Path to a client key file for TLS (replaces the kubeconfig'\''s)]:PATH:_files' \
+'--tls-server-name=[Server name to check the server certificate against (default\: the server'\''s host name)]:NAME:_default' \
 '--request-timeout=[How long to wait for a single API request\: 0 (no limit), a number of seconds, or 1s, 2m, 3h]:DURATION:_default' \
-'-o+[Output format]:FORMAT:(table wide json yaml name)' \
-'--output=[Output format]:FORMAT:(table wide json yaml name)' \
-'--color=[Colour\: auto, always or never]:COLOR:(auto always never)' \
+'-o+[Output format\: json, yaml, name, wide, jsonpath=…, jsonpath-file=…, go-template=…, go-template-file=…, custom-columns=…, custom-columns-file=…]:FORMAT:_default' \
+'--output=[Output format\: json, yaml, name, wide, jsonpath=…, jsonpath-file=…, go-template=…, go-template-file=…, custom-columns=…, custom-columns-file=…]:FORMAT:_default' \
+'--kubectl-verbosity=[kubectl'\''s numeric level; \`-v=N\` and \`--v=N\` are rewritten to this before parsing]:N:_default' \
+'--color=[Colour in tables and logs\: auto (a terminal, and NO_COLOR unset), always or never]:COLOR:(auto always never)' \
 '--client[Print only the client version, without contacting the cluster]' \
 '-A[Work across all namespaces, where the command supports it]' \
 '--all-namespaces[Work across all namespaces, where the command supports it]' \
 '--insecure-skip-tls-verify[Don'\''t check the server'\''s certificate (insecure)]' \
-'*-v[More detail on stderr (repeat for more)]' \
-'*--verbose[More detail on stderr (repeat for more)]' \
+'--disable-compression[Ask the API server for uncompressed responses]' \
+'--no-headers[Don'\''t print the header line of tables and custom columns]' \
+'--show-labels[Show each object'\''s labels as the last column of a table]' \
+'*-v[More detail on stderr\: -v shows every API request, -vv and -vvv more; kubectl'\''s -v=N also works (6 is -v, 7 and 8 are -vv, 9 is -vvv)]' \
+'*--verbose[More detail on stderr\: -v shows every API request, -vv and -vvv more; kubectl'\''s -v=N also works (6 is -v, 7 and 8 are -vv, 9 is -vvv)]' \
 '--no-progress[Don'\''t draw progress bars (they are also off when stderr is not a terminal)]' \
 '-y[Answer yes to every confirmation and skip interactive pickers]' \
 '--yes[Answer yes to every confirmation and skip interactive pickers]' \
@@ -96,15 +114,24 @@ _arguments "${_arguments_options[@]}" : \
 '-s+[The address of the Kubernetes API server (overrides the kubeconfig)]:URL:_default' \
 '--server=[The address of the Kubernetes API server (overrides the kubeconfig)]:URL:_default' \
 '--token=[Bearer token for authentication to the API server]:TOKEN:_default' \
+'--as-uid=[UID to impersonate for the operation]:UID:_default' \
+'--certificate-authority=[Path to a PEM file of certificate authorities (replaces the kubeconfig'\''s)]:PATH:_files' \
+'--client-certificate=[Path to a client certificate file for TLS (replaces the kubeconfig'\''s)]:PATH:_files' \
+'--client-key=[Path to a client key file for TLS (replaces the kubeconfig'\''s)]:PATH:_files' \
+'--tls-server-name=[Server name to check the server certificate against (default\: the server'\''s host name)]:NAME:_default' \
 '--request-timeout=[How long to wait for a single API request\: 0 (no limit), a number of seconds, or 1s, 2m, 3h]:DURATION:_default' \
-'-o+[Output format]:FORMAT:(table wide json yaml name)' \
-'--output=[Output format]:FORMAT:(table wide json yaml name)' \
-'--color=[Colour\: auto, always or never]:COLOR:(auto always never)' \
+'-o+[Output format\: json, yaml, name, wide, jsonpath=…, jsonpath-file=…, go-template=…, go-template-file=…, custom-columns=…, custom-columns-file=…]:FORMAT:_default' \
+'--output=[Output format\: json, yaml, name, wide, jsonpath=…, jsonpath-file=…, go-template=…, go-template-file=…, custom-columns=…, custom-columns-file=…]:FORMAT:_default' \
+'--kubectl-verbosity=[kubectl'\''s numeric level; \`-v=N\` and \`--v=N\` are rewritten to this before parsing]:N:_default' \
+'--color=[Colour in tables and logs\: auto (a terminal, and NO_COLOR unset), always or never]:COLOR:(auto always never)' \
 '-A[Work across all namespaces, where the command supports it]' \
 '--all-namespaces[Work across all namespaces, where the command supports it]' \
 '--insecure-skip-tls-verify[Don'\''t check the server'\''s certificate (insecure)]' \
-'*-v[More detail on stderr (repeat for more)]' \
-'*--verbose[More detail on stderr (repeat for more)]' \
+'--disable-compression[Ask the API server for uncompressed responses]' \
+'--no-headers[Don'\''t print the header line of tables and custom columns]' \
+'--show-labels[Show each object'\''s labels as the last column of a table]' \
+'*-v[More detail on stderr\: -v shows every API request, -vv and -vvv more; kubectl'\''s -v=N also works (6 is -v, 7 and 8 are -vv, 9 is -vvv)]' \
+'*--verbose[More detail on stderr\: -v shows every API request, -vv and -vvv more; kubectl'\''s -v=N also works (6 is -v, 7 and 8 are -vv, 9 is -vvv)]' \
 '--no-progress[Don'\''t draw progress bars (they are also off when stderr is not a terminal)]' \
 '-y[Answer yes to every confirmation and skip interactive pickers]' \
 '--yes[Answer yes to every confirmation and skip interactive pickers]' \
@@ -127,15 +154,24 @@ _arguments "${_arguments_options[@]}" : \
 '-s+[The address of the Kubernetes API server (overrides the kubeconfig)]:URL:_default' \
 '--server=[The address of the Kubernetes API server (overrides the kubeconfig)]:URL:_default' \
 '--token=[Bearer token for authentication to the API server]:TOKEN:_default' \
+'--as-uid=[UID to impersonate for the operation]:UID:_default' \
+'--certificate-authority=[Path to a PEM file of certificate authorities (replaces the kubeconfig'\''s)]:PATH:_files' \
+'--client-certificate=[Path to a client certificate file for TLS (replaces the kubeconfig'\''s)]:PATH:_files' \
+'--client-key=[Path to a client key file for TLS (replaces the kubeconfig'\''s)]:PATH:_files' \
+'--tls-server-name=[Server name to check the server certificate against (default\: the server'\''s host name)]:NAME:_default' \
 '--request-timeout=[How long to wait for a single API request\: 0 (no limit), a number of seconds, or 1s, 2m, 3h]:DURATION:_default' \
-'-o+[Output format]:FORMAT:(table wide json yaml name)' \
-'--output=[Output format]:FORMAT:(table wide json yaml name)' \
-'--color=[Colour\: auto, always or never]:COLOR:(auto always never)' \
+'-o+[Output format\: json, yaml, name, wide, jsonpath=…, jsonpath-file=…, go-template=…, go-template-file=…, custom-columns=…, custom-columns-file=…]:FORMAT:_default' \
+'--output=[Output format\: json, yaml, name, wide, jsonpath=…, jsonpath-file=…, go-template=…, go-template-file=…, custom-columns=…, custom-columns-file=…]:FORMAT:_default' \
+'--kubectl-verbosity=[kubectl'\''s numeric level; \`-v=N\` and \`--v=N\` are rewritten to this before parsing]:N:_default' \
+'--color=[Colour in tables and logs\: auto (a terminal, and NO_COLOR unset), always or never]:COLOR:(auto always never)' \
 '-A[Work across all namespaces, where the command supports it]' \
 '--all-namespaces[Work across all namespaces, where the command supports it]' \
 '--insecure-skip-tls-verify[Don'\''t check the server'\''s certificate (insecure)]' \
-'*-v[More detail on stderr (repeat for more)]' \
-'*--verbose[More detail on stderr (repeat for more)]' \
+'--disable-compression[Ask the API server for uncompressed responses]' \
+'--no-headers[Don'\''t print the header line of tables and custom columns]' \
+'--show-labels[Show each object'\''s labels as the last column of a table]' \
+'*-v[More detail on stderr\: -v shows every API request, -vv and -vvv more; kubectl'\''s -v=N also works (6 is -v, 7 and 8 are -vv, 9 is -vvv)]' \
+'*--verbose[More detail on stderr\: -v shows every API request, -vv and -vvv more; kubectl'\''s -v=N also works (6 is -v, 7 and 8 are -vv, 9 is -vvv)]' \
 '--no-progress[Don'\''t draw progress bars (they are also off when stderr is not a terminal)]' \
 '-y[Answer yes to every confirmation and skip interactive pickers]' \
 '--yes[Answer yes to every confirmation and skip interactive pickers]' \
@@ -159,15 +195,24 @@ _arguments "${_arguments_options[@]}" : \
 '-s+[The address of the Kubernetes API server (overrides the kubeconfig)]:URL:_default' \
 '--server=[The address of the Kubernetes API server (overrides the kubeconfig)]:URL:_default' \
 '--token=[Bearer token for authentication to the API server]:TOKEN:_default' \
+'--as-uid=[UID to impersonate for the operation]:UID:_default' \
+'--certificate-authority=[Path to a PEM file of certificate authorities (replaces the kubeconfig'\''s)]:PATH:_files' \
+'--client-certificate=[Path to a client certificate file for TLS (replaces the kubeconfig'\''s)]:PATH:_files' \
+'--client-key=[Path to a client key file for TLS (replaces the kubeconfig'\''s)]:PATH:_files' \
+'--tls-server-name=[Server name to check the server certificate against (default\: the server'\''s host name)]:NAME:_default' \
 '--request-timeout=[How long to wait for a single API request\: 0 (no limit), a number of seconds, or 1s, 2m, 3h]:DURATION:_default' \
-'-o+[Output format]:FORMAT:(table wide json yaml name)' \
-'--output=[Output format]:FORMAT:(table wide json yaml name)' \
-'--color=[Colour\: auto, always or never]:COLOR:(auto always never)' \
+'-o+[Output format\: json, yaml, name, wide, jsonpath=…, jsonpath-file=…, go-template=…, go-template-file=…, custom-columns=…, custom-columns-file=…]:FORMAT:_default' \
+'--output=[Output format\: json, yaml, name, wide, jsonpath=…, jsonpath-file=…, go-template=…, go-template-file=…, custom-columns=…, custom-columns-file=…]:FORMAT:_default' \
+'--kubectl-verbosity=[kubectl'\''s numeric level; \`-v=N\` and \`--v=N\` are rewritten to this before parsing]:N:_default' \
+'--color=[Colour in tables and logs\: auto (a terminal, and NO_COLOR unset), always or never]:COLOR:(auto always never)' \
 '-A[Work across all namespaces, where the command supports it]' \
 '--all-namespaces[Work across all namespaces, where the command supports it]' \
 '--insecure-skip-tls-verify[Don'\''t check the server'\''s certificate (insecure)]' \
-'*-v[More detail on stderr (repeat for more)]' \
-'*--verbose[More detail on stderr (repeat for more)]' \
+'--disable-compression[Ask the API server for uncompressed responses]' \
+'--no-headers[Don'\''t print the header line of tables and custom columns]' \
+'--show-labels[Show each object'\''s labels as the last column of a table]' \
+'*-v[More detail on stderr\: -v shows every API request, -vv and -vvv more; kubectl'\''s -v=N also works (6 is -v, 7 and 8 are -vv, 9 is -vvv)]' \
+'*--verbose[More detail on stderr\: -v shows every API request, -vv and -vvv more; kubectl'\''s -v=N also works (6 is -v, 7 and 8 are -vv, 9 is -vvv)]' \
 '--no-progress[Don'\''t draw progress bars (they are also off when stderr is not a terminal)]' \
 '-y[Answer yes to every confirmation and skip interactive pickers]' \
 '--yes[Answer yes to every confirmation and skip interactive pickers]' \
@@ -200,16 +245,25 @@ _arguments "${_arguments_options[@]}" : \
 '-s+[The address of the Kubernetes API server (overrides the kubeconfig)]:URL:_default' \
 '--server=[The address of the Kubernetes API server (overrides the kubeconfig)]:URL:_default' \
 '--token=[Bearer token for authentication to the API server]:TOKEN:_default' \
+'--as-uid=[UID to impersonate for the operation]:UID:_default' \
+'--certificate-authority=[Path to a PEM file of certificate authorities (replaces the kubeconfig'\''s)]:PATH:_files' \
+'--client-certificate=[Path to a client certificate file for TLS (replaces the kubeconfig'\''s)]:PATH:_files' \
+'--client-key=[Path to a client key file for TLS (replaces the kubeconfig'\''s)]:PATH:_files' \
+'--tls-server-name=[Server name to check the server certificate against (default\: the server'\''s host name)]:NAME:_default' \
 '--request-timeout=[How long to wait for a single API request\: 0 (no limit), a number of seconds, or 1s, 2m, 3h]:DURATION:_default' \
-'-o+[Output format]:FORMAT:(table wide json yaml name)' \
-'--output=[Output format]:FORMAT:(table wide json yaml name)' \
-'--color=[Colour\: auto, always or never]:COLOR:(auto always never)' \
+'-o+[Output format\: json, yaml, name, wide, jsonpath=…, jsonpath-file=…, go-template=…, go-template-file=…, custom-columns=…, custom-columns-file=…]:FORMAT:_default' \
+'--output=[Output format\: json, yaml, name, wide, jsonpath=…, jsonpath-file=…, go-template=…, go-template-file=…, custom-columns=…, custom-columns-file=…]:FORMAT:_default' \
+'--kubectl-verbosity=[kubectl'\''s numeric level; \`-v=N\` and \`--v=N\` are rewritten to this before parsing]:N:_default' \
+'--color=[Colour in tables and logs\: auto (a terminal, and NO_COLOR unset), always or never]:COLOR:(auto always never)' \
 '--dry-run[Validate and print the object that would be stored, without contacting the cluster]' \
 '-A[Work across all namespaces, where the command supports it]' \
 '--all-namespaces[Work across all namespaces, where the command supports it]' \
 '--insecure-skip-tls-verify[Don'\''t check the server'\''s certificate (insecure)]' \
-'*-v[More detail on stderr (repeat for more)]' \
-'*--verbose[More detail on stderr (repeat for more)]' \
+'--disable-compression[Ask the API server for uncompressed responses]' \
+'--no-headers[Don'\''t print the header line of tables and custom columns]' \
+'--show-labels[Show each object'\''s labels as the last column of a table]' \
+'*-v[More detail on stderr\: -v shows every API request, -vv and -vvv more; kubectl'\''s -v=N also works (6 is -v, 7 and 8 are -vv, 9 is -vvv)]' \
+'*--verbose[More detail on stderr\: -v shows every API request, -vv and -vvv more; kubectl'\''s -v=N also works (6 is -v, 7 and 8 are -vv, 9 is -vvv)]' \
 '--no-progress[Don'\''t draw progress bars (they are also off when stderr is not a terminal)]' \
 '-y[Answer yes to every confirmation and skip interactive pickers]' \
 '--yes[Answer yes to every confirmation and skip interactive pickers]' \
@@ -232,15 +286,24 @@ _arguments "${_arguments_options[@]}" : \
 '-s+[The address of the Kubernetes API server (overrides the kubeconfig)]:URL:_default' \
 '--server=[The address of the Kubernetes API server (overrides the kubeconfig)]:URL:_default' \
 '--token=[Bearer token for authentication to the API server]:TOKEN:_default' \
+'--as-uid=[UID to impersonate for the operation]:UID:_default' \
+'--certificate-authority=[Path to a PEM file of certificate authorities (replaces the kubeconfig'\''s)]:PATH:_files' \
+'--client-certificate=[Path to a client certificate file for TLS (replaces the kubeconfig'\''s)]:PATH:_files' \
+'--client-key=[Path to a client key file for TLS (replaces the kubeconfig'\''s)]:PATH:_files' \
+'--tls-server-name=[Server name to check the server certificate against (default\: the server'\''s host name)]:NAME:_default' \
 '--request-timeout=[How long to wait for a single API request\: 0 (no limit), a number of seconds, or 1s, 2m, 3h]:DURATION:_default' \
-'-o+[Output format]:FORMAT:(table wide json yaml name)' \
-'--output=[Output format]:FORMAT:(table wide json yaml name)' \
-'--color=[Colour\: auto, always or never]:COLOR:(auto always never)' \
+'-o+[Output format\: json, yaml, name, wide, jsonpath=…, jsonpath-file=…, go-template=…, go-template-file=…, custom-columns=…, custom-columns-file=…]:FORMAT:_default' \
+'--output=[Output format\: json, yaml, name, wide, jsonpath=…, jsonpath-file=…, go-template=…, go-template-file=…, custom-columns=…, custom-columns-file=…]:FORMAT:_default' \
+'--kubectl-verbosity=[kubectl'\''s numeric level; \`-v=N\` and \`--v=N\` are rewritten to this before parsing]:N:_default' \
+'--color=[Colour in tables and logs\: auto (a terminal, and NO_COLOR unset), always or never]:COLOR:(auto always never)' \
 '-A[Work across all namespaces, where the command supports it]' \
 '--all-namespaces[Work across all namespaces, where the command supports it]' \
 '--insecure-skip-tls-verify[Don'\''t check the server'\''s certificate (insecure)]' \
-'*-v[More detail on stderr (repeat for more)]' \
-'*--verbose[More detail on stderr (repeat for more)]' \
+'--disable-compression[Ask the API server for uncompressed responses]' \
+'--no-headers[Don'\''t print the header line of tables and custom columns]' \
+'--show-labels[Show each object'\''s labels as the last column of a table]' \
+'*-v[More detail on stderr\: -v shows every API request, -vv and -vvv more; kubectl'\''s -v=N also works (6 is -v, 7 and 8 are -vv, 9 is -vvv)]' \
+'*--verbose[More detail on stderr\: -v shows every API request, -vv and -vvv more; kubectl'\''s -v=N also works (6 is -v, 7 and 8 are -vv, 9 is -vvv)]' \
 '--no-progress[Don'\''t draw progress bars (they are also off when stderr is not a terminal)]' \
 '-y[Answer yes to every confirmation and skip interactive pickers]' \
 '--yes[Answer yes to every confirmation and skip interactive pickers]' \
@@ -263,15 +326,24 @@ _arguments "${_arguments_options[@]}" : \
 '-s+[The address of the Kubernetes API server (overrides the kubeconfig)]:URL:_default' \
 '--server=[The address of the Kubernetes API server (overrides the kubeconfig)]:URL:_default' \
 '--token=[Bearer token for authentication to the API server]:TOKEN:_default' \
+'--as-uid=[UID to impersonate for the operation]:UID:_default' \
+'--certificate-authority=[Path to a PEM file of certificate authorities (replaces the kubeconfig'\''s)]:PATH:_files' \
+'--client-certificate=[Path to a client certificate file for TLS (replaces the kubeconfig'\''s)]:PATH:_files' \
+'--client-key=[Path to a client key file for TLS (replaces the kubeconfig'\''s)]:PATH:_files' \
+'--tls-server-name=[Server name to check the server certificate against (default\: the server'\''s host name)]:NAME:_default' \
 '--request-timeout=[How long to wait for a single API request\: 0 (no limit), a number of seconds, or 1s, 2m, 3h]:DURATION:_default' \
-'-o+[Output format]:FORMAT:(table wide json yaml name)' \
-'--output=[Output format]:FORMAT:(table wide json yaml name)' \
-'--color=[Colour\: auto, always or never]:COLOR:(auto always never)' \
+'-o+[Output format\: json, yaml, name, wide, jsonpath=…, jsonpath-file=…, go-template=…, go-template-file=…, custom-columns=…, custom-columns-file=…]:FORMAT:_default' \
+'--output=[Output format\: json, yaml, name, wide, jsonpath=…, jsonpath-file=…, go-template=…, go-template-file=…, custom-columns=…, custom-columns-file=…]:FORMAT:_default' \
+'--kubectl-verbosity=[kubectl'\''s numeric level; \`-v=N\` and \`--v=N\` are rewritten to this before parsing]:N:_default' \
+'--color=[Colour in tables and logs\: auto (a terminal, and NO_COLOR unset), always or never]:COLOR:(auto always never)' \
 '-A[Work across all namespaces, where the command supports it]' \
 '--all-namespaces[Work across all namespaces, where the command supports it]' \
 '--insecure-skip-tls-verify[Don'\''t check the server'\''s certificate (insecure)]' \
-'*-v[More detail on stderr (repeat for more)]' \
-'*--verbose[More detail on stderr (repeat for more)]' \
+'--disable-compression[Ask the API server for uncompressed responses]' \
+'--no-headers[Don'\''t print the header line of tables and custom columns]' \
+'--show-labels[Show each object'\''s labels as the last column of a table]' \
+'*-v[More detail on stderr\: -v shows every API request, -vv and -vvv more; kubectl'\''s -v=N also works (6 is -v, 7 and 8 are -vv, 9 is -vvv)]' \
+'*--verbose[More detail on stderr\: -v shows every API request, -vv and -vvv more; kubectl'\''s -v=N also works (6 is -v, 7 and 8 are -vv, 9 is -vvv)]' \
 '--no-progress[Don'\''t draw progress bars (they are also off when stderr is not a terminal)]' \
 '-y[Answer yes to every confirmation and skip interactive pickers]' \
 '--yes[Answer yes to every confirmation and skip interactive pickers]' \
@@ -295,16 +367,25 @@ _arguments "${_arguments_options[@]}" : \
 '-s+[The address of the Kubernetes API server (overrides the kubeconfig)]:URL:_default' \
 '--server=[The address of the Kubernetes API server (overrides the kubeconfig)]:URL:_default' \
 '--token=[Bearer token for authentication to the API server]:TOKEN:_default' \
+'--as-uid=[UID to impersonate for the operation]:UID:_default' \
+'--certificate-authority=[Path to a PEM file of certificate authorities (replaces the kubeconfig'\''s)]:PATH:_files' \
+'--client-certificate=[Path to a client certificate file for TLS (replaces the kubeconfig'\''s)]:PATH:_files' \
+'--client-key=[Path to a client key file for TLS (replaces the kubeconfig'\''s)]:PATH:_files' \
+'--tls-server-name=[Server name to check the server certificate against (default\: the server'\''s host name)]:NAME:_default' \
 '--request-timeout=[How long to wait for a single API request\: 0 (no limit), a number of seconds, or 1s, 2m, 3h]:DURATION:_default' \
-'-o+[Output format]:FORMAT:(table wide json yaml name)' \
-'--output=[Output format]:FORMAT:(table wide json yaml name)' \
-'--color=[Colour\: auto, always or never]:COLOR:(auto always never)' \
+'-o+[Output format\: json, yaml, name, wide, jsonpath=…, jsonpath-file=…, go-template=…, go-template-file=…, custom-columns=…, custom-columns-file=…]:FORMAT:_default' \
+'--output=[Output format\: json, yaml, name, wide, jsonpath=…, jsonpath-file=…, go-template=…, go-template-file=…, custom-columns=…, custom-columns-file=…]:FORMAT:_default' \
+'--kubectl-verbosity=[kubectl'\''s numeric level; \`-v=N\` and \`--v=N\` are rewritten to this before parsing]:N:_default' \
+'--color=[Colour in tables and logs\: auto (a terminal, and NO_COLOR unset), always or never]:COLOR:(auto always never)' \
 '--ignore-not-found[Succeed when a Blueprint does not exist]' \
 '-A[Work across all namespaces, where the command supports it]' \
 '--all-namespaces[Work across all namespaces, where the command supports it]' \
 '--insecure-skip-tls-verify[Don'\''t check the server'\''s certificate (insecure)]' \
-'*-v[More detail on stderr (repeat for more)]' \
-'*--verbose[More detail on stderr (repeat for more)]' \
+'--disable-compression[Ask the API server for uncompressed responses]' \
+'--no-headers[Don'\''t print the header line of tables and custom columns]' \
+'--show-labels[Show each object'\''s labels as the last column of a table]' \
+'*-v[More detail on stderr\: -v shows every API request, -vv and -vvv more; kubectl'\''s -v=N also works (6 is -v, 7 and 8 are -vv, 9 is -vvv)]' \
+'*--verbose[More detail on stderr\: -v shows every API request, -vv and -vvv more; kubectl'\''s -v=N also works (6 is -v, 7 and 8 are -vv, 9 is -vvv)]' \
 '--no-progress[Don'\''t draw progress bars (they are also off when stderr is not a terminal)]' \
 '-y[Answer yes to every confirmation and skip interactive pickers]' \
 '--yes[Answer yes to every confirmation and skip interactive pickers]' \
@@ -330,15 +411,24 @@ _arguments "${_arguments_options[@]}" : \
 '-s+[The address of the Kubernetes API server (overrides the kubeconfig)]:URL:_default' \
 '--server=[The address of the Kubernetes API server (overrides the kubeconfig)]:URL:_default' \
 '--token=[Bearer token for authentication to the API server]:TOKEN:_default' \
+'--as-uid=[UID to impersonate for the operation]:UID:_default' \
+'--certificate-authority=[Path to a PEM file of certificate authorities (replaces the kubeconfig'\''s)]:PATH:_files' \
+'--client-certificate=[Path to a client certificate file for TLS (replaces the kubeconfig'\''s)]:PATH:_files' \
+'--client-key=[Path to a client key file for TLS (replaces the kubeconfig'\''s)]:PATH:_files' \
+'--tls-server-name=[Server name to check the server certificate against (default\: the server'\''s host name)]:NAME:_default' \
 '--request-timeout=[How long to wait for a single API request\: 0 (no limit), a number of seconds, or 1s, 2m, 3h]:DURATION:_default' \
-'-o+[Output format]:FORMAT:(table wide json yaml name)' \
-'--output=[Output format]:FORMAT:(table wide json yaml name)' \
-'--color=[Colour\: auto, always or never]:COLOR:(auto always never)' \
+'-o+[Output format\: json, yaml, name, wide, jsonpath=…, jsonpath-file=…, go-template=…, go-template-file=…, custom-columns=…, custom-columns-file=…]:FORMAT:_default' \
+'--output=[Output format\: json, yaml, name, wide, jsonpath=…, jsonpath-file=…, go-template=…, go-template-file=…, custom-columns=…, custom-columns-file=…]:FORMAT:_default' \
+'--kubectl-verbosity=[kubectl'\''s numeric level; \`-v=N\` and \`--v=N\` are rewritten to this before parsing]:N:_default' \
+'--color=[Colour in tables and logs\: auto (a terminal, and NO_COLOR unset), always or never]:COLOR:(auto always never)' \
 '-A[Work across all namespaces, where the command supports it]' \
 '--all-namespaces[Work across all namespaces, where the command supports it]' \
 '--insecure-skip-tls-verify[Don'\''t check the server'\''s certificate (insecure)]' \
-'*-v[More detail on stderr (repeat for more)]' \
-'*--verbose[More detail on stderr (repeat for more)]' \
+'--disable-compression[Ask the API server for uncompressed responses]' \
+'--no-headers[Don'\''t print the header line of tables and custom columns]' \
+'--show-labels[Show each object'\''s labels as the last column of a table]' \
+'*-v[More detail on stderr\: -v shows every API request, -vv and -vvv more; kubectl'\''s -v=N also works (6 is -v, 7 and 8 are -vv, 9 is -vvv)]' \
+'*--verbose[More detail on stderr\: -v shows every API request, -vv and -vvv more; kubectl'\''s -v=N also works (6 is -v, 7 and 8 are -vv, 9 is -vvv)]' \
 '--no-progress[Don'\''t draw progress bars (they are also off when stderr is not a terminal)]' \
 '-y[Answer yes to every confirmation and skip interactive pickers]' \
 '--yes[Answer yes to every confirmation and skip interactive pickers]' \
@@ -380,16 +470,25 @@ _arguments "${_arguments_options[@]}" : \
 '-s+[The address of the Kubernetes API server (overrides the kubeconfig)]:URL:_default' \
 '--server=[The address of the Kubernetes API server (overrides the kubeconfig)]:URL:_default' \
 '--token=[Bearer token for authentication to the API server]:TOKEN:_default' \
+'--as-uid=[UID to impersonate for the operation]:UID:_default' \
+'--certificate-authority=[Path to a PEM file of certificate authorities (replaces the kubeconfig'\''s)]:PATH:_files' \
+'--client-certificate=[Path to a client certificate file for TLS (replaces the kubeconfig'\''s)]:PATH:_files' \
+'--client-key=[Path to a client key file for TLS (replaces the kubeconfig'\''s)]:PATH:_files' \
+'--tls-server-name=[Server name to check the server certificate against (default\: the server'\''s host name)]:NAME:_default' \
 '--request-timeout=[How long to wait for a single API request\: 0 (no limit), a number of seconds, or 1s, 2m, 3h]:DURATION:_default' \
-'-o+[Output format]:FORMAT:(table wide json yaml name)' \
-'--output=[Output format]:FORMAT:(table wide json yaml name)' \
-'--color=[Colour\: auto, always or never]:COLOR:(auto always never)' \
+'-o+[Output format\: json, yaml, name, wide, jsonpath=…, jsonpath-file=…, go-template=…, go-template-file=…, custom-columns=…, custom-columns-file=…]:FORMAT:_default' \
+'--output=[Output format\: json, yaml, name, wide, jsonpath=…, jsonpath-file=…, go-template=…, go-template-file=…, custom-columns=…, custom-columns-file=…]:FORMAT:_default' \
+'--kubectl-verbosity=[kubectl'\''s numeric level; \`-v=N\` and \`--v=N\` are rewritten to this before parsing]:N:_default' \
+'--color=[Colour in tables and logs\: auto (a terminal, and NO_COLOR unset), always or never]:COLOR:(auto always never)' \
 '--show-secrets[Show Secret values and Profile credentials instead of <redacted>]' \
 '-A[Work across all namespaces, where the command supports it]' \
 '--all-namespaces[Work across all namespaces, where the command supports it]' \
 '--insecure-skip-tls-verify[Don'\''t check the server'\''s certificate (insecure)]' \
-'*-v[More detail on stderr (repeat for more)]' \
-'*--verbose[More detail on stderr (repeat for more)]' \
+'--disable-compression[Ask the API server for uncompressed responses]' \
+'--no-headers[Don'\''t print the header line of tables and custom columns]' \
+'--show-labels[Show each object'\''s labels as the last column of a table]' \
+'*-v[More detail on stderr\: -v shows every API request, -vv and -vvv more; kubectl'\''s -v=N also works (6 is -v, 7 and 8 are -vv, 9 is -vvv)]' \
+'*--verbose[More detail on stderr\: -v shows every API request, -vv and -vvv more; kubectl'\''s -v=N also works (6 is -v, 7 and 8 are -vv, 9 is -vvv)]' \
 '--no-progress[Don'\''t draw progress bars (they are also off when stderr is not a terminal)]' \
 '-y[Answer yes to every confirmation and skip interactive pickers]' \
 '--yes[Answer yes to every confirmation and skip interactive pickers]' \
@@ -461,15 +560,24 @@ _arguments "${_arguments_options[@]}" : \
 '-s+[The address of the Kubernetes API server (overrides the kubeconfig)]:URL:_default' \
 '--server=[The address of the Kubernetes API server (overrides the kubeconfig)]:URL:_default' \
 '--token=[Bearer token for authentication to the API server]:TOKEN:_default' \
+'--as-uid=[UID to impersonate for the operation]:UID:_default' \
+'--certificate-authority=[Path to a PEM file of certificate authorities (replaces the kubeconfig'\''s)]:PATH:_files' \
+'--client-certificate=[Path to a client certificate file for TLS (replaces the kubeconfig'\''s)]:PATH:_files' \
+'--client-key=[Path to a client key file for TLS (replaces the kubeconfig'\''s)]:PATH:_files' \
+'--tls-server-name=[Server name to check the server certificate against (default\: the server'\''s host name)]:NAME:_default' \
 '--request-timeout=[How long to wait for a single API request\: 0 (no limit), a number of seconds, or 1s, 2m, 3h]:DURATION:_default' \
-'-o+[Output format]:FORMAT:(table wide json yaml name)' \
-'--output=[Output format]:FORMAT:(table wide json yaml name)' \
-'--color=[Colour\: auto, always or never]:COLOR:(auto always never)' \
+'-o+[Output format\: json, yaml, name, wide, jsonpath=…, jsonpath-file=…, go-template=…, go-template-file=…, custom-columns=…, custom-columns-file=…]:FORMAT:_default' \
+'--output=[Output format\: json, yaml, name, wide, jsonpath=…, jsonpath-file=…, go-template=…, go-template-file=…, custom-columns=…, custom-columns-file=…]:FORMAT:_default' \
+'--kubectl-verbosity=[kubectl'\''s numeric level; \`-v=N\` and \`--v=N\` are rewritten to this before parsing]:N:_default' \
+'--color=[Colour in tables and logs\: auto (a terminal, and NO_COLOR unset), always or never]:COLOR:(auto always never)' \
 '-A[Work across all namespaces, where the command supports it]' \
 '--all-namespaces[Work across all namespaces, where the command supports it]' \
 '--insecure-skip-tls-verify[Don'\''t check the server'\''s certificate (insecure)]' \
-'*-v[More detail on stderr (repeat for more)]' \
-'*--verbose[More detail on stderr (repeat for more)]' \
+'--disable-compression[Ask the API server for uncompressed responses]' \
+'--no-headers[Don'\''t print the header line of tables and custom columns]' \
+'--show-labels[Show each object'\''s labels as the last column of a table]' \
+'*-v[More detail on stderr\: -v shows every API request, -vv and -vvv more; kubectl'\''s -v=N also works (6 is -v, 7 and 8 are -vv, 9 is -vvv)]' \
+'*--verbose[More detail on stderr\: -v shows every API request, -vv and -vvv more; kubectl'\''s -v=N also works (6 is -v, 7 and 8 are -vv, 9 is -vvv)]' \
 '--no-progress[Don'\''t draw progress bars (they are also off when stderr is not a terminal)]' \
 '-y[Answer yes to every confirmation and skip interactive pickers]' \
 '--yes[Answer yes to every confirmation and skip interactive pickers]' \
@@ -508,17 +616,26 @@ _arguments "${_arguments_options[@]}" : \
 '-s+[The address of the Kubernetes API server (overrides the kubeconfig)]:URL:_default' \
 '--server=[The address of the Kubernetes API server (overrides the kubeconfig)]:URL:_default' \
 '--token=[Bearer token for authentication to the API server]:TOKEN:_default' \
+'--as-uid=[UID to impersonate for the operation]:UID:_default' \
+'--certificate-authority=[Path to a PEM file of certificate authorities (replaces the kubeconfig'\''s)]:PATH:_files' \
+'--client-certificate=[Path to a client certificate file for TLS (replaces the kubeconfig'\''s)]:PATH:_files' \
+'--client-key=[Path to a client key file for TLS (replaces the kubeconfig'\''s)]:PATH:_files' \
+'--tls-server-name=[Server name to check the server certificate against (default\: the server'\''s host name)]:NAME:_default' \
 '--request-timeout=[How long to wait for a single API request\: 0 (no limit), a number of seconds, or 1s, 2m, 3h]:DURATION:_default' \
-'-o+[Output format]:FORMAT:(table wide json yaml name)' \
-'--output=[Output format]:FORMAT:(table wide json yaml name)' \
-'--color=[Colour\: auto, always or never]:COLOR:(auto always never)' \
+'-o+[Output format\: json, yaml, name, wide, jsonpath=…, jsonpath-file=…, go-template=…, go-template-file=…, custom-columns=…, custom-columns-file=…]:FORMAT:_default' \
+'--output=[Output format\: json, yaml, name, wide, jsonpath=…, jsonpath-file=…, go-template=…, go-template-file=…, custom-columns=…, custom-columns-file=…]:FORMAT:_default' \
+'--kubectl-verbosity=[kubectl'\''s numeric level; \`-v=N\` and \`--v=N\` are rewritten to this before parsing]:N:_default' \
+'--color=[Colour in tables and logs\: auto (a terminal, and NO_COLOR unset), always or never]:COLOR:(auto always never)' \
 '--from-cluster[Find the endpoint and certificate files from the kube-system etcd static pod, read through the API (run on that control-plane node). Replaces --endpoints; --cacert/--cert/--key still override the pod'\''s files]' \
 '--keep-local[With --profile\: also keep FILE on disk]' \
 '-A[Work across all namespaces, where the command supports it]' \
 '--all-namespaces[Work across all namespaces, where the command supports it]' \
 '--insecure-skip-tls-verify[Don'\''t check the server'\''s certificate (insecure)]' \
-'*-v[More detail on stderr (repeat for more)]' \
-'*--verbose[More detail on stderr (repeat for more)]' \
+'--disable-compression[Ask the API server for uncompressed responses]' \
+'--no-headers[Don'\''t print the header line of tables and custom columns]' \
+'--show-labels[Show each object'\''s labels as the last column of a table]' \
+'*-v[More detail on stderr\: -v shows every API request, -vv and -vvv more; kubectl'\''s -v=N also works (6 is -v, 7 and 8 are -vv, 9 is -vvv)]' \
+'*--verbose[More detail on stderr\: -v shows every API request, -vv and -vvv more; kubectl'\''s -v=N also works (6 is -v, 7 and 8 are -vv, 9 is -vvv)]' \
 '--no-progress[Don'\''t draw progress bars (they are also off when stderr is not a terminal)]' \
 '-y[Answer yes to every confirmation and skip interactive pickers]' \
 '--yes[Answer yes to every confirmation and skip interactive pickers]' \
@@ -542,16 +659,25 @@ _arguments "${_arguments_options[@]}" : \
 '-s+[The address of the Kubernetes API server (overrides the kubeconfig)]:URL:_default' \
 '--server=[The address of the Kubernetes API server (overrides the kubeconfig)]:URL:_default' \
 '--token=[Bearer token for authentication to the API server]:TOKEN:_default' \
+'--as-uid=[UID to impersonate for the operation]:UID:_default' \
+'--certificate-authority=[Path to a PEM file of certificate authorities (replaces the kubeconfig'\''s)]:PATH:_files' \
+'--client-certificate=[Path to a client certificate file for TLS (replaces the kubeconfig'\''s)]:PATH:_files' \
+'--client-key=[Path to a client key file for TLS (replaces the kubeconfig'\''s)]:PATH:_files' \
+'--tls-server-name=[Server name to check the server certificate against (default\: the server'\''s host name)]:NAME:_default' \
 '--request-timeout=[How long to wait for a single API request\: 0 (no limit), a number of seconds, or 1s, 2m, 3h]:DURATION:_default' \
-'-o+[Output format]:FORMAT:(table wide json yaml name)' \
-'--output=[Output format]:FORMAT:(table wide json yaml name)' \
-'--color=[Colour\: auto, always or never]:COLOR:(auto always never)' \
+'-o+[Output format\: json, yaml, name, wide, jsonpath=…, jsonpath-file=…, go-template=…, go-template-file=…, custom-columns=…, custom-columns-file=…]:FORMAT:_default' \
+'--output=[Output format\: json, yaml, name, wide, jsonpath=…, jsonpath-file=…, go-template=…, go-template-file=…, custom-columns=…, custom-columns-file=…]:FORMAT:_default' \
+'--kubectl-verbosity=[kubectl'\''s numeric level; \`-v=N\` and \`--v=N\` are rewritten to this before parsing]:N:_default' \
+'--color=[Colour in tables and logs\: auto (a terminal, and NO_COLOR unset), always or never]:COLOR:(auto always never)' \
 '--skip-hash-check[Report a SHA-256 trailer mismatch instead of refusing the file]' \
 '-A[Work across all namespaces, where the command supports it]' \
 '--all-namespaces[Work across all namespaces, where the command supports it]' \
 '--insecure-skip-tls-verify[Don'\''t check the server'\''s certificate (insecure)]' \
-'*-v[More detail on stderr (repeat for more)]' \
-'*--verbose[More detail on stderr (repeat for more)]' \
+'--disable-compression[Ask the API server for uncompressed responses]' \
+'--no-headers[Don'\''t print the header line of tables and custom columns]' \
+'--show-labels[Show each object'\''s labels as the last column of a table]' \
+'*-v[More detail on stderr\: -v shows every API request, -vv and -vvv more; kubectl'\''s -v=N also works (6 is -v, 7 and 8 are -vv, 9 is -vvv)]' \
+'*--verbose[More detail on stderr\: -v shows every API request, -vv and -vvv more; kubectl'\''s -v=N also works (6 is -v, 7 and 8 are -vv, 9 is -vvv)]' \
 '--no-progress[Don'\''t draw progress bars (they are also off when stderr is not a terminal)]' \
 '-y[Answer yes to every confirmation and skip interactive pickers]' \
 '--yes[Answer yes to every confirmation and skip interactive pickers]' \
@@ -565,7 +691,7 @@ _arguments "${_arguments_options[@]}" : \
 (inspect)
 _arguments "${_arguments_options[@]}" : \
 '--prefix=[Only keys starting with this (e.g. /registry/deployments/ or /registry/cert-manager.io/)]:KEY_PREFIX:_default' \
-'--get=[Print one object as YAML (or -o json)\: a full key, or RESOURCE\[.GROUP\]/\[NAMESPACE/\]NAME]:OBJECT:_default' \
+'(--diff-live)--get=[Print one object as YAML (or -o json)\: a full key, or TYPE/\[NAMESPACE/\]NAME where TYPE is any name kubectl accepts (deployments, deployments.apps, deploy, Deployment, a custom resource'\''s names); without NAMESPACE, -n or "default"]:OBJECT:_default' \
 '--revision=[Show the state as of this revision instead of the snapshot'\''s last one]:N:_default' \
 '--etcd-prefix=[The API server'\''s --etcd-prefix]:PREFIX:_default' \
 '--kubeconfig=[Path to the kubeconfig file (default\: \$KUBECONFIG, whose paths are merged, then ~/.kube/config)]:PATH:_files' \
@@ -579,17 +705,29 @@ _arguments "${_arguments_options[@]}" : \
 '-s+[The address of the Kubernetes API server (overrides the kubeconfig)]:URL:_default' \
 '--server=[The address of the Kubernetes API server (overrides the kubeconfig)]:URL:_default' \
 '--token=[Bearer token for authentication to the API server]:TOKEN:_default' \
+'--as-uid=[UID to impersonate for the operation]:UID:_default' \
+'--certificate-authority=[Path to a PEM file of certificate authorities (replaces the kubeconfig'\''s)]:PATH:_files' \
+'--client-certificate=[Path to a client certificate file for TLS (replaces the kubeconfig'\''s)]:PATH:_files' \
+'--client-key=[Path to a client key file for TLS (replaces the kubeconfig'\''s)]:PATH:_files' \
+'--tls-server-name=[Server name to check the server certificate against (default\: the server'\''s host name)]:NAME:_default' \
 '--request-timeout=[How long to wait for a single API request\: 0 (no limit), a number of seconds, or 1s, 2m, 3h]:DURATION:_default' \
-'-o+[Output format]:FORMAT:(table wide json yaml name)' \
-'--output=[Output format]:FORMAT:(table wide json yaml name)' \
-'--color=[Colour\: auto, always or never]:COLOR:(auto always never)' \
-'--show-secrets[Print Secret data with --get (redacted by default)]' \
+'-o+[Output format\: json, yaml, name, wide, jsonpath=…, jsonpath-file=…, go-template=…, go-template-file=…, custom-columns=…, custom-columns-file=…]:FORMAT:_default' \
+'--output=[Output format\: json, yaml, name, wide, jsonpath=…, jsonpath-file=…, go-template=…, go-template-file=…, custom-columns=…, custom-columns-file=…]:FORMAT:_default' \
+'--kubectl-verbosity=[kubectl'\''s numeric level; \`-v=N\` and \`--v=N\` are rewritten to this before parsing]:N:_default' \
+'--color=[Colour in tables and logs\: auto (a terminal, and NO_COLOR unset), always or never]:COLOR:(auto always never)' \
+'--show-secrets[Print Secret values (redacted by default, also in the last-applied annotation)]' \
+'--show-managed-fields[Keep metadata.managedFields in --get output (hidden by default, as kubectl does)]' \
+'--for-apply[With --get\: leave out what the server sets (uid, resourceVersion, timestamps, status, allocated cluster IPs, generated Job selectors, owner references) so that \`kubectl apply\` or \`kubectl create\` recreates the object]' \
+'--diff-live[List the objects (under --prefix) that were changed, deleted or created in the live cluster since the snapshot; uses the cluster-access flags]' \
 '--skip-hash-check[Read a snapshot whose SHA-256 trailer or structure check fails (as \`status\` and \`restore\` would refuse it), with a warning]' \
 '-A[Work across all namespaces, where the command supports it]' \
 '--all-namespaces[Work across all namespaces, where the command supports it]' \
 '--insecure-skip-tls-verify[Don'\''t check the server'\''s certificate (insecure)]' \
-'*-v[More detail on stderr (repeat for more)]' \
-'*--verbose[More detail on stderr (repeat for more)]' \
+'--disable-compression[Ask the API server for uncompressed responses]' \
+'--no-headers[Don'\''t print the header line of tables and custom columns]' \
+'--show-labels[Show each object'\''s labels as the last column of a table]' \
+'*-v[More detail on stderr\: -v shows every API request, -vv and -vvv more; kubectl'\''s -v=N also works (6 is -v, 7 and 8 are -vv, 9 is -vvv)]' \
+'*--verbose[More detail on stderr\: -v shows every API request, -vv and -vvv more; kubectl'\''s -v=N also works (6 is -v, 7 and 8 are -vv, 9 is -vvv)]' \
 '--no-progress[Don'\''t draw progress bars (they are also off when stderr is not a terminal)]' \
 '-y[Answer yes to every confirmation and skip interactive pickers]' \
 '--yes[Answer yes to every confirmation and skip interactive pickers]' \
@@ -620,17 +758,26 @@ _arguments "${_arguments_options[@]}" : \
 '-s+[The address of the Kubernetes API server (overrides the kubeconfig)]:URL:_default' \
 '--server=[The address of the Kubernetes API server (overrides the kubeconfig)]:URL:_default' \
 '--token=[Bearer token for authentication to the API server]:TOKEN:_default' \
+'--as-uid=[UID to impersonate for the operation]:UID:_default' \
+'--certificate-authority=[Path to a PEM file of certificate authorities (replaces the kubeconfig'\''s)]:PATH:_files' \
+'--client-certificate=[Path to a client certificate file for TLS (replaces the kubeconfig'\''s)]:PATH:_files' \
+'--client-key=[Path to a client key file for TLS (replaces the kubeconfig'\''s)]:PATH:_files' \
+'--tls-server-name=[Server name to check the server certificate against (default\: the server'\''s host name)]:NAME:_default' \
 '--request-timeout=[How long to wait for a single API request\: 0 (no limit), a number of seconds, or 1s, 2m, 3h]:DURATION:_default' \
-'-o+[Output format]:FORMAT:(table wide json yaml name)' \
-'--output=[Output format]:FORMAT:(table wide json yaml name)' \
-'--color=[Colour\: auto, always or never]:COLOR:(auto always never)' \
+'-o+[Output format\: json, yaml, name, wide, jsonpath=…, jsonpath-file=…, go-template=…, go-template-file=…, custom-columns=…, custom-columns-file=…]:FORMAT:_default' \
+'--output=[Output format\: json, yaml, name, wide, jsonpath=…, jsonpath-file=…, go-template=…, go-template-file=…, custom-columns=…, custom-columns-file=…]:FORMAT:_default' \
+'--kubectl-verbosity=[kubectl'\''s numeric level; \`-v=N\` and \`--v=N\` are rewritten to this before parsing]:N:_default' \
+'--color=[Colour in tables and logs\: auto (a terminal, and NO_COLOR unset), always or never]:COLOR:(auto always never)' \
 '--skip-hash-check[Restore a file without a SHA-256 trailer, or whose trailer does not match]' \
 '--mark-compacted[Mark the bumped revision compacted so watchers (Kubernetes informers) re-list]' \
 '-A[Work across all namespaces, where the command supports it]' \
 '--all-namespaces[Work across all namespaces, where the command supports it]' \
 '--insecure-skip-tls-verify[Don'\''t check the server'\''s certificate (insecure)]' \
-'*-v[More detail on stderr (repeat for more)]' \
-'*--verbose[More detail on stderr (repeat for more)]' \
+'--disable-compression[Ask the API server for uncompressed responses]' \
+'--no-headers[Don'\''t print the header line of tables and custom columns]' \
+'--show-labels[Show each object'\''s labels as the last column of a table]' \
+'*-v[More detail on stderr\: -v shows every API request, -vv and -vvv more; kubectl'\''s -v=N also works (6 is -v, 7 and 8 are -vv, 9 is -vvv)]' \
+'*--verbose[More detail on stderr\: -v shows every API request, -vv and -vvv more; kubectl'\''s -v=N also works (6 is -v, 7 and 8 are -vv, 9 is -vvv)]' \
 '--no-progress[Don'\''t draw progress bars (they are also off when stderr is not a terminal)]' \
 '-y[Answer yes to every confirmation and skip interactive pickers]' \
 '--yes[Answer yes to every confirmation and skip interactive pickers]' \
@@ -657,16 +804,25 @@ _arguments "${_arguments_options[@]}" : \
 '-s+[The address of the Kubernetes API server (overrides the kubeconfig)]:URL:_default' \
 '--server=[The address of the Kubernetes API server (overrides the kubeconfig)]:URL:_default' \
 '--token=[Bearer token for authentication to the API server]:TOKEN:_default' \
+'--as-uid=[UID to impersonate for the operation]:UID:_default' \
+'--certificate-authority=[Path to a PEM file of certificate authorities (replaces the kubeconfig'\''s)]:PATH:_files' \
+'--client-certificate=[Path to a client certificate file for TLS (replaces the kubeconfig'\''s)]:PATH:_files' \
+'--client-key=[Path to a client key file for TLS (replaces the kubeconfig'\''s)]:PATH:_files' \
+'--tls-server-name=[Server name to check the server certificate against (default\: the server'\''s host name)]:NAME:_default' \
 '--request-timeout=[How long to wait for a single API request\: 0 (no limit), a number of seconds, or 1s, 2m, 3h]:DURATION:_default' \
-'-o+[Output format]:FORMAT:(table wide json yaml name)' \
-'--output=[Output format]:FORMAT:(table wide json yaml name)' \
-'--color=[Colour\: auto, always or never]:COLOR:(auto always never)' \
+'-o+[Output format\: json, yaml, name, wide, jsonpath=…, jsonpath-file=…, go-template=…, go-template-file=…, custom-columns=…, custom-columns-file=…]:FORMAT:_default' \
+'--output=[Output format\: json, yaml, name, wide, jsonpath=…, jsonpath-file=…, go-template=…, go-template-file=…, custom-columns=…, custom-columns-file=…]:FORMAT:_default' \
+'--kubectl-verbosity=[kubectl'\''s numeric level; \`-v=N\` and \`--v=N\` are rewritten to this before parsing]:N:_default' \
+'--color=[Colour in tables and logs\: auto (a terminal, and NO_COLOR unset), always or never]:COLOR:(auto always never)' \
 '--dry-run[Show the change as a diff and write nothing]' \
 '-A[Work across all namespaces, where the command supports it]' \
 '--all-namespaces[Work across all namespaces, where the command supports it]' \
 '--insecure-skip-tls-verify[Don'\''t check the server'\''s certificate (insecure)]' \
-'*-v[More detail on stderr (repeat for more)]' \
-'*--verbose[More detail on stderr (repeat for more)]' \
+'--disable-compression[Ask the API server for uncompressed responses]' \
+'--no-headers[Don'\''t print the header line of tables and custom columns]' \
+'--show-labels[Show each object'\''s labels as the last column of a table]' \
+'*-v[More detail on stderr\: -v shows every API request, -vv and -vvv more; kubectl'\''s -v=N also works (6 is -v, 7 and 8 are -vv, 9 is -vvv)]' \
+'*--verbose[More detail on stderr\: -v shows every API request, -vv and -vvv more; kubectl'\''s -v=N also works (6 is -v, 7 and 8 are -vv, 9 is -vvv)]' \
 '--no-progress[Don'\''t draw progress bars (they are also off when stderr is not a terminal)]' \
 '-y[Answer yes to every confirmation and skip interactive pickers]' \
 '--yes[Answer yes to every confirmation and skip interactive pickers]' \
@@ -733,15 +889,24 @@ _arguments "${_arguments_options[@]}" : \
 '-s+[The address of the Kubernetes API server (overrides the kubeconfig)]:URL:_default' \
 '--server=[The address of the Kubernetes API server (overrides the kubeconfig)]:URL:_default' \
 '--token=[Bearer token for authentication to the API server]:TOKEN:_default' \
+'--as-uid=[UID to impersonate for the operation]:UID:_default' \
+'--certificate-authority=[Path to a PEM file of certificate authorities (replaces the kubeconfig'\''s)]:PATH:_files' \
+'--client-certificate=[Path to a client certificate file for TLS (replaces the kubeconfig'\''s)]:PATH:_files' \
+'--client-key=[Path to a client key file for TLS (replaces the kubeconfig'\''s)]:PATH:_files' \
+'--tls-server-name=[Server name to check the server certificate against (default\: the server'\''s host name)]:NAME:_default' \
 '--request-timeout=[How long to wait for a single API request\: 0 (no limit), a number of seconds, or 1s, 2m, 3h]:DURATION:_default' \
-'-o+[Output format]:FORMAT:(table wide json yaml name)' \
-'--output=[Output format]:FORMAT:(table wide json yaml name)' \
-'--color=[Colour\: auto, always or never]:COLOR:(auto always never)' \
+'-o+[Output format\: json, yaml, name, wide, jsonpath=…, jsonpath-file=…, go-template=…, go-template-file=…, custom-columns=…, custom-columns-file=…]:FORMAT:_default' \
+'--output=[Output format\: json, yaml, name, wide, jsonpath=…, jsonpath-file=…, go-template=…, go-template-file=…, custom-columns=…, custom-columns-file=…]:FORMAT:_default' \
+'--kubectl-verbosity=[kubectl'\''s numeric level; \`-v=N\` and \`--v=N\` are rewritten to this before parsing]:N:_default' \
+'--color=[Colour in tables and logs\: auto (a terminal, and NO_COLOR unset), always or never]:COLOR:(auto always never)' \
 '-A[Work across all namespaces, where the command supports it]' \
 '--all-namespaces[Work across all namespaces, where the command supports it]' \
 '--insecure-skip-tls-verify[Don'\''t check the server'\''s certificate (insecure)]' \
-'*-v[More detail on stderr (repeat for more)]' \
-'*--verbose[More detail on stderr (repeat for more)]' \
+'--disable-compression[Ask the API server for uncompressed responses]' \
+'--no-headers[Don'\''t print the header line of tables and custom columns]' \
+'--show-labels[Show each object'\''s labels as the last column of a table]' \
+'*-v[More detail on stderr\: -v shows every API request, -vv and -vvv more; kubectl'\''s -v=N also works (6 is -v, 7 and 8 are -vv, 9 is -vvv)]' \
+'*--verbose[More detail on stderr\: -v shows every API request, -vv and -vvv more; kubectl'\''s -v=N also works (6 is -v, 7 and 8 are -vv, 9 is -vvv)]' \
 '--no-progress[Don'\''t draw progress bars (they are also off when stderr is not a terminal)]' \
 '-y[Answer yes to every confirmation and skip interactive pickers]' \
 '--yes[Answer yes to every confirmation and skip interactive pickers]' \
@@ -772,15 +937,24 @@ _arguments "${_arguments_options[@]}" : \
 '-s+[The address of the Kubernetes API server (overrides the kubeconfig)]:URL:_default' \
 '--server=[The address of the Kubernetes API server (overrides the kubeconfig)]:URL:_default' \
 '--token=[Bearer token for authentication to the API server]:TOKEN:_default' \
+'--as-uid=[UID to impersonate for the operation]:UID:_default' \
+'--certificate-authority=[Path to a PEM file of certificate authorities (replaces the kubeconfig'\''s)]:PATH:_files' \
+'--client-certificate=[Path to a client certificate file for TLS (replaces the kubeconfig'\''s)]:PATH:_files' \
+'--client-key=[Path to a client key file for TLS (replaces the kubeconfig'\''s)]:PATH:_files' \
+'--tls-server-name=[Server name to check the server certificate against (default\: the server'\''s host name)]:NAME:_default' \
 '--request-timeout=[How long to wait for a single API request\: 0 (no limit), a number of seconds, or 1s, 2m, 3h]:DURATION:_default' \
-'-o+[Output format]:FORMAT:(table wide json yaml name)' \
-'--output=[Output format]:FORMAT:(table wide json yaml name)' \
-'--color=[Colour\: auto, always or never]:COLOR:(auto always never)' \
+'-o+[Output format\: json, yaml, name, wide, jsonpath=…, jsonpath-file=…, go-template=…, go-template-file=…, custom-columns=…, custom-columns-file=…]:FORMAT:_default' \
+'--output=[Output format\: json, yaml, name, wide, jsonpath=…, jsonpath-file=…, go-template=…, go-template-file=…, custom-columns=…, custom-columns-file=…]:FORMAT:_default' \
+'--kubectl-verbosity=[kubectl'\''s numeric level; \`-v=N\` and \`--v=N\` are rewritten to this before parsing]:N:_default' \
+'--color=[Colour in tables and logs\: auto (a terminal, and NO_COLOR unset), always or never]:COLOR:(auto always never)' \
 '-A[Work across all namespaces, where the command supports it]' \
 '--all-namespaces[Work across all namespaces, where the command supports it]' \
 '--insecure-skip-tls-verify[Don'\''t check the server'\''s certificate (insecure)]' \
-'*-v[More detail on stderr (repeat for more)]' \
-'*--verbose[More detail on stderr (repeat for more)]' \
+'--disable-compression[Ask the API server for uncompressed responses]' \
+'--no-headers[Don'\''t print the header line of tables and custom columns]' \
+'--show-labels[Show each object'\''s labels as the last column of a table]' \
+'*-v[More detail on stderr\: -v shows every API request, -vv and -vvv more; kubectl'\''s -v=N also works (6 is -v, 7 and 8 are -vv, 9 is -vvv)]' \
+'*--verbose[More detail on stderr\: -v shows every API request, -vv and -vvv more; kubectl'\''s -v=N also works (6 is -v, 7 and 8 are -vv, 9 is -vvv)]' \
 '--no-progress[Don'\''t draw progress bars (they are also off when stderr is not a terminal)]' \
 '-y[Answer yes to every confirmation and skip interactive pickers]' \
 '--yes[Answer yes to every confirmation and skip interactive pickers]' \
@@ -820,18 +994,27 @@ _arguments "${_arguments_options[@]}" : \
 '-s+[The address of the Kubernetes API server (overrides the kubeconfig)]:URL:_default' \
 '--server=[The address of the Kubernetes API server (overrides the kubeconfig)]:URL:_default' \
 '--token=[Bearer token for authentication to the API server]:TOKEN:_default' \
+'--as-uid=[UID to impersonate for the operation]:UID:_default' \
+'--certificate-authority=[Path to a PEM file of certificate authorities (replaces the kubeconfig'\''s)]:PATH:_files' \
+'--client-certificate=[Path to a client certificate file for TLS (replaces the kubeconfig'\''s)]:PATH:_files' \
+'--client-key=[Path to a client key file for TLS (replaces the kubeconfig'\''s)]:PATH:_files' \
+'--tls-server-name=[Server name to check the server certificate against (default\: the server'\''s host name)]:NAME:_default' \
 '--request-timeout=[How long to wait for a single API request\: 0 (no limit), a number of seconds, or 1s, 2m, 3h]:DURATION:_default' \
-'-o+[Output format]:FORMAT:(table wide json yaml name)' \
-'--output=[Output format]:FORMAT:(table wide json yaml name)' \
-'--color=[Colour\: auto, always or never]:COLOR:(auto always never)' \
+'-o+[Output format\: json, yaml, name, wide, jsonpath=…, jsonpath-file=…, go-template=…, go-template-file=…, custom-columns=…, custom-columns-file=…]:FORMAT:_default' \
+'--output=[Output format\: json, yaml, name, wide, jsonpath=…, jsonpath-file=…, go-template=…, go-template-file=…, custom-columns=…, custom-columns-file=…]:FORMAT:_default' \
+'--kubectl-verbosity=[kubectl'\''s numeric level; \`-v=N\` and \`--v=N\` are rewritten to this before parsing]:N:_default' \
+'--color=[Colour in tables and logs\: auto (a terminal, and NO_COLOR unset), always or never]:COLOR:(auto always never)' \
 '--skip-validation[Create it without checking the location first]' \
 '--dry-run[Print the Profile that would be created; create nothing]' \
 '--skip-SSL-verify[Skip TLS certificate verification]' \
 '-A[Work across all namespaces, where the command supports it]' \
 '--all-namespaces[Work across all namespaces, where the command supports it]' \
 '--insecure-skip-tls-verify[Don'\''t check the server'\''s certificate (insecure)]' \
-'*-v[More detail on stderr (repeat for more)]' \
-'*--verbose[More detail on stderr (repeat for more)]' \
+'--disable-compression[Ask the API server for uncompressed responses]' \
+'--no-headers[Don'\''t print the header line of tables and custom columns]' \
+'--show-labels[Show each object'\''s labels as the last column of a table]' \
+'*-v[More detail on stderr\: -v shows every API request, -vv and -vvv more; kubectl'\''s -v=N also works (6 is -v, 7 and 8 are -vv, 9 is -vvv)]' \
+'*--verbose[More detail on stderr\: -v shows every API request, -vv and -vvv more; kubectl'\''s -v=N also works (6 is -v, 7 and 8 are -vv, 9 is -vvv)]' \
 '--no-progress[Don'\''t draw progress bars (they are also off when stderr is not a terminal)]' \
 '-y[Answer yes to every confirmation and skip interactive pickers]' \
 '--yes[Answer yes to every confirmation and skip interactive pickers]' \
@@ -863,18 +1046,27 @@ _arguments "${_arguments_options[@]}" : \
 '-s+[The address of the Kubernetes API server (overrides the kubeconfig)]:URL:_default' \
 '--server=[The address of the Kubernetes API server (overrides the kubeconfig)]:URL:_default' \
 '--token=[Bearer token for authentication to the API server]:TOKEN:_default' \
+'--as-uid=[UID to impersonate for the operation]:UID:_default' \
+'--certificate-authority=[Path to a PEM file of certificate authorities (replaces the kubeconfig'\''s)]:PATH:_files' \
+'--client-certificate=[Path to a client certificate file for TLS (replaces the kubeconfig'\''s)]:PATH:_files' \
+'--client-key=[Path to a client key file for TLS (replaces the kubeconfig'\''s)]:PATH:_files' \
+'--tls-server-name=[Server name to check the server certificate against (default\: the server'\''s host name)]:NAME:_default' \
 '--request-timeout=[How long to wait for a single API request\: 0 (no limit), a number of seconds, or 1s, 2m, 3h]:DURATION:_default' \
-'-o+[Output format]:FORMAT:(table wide json yaml name)' \
-'--output=[Output format]:FORMAT:(table wide json yaml name)' \
-'--color=[Colour\: auto, always or never]:COLOR:(auto always never)' \
+'-o+[Output format\: json, yaml, name, wide, jsonpath=…, jsonpath-file=…, go-template=…, go-template-file=…, custom-columns=…, custom-columns-file=…]:FORMAT:_default' \
+'--output=[Output format\: json, yaml, name, wide, jsonpath=…, jsonpath-file=…, go-template=…, go-template-file=…, custom-columns=…, custom-columns-file=…]:FORMAT:_default' \
+'--kubectl-verbosity=[kubectl'\''s numeric level; \`-v=N\` and \`--v=N\` are rewritten to this before parsing]:N:_default' \
+'--color=[Colour in tables and logs\: auto (a terminal, and NO_COLOR unset), always or never]:COLOR:(auto always never)' \
 '--skip-validation[Create it without checking the location first]' \
 '--dry-run[Print the Profile that would be created; create nothing]' \
 '--skip-SSL-verify[Skip TLS certificate verification]' \
 '-A[Work across all namespaces, where the command supports it]' \
 '--all-namespaces[Work across all namespaces, where the command supports it]' \
 '--insecure-skip-tls-verify[Don'\''t check the server'\''s certificate (insecure)]' \
-'*-v[More detail on stderr (repeat for more)]' \
-'*--verbose[More detail on stderr (repeat for more)]' \
+'--disable-compression[Ask the API server for uncompressed responses]' \
+'--no-headers[Don'\''t print the header line of tables and custom columns]' \
+'--show-labels[Show each object'\''s labels as the last column of a table]' \
+'*-v[More detail on stderr\: -v shows every API request, -vv and -vvv more; kubectl'\''s -v=N also works (6 is -v, 7 and 8 are -vv, 9 is -vvv)]' \
+'*--verbose[More detail on stderr\: -v shows every API request, -vv and -vvv more; kubectl'\''s -v=N also works (6 is -v, 7 and 8 are -vv, 9 is -vvv)]' \
 '--no-progress[Don'\''t draw progress bars (they are also off when stderr is not a terminal)]' \
 '-y[Answer yes to every confirmation and skip interactive pickers]' \
 '--yes[Answer yes to every confirmation and skip interactive pickers]' \
@@ -905,18 +1097,27 @@ _arguments "${_arguments_options[@]}" : \
 '-s+[The address of the Kubernetes API server (overrides the kubeconfig)]:URL:_default' \
 '--server=[The address of the Kubernetes API server (overrides the kubeconfig)]:URL:_default' \
 '--token=[Bearer token for authentication to the API server]:TOKEN:_default' \
+'--as-uid=[UID to impersonate for the operation]:UID:_default' \
+'--certificate-authority=[Path to a PEM file of certificate authorities (replaces the kubeconfig'\''s)]:PATH:_files' \
+'--client-certificate=[Path to a client certificate file for TLS (replaces the kubeconfig'\''s)]:PATH:_files' \
+'--client-key=[Path to a client key file for TLS (replaces the kubeconfig'\''s)]:PATH:_files' \
+'--tls-server-name=[Server name to check the server certificate against (default\: the server'\''s host name)]:NAME:_default' \
 '--request-timeout=[How long to wait for a single API request\: 0 (no limit), a number of seconds, or 1s, 2m, 3h]:DURATION:_default' \
-'-o+[Output format]:FORMAT:(table wide json yaml name)' \
-'--output=[Output format]:FORMAT:(table wide json yaml name)' \
-'--color=[Colour\: auto, always or never]:COLOR:(auto always never)' \
+'-o+[Output format\: json, yaml, name, wide, jsonpath=…, jsonpath-file=…, go-template=…, go-template-file=…, custom-columns=…, custom-columns-file=…]:FORMAT:_default' \
+'--output=[Output format\: json, yaml, name, wide, jsonpath=…, jsonpath-file=…, go-template=…, go-template-file=…, custom-columns=…, custom-columns-file=…]:FORMAT:_default' \
+'--kubectl-verbosity=[kubectl'\''s numeric level; \`-v=N\` and \`--v=N\` are rewritten to this before parsing]:N:_default' \
+'--color=[Colour in tables and logs\: auto (a terminal, and NO_COLOR unset), always or never]:COLOR:(auto always never)' \
 '--skip-validation[Create it without checking the location first]' \
 '--dry-run[Print the Profile that would be created; create nothing]' \
 '--skip-SSL-verify[Skip TLS certificate verification]' \
 '-A[Work across all namespaces, where the command supports it]' \
 '--all-namespaces[Work across all namespaces, where the command supports it]' \
 '--insecure-skip-tls-verify[Don'\''t check the server'\''s certificate (insecure)]' \
-'*-v[More detail on stderr (repeat for more)]' \
-'*--verbose[More detail on stderr (repeat for more)]' \
+'--disable-compression[Ask the API server for uncompressed responses]' \
+'--no-headers[Don'\''t print the header line of tables and custom columns]' \
+'--show-labels[Show each object'\''s labels as the last column of a table]' \
+'*-v[More detail on stderr\: -v shows every API request, -vv and -vvv more; kubectl'\''s -v=N also works (6 is -v, 7 and 8 are -vv, 9 is -vvv)]' \
+'*--verbose[More detail on stderr\: -v shows every API request, -vv and -vvv more; kubectl'\''s -v=N also works (6 is -v, 7 and 8 are -vv, 9 is -vvv)]' \
 '--no-progress[Don'\''t draw progress bars (they are also off when stderr is not a terminal)]' \
 '-y[Answer yes to every confirmation and skip interactive pickers]' \
 '--yes[Answer yes to every confirmation and skip interactive pickers]' \
@@ -942,17 +1143,26 @@ _arguments "${_arguments_options[@]}" : \
 '-s+[The address of the Kubernetes API server (overrides the kubeconfig)]:URL:_default' \
 '--server=[The address of the Kubernetes API server (overrides the kubeconfig)]:URL:_default' \
 '--token=[Bearer token for authentication to the API server]:TOKEN:_default' \
+'--as-uid=[UID to impersonate for the operation]:UID:_default' \
+'--certificate-authority=[Path to a PEM file of certificate authorities (replaces the kubeconfig'\''s)]:PATH:_files' \
+'--client-certificate=[Path to a client certificate file for TLS (replaces the kubeconfig'\''s)]:PATH:_files' \
+'--client-key=[Path to a client key file for TLS (replaces the kubeconfig'\''s)]:PATH:_files' \
+'--tls-server-name=[Server name to check the server certificate against (default\: the server'\''s host name)]:NAME:_default' \
 '--request-timeout=[How long to wait for a single API request\: 0 (no limit), a number of seconds, or 1s, 2m, 3h]:DURATION:_default' \
-'-o+[Output format]:FORMAT:(table wide json yaml name)' \
-'--output=[Output format]:FORMAT:(table wide json yaml name)' \
-'--color=[Colour\: auto, always or never]:COLOR:(auto always never)' \
+'-o+[Output format\: json, yaml, name, wide, jsonpath=…, jsonpath-file=…, go-template=…, go-template-file=…, custom-columns=…, custom-columns-file=…]:FORMAT:_default' \
+'--output=[Output format\: json, yaml, name, wide, jsonpath=…, jsonpath-file=…, go-template=…, go-template-file=…, custom-columns=…, custom-columns-file=…]:FORMAT:_default' \
+'--kubectl-verbosity=[kubectl'\''s numeric level; \`-v=N\` and \`--v=N\` are rewritten to this before parsing]:N:_default' \
+'--color=[Colour in tables and logs\: auto (a terminal, and NO_COLOR unset), always or never]:COLOR:(auto always never)' \
 '--skip-validation[Create it without checking the location first]' \
 '--dry-run[Print the Profile that would be created; create nothing]' \
 '-A[Work across all namespaces, where the command supports it]' \
 '--all-namespaces[Work across all namespaces, where the command supports it]' \
 '--insecure-skip-tls-verify[Don'\''t check the server'\''s certificate (insecure)]' \
-'*-v[More detail on stderr (repeat for more)]' \
-'*--verbose[More detail on stderr (repeat for more)]' \
+'--disable-compression[Ask the API server for uncompressed responses]' \
+'--no-headers[Don'\''t print the header line of tables and custom columns]' \
+'--show-labels[Show each object'\''s labels as the last column of a table]' \
+'*-v[More detail on stderr\: -v shows every API request, -vv and -vvv more; kubectl'\''s -v=N also works (6 is -v, 7 and 8 are -vv, 9 is -vvv)]' \
+'*--verbose[More detail on stderr\: -v shows every API request, -vv and -vvv more; kubectl'\''s -v=N also works (6 is -v, 7 and 8 are -vv, 9 is -vvv)]' \
 '--no-progress[Don'\''t draw progress bars (they are also off when stderr is not a terminal)]' \
 '-y[Answer yes to every confirmation and skip interactive pickers]' \
 '--yes[Answer yes to every confirmation and skip interactive pickers]' \
@@ -1015,15 +1225,24 @@ _arguments "${_arguments_options[@]}" : \
 '-s+[The address of the Kubernetes API server (overrides the kubeconfig)]:URL:_default' \
 '--server=[The address of the Kubernetes API server (overrides the kubeconfig)]:URL:_default' \
 '--token=[Bearer token for authentication to the API server]:TOKEN:_default' \
+'--as-uid=[UID to impersonate for the operation]:UID:_default' \
+'--certificate-authority=[Path to a PEM file of certificate authorities (replaces the kubeconfig'\''s)]:PATH:_files' \
+'--client-certificate=[Path to a client certificate file for TLS (replaces the kubeconfig'\''s)]:PATH:_files' \
+'--client-key=[Path to a client key file for TLS (replaces the kubeconfig'\''s)]:PATH:_files' \
+'--tls-server-name=[Server name to check the server certificate against (default\: the server'\''s host name)]:NAME:_default' \
 '--request-timeout=[How long to wait for a single API request\: 0 (no limit), a number of seconds, or 1s, 2m, 3h]:DURATION:_default' \
-'-o+[Output format]:FORMAT:(table wide json yaml name)' \
-'--output=[Output format]:FORMAT:(table wide json yaml name)' \
-'--color=[Colour\: auto, always or never]:COLOR:(auto always never)' \
+'-o+[Output format\: json, yaml, name, wide, jsonpath=…, jsonpath-file=…, go-template=…, go-template-file=…, custom-columns=…, custom-columns-file=…]:FORMAT:_default' \
+'--output=[Output format\: json, yaml, name, wide, jsonpath=…, jsonpath-file=…, go-template=…, go-template-file=…, custom-columns=…, custom-columns-file=…]:FORMAT:_default' \
+'--kubectl-verbosity=[kubectl'\''s numeric level; \`-v=N\` and \`--v=N\` are rewritten to this before parsing]:N:_default' \
+'--color=[Colour in tables and logs\: auto (a terminal, and NO_COLOR unset), always or never]:COLOR:(auto always never)' \
 '-A[Work across all namespaces, where the command supports it]' \
 '--all-namespaces[Work across all namespaces, where the command supports it]' \
 '--insecure-skip-tls-verify[Don'\''t check the server'\''s certificate (insecure)]' \
-'*-v[More detail on stderr (repeat for more)]' \
-'*--verbose[More detail on stderr (repeat for more)]' \
+'--disable-compression[Ask the API server for uncompressed responses]' \
+'--no-headers[Don'\''t print the header line of tables and custom columns]' \
+'--show-labels[Show each object'\''s labels as the last column of a table]' \
+'*-v[More detail on stderr\: -v shows every API request, -vv and -vvv more; kubectl'\''s -v=N also works (6 is -v, 7 and 8 are -vv, 9 is -vvv)]' \
+'*--verbose[More detail on stderr\: -v shows every API request, -vv and -vvv more; kubectl'\''s -v=N also works (6 is -v, 7 and 8 are -vv, 9 is -vvv)]' \
 '--no-progress[Don'\''t draw progress bars (they are also off when stderr is not a terminal)]' \
 '-y[Answer yes to every confirmation and skip interactive pickers]' \
 '--yes[Answer yes to every confirmation and skip interactive pickers]' \
@@ -1046,15 +1265,24 @@ _arguments "${_arguments_options[@]}" : \
 '-s+[The address of the Kubernetes API server (overrides the kubeconfig)]:URL:_default' \
 '--server=[The address of the Kubernetes API server (overrides the kubeconfig)]:URL:_default' \
 '--token=[Bearer token for authentication to the API server]:TOKEN:_default' \
+'--as-uid=[UID to impersonate for the operation]:UID:_default' \
+'--certificate-authority=[Path to a PEM file of certificate authorities (replaces the kubeconfig'\''s)]:PATH:_files' \
+'--client-certificate=[Path to a client certificate file for TLS (replaces the kubeconfig'\''s)]:PATH:_files' \
+'--client-key=[Path to a client key file for TLS (replaces the kubeconfig'\''s)]:PATH:_files' \
+'--tls-server-name=[Server name to check the server certificate against (default\: the server'\''s host name)]:NAME:_default' \
 '--request-timeout=[How long to wait for a single API request\: 0 (no limit), a number of seconds, or 1s, 2m, 3h]:DURATION:_default' \
-'-o+[Output format]:FORMAT:(table wide json yaml name)' \
-'--output=[Output format]:FORMAT:(table wide json yaml name)' \
-'--color=[Colour\: auto, always or never]:COLOR:(auto always never)' \
+'-o+[Output format\: json, yaml, name, wide, jsonpath=…, jsonpath-file=…, go-template=…, go-template-file=…, custom-columns=…, custom-columns-file=…]:FORMAT:_default' \
+'--output=[Output format\: json, yaml, name, wide, jsonpath=…, jsonpath-file=…, go-template=…, go-template-file=…, custom-columns=…, custom-columns-file=…]:FORMAT:_default' \
+'--kubectl-verbosity=[kubectl'\''s numeric level; \`-v=N\` and \`--v=N\` are rewritten to this before parsing]:N:_default' \
+'--color=[Colour in tables and logs\: auto (a terminal, and NO_COLOR unset), always or never]:COLOR:(auto always never)' \
 '-A[Work across all namespaces, where the command supports it]' \
 '--all-namespaces[Work across all namespaces, where the command supports it]' \
 '--insecure-skip-tls-verify[Don'\''t check the server'\''s certificate (insecure)]' \
-'*-v[More detail on stderr (repeat for more)]' \
-'*--verbose[More detail on stderr (repeat for more)]' \
+'--disable-compression[Ask the API server for uncompressed responses]' \
+'--no-headers[Don'\''t print the header line of tables and custom columns]' \
+'--show-labels[Show each object'\''s labels as the last column of a table]' \
+'*-v[More detail on stderr\: -v shows every API request, -vv and -vvv more; kubectl'\''s -v=N also works (6 is -v, 7 and 8 are -vv, 9 is -vvv)]' \
+'*--verbose[More detail on stderr\: -v shows every API request, -vv and -vvv more; kubectl'\''s -v=N also works (6 is -v, 7 and 8 are -vv, 9 is -vvv)]' \
 '--no-progress[Don'\''t draw progress bars (they are also off when stderr is not a terminal)]' \
 '-y[Answer yes to every confirmation and skip interactive pickers]' \
 '--yes[Answer yes to every confirmation and skip interactive pickers]' \
@@ -1078,15 +1306,24 @@ _arguments "${_arguments_options[@]}" : \
 '-s+[The address of the Kubernetes API server (overrides the kubeconfig)]:URL:_default' \
 '--server=[The address of the Kubernetes API server (overrides the kubeconfig)]:URL:_default' \
 '--token=[Bearer token for authentication to the API server]:TOKEN:_default' \
+'--as-uid=[UID to impersonate for the operation]:UID:_default' \
+'--certificate-authority=[Path to a PEM file of certificate authorities (replaces the kubeconfig'\''s)]:PATH:_files' \
+'--client-certificate=[Path to a client certificate file for TLS (replaces the kubeconfig'\''s)]:PATH:_files' \
+'--client-key=[Path to a client key file for TLS (replaces the kubeconfig'\''s)]:PATH:_files' \
+'--tls-server-name=[Server name to check the server certificate against (default\: the server'\''s host name)]:NAME:_default' \
 '--request-timeout=[How long to wait for a single API request\: 0 (no limit), a number of seconds, or 1s, 2m, 3h]:DURATION:_default' \
-'-o+[Output format]:FORMAT:(table wide json yaml name)' \
-'--output=[Output format]:FORMAT:(table wide json yaml name)' \
-'--color=[Colour\: auto, always or never]:COLOR:(auto always never)' \
+'-o+[Output format\: json, yaml, name, wide, jsonpath=…, jsonpath-file=…, go-template=…, go-template-file=…, custom-columns=…, custom-columns-file=…]:FORMAT:_default' \
+'--output=[Output format\: json, yaml, name, wide, jsonpath=…, jsonpath-file=…, go-template=…, go-template-file=…, custom-columns=…, custom-columns-file=…]:FORMAT:_default' \
+'--kubectl-verbosity=[kubectl'\''s numeric level; \`-v=N\` and \`--v=N\` are rewritten to this before parsing]:N:_default' \
+'--color=[Colour in tables and logs\: auto (a terminal, and NO_COLOR unset), always or never]:COLOR:(auto always never)' \
 '-A[Work across all namespaces, where the command supports it]' \
 '--all-namespaces[Work across all namespaces, where the command supports it]' \
 '--insecure-skip-tls-verify[Don'\''t check the server'\''s certificate (insecure)]' \
-'*-v[More detail on stderr (repeat for more)]' \
-'*--verbose[More detail on stderr (repeat for more)]' \
+'--disable-compression[Ask the API server for uncompressed responses]' \
+'--no-headers[Don'\''t print the header line of tables and custom columns]' \
+'--show-labels[Show each object'\''s labels as the last column of a table]' \
+'*-v[More detail on stderr\: -v shows every API request, -vv and -vvv more; kubectl'\''s -v=N also works (6 is -v, 7 and 8 are -vv, 9 is -vvv)]' \
+'*--verbose[More detail on stderr\: -v shows every API request, -vv and -vvv more; kubectl'\''s -v=N also works (6 is -v, 7 and 8 are -vv, 9 is -vvv)]' \
 '--no-progress[Don'\''t draw progress bars (they are also off when stderr is not a terminal)]' \
 '-y[Answer yes to every confirmation and skip interactive pickers]' \
 '--yes[Answer yes to every confirmation and skip interactive pickers]' \
@@ -1110,17 +1347,26 @@ _arguments "${_arguments_options[@]}" : \
 '-s+[The address of the Kubernetes API server (overrides the kubeconfig)]:URL:_default' \
 '--server=[The address of the Kubernetes API server (overrides the kubeconfig)]:URL:_default' \
 '--token=[Bearer token for authentication to the API server]:TOKEN:_default' \
+'--as-uid=[UID to impersonate for the operation]:UID:_default' \
+'--certificate-authority=[Path to a PEM file of certificate authorities (replaces the kubeconfig'\''s)]:PATH:_files' \
+'--client-certificate=[Path to a client certificate file for TLS (replaces the kubeconfig'\''s)]:PATH:_files' \
+'--client-key=[Path to a client key file for TLS (replaces the kubeconfig'\''s)]:PATH:_files' \
+'--tls-server-name=[Server name to check the server certificate against (default\: the server'\''s host name)]:NAME:_default' \
 '--request-timeout=[How long to wait for a single API request\: 0 (no limit), a number of seconds, or 1s, 2m, 3h]:DURATION:_default' \
-'-o+[Output format]:FORMAT:(table wide json yaml name)' \
-'--output=[Output format]:FORMAT:(table wide json yaml name)' \
-'--color=[Colour\: auto, always or never]:COLOR:(auto always never)' \
+'-o+[Output format\: json, yaml, name, wide, jsonpath=…, jsonpath-file=…, go-template=…, go-template-file=…, custom-columns=…, custom-columns-file=…]:FORMAT:_default' \
+'--output=[Output format\: json, yaml, name, wide, jsonpath=…, jsonpath-file=…, go-template=…, go-template-file=…, custom-columns=…, custom-columns-file=…]:FORMAT:_default' \
+'--kubectl-verbosity=[kubectl'\''s numeric level; \`-v=N\` and \`--v=N\` are rewritten to this before parsing]:N:_default' \
+'--color=[Colour in tables and logs\: auto (a terminal, and NO_COLOR unset), always or never]:COLOR:(auto always never)' \
 '--keep-secret[Keep the credential Secret even when kubectl-backup created it]' \
 '--ignore-not-found[Succeed when a profile does not exist]' \
 '-A[Work across all namespaces, where the command supports it]' \
 '--all-namespaces[Work across all namespaces, where the command supports it]' \
 '--insecure-skip-tls-verify[Don'\''t check the server'\''s certificate (insecure)]' \
-'*-v[More detail on stderr (repeat for more)]' \
-'*--verbose[More detail on stderr (repeat for more)]' \
+'--disable-compression[Ask the API server for uncompressed responses]' \
+'--no-headers[Don'\''t print the header line of tables and custom columns]' \
+'--show-labels[Show each object'\''s labels as the last column of a table]' \
+'*-v[More detail on stderr\: -v shows every API request, -vv and -vvv more; kubectl'\''s -v=N also works (6 is -v, 7 and 8 are -vv, 9 is -vvv)]' \
+'*--verbose[More detail on stderr\: -v shows every API request, -vv and -vvv more; kubectl'\''s -v=N also works (6 is -v, 7 and 8 are -vv, 9 is -vvv)]' \
 '--no-progress[Don'\''t draw progress bars (they are also off when stderr is not a terminal)]' \
 '-y[Answer yes to every confirmation and skip interactive pickers]' \
 '--yes[Answer yes to every confirmation and skip interactive pickers]' \
@@ -1145,15 +1391,24 @@ _arguments "${_arguments_options[@]}" : \
 '-s+[The address of the Kubernetes API server (overrides the kubeconfig)]:URL:_default' \
 '--server=[The address of the Kubernetes API server (overrides the kubeconfig)]:URL:_default' \
 '--token=[Bearer token for authentication to the API server]:TOKEN:_default' \
+'--as-uid=[UID to impersonate for the operation]:UID:_default' \
+'--certificate-authority=[Path to a PEM file of certificate authorities (replaces the kubeconfig'\''s)]:PATH:_files' \
+'--client-certificate=[Path to a client certificate file for TLS (replaces the kubeconfig'\''s)]:PATH:_files' \
+'--client-key=[Path to a client key file for TLS (replaces the kubeconfig'\''s)]:PATH:_files' \
+'--tls-server-name=[Server name to check the server certificate against (default\: the server'\''s host name)]:NAME:_default' \
 '--request-timeout=[How long to wait for a single API request\: 0 (no limit), a number of seconds, or 1s, 2m, 3h]:DURATION:_default' \
-'-o+[Output format]:FORMAT:(table wide json yaml name)' \
-'--output=[Output format]:FORMAT:(table wide json yaml name)' \
-'--color=[Colour\: auto, always or never]:COLOR:(auto always never)' \
+'-o+[Output format\: json, yaml, name, wide, jsonpath=…, jsonpath-file=…, go-template=…, go-template-file=…, custom-columns=…, custom-columns-file=…]:FORMAT:_default' \
+'--output=[Output format\: json, yaml, name, wide, jsonpath=…, jsonpath-file=…, go-template=…, go-template-file=…, custom-columns=…, custom-columns-file=…]:FORMAT:_default' \
+'--kubectl-verbosity=[kubectl'\''s numeric level; \`-v=N\` and \`--v=N\` are rewritten to this before parsing]:N:_default' \
+'--color=[Colour in tables and logs\: auto (a terminal, and NO_COLOR unset), always or never]:COLOR:(auto always never)' \
 '-A[Work across all namespaces, where the command supports it]' \
 '--all-namespaces[Work across all namespaces, where the command supports it]' \
 '--insecure-skip-tls-verify[Don'\''t check the server'\''s certificate (insecure)]' \
-'*-v[More detail on stderr (repeat for more)]' \
-'*--verbose[More detail on stderr (repeat for more)]' \
+'--disable-compression[Ask the API server for uncompressed responses]' \
+'--no-headers[Don'\''t print the header line of tables and custom columns]' \
+'--show-labels[Show each object'\''s labels as the last column of a table]' \
+'*-v[More detail on stderr\: -v shows every API request, -vv and -vvv more; kubectl'\''s -v=N also works (6 is -v, 7 and 8 are -vv, 9 is -vvv)]' \
+'*--verbose[More detail on stderr\: -v shows every API request, -vv and -vvv more; kubectl'\''s -v=N also works (6 is -v, 7 and 8 are -vv, 9 is -vvv)]' \
 '--no-progress[Don'\''t draw progress bars (they are also off when stderr is not a terminal)]' \
 '-y[Answer yes to every confirmation and skip interactive pickers]' \
 '--yes[Answer yes to every confirmation and skip interactive pickers]' \
@@ -1253,15 +1508,24 @@ _arguments "${_arguments_options[@]}" : \
 '-s+[The address of the Kubernetes API server (overrides the kubeconfig)]:URL:_default' \
 '--server=[The address of the Kubernetes API server (overrides the kubeconfig)]:URL:_default' \
 '--token=[Bearer token for authentication to the API server]:TOKEN:_default' \
+'--as-uid=[UID to impersonate for the operation]:UID:_default' \
+'--certificate-authority=[Path to a PEM file of certificate authorities (replaces the kubeconfig'\''s)]:PATH:_files' \
+'--client-certificate=[Path to a client certificate file for TLS (replaces the kubeconfig'\''s)]:PATH:_files' \
+'--client-key=[Path to a client key file for TLS (replaces the kubeconfig'\''s)]:PATH:_files' \
+'--tls-server-name=[Server name to check the server certificate against (default\: the server'\''s host name)]:NAME:_default' \
 '--request-timeout=[How long to wait for a single API request\: 0 (no limit), a number of seconds, or 1s, 2m, 3h]:DURATION:_default' \
-'-o+[Output format]:FORMAT:(table wide json yaml name)' \
-'--output=[Output format]:FORMAT:(table wide json yaml name)' \
-'--color=[Colour\: auto, always or never]:COLOR:(auto always never)' \
+'-o+[Output format\: json, yaml, name, wide, jsonpath=…, jsonpath-file=…, go-template=…, go-template-file=…, custom-columns=…, custom-columns-file=…]:FORMAT:_default' \
+'--output=[Output format\: json, yaml, name, wide, jsonpath=…, jsonpath-file=…, go-template=…, go-template-file=…, custom-columns=…, custom-columns-file=…]:FORMAT:_default' \
+'--kubectl-verbosity=[kubectl'\''s numeric level; \`-v=N\` and \`--v=N\` are rewritten to this before parsing]:N:_default' \
+'--color=[Colour in tables and logs\: auto (a terminal, and NO_COLOR unset), always or never]:COLOR:(auto always never)' \
 '-A[Work across all namespaces, where the command supports it]' \
 '--all-namespaces[Work across all namespaces, where the command supports it]' \
 '--insecure-skip-tls-verify[Don'\''t check the server'\''s certificate (insecure)]' \
-'*-v[More detail on stderr (repeat for more)]' \
-'*--verbose[More detail on stderr (repeat for more)]' \
+'--disable-compression[Ask the API server for uncompressed responses]' \
+'--no-headers[Don'\''t print the header line of tables and custom columns]' \
+'--show-labels[Show each object'\''s labels as the last column of a table]' \
+'*-v[More detail on stderr\: -v shows every API request, -vv and -vvv more; kubectl'\''s -v=N also works (6 is -v, 7 and 8 are -vv, 9 is -vvv)]' \
+'*--verbose[More detail on stderr\: -v shows every API request, -vv and -vvv more; kubectl'\''s -v=N also works (6 is -v, 7 and 8 are -vv, 9 is -vvv)]' \
 '--no-progress[Don'\''t draw progress bars (they are also off when stderr is not a terminal)]' \
 '-y[Answer yes to every confirmation and skip interactive pickers]' \
 '--yes[Answer yes to every confirmation and skip interactive pickers]' \
@@ -1295,15 +1559,24 @@ _arguments "${_arguments_options[@]}" : \
 '-s+[The address of the Kubernetes API server (overrides the kubeconfig)]:URL:_default' \
 '--server=[The address of the Kubernetes API server (overrides the kubeconfig)]:URL:_default' \
 '--token=[Bearer token for authentication to the API server]:TOKEN:_default' \
+'--as-uid=[UID to impersonate for the operation]:UID:_default' \
+'--certificate-authority=[Path to a PEM file of certificate authorities (replaces the kubeconfig'\''s)]:PATH:_files' \
+'--client-certificate=[Path to a client certificate file for TLS (replaces the kubeconfig'\''s)]:PATH:_files' \
+'--client-key=[Path to a client key file for TLS (replaces the kubeconfig'\''s)]:PATH:_files' \
+'--tls-server-name=[Server name to check the server certificate against (default\: the server'\''s host name)]:NAME:_default' \
 '--request-timeout=[How long to wait for a single API request\: 0 (no limit), a number of seconds, or 1s, 2m, 3h]:DURATION:_default' \
-'-o+[Output format]:FORMAT:(table wide json yaml name)' \
-'--output=[Output format]:FORMAT:(table wide json yaml name)' \
-'--color=[Colour\: auto, always or never]:COLOR:(auto always never)' \
+'-o+[Output format\: json, yaml, name, wide, jsonpath=…, jsonpath-file=…, go-template=…, go-template-file=…, custom-columns=…, custom-columns-file=…]:FORMAT:_default' \
+'--output=[Output format\: json, yaml, name, wide, jsonpath=…, jsonpath-file=…, go-template=…, go-template-file=…, custom-columns=…, custom-columns-file=…]:FORMAT:_default' \
+'--kubectl-verbosity=[kubectl'\''s numeric level; \`-v=N\` and \`--v=N\` are rewritten to this before parsing]:N:_default' \
+'--color=[Colour in tables and logs\: auto (a terminal, and NO_COLOR unset), always or never]:COLOR:(auto always never)' \
 '-A[Work across all namespaces, where the command supports it]' \
 '--all-namespaces[Work across all namespaces, where the command supports it]' \
 '--insecure-skip-tls-verify[Don'\''t check the server'\''s certificate (insecure)]' \
-'*-v[More detail on stderr (repeat for more)]' \
-'*--verbose[More detail on stderr (repeat for more)]' \
+'--disable-compression[Ask the API server for uncompressed responses]' \
+'--no-headers[Don'\''t print the header line of tables and custom columns]' \
+'--show-labels[Show each object'\''s labels as the last column of a table]' \
+'*-v[More detail on stderr\: -v shows every API request, -vv and -vvv more; kubectl'\''s -v=N also works (6 is -v, 7 and 8 are -vv, 9 is -vvv)]' \
+'*--verbose[More detail on stderr\: -v shows every API request, -vv and -vvv more; kubectl'\''s -v=N also works (6 is -v, 7 and 8 are -vv, 9 is -vvv)]' \
 '--no-progress[Don'\''t draw progress bars (they are also off when stderr is not a terminal)]' \
 '-y[Answer yes to every confirmation and skip interactive pickers]' \
 '--yes[Answer yes to every confirmation and skip interactive pickers]' \
@@ -1330,15 +1603,24 @@ _arguments "${_arguments_options[@]}" : \
 '-s+[The address of the Kubernetes API server (overrides the kubeconfig)]:URL:_default' \
 '--server=[The address of the Kubernetes API server (overrides the kubeconfig)]:URL:_default' \
 '--token=[Bearer token for authentication to the API server]:TOKEN:_default' \
+'--as-uid=[UID to impersonate for the operation]:UID:_default' \
+'--certificate-authority=[Path to a PEM file of certificate authorities (replaces the kubeconfig'\''s)]:PATH:_files' \
+'--client-certificate=[Path to a client certificate file for TLS (replaces the kubeconfig'\''s)]:PATH:_files' \
+'--client-key=[Path to a client key file for TLS (replaces the kubeconfig'\''s)]:PATH:_files' \
+'--tls-server-name=[Server name to check the server certificate against (default\: the server'\''s host name)]:NAME:_default' \
 '--request-timeout=[How long to wait for a single API request\: 0 (no limit), a number of seconds, or 1s, 2m, 3h]:DURATION:_default' \
-'-o+[Output format]:FORMAT:(table wide json yaml name)' \
-'--output=[Output format]:FORMAT:(table wide json yaml name)' \
-'--color=[Colour\: auto, always or never]:COLOR:(auto always never)' \
+'-o+[Output format\: json, yaml, name, wide, jsonpath=…, jsonpath-file=…, go-template=…, go-template-file=…, custom-columns=…, custom-columns-file=…]:FORMAT:_default' \
+'--output=[Output format\: json, yaml, name, wide, jsonpath=…, jsonpath-file=…, go-template=…, go-template-file=…, custom-columns=…, custom-columns-file=…]:FORMAT:_default' \
+'--kubectl-verbosity=[kubectl'\''s numeric level; \`-v=N\` and \`--v=N\` are rewritten to this before parsing]:N:_default' \
+'--color=[Colour in tables and logs\: auto (a terminal, and NO_COLOR unset), always or never]:COLOR:(auto always never)' \
 '-A[Work across all namespaces, where the command supports it]' \
 '--all-namespaces[Work across all namespaces, where the command supports it]' \
 '--insecure-skip-tls-verify[Don'\''t check the server'\''s certificate (insecure)]' \
-'*-v[More detail on stderr (repeat for more)]' \
-'*--verbose[More detail on stderr (repeat for more)]' \
+'--disable-compression[Ask the API server for uncompressed responses]' \
+'--no-headers[Don'\''t print the header line of tables and custom columns]' \
+'--show-labels[Show each object'\''s labels as the last column of a table]' \
+'*-v[More detail on stderr\: -v shows every API request, -vv and -vvv more; kubectl'\''s -v=N also works (6 is -v, 7 and 8 are -vv, 9 is -vvv)]' \
+'*--verbose[More detail on stderr\: -v shows every API request, -vv and -vvv more; kubectl'\''s -v=N also works (6 is -v, 7 and 8 are -vv, 9 is -vvv)]' \
 '--no-progress[Don'\''t draw progress bars (they are also off when stderr is not a terminal)]' \
 '-y[Answer yes to every confirmation and skip interactive pickers]' \
 '--yes[Answer yes to every confirmation and skip interactive pickers]' \
@@ -1365,16 +1647,25 @@ _arguments "${_arguments_options[@]}" : \
 '-s+[The address of the Kubernetes API server (overrides the kubeconfig)]:URL:_default' \
 '--server=[The address of the Kubernetes API server (overrides the kubeconfig)]:URL:_default' \
 '--token=[Bearer token for authentication to the API server]:TOKEN:_default' \
+'--as-uid=[UID to impersonate for the operation]:UID:_default' \
+'--certificate-authority=[Path to a PEM file of certificate authorities (replaces the kubeconfig'\''s)]:PATH:_files' \
+'--client-certificate=[Path to a client certificate file for TLS (replaces the kubeconfig'\''s)]:PATH:_files' \
+'--client-key=[Path to a client key file for TLS (replaces the kubeconfig'\''s)]:PATH:_files' \
+'--tls-server-name=[Server name to check the server certificate against (default\: the server'\''s host name)]:NAME:_default' \
 '--request-timeout=[How long to wait for a single API request\: 0 (no limit), a number of seconds, or 1s, 2m, 3h]:DURATION:_default' \
-'-o+[Output format]:FORMAT:(table wide json yaml name)' \
-'--output=[Output format]:FORMAT:(table wide json yaml name)' \
-'--color=[Colour\: auto, always or never]:COLOR:(auto always never)' \
+'-o+[Output format\: json, yaml, name, wide, jsonpath=…, jsonpath-file=…, go-template=…, go-template-file=…, custom-columns=…, custom-columns-file=…]:FORMAT:_default' \
+'--output=[Output format\: json, yaml, name, wide, jsonpath=…, jsonpath-file=…, go-template=…, go-template-file=…, custom-columns=…, custom-columns-file=…]:FORMAT:_default' \
+'--kubectl-verbosity=[kubectl'\''s numeric level; \`-v=N\` and \`--v=N\` are rewritten to this before parsing]:N:_default' \
+'--color=[Colour in tables and logs\: auto (a terminal, and NO_COLOR unset), always or never]:COLOR:(auto always never)' \
 '--prefix-match[Delete every key that merely starts with the path, like \`kando location delete\` (\`--path a/b\` then also deletes \`a/bc\`)]' \
 '-A[Work across all namespaces, where the command supports it]' \
 '--all-namespaces[Work across all namespaces, where the command supports it]' \
 '--insecure-skip-tls-verify[Don'\''t check the server'\''s certificate (insecure)]' \
-'*-v[More detail on stderr (repeat for more)]' \
-'*--verbose[More detail on stderr (repeat for more)]' \
+'--disable-compression[Ask the API server for uncompressed responses]' \
+'--no-headers[Don'\''t print the header line of tables and custom columns]' \
+'--show-labels[Show each object'\''s labels as the last column of a table]' \
+'*-v[More detail on stderr\: -v shows every API request, -vv and -vvv more; kubectl'\''s -v=N also works (6 is -v, 7 and 8 are -vv, 9 is -vvv)]' \
+'*--verbose[More detail on stderr\: -v shows every API request, -vv and -vvv more; kubectl'\''s -v=N also works (6 is -v, 7 and 8 are -vv, 9 is -vvv)]' \
 '--no-progress[Don'\''t draw progress bars (they are also off when stderr is not a terminal)]' \
 '-y[Answer yes to every confirmation and skip interactive pickers]' \
 '--yes[Answer yes to every confirmation and skip interactive pickers]' \
@@ -1433,15 +1724,24 @@ _arguments "${_arguments_options[@]}" : \
 '-s+[The address of the Kubernetes API server (overrides the kubeconfig)]:URL:_default' \
 '--server=[The address of the Kubernetes API server (overrides the kubeconfig)]:URL:_default' \
 '--token=[Bearer token for authentication to the API server]:TOKEN:_default' \
+'--as-uid=[UID to impersonate for the operation]:UID:_default' \
+'--certificate-authority=[Path to a PEM file of certificate authorities (replaces the kubeconfig'\''s)]:PATH:_files' \
+'--client-certificate=[Path to a client certificate file for TLS (replaces the kubeconfig'\''s)]:PATH:_files' \
+'--client-key=[Path to a client key file for TLS (replaces the kubeconfig'\''s)]:PATH:_files' \
+'--tls-server-name=[Server name to check the server certificate against (default\: the server'\''s host name)]:NAME:_default' \
 '--request-timeout=[How long to wait for a single API request\: 0 (no limit), a number of seconds, or 1s, 2m, 3h]:DURATION:_default' \
-'-o+[Output format]:FORMAT:(table wide json yaml name)' \
-'--output=[Output format]:FORMAT:(table wide json yaml name)' \
-'--color=[Colour\: auto, always or never]:COLOR:(auto always never)' \
+'-o+[Output format\: json, yaml, name, wide, jsonpath=…, jsonpath-file=…, go-template=…, go-template-file=…, custom-columns=…, custom-columns-file=…]:FORMAT:_default' \
+'--output=[Output format\: json, yaml, name, wide, jsonpath=…, jsonpath-file=…, go-template=…, go-template-file=…, custom-columns=…, custom-columns-file=…]:FORMAT:_default' \
+'--kubectl-verbosity=[kubectl'\''s numeric level; \`-v=N\` and \`--v=N\` are rewritten to this before parsing]:N:_default' \
+'--color=[Colour in tables and logs\: auto (a terminal, and NO_COLOR unset), always or never]:COLOR:(auto always never)' \
 '-A[Work across all namespaces, where the command supports it]' \
 '--all-namespaces[Work across all namespaces, where the command supports it]' \
 '--insecure-skip-tls-verify[Don'\''t check the server'\''s certificate (insecure)]' \
-'*-v[More detail on stderr (repeat for more)]' \
-'*--verbose[More detail on stderr (repeat for more)]' \
+'--disable-compression[Ask the API server for uncompressed responses]' \
+'--no-headers[Don'\''t print the header line of tables and custom columns]' \
+'--show-labels[Show each object'\''s labels as the last column of a table]' \
+'*-v[More detail on stderr\: -v shows every API request, -vv and -vvv more; kubectl'\''s -v=N also works (6 is -v, 7 and 8 are -vv, 9 is -vvv)]' \
+'*--verbose[More detail on stderr\: -v shows every API request, -vv and -vvv more; kubectl'\''s -v=N also works (6 is -v, 7 and 8 are -vv, 9 is -vvv)]' \
 '--no-progress[Don'\''t draw progress bars (they are also off when stderr is not a terminal)]' \
 '-y[Answer yes to every confirmation and skip interactive pickers]' \
 '--yes[Answer yes to every confirmation and skip interactive pickers]' \
@@ -1514,18 +1814,28 @@ client\:"Execute the actions here"))' \
 '-s+[The address of the Kubernetes API server (overrides the kubeconfig)]:URL:_default' \
 '--server=[The address of the Kubernetes API server (overrides the kubeconfig)]:URL:_default' \
 '--token=[Bearer token for authentication to the API server]:TOKEN:_default' \
+'--as-uid=[UID to impersonate for the operation]:UID:_default' \
+'--certificate-authority=[Path to a PEM file of certificate authorities (replaces the kubeconfig'\''s)]:PATH:_files' \
+'--client-certificate=[Path to a client certificate file for TLS (replaces the kubeconfig'\''s)]:PATH:_files' \
+'--client-key=[Path to a client key file for TLS (replaces the kubeconfig'\''s)]:PATH:_files' \
+'--tls-server-name=[Server name to check the server certificate against (default\: the server'\''s host name)]:NAME:_default' \
 '--request-timeout=[How long to wait for a single API request\: 0 (no limit), a number of seconds, or 1s, 2m, 3h]:DURATION:_default' \
-'-o+[Output format]:FORMAT:(table wide json yaml name)' \
-'--output=[Output format]:FORMAT:(table wide json yaml name)' \
-'--color=[Colour\: auto, always or never]:COLOR:(auto always never)' \
+'-o+[Output format\: json, yaml, name, wide, jsonpath=…, jsonpath-file=…, go-template=…, go-template-file=…, custom-columns=…, custom-columns-file=…]:FORMAT:_default' \
+'--output=[Output format\: json, yaml, name, wide, jsonpath=…, jsonpath-file=…, go-template=…, go-template-file=…, custom-columns=…, custom-columns-file=…]:FORMAT:_default' \
+'--kubectl-verbosity=[kubectl'\''s numeric level; \`-v=N\` and \`--v=N\` are rewritten to this before parsing]:N:_default' \
+'--color=[Colour in tables and logs\: auto (a terminal, and NO_COLOR unset), always or never]:COLOR:(auto always never)' \
 '--skip-validation[Create the ActionSet without checking that its blueprint, objects, secrets, config maps and profile exist]' \
 '--wait[Wait for the ActionSet to finish (client-side runs always wait)]' \
+'--logs[Client-side\: stream the task pods'\'' logs and exec output to stderr (separate from \`-v\`, whose HTTP trace is not needed to see them)]' \
 '--dry-run[Print the ActionSet instead of creating it]' \
 '-A[Work across all namespaces, where the command supports it]' \
 '--all-namespaces[Work across all namespaces, where the command supports it]' \
 '--insecure-skip-tls-verify[Don'\''t check the server'\''s certificate (insecure)]' \
-'*-v[More detail on stderr (repeat for more)]' \
-'*--verbose[More detail on stderr (repeat for more)]' \
+'--disable-compression[Ask the API server for uncompressed responses]' \
+'--no-headers[Don'\''t print the header line of tables and custom columns]' \
+'--show-labels[Show each object'\''s labels as the last column of a table]' \
+'*-v[More detail on stderr\: -v shows every API request, -vv and -vvv more; kubectl'\''s -v=N also works (6 is -v, 7 and 8 are -vv, 9 is -vvv)]' \
+'*--verbose[More detail on stderr\: -v shows every API request, -vv and -vvv more; kubectl'\''s -v=N also works (6 is -v, 7 and 8 are -vv, 9 is -vvv)]' \
 '--no-progress[Don'\''t draw progress bars (they are also off when stderr is not a terminal)]' \
 '-y[Answer yes to every confirmation and skip interactive pickers]' \
 '--yes[Answer yes to every confirmation and skip interactive pickers]' \
@@ -1549,15 +1859,24 @@ _arguments "${_arguments_options[@]}" : \
 '-s+[The address of the Kubernetes API server (overrides the kubeconfig)]:URL:_default' \
 '--server=[The address of the Kubernetes API server (overrides the kubeconfig)]:URL:_default' \
 '--token=[Bearer token for authentication to the API server]:TOKEN:_default' \
+'--as-uid=[UID to impersonate for the operation]:UID:_default' \
+'--certificate-authority=[Path to a PEM file of certificate authorities (replaces the kubeconfig'\''s)]:PATH:_files' \
+'--client-certificate=[Path to a client certificate file for TLS (replaces the kubeconfig'\''s)]:PATH:_files' \
+'--client-key=[Path to a client key file for TLS (replaces the kubeconfig'\''s)]:PATH:_files' \
+'--tls-server-name=[Server name to check the server certificate against (default\: the server'\''s host name)]:NAME:_default' \
 '--request-timeout=[How long to wait for a single API request\: 0 (no limit), a number of seconds, or 1s, 2m, 3h]:DURATION:_default' \
-'-o+[Output format]:FORMAT:(table wide json yaml name)' \
-'--output=[Output format]:FORMAT:(table wide json yaml name)' \
-'--color=[Colour\: auto, always or never]:COLOR:(auto always never)' \
+'-o+[Output format\: json, yaml, name, wide, jsonpath=…, jsonpath-file=…, go-template=…, go-template-file=…, custom-columns=…, custom-columns-file=…]:FORMAT:_default' \
+'--output=[Output format\: json, yaml, name, wide, jsonpath=…, jsonpath-file=…, go-template=…, go-template-file=…, custom-columns=…, custom-columns-file=…]:FORMAT:_default' \
+'--kubectl-verbosity=[kubectl'\''s numeric level; \`-v=N\` and \`--v=N\` are rewritten to this before parsing]:N:_default' \
+'--color=[Colour in tables and logs\: auto (a terminal, and NO_COLOR unset), always or never]:COLOR:(auto always never)' \
 '-A[Work across all namespaces, where the command supports it]' \
 '--all-namespaces[Work across all namespaces, where the command supports it]' \
 '--insecure-skip-tls-verify[Don'\''t check the server'\''s certificate (insecure)]' \
-'*-v[More detail on stderr (repeat for more)]' \
-'*--verbose[More detail on stderr (repeat for more)]' \
+'--disable-compression[Ask the API server for uncompressed responses]' \
+'--no-headers[Don'\''t print the header line of tables and custom columns]' \
+'--show-labels[Show each object'\''s labels as the last column of a table]' \
+'*-v[More detail on stderr\: -v shows every API request, -vv and -vvv more; kubectl'\''s -v=N also works (6 is -v, 7 and 8 are -vv, 9 is -vvv)]' \
+'*--verbose[More detail on stderr\: -v shows every API request, -vv and -vvv more; kubectl'\''s -v=N also works (6 is -v, 7 and 8 are -vv, 9 is -vvv)]' \
 '--no-progress[Don'\''t draw progress bars (they are also off when stderr is not a terminal)]' \
 '-y[Answer yes to every confirmation and skip interactive pickers]' \
 '--yes[Answer yes to every confirmation and skip interactive pickers]' \
@@ -1581,15 +1900,24 @@ _arguments "${_arguments_options[@]}" : \
 '-s+[The address of the Kubernetes API server (overrides the kubeconfig)]:URL:_default' \
 '--server=[The address of the Kubernetes API server (overrides the kubeconfig)]:URL:_default' \
 '--token=[Bearer token for authentication to the API server]:TOKEN:_default' \
+'--as-uid=[UID to impersonate for the operation]:UID:_default' \
+'--certificate-authority=[Path to a PEM file of certificate authorities (replaces the kubeconfig'\''s)]:PATH:_files' \
+'--client-certificate=[Path to a client certificate file for TLS (replaces the kubeconfig'\''s)]:PATH:_files' \
+'--client-key=[Path to a client key file for TLS (replaces the kubeconfig'\''s)]:PATH:_files' \
+'--tls-server-name=[Server name to check the server certificate against (default\: the server'\''s host name)]:NAME:_default' \
 '--request-timeout=[How long to wait for a single API request\: 0 (no limit), a number of seconds, or 1s, 2m, 3h]:DURATION:_default' \
-'-o+[Output format]:FORMAT:(table wide json yaml name)' \
-'--output=[Output format]:FORMAT:(table wide json yaml name)' \
-'--color=[Colour\: auto, always or never]:COLOR:(auto always never)' \
+'-o+[Output format\: json, yaml, name, wide, jsonpath=…, jsonpath-file=…, go-template=…, go-template-file=…, custom-columns=…, custom-columns-file=…]:FORMAT:_default' \
+'--output=[Output format\: json, yaml, name, wide, jsonpath=…, jsonpath-file=…, go-template=…, go-template-file=…, custom-columns=…, custom-columns-file=…]:FORMAT:_default' \
+'--kubectl-verbosity=[kubectl'\''s numeric level; \`-v=N\` and \`--v=N\` are rewritten to this before parsing]:N:_default' \
+'--color=[Colour in tables and logs\: auto (a terminal, and NO_COLOR unset), always or never]:COLOR:(auto always never)' \
 '-A[Work across all namespaces, where the command supports it]' \
 '--all-namespaces[Work across all namespaces, where the command supports it]' \
 '--insecure-skip-tls-verify[Don'\''t check the server'\''s certificate (insecure)]' \
-'*-v[More detail on stderr (repeat for more)]' \
-'*--verbose[More detail on stderr (repeat for more)]' \
+'--disable-compression[Ask the API server for uncompressed responses]' \
+'--no-headers[Don'\''t print the header line of tables and custom columns]' \
+'--show-labels[Show each object'\''s labels as the last column of a table]' \
+'*-v[More detail on stderr\: -v shows every API request, -vv and -vvv more; kubectl'\''s -v=N also works (6 is -v, 7 and 8 are -vv, 9 is -vvv)]' \
+'*--verbose[More detail on stderr\: -v shows every API request, -vv and -vvv more; kubectl'\''s -v=N also works (6 is -v, 7 and 8 are -vv, 9 is -vvv)]' \
 '--no-progress[Don'\''t draw progress bars (they are also off when stderr is not a terminal)]' \
 '-y[Answer yes to every confirmation and skip interactive pickers]' \
 '--yes[Answer yes to every confirmation and skip interactive pickers]' \
@@ -1614,15 +1942,24 @@ _arguments "${_arguments_options[@]}" : \
 '-s+[The address of the Kubernetes API server (overrides the kubeconfig)]:URL:_default' \
 '--server=[The address of the Kubernetes API server (overrides the kubeconfig)]:URL:_default' \
 '--token=[Bearer token for authentication to the API server]:TOKEN:_default' \
+'--as-uid=[UID to impersonate for the operation]:UID:_default' \
+'--certificate-authority=[Path to a PEM file of certificate authorities (replaces the kubeconfig'\''s)]:PATH:_files' \
+'--client-certificate=[Path to a client certificate file for TLS (replaces the kubeconfig'\''s)]:PATH:_files' \
+'--client-key=[Path to a client key file for TLS (replaces the kubeconfig'\''s)]:PATH:_files' \
+'--tls-server-name=[Server name to check the server certificate against (default\: the server'\''s host name)]:NAME:_default' \
 '--request-timeout=[How long to wait for a single API request\: 0 (no limit), a number of seconds, or 1s, 2m, 3h]:DURATION:_default' \
-'-o+[Output format]:FORMAT:(table wide json yaml name)' \
-'--output=[Output format]:FORMAT:(table wide json yaml name)' \
-'--color=[Colour\: auto, always or never]:COLOR:(auto always never)' \
+'-o+[Output format\: json, yaml, name, wide, jsonpath=…, jsonpath-file=…, go-template=…, go-template-file=…, custom-columns=…, custom-columns-file=…]:FORMAT:_default' \
+'--output=[Output format\: json, yaml, name, wide, jsonpath=…, jsonpath-file=…, go-template=…, go-template-file=…, custom-columns=…, custom-columns-file=…]:FORMAT:_default' \
+'--kubectl-verbosity=[kubectl'\''s numeric level; \`-v=N\` and \`--v=N\` are rewritten to this before parsing]:N:_default' \
+'--color=[Colour in tables and logs\: auto (a terminal, and NO_COLOR unset), always or never]:COLOR:(auto always never)' \
 '-A[Work across all namespaces, where the command supports it]' \
 '--all-namespaces[Work across all namespaces, where the command supports it]' \
 '--insecure-skip-tls-verify[Don'\''t check the server'\''s certificate (insecure)]' \
-'*-v[More detail on stderr (repeat for more)]' \
-'*--verbose[More detail on stderr (repeat for more)]' \
+'--disable-compression[Ask the API server for uncompressed responses]' \
+'--no-headers[Don'\''t print the header line of tables and custom columns]' \
+'--show-labels[Show each object'\''s labels as the last column of a table]' \
+'*-v[More detail on stderr\: -v shows every API request, -vv and -vvv more; kubectl'\''s -v=N also works (6 is -v, 7 and 8 are -vv, 9 is -vvv)]' \
+'*--verbose[More detail on stderr\: -v shows every API request, -vv and -vvv more; kubectl'\''s -v=N also works (6 is -v, 7 and 8 are -vv, 9 is -vvv)]' \
 '--no-progress[Don'\''t draw progress bars (they are also off when stderr is not a terminal)]' \
 '-y[Answer yes to every confirmation and skip interactive pickers]' \
 '--yes[Answer yes to every confirmation and skip interactive pickers]' \
@@ -1647,15 +1984,24 @@ _arguments "${_arguments_options[@]}" : \
 '-s+[The address of the Kubernetes API server (overrides the kubeconfig)]:URL:_default' \
 '--server=[The address of the Kubernetes API server (overrides the kubeconfig)]:URL:_default' \
 '--token=[Bearer token for authentication to the API server]:TOKEN:_default' \
+'--as-uid=[UID to impersonate for the operation]:UID:_default' \
+'--certificate-authority=[Path to a PEM file of certificate authorities (replaces the kubeconfig'\''s)]:PATH:_files' \
+'--client-certificate=[Path to a client certificate file for TLS (replaces the kubeconfig'\''s)]:PATH:_files' \
+'--client-key=[Path to a client key file for TLS (replaces the kubeconfig'\''s)]:PATH:_files' \
+'--tls-server-name=[Server name to check the server certificate against (default\: the server'\''s host name)]:NAME:_default' \
 '--request-timeout=[How long to wait for a single API request\: 0 (no limit), a number of seconds, or 1s, 2m, 3h]:DURATION:_default' \
-'-o+[Output format]:FORMAT:(table wide json yaml name)' \
-'--output=[Output format]:FORMAT:(table wide json yaml name)' \
-'--color=[Colour\: auto, always or never]:COLOR:(auto always never)' \
+'-o+[Output format\: json, yaml, name, wide, jsonpath=…, jsonpath-file=…, go-template=…, go-template-file=…, custom-columns=…, custom-columns-file=…]:FORMAT:_default' \
+'--output=[Output format\: json, yaml, name, wide, jsonpath=…, jsonpath-file=…, go-template=…, go-template-file=…, custom-columns=…, custom-columns-file=…]:FORMAT:_default' \
+'--kubectl-verbosity=[kubectl'\''s numeric level; \`-v=N\` and \`--v=N\` are rewritten to this before parsing]:N:_default' \
+'--color=[Colour in tables and logs\: auto (a terminal, and NO_COLOR unset), always or never]:COLOR:(auto always never)' \
 '-A[Work across all namespaces, where the command supports it]' \
 '--all-namespaces[Work across all namespaces, where the command supports it]' \
 '--insecure-skip-tls-verify[Don'\''t check the server'\''s certificate (insecure)]' \
-'*-v[More detail on stderr (repeat for more)]' \
-'*--verbose[More detail on stderr (repeat for more)]' \
+'--disable-compression[Ask the API server for uncompressed responses]' \
+'--no-headers[Don'\''t print the header line of tables and custom columns]' \
+'--show-labels[Show each object'\''s labels as the last column of a table]' \
+'*-v[More detail on stderr\: -v shows every API request, -vv and -vvv more; kubectl'\''s -v=N also works (6 is -v, 7 and 8 are -vv, 9 is -vvv)]' \
+'*--verbose[More detail on stderr\: -v shows every API request, -vv and -vvv more; kubectl'\''s -v=N also works (6 is -v, 7 and 8 are -vv, 9 is -vvv)]' \
 '--no-progress[Don'\''t draw progress bars (they are also off when stderr is not a terminal)]' \
 '-y[Answer yes to every confirmation and skip interactive pickers]' \
 '--yes[Answer yes to every confirmation and skip interactive pickers]' \
@@ -1710,6 +2056,47 @@ esac
     ;;
 esac
 ;;
+(migrate)
+_arguments "${_arguments_options[@]}" : \
+'--kubeconfig=[Path to the kubeconfig file (default\: \$KUBECONFIG, whose paths are merged, then ~/.kube/config)]:PATH:_files' \
+'--context=[The kubeconfig context to use]:NAME:_default' \
+'--cluster=[The kubeconfig cluster to use]:NAME:_default' \
+'--user=[The kubeconfig user to use]:NAME:_default' \
+'-n+[Namespace to work in (default\: the context'\''s namespace, else "default")]:NS:_default' \
+'--namespace=[Namespace to work in (default\: the context'\''s namespace, else "default")]:NS:_default' \
+'--as=[Username to impersonate for the operation]:USER:_default' \
+'*--as-group=[Group to impersonate for the operation (repeatable)]:GROUP:_default' \
+'-s+[The address of the Kubernetes API server (overrides the kubeconfig)]:URL:_default' \
+'--server=[The address of the Kubernetes API server (overrides the kubeconfig)]:URL:_default' \
+'--token=[Bearer token for authentication to the API server]:TOKEN:_default' \
+'--as-uid=[UID to impersonate for the operation]:UID:_default' \
+'--certificate-authority=[Path to a PEM file of certificate authorities (replaces the kubeconfig'\''s)]:PATH:_files' \
+'--client-certificate=[Path to a client certificate file for TLS (replaces the kubeconfig'\''s)]:PATH:_files' \
+'--client-key=[Path to a client key file for TLS (replaces the kubeconfig'\''s)]:PATH:_files' \
+'--tls-server-name=[Server name to check the server certificate against (default\: the server'\''s host name)]:NAME:_default' \
+'--request-timeout=[How long to wait for a single API request\: 0 (no limit), a number of seconds, or 1s, 2m, 3h]:DURATION:_default' \
+'-o+[Output format\: json, yaml, name, wide, jsonpath=…, jsonpath-file=…, go-template=…, go-template-file=…, custom-columns=…, custom-columns-file=…]:FORMAT:_default' \
+'--output=[Output format\: json, yaml, name, wide, jsonpath=…, jsonpath-file=…, go-template=…, go-template-file=…, custom-columns=…, custom-columns-file=…]:FORMAT:_default' \
+'--kubectl-verbosity=[kubectl'\''s numeric level; \`-v=N\` and \`--v=N\` are rewritten to this before parsing]:N:_default' \
+'--color=[Colour in tables and logs\: auto (a terminal, and NO_COLOR unset), always or never]:COLOR:(auto always never)' \
+'--dry-run[Show what would move, change nothing]' \
+'-A[Work across all namespaces, where the command supports it]' \
+'--all-namespaces[Work across all namespaces, where the command supports it]' \
+'--insecure-skip-tls-verify[Don'\''t check the server'\''s certificate (insecure)]' \
+'--disable-compression[Ask the API server for uncompressed responses]' \
+'--no-headers[Don'\''t print the header line of tables and custom columns]' \
+'--show-labels[Show each object'\''s labels as the last column of a table]' \
+'*-v[More detail on stderr\: -v shows every API request, -vv and -vvv more; kubectl'\''s -v=N also works (6 is -v, 7 and 8 are -vv, 9 is -vvv)]' \
+'*--verbose[More detail on stderr\: -v shows every API request, -vv and -vvv more; kubectl'\''s -v=N also works (6 is -v, 7 and 8 are -vv, 9 is -vvv)]' \
+'--no-progress[Don'\''t draw progress bars (they are also off when stderr is not a terminal)]' \
+'-y[Answer yes to every confirmation and skip interactive pickers]' \
+'--yes[Answer yes to every confirmation and skip interactive pickers]' \
+'-h[Print help]' \
+'--help[Print help]' \
+'-V[Print version]' \
+'--version[Print version]' \
+&& ret=0
+;;
 (snapshot)
 _arguments "${_arguments_options[@]}" : \
 '--kubeconfig=[Path to the kubeconfig file (default\: \$KUBECONFIG, whose paths are merged, then ~/.kube/config)]:PATH:_files' \
@@ -1723,15 +2110,24 @@ _arguments "${_arguments_options[@]}" : \
 '-s+[The address of the Kubernetes API server (overrides the kubeconfig)]:URL:_default' \
 '--server=[The address of the Kubernetes API server (overrides the kubeconfig)]:URL:_default' \
 '--token=[Bearer token for authentication to the API server]:TOKEN:_default' \
+'--as-uid=[UID to impersonate for the operation]:UID:_default' \
+'--certificate-authority=[Path to a PEM file of certificate authorities (replaces the kubeconfig'\''s)]:PATH:_files' \
+'--client-certificate=[Path to a client certificate file for TLS (replaces the kubeconfig'\''s)]:PATH:_files' \
+'--client-key=[Path to a client key file for TLS (replaces the kubeconfig'\''s)]:PATH:_files' \
+'--tls-server-name=[Server name to check the server certificate against (default\: the server'\''s host name)]:NAME:_default' \
 '--request-timeout=[How long to wait for a single API request\: 0 (no limit), a number of seconds, or 1s, 2m, 3h]:DURATION:_default' \
-'-o+[Output format]:FORMAT:(table wide json yaml name)' \
-'--output=[Output format]:FORMAT:(table wide json yaml name)' \
-'--color=[Colour\: auto, always or never]:COLOR:(auto always never)' \
+'-o+[Output format\: json, yaml, name, wide, jsonpath=…, jsonpath-file=…, go-template=…, go-template-file=…, custom-columns=…, custom-columns-file=…]:FORMAT:_default' \
+'--output=[Output format\: json, yaml, name, wide, jsonpath=…, jsonpath-file=…, go-template=…, go-template-file=…, custom-columns=…, custom-columns-file=…]:FORMAT:_default' \
+'--kubectl-verbosity=[kubectl'\''s numeric level; \`-v=N\` and \`--v=N\` are rewritten to this before parsing]:N:_default' \
+'--color=[Colour in tables and logs\: auto (a terminal, and NO_COLOR unset), always or never]:COLOR:(auto always never)' \
 '-A[Work across all namespaces, where the command supports it]' \
 '--all-namespaces[Work across all namespaces, where the command supports it]' \
 '--insecure-skip-tls-verify[Don'\''t check the server'\''s certificate (insecure)]' \
-'*-v[More detail on stderr (repeat for more)]' \
-'*--verbose[More detail on stderr (repeat for more)]' \
+'--disable-compression[Ask the API server for uncompressed responses]' \
+'--no-headers[Don'\''t print the header line of tables and custom columns]' \
+'--show-labels[Show each object'\''s labels as the last column of a table]' \
+'*-v[More detail on stderr\: -v shows every API request, -vv and -vvv more; kubectl'\''s -v=N also works (6 is -v, 7 and 8 are -vv, 9 is -vvv)]' \
+'*--verbose[More detail on stderr\: -v shows every API request, -vv and -vvv more; kubectl'\''s -v=N also works (6 is -v, 7 and 8 are -vv, 9 is -vvv)]' \
 '--no-progress[Don'\''t draw progress bars (they are also off when stderr is not a terminal)]' \
 '-y[Answer yes to every confirmation and skip interactive pickers]' \
 '--yes[Answer yes to every confirmation and skip interactive pickers]' \
@@ -1757,6 +2153,7 @@ _arguments "${_arguments_options[@]}" : \
 '*--exclude-resources=[Resource types to exclude]:TYPE:_default' \
 '-l+[Only back up objects matching this label selector (kubectl syntax)]:SELECTOR:_default' \
 '--selector=[Only back up objects matching this label selector (kubectl syntax)]:SELECTOR:_default' \
+'*--labels=[Labels to put on the backup (comma-separated KEY=VALUE), as \`velero backup create --labels\`]:KEY=VALUE:_default' \
 '--include-cluster-resources=[Cluster-scoped resources\: true (all), false (none, not even related ones) or auto (all for an all-namespaces backup, else only those related to backed-up items)]:WHEN:(true false auto)' \
 '--location=[Velero BackupStorageLocation \`\[NS/\]NAME\` (default\: the local directory \$XDG_DATA_HOME/kubectl-backup, or Velero'\''s default location in controller mode)]:[NS/]NAME:_default' \
 '(--location)--profile=[Profile \`\[NS/\]NAME\` (a Kanister Profile or a kubectl-backup profile); client-side only]:[NS/]NAME:_default' \
@@ -1778,15 +2175,24 @@ client\:"Collect and upload from this machine"))' \
 '-s+[The address of the Kubernetes API server (overrides the kubeconfig)]:URL:_default' \
 '--server=[The address of the Kubernetes API server (overrides the kubeconfig)]:URL:_default' \
 '--token=[Bearer token for authentication to the API server]:TOKEN:_default' \
+'--as-uid=[UID to impersonate for the operation]:UID:_default' \
+'--certificate-authority=[Path to a PEM file of certificate authorities (replaces the kubeconfig'\''s)]:PATH:_files' \
+'--client-certificate=[Path to a client certificate file for TLS (replaces the kubeconfig'\''s)]:PATH:_files' \
+'--client-key=[Path to a client key file for TLS (replaces the kubeconfig'\''s)]:PATH:_files' \
+'--tls-server-name=[Server name to check the server certificate against (default\: the server'\''s host name)]:NAME:_default' \
 '--request-timeout=[How long to wait for a single API request\: 0 (no limit), a number of seconds, or 1s, 2m, 3h]:DURATION:_default' \
-'-o+[Output format]:FORMAT:(table wide json yaml name)' \
-'--output=[Output format]:FORMAT:(table wide json yaml name)' \
-'--color=[Colour\: auto, always or never]:COLOR:(auto always never)' \
+'-o+[Output format\: json, yaml, name, wide, jsonpath=…, jsonpath-file=…, go-template=…, go-template-file=…, custom-columns=…, custom-columns-file=…]:FORMAT:_default' \
+'--output=[Output format\: json, yaml, name, wide, jsonpath=…, jsonpath-file=…, go-template=…, go-template-file=…, custom-columns=…, custom-columns-file=…]:FORMAT:_default' \
+'--kubectl-verbosity=[kubectl'\''s numeric level; \`-v=N\` and \`--v=N\` are rewritten to this before parsing]:N:_default' \
+'--color=[Colour in tables and logs\: auto (a terminal, and NO_COLOR unset), always or never]:COLOR:(auto always never)' \
 '-A[Work across all namespaces, where the command supports it]' \
 '--all-namespaces[Work across all namespaces, where the command supports it]' \
 '--insecure-skip-tls-verify[Don'\''t check the server'\''s certificate (insecure)]' \
-'*-v[More detail on stderr (repeat for more)]' \
-'*--verbose[More detail on stderr (repeat for more)]' \
+'--disable-compression[Ask the API server for uncompressed responses]' \
+'--no-headers[Don'\''t print the header line of tables and custom columns]' \
+'--show-labels[Show each object'\''s labels as the last column of a table]' \
+'*-v[More detail on stderr\: -v shows every API request, -vv and -vvv more; kubectl'\''s -v=N also works (6 is -v, 7 and 8 are -vv, 9 is -vvv)]' \
+'*--verbose[More detail on stderr\: -v shows every API request, -vv and -vvv more; kubectl'\''s -v=N also works (6 is -v, 7 and 8 are -vv, 9 is -vvv)]' \
 '--no-progress[Don'\''t draw progress bars (they are also off when stderr is not a terminal)]' \
 '-y[Answer yes to every confirmation and skip interactive pickers]' \
 '--yes[Answer yes to every confirmation and skip interactive pickers]' \
@@ -1812,15 +2218,24 @@ _arguments "${_arguments_options[@]}" : \
 '-s+[The address of the Kubernetes API server (overrides the kubeconfig)]:URL:_default' \
 '--server=[The address of the Kubernetes API server (overrides the kubeconfig)]:URL:_default' \
 '--token=[Bearer token for authentication to the API server]:TOKEN:_default' \
+'--as-uid=[UID to impersonate for the operation]:UID:_default' \
+'--certificate-authority=[Path to a PEM file of certificate authorities (replaces the kubeconfig'\''s)]:PATH:_files' \
+'--client-certificate=[Path to a client certificate file for TLS (replaces the kubeconfig'\''s)]:PATH:_files' \
+'--client-key=[Path to a client key file for TLS (replaces the kubeconfig'\''s)]:PATH:_files' \
+'--tls-server-name=[Server name to check the server certificate against (default\: the server'\''s host name)]:NAME:_default' \
 '--request-timeout=[How long to wait for a single API request\: 0 (no limit), a number of seconds, or 1s, 2m, 3h]:DURATION:_default' \
-'-o+[Output format]:FORMAT:(table wide json yaml name)' \
-'--output=[Output format]:FORMAT:(table wide json yaml name)' \
-'--color=[Colour\: auto, always or never]:COLOR:(auto always never)' \
+'-o+[Output format\: json, yaml, name, wide, jsonpath=…, jsonpath-file=…, go-template=…, go-template-file=…, custom-columns=…, custom-columns-file=…]:FORMAT:_default' \
+'--output=[Output format\: json, yaml, name, wide, jsonpath=…, jsonpath-file=…, go-template=…, go-template-file=…, custom-columns=…, custom-columns-file=…]:FORMAT:_default' \
+'--kubectl-verbosity=[kubectl'\''s numeric level; \`-v=N\` and \`--v=N\` are rewritten to this before parsing]:N:_default' \
+'--color=[Colour in tables and logs\: auto (a terminal, and NO_COLOR unset), always or never]:COLOR:(auto always never)' \
 '-A[Work across all namespaces, where the command supports it]' \
 '--all-namespaces[Work across all namespaces, where the command supports it]' \
 '--insecure-skip-tls-verify[Don'\''t check the server'\''s certificate (insecure)]' \
-'*-v[More detail on stderr (repeat for more)]' \
-'*--verbose[More detail on stderr (repeat for more)]' \
+'--disable-compression[Ask the API server for uncompressed responses]' \
+'--no-headers[Don'\''t print the header line of tables and custom columns]' \
+'--show-labels[Show each object'\''s labels as the last column of a table]' \
+'*-v[More detail on stderr\: -v shows every API request, -vv and -vvv more; kubectl'\''s -v=N also works (6 is -v, 7 and 8 are -vv, 9 is -vvv)]' \
+'*--verbose[More detail on stderr\: -v shows every API request, -vv and -vvv more; kubectl'\''s -v=N also works (6 is -v, 7 and 8 are -vv, 9 is -vvv)]' \
 '--no-progress[Don'\''t draw progress bars (they are also off when stderr is not a terminal)]' \
 '-y[Answer yes to every confirmation and skip interactive pickers]' \
 '--yes[Answer yes to every confirmation and skip interactive pickers]' \
@@ -1845,16 +2260,25 @@ _arguments "${_arguments_options[@]}" : \
 '-s+[The address of the Kubernetes API server (overrides the kubeconfig)]:URL:_default' \
 '--server=[The address of the Kubernetes API server (overrides the kubeconfig)]:URL:_default' \
 '--token=[Bearer token for authentication to the API server]:TOKEN:_default' \
+'--as-uid=[UID to impersonate for the operation]:UID:_default' \
+'--certificate-authority=[Path to a PEM file of certificate authorities (replaces the kubeconfig'\''s)]:PATH:_files' \
+'--client-certificate=[Path to a client certificate file for TLS (replaces the kubeconfig'\''s)]:PATH:_files' \
+'--client-key=[Path to a client key file for TLS (replaces the kubeconfig'\''s)]:PATH:_files' \
+'--tls-server-name=[Server name to check the server certificate against (default\: the server'\''s host name)]:NAME:_default' \
 '--request-timeout=[How long to wait for a single API request\: 0 (no limit), a number of seconds, or 1s, 2m, 3h]:DURATION:_default' \
-'-o+[Output format]:FORMAT:(table wide json yaml name)' \
-'--output=[Output format]:FORMAT:(table wide json yaml name)' \
-'--color=[Colour\: auto, always or never]:COLOR:(auto always never)' \
+'-o+[Output format\: json, yaml, name, wide, jsonpath=…, jsonpath-file=…, go-template=…, go-template-file=…, custom-columns=…, custom-columns-file=…]:FORMAT:_default' \
+'--output=[Output format\: json, yaml, name, wide, jsonpath=…, jsonpath-file=…, go-template=…, go-template-file=…, custom-columns=…, custom-columns-file=…]:FORMAT:_default' \
+'--kubectl-verbosity=[kubectl'\''s numeric level; \`-v=N\` and \`--v=N\` are rewritten to this before parsing]:N:_default' \
+'--color=[Colour in tables and logs\: auto (a terminal, and NO_COLOR unset), always or never]:COLOR:(auto always never)' \
 '--details[Also list the backed-up resources per type and namespace]' \
 '-A[Work across all namespaces, where the command supports it]' \
 '--all-namespaces[Work across all namespaces, where the command supports it]' \
 '--insecure-skip-tls-verify[Don'\''t check the server'\''s certificate (insecure)]' \
-'*-v[More detail on stderr (repeat for more)]' \
-'*--verbose[More detail on stderr (repeat for more)]' \
+'--disable-compression[Ask the API server for uncompressed responses]' \
+'--no-headers[Don'\''t print the header line of tables and custom columns]' \
+'--show-labels[Show each object'\''s labels as the last column of a table]' \
+'*-v[More detail on stderr\: -v shows every API request, -vv and -vvv more; kubectl'\''s -v=N also works (6 is -v, 7 and 8 are -vv, 9 is -vvv)]' \
+'*--verbose[More detail on stderr\: -v shows every API request, -vv and -vvv more; kubectl'\''s -v=N also works (6 is -v, 7 and 8 are -vv, 9 is -vvv)]' \
 '--no-progress[Don'\''t draw progress bars (they are also off when stderr is not a terminal)]' \
 '-y[Answer yes to every confirmation and skip interactive pickers]' \
 '--yes[Answer yes to every confirmation and skip interactive pickers]' \
@@ -1881,17 +2305,26 @@ _arguments "${_arguments_options[@]}" : \
 '-s+[The address of the Kubernetes API server (overrides the kubeconfig)]:URL:_default' \
 '--server=[The address of the Kubernetes API server (overrides the kubeconfig)]:URL:_default' \
 '--token=[Bearer token for authentication to the API server]:TOKEN:_default' \
+'--as-uid=[UID to impersonate for the operation]:UID:_default' \
+'--certificate-authority=[Path to a PEM file of certificate authorities (replaces the kubeconfig'\''s)]:PATH:_files' \
+'--client-certificate=[Path to a client certificate file for TLS (replaces the kubeconfig'\''s)]:PATH:_files' \
+'--client-key=[Path to a client key file for TLS (replaces the kubeconfig'\''s)]:PATH:_files' \
+'--tls-server-name=[Server name to check the server certificate against (default\: the server'\''s host name)]:NAME:_default' \
 '--request-timeout=[How long to wait for a single API request\: 0 (no limit), a number of seconds, or 1s, 2m, 3h]:DURATION:_default' \
-'-o+[Output format]:FORMAT:(table wide json yaml name)' \
-'--output=[Output format]:FORMAT:(table wide json yaml name)' \
-'--color=[Colour\: auto, always or never]:COLOR:(auto always never)' \
+'-o+[Output format\: json, yaml, name, wide, jsonpath=…, jsonpath-file=…, go-template=…, go-template-file=…, custom-columns=…, custom-columns-file=…]:FORMAT:_default' \
+'--output=[Output format\: json, yaml, name, wide, jsonpath=…, jsonpath-file=…, go-template=…, go-template-file=…, custom-columns=…, custom-columns-file=…]:FORMAT:_default' \
+'--kubectl-verbosity=[kubectl'\''s numeric level; \`-v=N\` and \`--v=N\` are rewritten to this before parsing]:N:_default' \
+'--color=[Colour in tables and logs\: auto (a terminal, and NO_COLOR unset), always or never]:COLOR:(auto always never)' \
 '--force[Overwrite an existing file]' \
 '--allow-incomplete[Download a backup without (or with a corrupt) velero-backup.json; the tarball is still verified]' \
 '-A[Work across all namespaces, where the command supports it]' \
 '--all-namespaces[Work across all namespaces, where the command supports it]' \
 '--insecure-skip-tls-verify[Don'\''t check the server'\''s certificate (insecure)]' \
-'*-v[More detail on stderr (repeat for more)]' \
-'*--verbose[More detail on stderr (repeat for more)]' \
+'--disable-compression[Ask the API server for uncompressed responses]' \
+'--no-headers[Don'\''t print the header line of tables and custom columns]' \
+'--show-labels[Show each object'\''s labels as the last column of a table]' \
+'*-v[More detail on stderr\: -v shows every API request, -vv and -vvv more; kubectl'\''s -v=N also works (6 is -v, 7 and 8 are -vv, 9 is -vvv)]' \
+'*--verbose[More detail on stderr\: -v shows every API request, -vv and -vvv more; kubectl'\''s -v=N also works (6 is -v, 7 and 8 are -vv, 9 is -vvv)]' \
 '--no-progress[Don'\''t draw progress bars (they are also off when stderr is not a terminal)]' \
 '-y[Answer yes to every confirmation and skip interactive pickers]' \
 '--yes[Answer yes to every confirmation and skip interactive pickers]' \
@@ -1917,16 +2350,25 @@ _arguments "${_arguments_options[@]}" : \
 '-s+[The address of the Kubernetes API server (overrides the kubeconfig)]:URL:_default' \
 '--server=[The address of the Kubernetes API server (overrides the kubeconfig)]:URL:_default' \
 '--token=[Bearer token for authentication to the API server]:TOKEN:_default' \
+'--as-uid=[UID to impersonate for the operation]:UID:_default' \
+'--certificate-authority=[Path to a PEM file of certificate authorities (replaces the kubeconfig'\''s)]:PATH:_files' \
+'--client-certificate=[Path to a client certificate file for TLS (replaces the kubeconfig'\''s)]:PATH:_files' \
+'--client-key=[Path to a client key file for TLS (replaces the kubeconfig'\''s)]:PATH:_files' \
+'--tls-server-name=[Server name to check the server certificate against (default\: the server'\''s host name)]:NAME:_default' \
 '--request-timeout=[How long to wait for a single API request\: 0 (no limit), a number of seconds, or 1s, 2m, 3h]:DURATION:_default' \
-'-o+[Output format]:FORMAT:(table wide json yaml name)' \
-'--output=[Output format]:FORMAT:(table wide json yaml name)' \
-'--color=[Colour\: auto, always or never]:COLOR:(auto always never)' \
+'-o+[Output format\: json, yaml, name, wide, jsonpath=…, jsonpath-file=…, go-template=…, go-template-file=…, custom-columns=…, custom-columns-file=…]:FORMAT:_default' \
+'--output=[Output format\: json, yaml, name, wide, jsonpath=…, jsonpath-file=…, go-template=…, go-template-file=…, custom-columns=…, custom-columns-file=…]:FORMAT:_default' \
+'--kubectl-verbosity=[kubectl'\''s numeric level; \`-v=N\` and \`--v=N\` are rewritten to this before parsing]:N:_default' \
+'--color=[Colour in tables and logs\: auto (a terminal, and NO_COLOR unset), always or never]:COLOR:(auto always never)' \
 '--wait[For a Velero-owned backup\: wait until Velero has removed it]' \
 '-A[Work across all namespaces, where the command supports it]' \
 '--all-namespaces[Work across all namespaces, where the command supports it]' \
 '--insecure-skip-tls-verify[Don'\''t check the server'\''s certificate (insecure)]' \
-'*-v[More detail on stderr (repeat for more)]' \
-'*--verbose[More detail on stderr (repeat for more)]' \
+'--disable-compression[Ask the API server for uncompressed responses]' \
+'--no-headers[Don'\''t print the header line of tables and custom columns]' \
+'--show-labels[Show each object'\''s labels as the last column of a table]' \
+'*-v[More detail on stderr\: -v shows every API request, -vv and -vvv more; kubectl'\''s -v=N also works (6 is -v, 7 and 8 are -vv, 9 is -vvv)]' \
+'*--verbose[More detail on stderr\: -v shows every API request, -vv and -vvv more; kubectl'\''s -v=N also works (6 is -v, 7 and 8 are -vv, 9 is -vvv)]' \
 '--no-progress[Don'\''t draw progress bars (they are also off when stderr is not a terminal)]' \
 '-y[Answer yes to every confirmation and skip interactive pickers]' \
 '--yes[Answer yes to every confirmation and skip interactive pickers]' \
@@ -1974,10 +2416,16 @@ client\:"Restore from this machine"))' \
 '-s+[The address of the Kubernetes API server (overrides the kubeconfig)]:URL:_default' \
 '--server=[The address of the Kubernetes API server (overrides the kubeconfig)]:URL:_default' \
 '--token=[Bearer token for authentication to the API server]:TOKEN:_default' \
+'--as-uid=[UID to impersonate for the operation]:UID:_default' \
+'--certificate-authority=[Path to a PEM file of certificate authorities (replaces the kubeconfig'\''s)]:PATH:_files' \
+'--client-certificate=[Path to a client certificate file for TLS (replaces the kubeconfig'\''s)]:PATH:_files' \
+'--client-key=[Path to a client key file for TLS (replaces the kubeconfig'\''s)]:PATH:_files' \
+'--tls-server-name=[Server name to check the server certificate against (default\: the server'\''s host name)]:NAME:_default' \
 '--request-timeout=[How long to wait for a single API request\: 0 (no limit), a number of seconds, or 1s, 2m, 3h]:DURATION:_default' \
-'-o+[Output format]:FORMAT:(table wide json yaml name)' \
-'--output=[Output format]:FORMAT:(table wide json yaml name)' \
-'--color=[Colour\: auto, always or never]:COLOR:(auto always never)' \
+'-o+[Output format\: json, yaml, name, wide, jsonpath=…, jsonpath-file=…, go-template=…, go-template-file=…, custom-columns=…, custom-columns-file=…]:FORMAT:_default' \
+'--output=[Output format\: json, yaml, name, wide, jsonpath=…, jsonpath-file=…, go-template=…, go-template-file=…, custom-columns=…, custom-columns-file=…]:FORMAT:_default' \
+'--kubectl-verbosity=[kubectl'\''s numeric level; \`-v=N\` and \`--v=N\` are rewritten to this before parsing]:N:_default' \
+'--color=[Colour in tables and logs\: auto (a terminal, and NO_COLOR unset), always or never]:COLOR:(auto always never)' \
 '--preserve-node-ports[Keep Services'\'' nodePorts]' \
 '--dry-run[Print what would be created, skipped or changed (with the differences); change nothing (client-side)]' \
 '--allow-incomplete[Restore a backup without (or with a corrupt) velero-backup.json; its tarball is still verified before anything is created]' \
@@ -1985,8 +2433,11 @@ client\:"Restore from this machine"))' \
 '-A[Work across all namespaces, where the command supports it]' \
 '--all-namespaces[Work across all namespaces, where the command supports it]' \
 '--insecure-skip-tls-verify[Don'\''t check the server'\''s certificate (insecure)]' \
-'*-v[More detail on stderr (repeat for more)]' \
-'*--verbose[More detail on stderr (repeat for more)]' \
+'--disable-compression[Ask the API server for uncompressed responses]' \
+'--no-headers[Don'\''t print the header line of tables and custom columns]' \
+'--show-labels[Show each object'\''s labels as the last column of a table]' \
+'*-v[More detail on stderr\: -v shows every API request, -vv and -vvv more; kubectl'\''s -v=N also works (6 is -v, 7 and 8 are -vv, 9 is -vvv)]' \
+'*--verbose[More detail on stderr\: -v shows every API request, -vv and -vvv more; kubectl'\''s -v=N also works (6 is -v, 7 and 8 are -vv, 9 is -vvv)]' \
 '--no-progress[Don'\''t draw progress bars (they are also off when stderr is not a terminal)]' \
 '-y[Answer yes to every confirmation and skip interactive pickers]' \
 '--yes[Answer yes to every confirmation and skip interactive pickers]' \
@@ -1995,6 +2446,51 @@ client\:"Restore from this machine"))' \
 '-V[Print version]' \
 '--version[Print version]' \
 '::name -- Backup to restore (see `kubectl backup snapshot list`); omit it on a terminal to pick one:_default' \
+&& ret=0
+;;
+(prune)
+_arguments "${_arguments_options[@]}" : \
+'--schedule=[Only backups of this schedule (their \`velero.io/schedule-name\` label)]:NAME:_default' \
+'--keep-last=[Keep the newest N complete backups of each schedule, even before they expire]:N:_default' \
+'--location=[Velero BackupStorageLocation \`\[NS/\]NAME\` (default\: the local directory \$XDG_DATA_HOME/kubectl-backup, or Velero'\''s default location in controller mode)]:[NS/]NAME:_default' \
+'(--location)--profile=[Profile \`\[NS/\]NAME\` (a Kanister Profile or a kubectl-backup profile); client-side only]:[NS/]NAME:_default' \
+'--kubeconfig=[Path to the kubeconfig file (default\: \$KUBECONFIG, whose paths are merged, then ~/.kube/config)]:PATH:_files' \
+'--context=[The kubeconfig context to use]:NAME:_default' \
+'--cluster=[The kubeconfig cluster to use]:NAME:_default' \
+'--user=[The kubeconfig user to use]:NAME:_default' \
+'-n+[Namespace to work in (default\: the context'\''s namespace, else "default")]:NS:_default' \
+'--namespace=[Namespace to work in (default\: the context'\''s namespace, else "default")]:NS:_default' \
+'--as=[Username to impersonate for the operation]:USER:_default' \
+'*--as-group=[Group to impersonate for the operation (repeatable)]:GROUP:_default' \
+'-s+[The address of the Kubernetes API server (overrides the kubeconfig)]:URL:_default' \
+'--server=[The address of the Kubernetes API server (overrides the kubeconfig)]:URL:_default' \
+'--token=[Bearer token for authentication to the API server]:TOKEN:_default' \
+'--as-uid=[UID to impersonate for the operation]:UID:_default' \
+'--certificate-authority=[Path to a PEM file of certificate authorities (replaces the kubeconfig'\''s)]:PATH:_files' \
+'--client-certificate=[Path to a client certificate file for TLS (replaces the kubeconfig'\''s)]:PATH:_files' \
+'--client-key=[Path to a client key file for TLS (replaces the kubeconfig'\''s)]:PATH:_files' \
+'--tls-server-name=[Server name to check the server certificate against (default\: the server'\''s host name)]:NAME:_default' \
+'--request-timeout=[How long to wait for a single API request\: 0 (no limit), a number of seconds, or 1s, 2m, 3h]:DURATION:_default' \
+'-o+[Output format\: json, yaml, name, wide, jsonpath=…, jsonpath-file=…, go-template=…, go-template-file=…, custom-columns=…, custom-columns-file=…]:FORMAT:_default' \
+'--output=[Output format\: json, yaml, name, wide, jsonpath=…, jsonpath-file=…, go-template=…, go-template-file=…, custom-columns=…, custom-columns-file=…]:FORMAT:_default' \
+'--kubectl-verbosity=[kubectl'\''s numeric level; \`-v=N\` and \`--v=N\` are rewritten to this before parsing]:N:_default' \
+'--color=[Colour in tables and logs\: auto (a terminal, and NO_COLOR unset), always or never]:COLOR:(auto always never)' \
+'--dry-run[List what would be deleted, delete nothing]' \
+'-A[Work across all namespaces, where the command supports it]' \
+'--all-namespaces[Work across all namespaces, where the command supports it]' \
+'--insecure-skip-tls-verify[Don'\''t check the server'\''s certificate (insecure)]' \
+'--disable-compression[Ask the API server for uncompressed responses]' \
+'--no-headers[Don'\''t print the header line of tables and custom columns]' \
+'--show-labels[Show each object'\''s labels as the last column of a table]' \
+'*-v[More detail on stderr\: -v shows every API request, -vv and -vvv more; kubectl'\''s -v=N also works (6 is -v, 7 and 8 are -vv, 9 is -vvv)]' \
+'*--verbose[More detail on stderr\: -v shows every API request, -vv and -vvv more; kubectl'\''s -v=N also works (6 is -v, 7 and 8 are -vv, 9 is -vvv)]' \
+'--no-progress[Don'\''t draw progress bars (they are also off when stderr is not a terminal)]' \
+'-y[Answer yes to every confirmation and skip interactive pickers]' \
+'--yes[Answer yes to every confirmation and skip interactive pickers]' \
+'-h[Print help]' \
+'--help[Print help]' \
+'-V[Print version]' \
+'--version[Print version]' \
 && ret=0
 ;;
 (help)
@@ -2033,6 +2529,10 @@ _arguments "${_arguments_options[@]}" : \
 _arguments "${_arguments_options[@]}" : \
 && ret=0
 ;;
+(prune)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
 (help)
 _arguments "${_arguments_options[@]}" : \
 && ret=0
@@ -2082,10 +2582,16 @@ client\:"Restore from this machine"))' \
 '-s+[The address of the Kubernetes API server (overrides the kubeconfig)]:URL:_default' \
 '--server=[The address of the Kubernetes API server (overrides the kubeconfig)]:URL:_default' \
 '--token=[Bearer token for authentication to the API server]:TOKEN:_default' \
+'--as-uid=[UID to impersonate for the operation]:UID:_default' \
+'--certificate-authority=[Path to a PEM file of certificate authorities (replaces the kubeconfig'\''s)]:PATH:_files' \
+'--client-certificate=[Path to a client certificate file for TLS (replaces the kubeconfig'\''s)]:PATH:_files' \
+'--client-key=[Path to a client key file for TLS (replaces the kubeconfig'\''s)]:PATH:_files' \
+'--tls-server-name=[Server name to check the server certificate against (default\: the server'\''s host name)]:NAME:_default' \
 '--request-timeout=[How long to wait for a single API request\: 0 (no limit), a number of seconds, or 1s, 2m, 3h]:DURATION:_default' \
-'-o+[Output format]:FORMAT:(table wide json yaml name)' \
-'--output=[Output format]:FORMAT:(table wide json yaml name)' \
-'--color=[Colour\: auto, always or never]:COLOR:(auto always never)' \
+'-o+[Output format\: json, yaml, name, wide, jsonpath=…, jsonpath-file=…, go-template=…, go-template-file=…, custom-columns=…, custom-columns-file=…]:FORMAT:_default' \
+'--output=[Output format\: json, yaml, name, wide, jsonpath=…, jsonpath-file=…, go-template=…, go-template-file=…, custom-columns=…, custom-columns-file=…]:FORMAT:_default' \
+'--kubectl-verbosity=[kubectl'\''s numeric level; \`-v=N\` and \`--v=N\` are rewritten to this before parsing]:N:_default' \
+'--color=[Colour in tables and logs\: auto (a terminal, and NO_COLOR unset), always or never]:COLOR:(auto always never)' \
 '--preserve-node-ports[Keep Services'\'' nodePorts]' \
 '--dry-run[Print what would be created, skipped or changed (with the differences); change nothing (client-side)]' \
 '--allow-incomplete[Restore a backup without (or with a corrupt) velero-backup.json; its tarball is still verified before anything is created]' \
@@ -2093,8 +2599,11 @@ client\:"Restore from this machine"))' \
 '-A[Work across all namespaces, where the command supports it]' \
 '--all-namespaces[Work across all namespaces, where the command supports it]' \
 '--insecure-skip-tls-verify[Don'\''t check the server'\''s certificate (insecure)]' \
-'*-v[More detail on stderr (repeat for more)]' \
-'*--verbose[More detail on stderr (repeat for more)]' \
+'--disable-compression[Ask the API server for uncompressed responses]' \
+'--no-headers[Don'\''t print the header line of tables and custom columns]' \
+'--show-labels[Show each object'\''s labels as the last column of a table]' \
+'*-v[More detail on stderr\: -v shows every API request, -vv and -vvv more; kubectl'\''s -v=N also works (6 is -v, 7 and 8 are -vv, 9 is -vvv)]' \
+'*--verbose[More detail on stderr\: -v shows every API request, -vv and -vvv more; kubectl'\''s -v=N also works (6 is -v, 7 and 8 are -vv, 9 is -vvv)]' \
 '--no-progress[Don'\''t draw progress bars (they are also off when stderr is not a terminal)]' \
 '-y[Answer yes to every confirmation and skip interactive pickers]' \
 '--yes[Answer yes to every confirmation and skip interactive pickers]' \
@@ -2104,6 +2613,454 @@ client\:"Restore from this machine"))' \
 '--version[Print version]' \
 '::name -- Backup to restore (see `kubectl backup snapshot list`); omit it on a terminal to pick one:_default' \
 && ret=0
+;;
+(schedule)
+_arguments "${_arguments_options[@]}" : \
+'--kubeconfig=[Path to the kubeconfig file (default\: \$KUBECONFIG, whose paths are merged, then ~/.kube/config)]:PATH:_files' \
+'--context=[The kubeconfig context to use]:NAME:_default' \
+'--cluster=[The kubeconfig cluster to use]:NAME:_default' \
+'--user=[The kubeconfig user to use]:NAME:_default' \
+'-n+[Namespace to work in (default\: the context'\''s namespace, else "default")]:NS:_default' \
+'--namespace=[Namespace to work in (default\: the context'\''s namespace, else "default")]:NS:_default' \
+'--as=[Username to impersonate for the operation]:USER:_default' \
+'*--as-group=[Group to impersonate for the operation (repeatable)]:GROUP:_default' \
+'-s+[The address of the Kubernetes API server (overrides the kubeconfig)]:URL:_default' \
+'--server=[The address of the Kubernetes API server (overrides the kubeconfig)]:URL:_default' \
+'--token=[Bearer token for authentication to the API server]:TOKEN:_default' \
+'--as-uid=[UID to impersonate for the operation]:UID:_default' \
+'--certificate-authority=[Path to a PEM file of certificate authorities (replaces the kubeconfig'\''s)]:PATH:_files' \
+'--client-certificate=[Path to a client certificate file for TLS (replaces the kubeconfig'\''s)]:PATH:_files' \
+'--client-key=[Path to a client key file for TLS (replaces the kubeconfig'\''s)]:PATH:_files' \
+'--tls-server-name=[Server name to check the server certificate against (default\: the server'\''s host name)]:NAME:_default' \
+'--request-timeout=[How long to wait for a single API request\: 0 (no limit), a number of seconds, or 1s, 2m, 3h]:DURATION:_default' \
+'-o+[Output format\: json, yaml, name, wide, jsonpath=…, jsonpath-file=…, go-template=…, go-template-file=…, custom-columns=…, custom-columns-file=…]:FORMAT:_default' \
+'--output=[Output format\: json, yaml, name, wide, jsonpath=…, jsonpath-file=…, go-template=…, go-template-file=…, custom-columns=…, custom-columns-file=…]:FORMAT:_default' \
+'--kubectl-verbosity=[kubectl'\''s numeric level; \`-v=N\` and \`--v=N\` are rewritten to this before parsing]:N:_default' \
+'--color=[Colour in tables and logs\: auto (a terminal, and NO_COLOR unset), always or never]:COLOR:(auto always never)' \
+'-A[Work across all namespaces, where the command supports it]' \
+'--all-namespaces[Work across all namespaces, where the command supports it]' \
+'--insecure-skip-tls-verify[Don'\''t check the server'\''s certificate (insecure)]' \
+'--disable-compression[Ask the API server for uncompressed responses]' \
+'--no-headers[Don'\''t print the header line of tables and custom columns]' \
+'--show-labels[Show each object'\''s labels as the last column of a table]' \
+'*-v[More detail on stderr\: -v shows every API request, -vv and -vvv more; kubectl'\''s -v=N also works (6 is -v, 7 and 8 are -vv, 9 is -vvv)]' \
+'*--verbose[More detail on stderr\: -v shows every API request, -vv and -vvv more; kubectl'\''s -v=N also works (6 is -v, 7 and 8 are -vv, 9 is -vvv)]' \
+'--no-progress[Don'\''t draw progress bars (they are also off when stderr is not a terminal)]' \
+'-y[Answer yes to every confirmation and skip interactive pickers]' \
+'--yes[Answer yes to every confirmation and skip interactive pickers]' \
+'-h[Print help]' \
+'--help[Print help]' \
+'-V[Print version]' \
+'--version[Print version]' \
+":: :_kubectl-backup__subcmd__schedule_commands" \
+"*::: :->schedule" \
+&& ret=0
+
+    case $state in
+    (schedule)
+        words=($line[1] "${words[@]}")
+        (( CURRENT += 1 ))
+        curcontext="${curcontext%:*:*}:kubectl-backup-schedule-command-$line[1]:"
+        case $line[1] in
+            (create)
+_arguments "${_arguments_options[@]}" : \
+'--schedule=[When to run\: a cron expression ("0 1 * * *") or @hourly, @daily, @weekly, @monthly]:CRON:_default' \
+'--time-zone=[Time zone of the cron expression (an IANA name, e.g. Europe/Berlin; default UTC)]:ZONE:_default' \
+'--keep-last=[After each run, keep the newest N complete backups of this schedule (expired ones always go)]:N:_default' \
+'--image=[Image of the job (the static plugin binary as \`kubectl-backup\` on PATH)]:IMAGE:_default' \
+'--image-pull-policy=[Image pull policy of the job'\''s container]:POLICY:(Always IfNotPresent Never)' \
+'*--env=[Environment of the job, e.g. HTTPS_PROXY=http\://proxy\:3128 (repeatable)]:NAME=VALUE:_default' \
+'--mode=[Who runs it]:MODE:((auto\:"Velero for resource snapshots to a Velero location when Velero runs, else a CronJob"
+controller\:"A Velero Schedule (resource snapshots only)"
+client\:"A CronJob running this plugin in a pod"))' \
+'--dry-run=[Print the objects that would be created (ServiceAccount, RBAC, CronJob) and create nothing; \`--dry-run=server\` also has the API server admit them]::WHERE:(client server none)' \
+'--kubeconfig=[Path to the kubeconfig file (default\: \$KUBECONFIG, whose paths are merged, then ~/.kube/config)]:PATH:_files' \
+'--context=[The kubeconfig context to use]:NAME:_default' \
+'--cluster=[The kubeconfig cluster to use]:NAME:_default' \
+'--user=[The kubeconfig user to use]:NAME:_default' \
+'-n+[Namespace to work in (default\: the context'\''s namespace, else "default")]:NS:_default' \
+'--namespace=[Namespace to work in (default\: the context'\''s namespace, else "default")]:NS:_default' \
+'--as=[Username to impersonate for the operation]:USER:_default' \
+'*--as-group=[Group to impersonate for the operation (repeatable)]:GROUP:_default' \
+'-s+[The address of the Kubernetes API server (overrides the kubeconfig)]:URL:_default' \
+'--server=[The address of the Kubernetes API server (overrides the kubeconfig)]:URL:_default' \
+'--token=[Bearer token for authentication to the API server]:TOKEN:_default' \
+'--as-uid=[UID to impersonate for the operation]:UID:_default' \
+'--certificate-authority=[Path to a PEM file of certificate authorities (replaces the kubeconfig'\''s)]:PATH:_files' \
+'--client-certificate=[Path to a client certificate file for TLS (replaces the kubeconfig'\''s)]:PATH:_files' \
+'--client-key=[Path to a client key file for TLS (replaces the kubeconfig'\''s)]:PATH:_files' \
+'--tls-server-name=[Server name to check the server certificate against (default\: the server'\''s host name)]:NAME:_default' \
+'--request-timeout=[How long to wait for a single API request\: 0 (no limit), a number of seconds, or 1s, 2m, 3h]:DURATION:_default' \
+'-o+[Output format\: json, yaml, name, wide, jsonpath=…, jsonpath-file=…, go-template=…, go-template-file=…, custom-columns=…, custom-columns-file=…]:FORMAT:_default' \
+'--output=[Output format\: json, yaml, name, wide, jsonpath=…, jsonpath-file=…, go-template=…, go-template-file=…, custom-columns=…, custom-columns-file=…]:FORMAT:_default' \
+'--kubectl-verbosity=[kubectl'\''s numeric level; \`-v=N\` and \`--v=N\` are rewritten to this before parsing]:N:_default' \
+'--color=[Colour in tables and logs\: auto (a terminal, and NO_COLOR unset), always or never]:COLOR:(auto always never)' \
+'--host-network[Run the job'\''s pod on the host network (etcd schedules always do)]' \
+'--paused[Create it paused]' \
+'-A[Work across all namespaces, where the command supports it]' \
+'--all-namespaces[Work across all namespaces, where the command supports it]' \
+'--insecure-skip-tls-verify[Don'\''t check the server'\''s certificate (insecure)]' \
+'--disable-compression[Ask the API server for uncompressed responses]' \
+'--no-headers[Don'\''t print the header line of tables and custom columns]' \
+'--show-labels[Show each object'\''s labels as the last column of a table]' \
+'*-v[More detail on stderr\: -v shows every API request, -vv and -vvv more; kubectl'\''s -v=N also works (6 is -v, 7 and 8 are -vv, 9 is -vvv)]' \
+'*--verbose[More detail on stderr\: -v shows every API request, -vv and -vvv more; kubectl'\''s -v=N also works (6 is -v, 7 and 8 are -vv, 9 is -vvv)]' \
+'--no-progress[Don'\''t draw progress bars (they are also off when stderr is not a terminal)]' \
+'-y[Answer yes to every confirmation and skip interactive pickers]' \
+'--yes[Answer yes to every confirmation and skip interactive pickers]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
+'-V[Print version]' \
+'--version[Print version]' \
+':name -- Name of the schedule (and prefix of its backups'\'' names):_default' \
+'*::work -- The scheduled command\: `snapshot create …`, `actionset create …` or `etcd save …`:_default' \
+&& ret=0
+;;
+(list)
+_arguments "${_arguments_options[@]}" : \
+'--kubeconfig=[Path to the kubeconfig file (default\: \$KUBECONFIG, whose paths are merged, then ~/.kube/config)]:PATH:_files' \
+'--context=[The kubeconfig context to use]:NAME:_default' \
+'--cluster=[The kubeconfig cluster to use]:NAME:_default' \
+'--user=[The kubeconfig user to use]:NAME:_default' \
+'-n+[Namespace to work in (default\: the context'\''s namespace, else "default")]:NS:_default' \
+'--namespace=[Namespace to work in (default\: the context'\''s namespace, else "default")]:NS:_default' \
+'--as=[Username to impersonate for the operation]:USER:_default' \
+'*--as-group=[Group to impersonate for the operation (repeatable)]:GROUP:_default' \
+'-s+[The address of the Kubernetes API server (overrides the kubeconfig)]:URL:_default' \
+'--server=[The address of the Kubernetes API server (overrides the kubeconfig)]:URL:_default' \
+'--token=[Bearer token for authentication to the API server]:TOKEN:_default' \
+'--as-uid=[UID to impersonate for the operation]:UID:_default' \
+'--certificate-authority=[Path to a PEM file of certificate authorities (replaces the kubeconfig'\''s)]:PATH:_files' \
+'--client-certificate=[Path to a client certificate file for TLS (replaces the kubeconfig'\''s)]:PATH:_files' \
+'--client-key=[Path to a client key file for TLS (replaces the kubeconfig'\''s)]:PATH:_files' \
+'--tls-server-name=[Server name to check the server certificate against (default\: the server'\''s host name)]:NAME:_default' \
+'--request-timeout=[How long to wait for a single API request\: 0 (no limit), a number of seconds, or 1s, 2m, 3h]:DURATION:_default' \
+'-o+[Output format\: json, yaml, name, wide, jsonpath=…, jsonpath-file=…, go-template=…, go-template-file=…, custom-columns=…, custom-columns-file=…]:FORMAT:_default' \
+'--output=[Output format\: json, yaml, name, wide, jsonpath=…, jsonpath-file=…, go-template=…, go-template-file=…, custom-columns=…, custom-columns-file=…]:FORMAT:_default' \
+'--kubectl-verbosity=[kubectl'\''s numeric level; \`-v=N\` and \`--v=N\` are rewritten to this before parsing]:N:_default' \
+'--color=[Colour in tables and logs\: auto (a terminal, and NO_COLOR unset), always or never]:COLOR:(auto always never)' \
+'-A[Work across all namespaces, where the command supports it]' \
+'--all-namespaces[Work across all namespaces, where the command supports it]' \
+'--insecure-skip-tls-verify[Don'\''t check the server'\''s certificate (insecure)]' \
+'--disable-compression[Ask the API server for uncompressed responses]' \
+'--no-headers[Don'\''t print the header line of tables and custom columns]' \
+'--show-labels[Show each object'\''s labels as the last column of a table]' \
+'*-v[More detail on stderr\: -v shows every API request, -vv and -vvv more; kubectl'\''s -v=N also works (6 is -v, 7 and 8 are -vv, 9 is -vvv)]' \
+'*--verbose[More detail on stderr\: -v shows every API request, -vv and -vvv more; kubectl'\''s -v=N also works (6 is -v, 7 and 8 are -vv, 9 is -vvv)]' \
+'--no-progress[Don'\''t draw progress bars (they are also off when stderr is not a terminal)]' \
+'-y[Answer yes to every confirmation and skip interactive pickers]' \
+'--yes[Answer yes to every confirmation and skip interactive pickers]' \
+'-h[Print help]' \
+'--help[Print help]' \
+'-V[Print version]' \
+'--version[Print version]' \
+&& ret=0
+;;
+(describe)
+_arguments "${_arguments_options[@]}" : \
+'--kubeconfig=[Path to the kubeconfig file (default\: \$KUBECONFIG, whose paths are merged, then ~/.kube/config)]:PATH:_files' \
+'--context=[The kubeconfig context to use]:NAME:_default' \
+'--cluster=[The kubeconfig cluster to use]:NAME:_default' \
+'--user=[The kubeconfig user to use]:NAME:_default' \
+'-n+[Namespace to work in (default\: the context'\''s namespace, else "default")]:NS:_default' \
+'--namespace=[Namespace to work in (default\: the context'\''s namespace, else "default")]:NS:_default' \
+'--as=[Username to impersonate for the operation]:USER:_default' \
+'*--as-group=[Group to impersonate for the operation (repeatable)]:GROUP:_default' \
+'-s+[The address of the Kubernetes API server (overrides the kubeconfig)]:URL:_default' \
+'--server=[The address of the Kubernetes API server (overrides the kubeconfig)]:URL:_default' \
+'--token=[Bearer token for authentication to the API server]:TOKEN:_default' \
+'--as-uid=[UID to impersonate for the operation]:UID:_default' \
+'--certificate-authority=[Path to a PEM file of certificate authorities (replaces the kubeconfig'\''s)]:PATH:_files' \
+'--client-certificate=[Path to a client certificate file for TLS (replaces the kubeconfig'\''s)]:PATH:_files' \
+'--client-key=[Path to a client key file for TLS (replaces the kubeconfig'\''s)]:PATH:_files' \
+'--tls-server-name=[Server name to check the server certificate against (default\: the server'\''s host name)]:NAME:_default' \
+'--request-timeout=[How long to wait for a single API request\: 0 (no limit), a number of seconds, or 1s, 2m, 3h]:DURATION:_default' \
+'-o+[Output format\: json, yaml, name, wide, jsonpath=…, jsonpath-file=…, go-template=…, go-template-file=…, custom-columns=…, custom-columns-file=…]:FORMAT:_default' \
+'--output=[Output format\: json, yaml, name, wide, jsonpath=…, jsonpath-file=…, go-template=…, go-template-file=…, custom-columns=…, custom-columns-file=…]:FORMAT:_default' \
+'--kubectl-verbosity=[kubectl'\''s numeric level; \`-v=N\` and \`--v=N\` are rewritten to this before parsing]:N:_default' \
+'--color=[Colour in tables and logs\: auto (a terminal, and NO_COLOR unset), always or never]:COLOR:(auto always never)' \
+'-A[Work across all namespaces, where the command supports it]' \
+'--all-namespaces[Work across all namespaces, where the command supports it]' \
+'--insecure-skip-tls-verify[Don'\''t check the server'\''s certificate (insecure)]' \
+'--disable-compression[Ask the API server for uncompressed responses]' \
+'--no-headers[Don'\''t print the header line of tables and custom columns]' \
+'--show-labels[Show each object'\''s labels as the last column of a table]' \
+'*-v[More detail on stderr\: -v shows every API request, -vv and -vvv more; kubectl'\''s -v=N also works (6 is -v, 7 and 8 are -vv, 9 is -vvv)]' \
+'*--verbose[More detail on stderr\: -v shows every API request, -vv and -vvv more; kubectl'\''s -v=N also works (6 is -v, 7 and 8 are -vv, 9 is -vvv)]' \
+'--no-progress[Don'\''t draw progress bars (they are also off when stderr is not a terminal)]' \
+'-y[Answer yes to every confirmation and skip interactive pickers]' \
+'--yes[Answer yes to every confirmation and skip interactive pickers]' \
+'-h[Print help]' \
+'--help[Print help]' \
+'-V[Print version]' \
+'--version[Print version]' \
+':name:_default' \
+&& ret=0
+;;
+(pause)
+_arguments "${_arguments_options[@]}" : \
+'--kubeconfig=[Path to the kubeconfig file (default\: \$KUBECONFIG, whose paths are merged, then ~/.kube/config)]:PATH:_files' \
+'--context=[The kubeconfig context to use]:NAME:_default' \
+'--cluster=[The kubeconfig cluster to use]:NAME:_default' \
+'--user=[The kubeconfig user to use]:NAME:_default' \
+'-n+[Namespace to work in (default\: the context'\''s namespace, else "default")]:NS:_default' \
+'--namespace=[Namespace to work in (default\: the context'\''s namespace, else "default")]:NS:_default' \
+'--as=[Username to impersonate for the operation]:USER:_default' \
+'*--as-group=[Group to impersonate for the operation (repeatable)]:GROUP:_default' \
+'-s+[The address of the Kubernetes API server (overrides the kubeconfig)]:URL:_default' \
+'--server=[The address of the Kubernetes API server (overrides the kubeconfig)]:URL:_default' \
+'--token=[Bearer token for authentication to the API server]:TOKEN:_default' \
+'--as-uid=[UID to impersonate for the operation]:UID:_default' \
+'--certificate-authority=[Path to a PEM file of certificate authorities (replaces the kubeconfig'\''s)]:PATH:_files' \
+'--client-certificate=[Path to a client certificate file for TLS (replaces the kubeconfig'\''s)]:PATH:_files' \
+'--client-key=[Path to a client key file for TLS (replaces the kubeconfig'\''s)]:PATH:_files' \
+'--tls-server-name=[Server name to check the server certificate against (default\: the server'\''s host name)]:NAME:_default' \
+'--request-timeout=[How long to wait for a single API request\: 0 (no limit), a number of seconds, or 1s, 2m, 3h]:DURATION:_default' \
+'-o+[Output format\: json, yaml, name, wide, jsonpath=…, jsonpath-file=…, go-template=…, go-template-file=…, custom-columns=…, custom-columns-file=…]:FORMAT:_default' \
+'--output=[Output format\: json, yaml, name, wide, jsonpath=…, jsonpath-file=…, go-template=…, go-template-file=…, custom-columns=…, custom-columns-file=…]:FORMAT:_default' \
+'--kubectl-verbosity=[kubectl'\''s numeric level; \`-v=N\` and \`--v=N\` are rewritten to this before parsing]:N:_default' \
+'--color=[Colour in tables and logs\: auto (a terminal, and NO_COLOR unset), always or never]:COLOR:(auto always never)' \
+'-A[Work across all namespaces, where the command supports it]' \
+'--all-namespaces[Work across all namespaces, where the command supports it]' \
+'--insecure-skip-tls-verify[Don'\''t check the server'\''s certificate (insecure)]' \
+'--disable-compression[Ask the API server for uncompressed responses]' \
+'--no-headers[Don'\''t print the header line of tables and custom columns]' \
+'--show-labels[Show each object'\''s labels as the last column of a table]' \
+'*-v[More detail on stderr\: -v shows every API request, -vv and -vvv more; kubectl'\''s -v=N also works (6 is -v, 7 and 8 are -vv, 9 is -vvv)]' \
+'*--verbose[More detail on stderr\: -v shows every API request, -vv and -vvv more; kubectl'\''s -v=N also works (6 is -v, 7 and 8 are -vv, 9 is -vvv)]' \
+'--no-progress[Don'\''t draw progress bars (they are also off when stderr is not a terminal)]' \
+'-y[Answer yes to every confirmation and skip interactive pickers]' \
+'--yes[Answer yes to every confirmation and skip interactive pickers]' \
+'-h[Print help]' \
+'--help[Print help]' \
+'-V[Print version]' \
+'--version[Print version]' \
+':name:_default' \
+&& ret=0
+;;
+(resume)
+_arguments "${_arguments_options[@]}" : \
+'--kubeconfig=[Path to the kubeconfig file (default\: \$KUBECONFIG, whose paths are merged, then ~/.kube/config)]:PATH:_files' \
+'--context=[The kubeconfig context to use]:NAME:_default' \
+'--cluster=[The kubeconfig cluster to use]:NAME:_default' \
+'--user=[The kubeconfig user to use]:NAME:_default' \
+'-n+[Namespace to work in (default\: the context'\''s namespace, else "default")]:NS:_default' \
+'--namespace=[Namespace to work in (default\: the context'\''s namespace, else "default")]:NS:_default' \
+'--as=[Username to impersonate for the operation]:USER:_default' \
+'*--as-group=[Group to impersonate for the operation (repeatable)]:GROUP:_default' \
+'-s+[The address of the Kubernetes API server (overrides the kubeconfig)]:URL:_default' \
+'--server=[The address of the Kubernetes API server (overrides the kubeconfig)]:URL:_default' \
+'--token=[Bearer token for authentication to the API server]:TOKEN:_default' \
+'--as-uid=[UID to impersonate for the operation]:UID:_default' \
+'--certificate-authority=[Path to a PEM file of certificate authorities (replaces the kubeconfig'\''s)]:PATH:_files' \
+'--client-certificate=[Path to a client certificate file for TLS (replaces the kubeconfig'\''s)]:PATH:_files' \
+'--client-key=[Path to a client key file for TLS (replaces the kubeconfig'\''s)]:PATH:_files' \
+'--tls-server-name=[Server name to check the server certificate against (default\: the server'\''s host name)]:NAME:_default' \
+'--request-timeout=[How long to wait for a single API request\: 0 (no limit), a number of seconds, or 1s, 2m, 3h]:DURATION:_default' \
+'-o+[Output format\: json, yaml, name, wide, jsonpath=…, jsonpath-file=…, go-template=…, go-template-file=…, custom-columns=…, custom-columns-file=…]:FORMAT:_default' \
+'--output=[Output format\: json, yaml, name, wide, jsonpath=…, jsonpath-file=…, go-template=…, go-template-file=…, custom-columns=…, custom-columns-file=…]:FORMAT:_default' \
+'--kubectl-verbosity=[kubectl'\''s numeric level; \`-v=N\` and \`--v=N\` are rewritten to this before parsing]:N:_default' \
+'--color=[Colour in tables and logs\: auto (a terminal, and NO_COLOR unset), always or never]:COLOR:(auto always never)' \
+'-A[Work across all namespaces, where the command supports it]' \
+'--all-namespaces[Work across all namespaces, where the command supports it]' \
+'--insecure-skip-tls-verify[Don'\''t check the server'\''s certificate (insecure)]' \
+'--disable-compression[Ask the API server for uncompressed responses]' \
+'--no-headers[Don'\''t print the header line of tables and custom columns]' \
+'--show-labels[Show each object'\''s labels as the last column of a table]' \
+'*-v[More detail on stderr\: -v shows every API request, -vv and -vvv more; kubectl'\''s -v=N also works (6 is -v, 7 and 8 are -vv, 9 is -vvv)]' \
+'*--verbose[More detail on stderr\: -v shows every API request, -vv and -vvv more; kubectl'\''s -v=N also works (6 is -v, 7 and 8 are -vv, 9 is -vvv)]' \
+'--no-progress[Don'\''t draw progress bars (they are also off when stderr is not a terminal)]' \
+'-y[Answer yes to every confirmation and skip interactive pickers]' \
+'--yes[Answer yes to every confirmation and skip interactive pickers]' \
+'-h[Print help]' \
+'--help[Print help]' \
+'-V[Print version]' \
+'--version[Print version]' \
+':name:_default' \
+&& ret=0
+;;
+(delete)
+_arguments "${_arguments_options[@]}" : \
+'--kubeconfig=[Path to the kubeconfig file (default\: \$KUBECONFIG, whose paths are merged, then ~/.kube/config)]:PATH:_files' \
+'--context=[The kubeconfig context to use]:NAME:_default' \
+'--cluster=[The kubeconfig cluster to use]:NAME:_default' \
+'--user=[The kubeconfig user to use]:NAME:_default' \
+'-n+[Namespace to work in (default\: the context'\''s namespace, else "default")]:NS:_default' \
+'--namespace=[Namespace to work in (default\: the context'\''s namespace, else "default")]:NS:_default' \
+'--as=[Username to impersonate for the operation]:USER:_default' \
+'*--as-group=[Group to impersonate for the operation (repeatable)]:GROUP:_default' \
+'-s+[The address of the Kubernetes API server (overrides the kubeconfig)]:URL:_default' \
+'--server=[The address of the Kubernetes API server (overrides the kubeconfig)]:URL:_default' \
+'--token=[Bearer token for authentication to the API server]:TOKEN:_default' \
+'--as-uid=[UID to impersonate for the operation]:UID:_default' \
+'--certificate-authority=[Path to a PEM file of certificate authorities (replaces the kubeconfig'\''s)]:PATH:_files' \
+'--client-certificate=[Path to a client certificate file for TLS (replaces the kubeconfig'\''s)]:PATH:_files' \
+'--client-key=[Path to a client key file for TLS (replaces the kubeconfig'\''s)]:PATH:_files' \
+'--tls-server-name=[Server name to check the server certificate against (default\: the server'\''s host name)]:NAME:_default' \
+'--request-timeout=[How long to wait for a single API request\: 0 (no limit), a number of seconds, or 1s, 2m, 3h]:DURATION:_default' \
+'-o+[Output format\: json, yaml, name, wide, jsonpath=…, jsonpath-file=…, go-template=…, go-template-file=…, custom-columns=…, custom-columns-file=…]:FORMAT:_default' \
+'--output=[Output format\: json, yaml, name, wide, jsonpath=…, jsonpath-file=…, go-template=…, go-template-file=…, custom-columns=…, custom-columns-file=…]:FORMAT:_default' \
+'--kubectl-verbosity=[kubectl'\''s numeric level; \`-v=N\` and \`--v=N\` are rewritten to this before parsing]:N:_default' \
+'--color=[Colour in tables and logs\: auto (a terminal, and NO_COLOR unset), always or never]:COLOR:(auto always never)' \
+'-A[Work across all namespaces, where the command supports it]' \
+'--all-namespaces[Work across all namespaces, where the command supports it]' \
+'--insecure-skip-tls-verify[Don'\''t check the server'\''s certificate (insecure)]' \
+'--disable-compression[Ask the API server for uncompressed responses]' \
+'--no-headers[Don'\''t print the header line of tables and custom columns]' \
+'--show-labels[Show each object'\''s labels as the last column of a table]' \
+'*-v[More detail on stderr\: -v shows every API request, -vv and -vvv more; kubectl'\''s -v=N also works (6 is -v, 7 and 8 are -vv, 9 is -vvv)]' \
+'*--verbose[More detail on stderr\: -v shows every API request, -vv and -vvv more; kubectl'\''s -v=N also works (6 is -v, 7 and 8 are -vv, 9 is -vvv)]' \
+'--no-progress[Don'\''t draw progress bars (they are also off when stderr is not a terminal)]' \
+'-y[Answer yes to every confirmation and skip interactive pickers]' \
+'--yes[Answer yes to every confirmation and skip interactive pickers]' \
+'-h[Print help]' \
+'--help[Print help]' \
+'-V[Print version]' \
+'--version[Print version]' \
+':name:_default' \
+&& ret=0
+;;
+(run-now)
+_arguments "${_arguments_options[@]}" : \
+'--timeout=[With --wait\: give up waiting after this long (the run goes on)]:DURATION:_default' \
+'--kubeconfig=[Path to the kubeconfig file (default\: \$KUBECONFIG, whose paths are merged, then ~/.kube/config)]:PATH:_files' \
+'--context=[The kubeconfig context to use]:NAME:_default' \
+'--cluster=[The kubeconfig cluster to use]:NAME:_default' \
+'--user=[The kubeconfig user to use]:NAME:_default' \
+'-n+[Namespace to work in (default\: the context'\''s namespace, else "default")]:NS:_default' \
+'--namespace=[Namespace to work in (default\: the context'\''s namespace, else "default")]:NS:_default' \
+'--as=[Username to impersonate for the operation]:USER:_default' \
+'*--as-group=[Group to impersonate for the operation (repeatable)]:GROUP:_default' \
+'-s+[The address of the Kubernetes API server (overrides the kubeconfig)]:URL:_default' \
+'--server=[The address of the Kubernetes API server (overrides the kubeconfig)]:URL:_default' \
+'--token=[Bearer token for authentication to the API server]:TOKEN:_default' \
+'--as-uid=[UID to impersonate for the operation]:UID:_default' \
+'--certificate-authority=[Path to a PEM file of certificate authorities (replaces the kubeconfig'\''s)]:PATH:_files' \
+'--client-certificate=[Path to a client certificate file for TLS (replaces the kubeconfig'\''s)]:PATH:_files' \
+'--client-key=[Path to a client key file for TLS (replaces the kubeconfig'\''s)]:PATH:_files' \
+'--tls-server-name=[Server name to check the server certificate against (default\: the server'\''s host name)]:NAME:_default' \
+'--request-timeout=[How long to wait for a single API request\: 0 (no limit), a number of seconds, or 1s, 2m, 3h]:DURATION:_default' \
+'-o+[Output format\: json, yaml, name, wide, jsonpath=…, jsonpath-file=…, go-template=…, go-template-file=…, custom-columns=…, custom-columns-file=…]:FORMAT:_default' \
+'--output=[Output format\: json, yaml, name, wide, jsonpath=…, jsonpath-file=…, go-template=…, go-template-file=…, custom-columns=…, custom-columns-file=…]:FORMAT:_default' \
+'--kubectl-verbosity=[kubectl'\''s numeric level; \`-v=N\` and \`--v=N\` are rewritten to this before parsing]:N:_default' \
+'--color=[Colour in tables and logs\: auto (a terminal, and NO_COLOR unset), always or never]:COLOR:(auto always never)' \
+'--wait[Wait for the run to finish and print its log if it fails]' \
+'-A[Work across all namespaces, where the command supports it]' \
+'--all-namespaces[Work across all namespaces, where the command supports it]' \
+'--insecure-skip-tls-verify[Don'\''t check the server'\''s certificate (insecure)]' \
+'--disable-compression[Ask the API server for uncompressed responses]' \
+'--no-headers[Don'\''t print the header line of tables and custom columns]' \
+'--show-labels[Show each object'\''s labels as the last column of a table]' \
+'*-v[More detail on stderr\: -v shows every API request, -vv and -vvv more; kubectl'\''s -v=N also works (6 is -v, 7 and 8 are -vv, 9 is -vvv)]' \
+'*--verbose[More detail on stderr\: -v shows every API request, -vv and -vvv more; kubectl'\''s -v=N also works (6 is -v, 7 and 8 are -vv, 9 is -vvv)]' \
+'--no-progress[Don'\''t draw progress bars (they are also off when stderr is not a terminal)]' \
+'-y[Answer yes to every confirmation and skip interactive pickers]' \
+'--yes[Answer yes to every confirmation and skip interactive pickers]' \
+'-h[Print help]' \
+'--help[Print help]' \
+'-V[Print version]' \
+'--version[Print version]' \
+':name:_default' \
+&& ret=0
+;;
+(job)
+_arguments "${_arguments_options[@]}" : \
+'--keep-last=[]:N:_default' \
+'--kubeconfig=[Path to the kubeconfig file (default\: \$KUBECONFIG, whose paths are merged, then ~/.kube/config)]:PATH:_files' \
+'--context=[The kubeconfig context to use]:NAME:_default' \
+'--cluster=[The kubeconfig cluster to use]:NAME:_default' \
+'--user=[The kubeconfig user to use]:NAME:_default' \
+'-n+[Namespace to work in (default\: the context'\''s namespace, else "default")]:NS:_default' \
+'--namespace=[Namespace to work in (default\: the context'\''s namespace, else "default")]:NS:_default' \
+'--as=[Username to impersonate for the operation]:USER:_default' \
+'*--as-group=[Group to impersonate for the operation (repeatable)]:GROUP:_default' \
+'-s+[The address of the Kubernetes API server (overrides the kubeconfig)]:URL:_default' \
+'--server=[The address of the Kubernetes API server (overrides the kubeconfig)]:URL:_default' \
+'--token=[Bearer token for authentication to the API server]:TOKEN:_default' \
+'--as-uid=[UID to impersonate for the operation]:UID:_default' \
+'--certificate-authority=[Path to a PEM file of certificate authorities (replaces the kubeconfig'\''s)]:PATH:_files' \
+'--client-certificate=[Path to a client certificate file for TLS (replaces the kubeconfig'\''s)]:PATH:_files' \
+'--client-key=[Path to a client key file for TLS (replaces the kubeconfig'\''s)]:PATH:_files' \
+'--tls-server-name=[Server name to check the server certificate against (default\: the server'\''s host name)]:NAME:_default' \
+'--request-timeout=[How long to wait for a single API request\: 0 (no limit), a number of seconds, or 1s, 2m, 3h]:DURATION:_default' \
+'-o+[Output format\: json, yaml, name, wide, jsonpath=…, jsonpath-file=…, go-template=…, go-template-file=…, custom-columns=…, custom-columns-file=…]:FORMAT:_default' \
+'--output=[Output format\: json, yaml, name, wide, jsonpath=…, jsonpath-file=…, go-template=…, go-template-file=…, custom-columns=…, custom-columns-file=…]:FORMAT:_default' \
+'--kubectl-verbosity=[kubectl'\''s numeric level; \`-v=N\` and \`--v=N\` are rewritten to this before parsing]:N:_default' \
+'--color=[Colour in tables and logs\: auto (a terminal, and NO_COLOR unset), always or never]:COLOR:(auto always never)' \
+'-A[Work across all namespaces, where the command supports it]' \
+'--all-namespaces[Work across all namespaces, where the command supports it]' \
+'--insecure-skip-tls-verify[Don'\''t check the server'\''s certificate (insecure)]' \
+'--disable-compression[Ask the API server for uncompressed responses]' \
+'--no-headers[Don'\''t print the header line of tables and custom columns]' \
+'--show-labels[Show each object'\''s labels as the last column of a table]' \
+'*-v[More detail on stderr\: -v shows every API request, -vv and -vvv more; kubectl'\''s -v=N also works (6 is -v, 7 and 8 are -vv, 9 is -vvv)]' \
+'*--verbose[More detail on stderr\: -v shows every API request, -vv and -vvv more; kubectl'\''s -v=N also works (6 is -v, 7 and 8 are -vv, 9 is -vvv)]' \
+'--no-progress[Don'\''t draw progress bars (they are also off when stderr is not a terminal)]' \
+'-y[Answer yes to every confirmation and skip interactive pickers]' \
+'--yes[Answer yes to every confirmation and skip interactive pickers]' \
+'-h[Print help]' \
+'--help[Print help]' \
+'-V[Print version]' \
+'--version[Print version]' \
+':name:_default' \
+'*::work:_default' \
+&& ret=0
+;;
+(help)
+_arguments "${_arguments_options[@]}" : \
+":: :_kubectl-backup__subcmd__schedule__subcmd__help_commands" \
+"*::: :->help" \
+&& ret=0
+
+    case $state in
+    (help)
+        words=($line[1] "${words[@]}")
+        (( CURRENT += 1 ))
+        curcontext="${curcontext%:*:*}:kubectl-backup-schedule-help-command-$line[1]:"
+        case $line[1] in
+            (create)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(list)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(describe)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(pause)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(resume)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(delete)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(run-now)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(job)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(help)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+        esac
+    ;;
+esac
+;;
+        esac
+    ;;
+esac
 ;;
 (help)
 _arguments "${_arguments_options[@]}" : \
@@ -2337,6 +3294,10 @@ _arguments "${_arguments_options[@]}" : \
     ;;
 esac
 ;;
+(migrate)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
 (snapshot)
 _arguments "${_arguments_options[@]}" : \
 ":: :_kubectl-backup__subcmd__help__subcmd__snapshot_commands" \
@@ -2373,6 +3334,10 @@ _arguments "${_arguments_options[@]}" : \
 _arguments "${_arguments_options[@]}" : \
 && ret=0
 ;;
+(prune)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
         esac
     ;;
 esac
@@ -2380,6 +3345,54 @@ esac
 (restore)
 _arguments "${_arguments_options[@]}" : \
 && ret=0
+;;
+(schedule)
+_arguments "${_arguments_options[@]}" : \
+":: :_kubectl-backup__subcmd__help__subcmd__schedule_commands" \
+"*::: :->schedule" \
+&& ret=0
+
+    case $state in
+    (schedule)
+        words=($line[1] "${words[@]}")
+        (( CURRENT += 1 ))
+        curcontext="${curcontext%:*:*}:kubectl-backup-help-schedule-command-$line[1]:"
+        case $line[1] in
+            (create)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(list)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(describe)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(pause)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(resume)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(delete)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(run-now)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(job)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+        esac
+    ;;
+esac
 ;;
 (help)
 _arguments "${_arguments_options[@]}" : \
@@ -2405,8 +3418,10 @@ _kubectl-backup_commands() {
 'profile:Profiles\: where backups go (Kanister Profiles, or labelled Secrets without Kanister)' \
 'location:Push, pull and delete objects in a profile'\''s location (like \`kando location\`)' \
 'actionset:Kanister ActionSets\: create (run client-side or by the controller), list, describe, watch, delete' \
+'migrate:Move ConfigMap Blueprints, Secret Profiles and ActionSet records kept without Kanister'\''s CRDs into Kanister'\''s resources' \
 'snapshot:Velero-compatible resource snapshots\: create, list, describe, download, delete' \
 'restore:Restore a resource snapshot (same as \`snapshot restore\`)' \
+'schedule:Scheduled backups\: snapshots, ActionSets and etcd snapshots on a timetable, with retention' \
 'help:Print this message or the help of the given subcommand(s)' \
     )
     _describe -t commands 'kubectl-backup commands' commands "$@"
@@ -2681,8 +3696,10 @@ _kubectl-backup__subcmd__help_commands() {
 'profile:Profiles\: where backups go (Kanister Profiles, or labelled Secrets without Kanister)' \
 'location:Push, pull and delete objects in a profile'\''s location (like \`kando location\`)' \
 'actionset:Kanister ActionSets\: create (run client-side or by the controller), list, describe, watch, delete' \
+'migrate:Move ConfigMap Blueprints, Secret Profiles and ActionSet records kept without Kanister'\''s CRDs into Kanister'\''s resources' \
 'snapshot:Velero-compatible resource snapshots\: create, list, describe, download, delete' \
 'restore:Restore a resource snapshot (same as \`snapshot restore\`)' \
+'schedule:Scheduled backups\: snapshots, ActionSets and etcd snapshots on a timetable, with retention' \
 'help:Print this message or the help of the given subcommand(s)' \
     )
     _describe -t commands 'kubectl-backup help commands' commands "$@"
@@ -2840,6 +3857,11 @@ _kubectl-backup__subcmd__help__subcmd__location__subcmd__push_commands() {
     local commands; commands=()
     _describe -t commands 'kubectl-backup help location push commands' commands "$@"
 }
+(( $+functions[_kubectl-backup__subcmd__help__subcmd__migrate_commands] )) ||
+_kubectl-backup__subcmd__help__subcmd__migrate_commands() {
+    local commands; commands=()
+    _describe -t commands 'kubectl-backup help migrate commands' commands "$@"
+}
 (( $+functions[_kubectl-backup__subcmd__help__subcmd__profile_commands] )) ||
 _kubectl-backup__subcmd__help__subcmd__profile_commands() {
     local commands; commands=(
@@ -2912,6 +3934,60 @@ _kubectl-backup__subcmd__help__subcmd__restore_commands() {
     local commands; commands=()
     _describe -t commands 'kubectl-backup help restore commands' commands "$@"
 }
+(( $+functions[_kubectl-backup__subcmd__help__subcmd__schedule_commands] )) ||
+_kubectl-backup__subcmd__help__subcmd__schedule_commands() {
+    local commands; commands=(
+'create:Run \`snapshot create\`, \`actionset create\` or \`etcd save\` on a timetable' \
+'list:List schedules (ours and Velero'\''s)' \
+'describe:Show a schedule\: its work, last runs and their outcome, the next run' \
+'pause:Stop starting runs (a running one finishes)' \
+'resume:Start runs again' \
+'delete:Delete a schedule, its ServiceAccount and RBAC (its backups stay)' \
+'run-now:Start a run now, outside the timetable' \
+'job:Run one scheduled job (what the CronJob'\''s pod runs)' \
+    )
+    _describe -t commands 'kubectl-backup help schedule commands' commands "$@"
+}
+(( $+functions[_kubectl-backup__subcmd__help__subcmd__schedule__subcmd__create_commands] )) ||
+_kubectl-backup__subcmd__help__subcmd__schedule__subcmd__create_commands() {
+    local commands; commands=()
+    _describe -t commands 'kubectl-backup help schedule create commands' commands "$@"
+}
+(( $+functions[_kubectl-backup__subcmd__help__subcmd__schedule__subcmd__delete_commands] )) ||
+_kubectl-backup__subcmd__help__subcmd__schedule__subcmd__delete_commands() {
+    local commands; commands=()
+    _describe -t commands 'kubectl-backup help schedule delete commands' commands "$@"
+}
+(( $+functions[_kubectl-backup__subcmd__help__subcmd__schedule__subcmd__describe_commands] )) ||
+_kubectl-backup__subcmd__help__subcmd__schedule__subcmd__describe_commands() {
+    local commands; commands=()
+    _describe -t commands 'kubectl-backup help schedule describe commands' commands "$@"
+}
+(( $+functions[_kubectl-backup__subcmd__help__subcmd__schedule__subcmd__job_commands] )) ||
+_kubectl-backup__subcmd__help__subcmd__schedule__subcmd__job_commands() {
+    local commands; commands=()
+    _describe -t commands 'kubectl-backup help schedule job commands' commands "$@"
+}
+(( $+functions[_kubectl-backup__subcmd__help__subcmd__schedule__subcmd__list_commands] )) ||
+_kubectl-backup__subcmd__help__subcmd__schedule__subcmd__list_commands() {
+    local commands; commands=()
+    _describe -t commands 'kubectl-backup help schedule list commands' commands "$@"
+}
+(( $+functions[_kubectl-backup__subcmd__help__subcmd__schedule__subcmd__pause_commands] )) ||
+_kubectl-backup__subcmd__help__subcmd__schedule__subcmd__pause_commands() {
+    local commands; commands=()
+    _describe -t commands 'kubectl-backup help schedule pause commands' commands "$@"
+}
+(( $+functions[_kubectl-backup__subcmd__help__subcmd__schedule__subcmd__resume_commands] )) ||
+_kubectl-backup__subcmd__help__subcmd__schedule__subcmd__resume_commands() {
+    local commands; commands=()
+    _describe -t commands 'kubectl-backup help schedule resume commands' commands "$@"
+}
+(( $+functions[_kubectl-backup__subcmd__help__subcmd__schedule__subcmd__run-now_commands] )) ||
+_kubectl-backup__subcmd__help__subcmd__schedule__subcmd__run-now_commands() {
+    local commands; commands=()
+    _describe -t commands 'kubectl-backup help schedule run-now commands' commands "$@"
+}
 (( $+functions[_kubectl-backup__subcmd__help__subcmd__snapshot_commands] )) ||
 _kubectl-backup__subcmd__help__subcmd__snapshot_commands() {
     local commands; commands=(
@@ -2921,6 +3997,7 @@ _kubectl-backup__subcmd__help__subcmd__snapshot_commands() {
 'download:Download a backup'\''s tarball and verify it' \
 'delete:Delete a backup (through a DeleteBackupRequest when Velero owns it)' \
 'restore:Restore a backup into the cluster (Velero'\''s order and fixes, non-destructive by default)' \
+'prune:Delete expired backups and keep the newest N per schedule (--dry-run lists them)' \
     )
     _describe -t commands 'kubectl-backup help snapshot commands' commands "$@"
 }
@@ -2948,6 +4025,11 @@ _kubectl-backup__subcmd__help__subcmd__snapshot__subcmd__download_commands() {
 _kubectl-backup__subcmd__help__subcmd__snapshot__subcmd__list_commands() {
     local commands; commands=()
     _describe -t commands 'kubectl-backup help snapshot list commands' commands "$@"
+}
+(( $+functions[_kubectl-backup__subcmd__help__subcmd__snapshot__subcmd__prune_commands] )) ||
+_kubectl-backup__subcmd__help__subcmd__snapshot__subcmd__prune_commands() {
+    local commands; commands=()
+    _describe -t commands 'kubectl-backup help snapshot prune commands' commands "$@"
 }
 (( $+functions[_kubectl-backup__subcmd__help__subcmd__snapshot__subcmd__restore_commands] )) ||
 _kubectl-backup__subcmd__help__subcmd__snapshot__subcmd__restore_commands() {
@@ -3013,6 +4095,11 @@ _kubectl-backup__subcmd__location__subcmd__pull_commands() {
 _kubectl-backup__subcmd__location__subcmd__push_commands() {
     local commands; commands=()
     _describe -t commands 'kubectl-backup location push commands' commands "$@"
+}
+(( $+functions[_kubectl-backup__subcmd__migrate_commands] )) ||
+_kubectl-backup__subcmd__migrate_commands() {
+    local commands; commands=()
+    _describe -t commands 'kubectl-backup migrate commands' commands "$@"
 }
 (( $+functions[_kubectl-backup__subcmd__profile_commands] )) ||
 _kubectl-backup__subcmd__profile_commands() {
@@ -3197,6 +4284,121 @@ _kubectl-backup__subcmd__restore_commands() {
     local commands; commands=()
     _describe -t commands 'kubectl-backup restore commands' commands "$@"
 }
+(( $+functions[_kubectl-backup__subcmd__schedule_commands] )) ||
+_kubectl-backup__subcmd__schedule_commands() {
+    local commands; commands=(
+'create:Run \`snapshot create\`, \`actionset create\` or \`etcd save\` on a timetable' \
+'list:List schedules (ours and Velero'\''s)' \
+'describe:Show a schedule\: its work, last runs and their outcome, the next run' \
+'pause:Stop starting runs (a running one finishes)' \
+'resume:Start runs again' \
+'delete:Delete a schedule, its ServiceAccount and RBAC (its backups stay)' \
+'run-now:Start a run now, outside the timetable' \
+'job:Run one scheduled job (what the CronJob'\''s pod runs)' \
+'help:Print this message or the help of the given subcommand(s)' \
+    )
+    _describe -t commands 'kubectl-backup schedule commands' commands "$@"
+}
+(( $+functions[_kubectl-backup__subcmd__schedule__subcmd__create_commands] )) ||
+_kubectl-backup__subcmd__schedule__subcmd__create_commands() {
+    local commands; commands=()
+    _describe -t commands 'kubectl-backup schedule create commands' commands "$@"
+}
+(( $+functions[_kubectl-backup__subcmd__schedule__subcmd__delete_commands] )) ||
+_kubectl-backup__subcmd__schedule__subcmd__delete_commands() {
+    local commands; commands=()
+    _describe -t commands 'kubectl-backup schedule delete commands' commands "$@"
+}
+(( $+functions[_kubectl-backup__subcmd__schedule__subcmd__describe_commands] )) ||
+_kubectl-backup__subcmd__schedule__subcmd__describe_commands() {
+    local commands; commands=()
+    _describe -t commands 'kubectl-backup schedule describe commands' commands "$@"
+}
+(( $+functions[_kubectl-backup__subcmd__schedule__subcmd__help_commands] )) ||
+_kubectl-backup__subcmd__schedule__subcmd__help_commands() {
+    local commands; commands=(
+'create:Run \`snapshot create\`, \`actionset create\` or \`etcd save\` on a timetable' \
+'list:List schedules (ours and Velero'\''s)' \
+'describe:Show a schedule\: its work, last runs and their outcome, the next run' \
+'pause:Stop starting runs (a running one finishes)' \
+'resume:Start runs again' \
+'delete:Delete a schedule, its ServiceAccount and RBAC (its backups stay)' \
+'run-now:Start a run now, outside the timetable' \
+'job:Run one scheduled job (what the CronJob'\''s pod runs)' \
+'help:Print this message or the help of the given subcommand(s)' \
+    )
+    _describe -t commands 'kubectl-backup schedule help commands' commands "$@"
+}
+(( $+functions[_kubectl-backup__subcmd__schedule__subcmd__help__subcmd__create_commands] )) ||
+_kubectl-backup__subcmd__schedule__subcmd__help__subcmd__create_commands() {
+    local commands; commands=()
+    _describe -t commands 'kubectl-backup schedule help create commands' commands "$@"
+}
+(( $+functions[_kubectl-backup__subcmd__schedule__subcmd__help__subcmd__delete_commands] )) ||
+_kubectl-backup__subcmd__schedule__subcmd__help__subcmd__delete_commands() {
+    local commands; commands=()
+    _describe -t commands 'kubectl-backup schedule help delete commands' commands "$@"
+}
+(( $+functions[_kubectl-backup__subcmd__schedule__subcmd__help__subcmd__describe_commands] )) ||
+_kubectl-backup__subcmd__schedule__subcmd__help__subcmd__describe_commands() {
+    local commands; commands=()
+    _describe -t commands 'kubectl-backup schedule help describe commands' commands "$@"
+}
+(( $+functions[_kubectl-backup__subcmd__schedule__subcmd__help__subcmd__help_commands] )) ||
+_kubectl-backup__subcmd__schedule__subcmd__help__subcmd__help_commands() {
+    local commands; commands=()
+    _describe -t commands 'kubectl-backup schedule help help commands' commands "$@"
+}
+(( $+functions[_kubectl-backup__subcmd__schedule__subcmd__help__subcmd__job_commands] )) ||
+_kubectl-backup__subcmd__schedule__subcmd__help__subcmd__job_commands() {
+    local commands; commands=()
+    _describe -t commands 'kubectl-backup schedule help job commands' commands "$@"
+}
+(( $+functions[_kubectl-backup__subcmd__schedule__subcmd__help__subcmd__list_commands] )) ||
+_kubectl-backup__subcmd__schedule__subcmd__help__subcmd__list_commands() {
+    local commands; commands=()
+    _describe -t commands 'kubectl-backup schedule help list commands' commands "$@"
+}
+(( $+functions[_kubectl-backup__subcmd__schedule__subcmd__help__subcmd__pause_commands] )) ||
+_kubectl-backup__subcmd__schedule__subcmd__help__subcmd__pause_commands() {
+    local commands; commands=()
+    _describe -t commands 'kubectl-backup schedule help pause commands' commands "$@"
+}
+(( $+functions[_kubectl-backup__subcmd__schedule__subcmd__help__subcmd__resume_commands] )) ||
+_kubectl-backup__subcmd__schedule__subcmd__help__subcmd__resume_commands() {
+    local commands; commands=()
+    _describe -t commands 'kubectl-backup schedule help resume commands' commands "$@"
+}
+(( $+functions[_kubectl-backup__subcmd__schedule__subcmd__help__subcmd__run-now_commands] )) ||
+_kubectl-backup__subcmd__schedule__subcmd__help__subcmd__run-now_commands() {
+    local commands; commands=()
+    _describe -t commands 'kubectl-backup schedule help run-now commands' commands "$@"
+}
+(( $+functions[_kubectl-backup__subcmd__schedule__subcmd__job_commands] )) ||
+_kubectl-backup__subcmd__schedule__subcmd__job_commands() {
+    local commands; commands=()
+    _describe -t commands 'kubectl-backup schedule job commands' commands "$@"
+}
+(( $+functions[_kubectl-backup__subcmd__schedule__subcmd__list_commands] )) ||
+_kubectl-backup__subcmd__schedule__subcmd__list_commands() {
+    local commands; commands=()
+    _describe -t commands 'kubectl-backup schedule list commands' commands "$@"
+}
+(( $+functions[_kubectl-backup__subcmd__schedule__subcmd__pause_commands] )) ||
+_kubectl-backup__subcmd__schedule__subcmd__pause_commands() {
+    local commands; commands=()
+    _describe -t commands 'kubectl-backup schedule pause commands' commands "$@"
+}
+(( $+functions[_kubectl-backup__subcmd__schedule__subcmd__resume_commands] )) ||
+_kubectl-backup__subcmd__schedule__subcmd__resume_commands() {
+    local commands; commands=()
+    _describe -t commands 'kubectl-backup schedule resume commands' commands "$@"
+}
+(( $+functions[_kubectl-backup__subcmd__schedule__subcmd__run-now_commands] )) ||
+_kubectl-backup__subcmd__schedule__subcmd__run-now_commands() {
+    local commands; commands=()
+    _describe -t commands 'kubectl-backup schedule run-now commands' commands "$@"
+}
 (( $+functions[_kubectl-backup__subcmd__snapshot_commands] )) ||
 _kubectl-backup__subcmd__snapshot_commands() {
     local commands; commands=(
@@ -3206,6 +4408,7 @@ _kubectl-backup__subcmd__snapshot_commands() {
 'download:Download a backup'\''s tarball and verify it' \
 'delete:Delete a backup (through a DeleteBackupRequest when Velero owns it)' \
 'restore:Restore a backup into the cluster (Velero'\''s order and fixes, non-destructive by default)' \
+'prune:Delete expired backups and keep the newest N per schedule (--dry-run lists them)' \
 'help:Print this message or the help of the given subcommand(s)' \
     )
     _describe -t commands 'kubectl-backup snapshot commands' commands "$@"
@@ -3239,6 +4442,7 @@ _kubectl-backup__subcmd__snapshot__subcmd__help_commands() {
 'download:Download a backup'\''s tarball and verify it' \
 'delete:Delete a backup (through a DeleteBackupRequest when Velero owns it)' \
 'restore:Restore a backup into the cluster (Velero'\''s order and fixes, non-destructive by default)' \
+'prune:Delete expired backups and keep the newest N per schedule (--dry-run lists them)' \
 'help:Print this message or the help of the given subcommand(s)' \
     )
     _describe -t commands 'kubectl-backup snapshot help commands' commands "$@"
@@ -3273,6 +4477,11 @@ _kubectl-backup__subcmd__snapshot__subcmd__help__subcmd__list_commands() {
     local commands; commands=()
     _describe -t commands 'kubectl-backup snapshot help list commands' commands "$@"
 }
+(( $+functions[_kubectl-backup__subcmd__snapshot__subcmd__help__subcmd__prune_commands] )) ||
+_kubectl-backup__subcmd__snapshot__subcmd__help__subcmd__prune_commands() {
+    local commands; commands=()
+    _describe -t commands 'kubectl-backup snapshot help prune commands' commands "$@"
+}
 (( $+functions[_kubectl-backup__subcmd__snapshot__subcmd__help__subcmd__restore_commands] )) ||
 _kubectl-backup__subcmd__snapshot__subcmd__help__subcmd__restore_commands() {
     local commands; commands=()
@@ -3282,6 +4491,11 @@ _kubectl-backup__subcmd__snapshot__subcmd__help__subcmd__restore_commands() {
 _kubectl-backup__subcmd__snapshot__subcmd__list_commands() {
     local commands; commands=()
     _describe -t commands 'kubectl-backup snapshot list commands' commands "$@"
+}
+(( $+functions[_kubectl-backup__subcmd__snapshot__subcmd__prune_commands] )) ||
+_kubectl-backup__subcmd__snapshot__subcmd__prune_commands() {
+    local commands; commands=()
+    _describe -t commands 'kubectl-backup snapshot prune commands' commands "$@"
 }
 (( $+functions[_kubectl-backup__subcmd__snapshot__subcmd__restore_commands] )) ||
 _kubectl-backup__subcmd__snapshot__subcmd__restore_commands() {

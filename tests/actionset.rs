@@ -263,7 +263,8 @@ async fn database_backup_damage_restore_delete() {
     let bed = bed().await;
     let original = std::fs::read_to_string(bed.db.join("data.txt")).unwrap();
 
-    // Backup (client-side: no controller runs), with -v to stream the task pod's log.
+    // Backup (client-side: no controller runs), with --logs to stream the task pod's log, and
+    // -vvv: every request traced, the exec URLs carrying the rendered password among them.
     let out = run(bed.cmd(&[
         "actionset",
         "create",
@@ -275,7 +276,8 @@ async fn database_backup_damage_restore_delete() {
         "db/mysql",
         "--profile",
         "s3",
-        "-v",
+        "--logs",
+        "-vvv",
     ]))
     .await;
     let stdout = ok(&out);
@@ -289,7 +291,15 @@ async fn database_backup_damage_restore_delete() {
         stderr.contains("dumping mysql (pods: [mysql-0])"),
         "{stderr}"
     );
-    for leaked in [ROOT_PASSWORD, bed.s3.secret_key.as_str()] {
+    assert!(
+        stderr.contains("/exec?"),
+        "-vvv traced no exec request:\n{stderr}"
+    );
+    for leaked in [
+        ROOT_PASSWORD,
+        bed.s3.secret_key.as_str(),
+        bed.s3.access_key.as_str(),
+    ] {
         assert!(
             !stdout.contains(leaked) && !stderr.contains(leaked),
             "secret leaked:\n{stdout}\n{stderr}"
@@ -1061,4 +1071,120 @@ async fn controller_mode_waits_for_the_defer_phase_after_a_failure() {
     let stderr = text(&out.stderr);
     assert!(stderr.contains("phase cleanup complete"), "{stderr}");
     assert!(stderr.contains("in phase \"failingStep\""), "{stderr}");
+}
+
+/// Issue #16: a backup recorded before Kanister's CRDs were installed stays listed, describable
+/// and usable by `--from` after they are; `migrate` moves the ConfigMap Blueprint, the Secret
+/// Profile and the record into resources (`--dry-run` first changes nothing).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn records_from_before_the_crds_survive_installing_them_and_migrate_moves_everything() {
+    let bed = bed_with(false).await;
+    let out = run(bed.cmd(&[
+        "actionset",
+        "create",
+        "--action",
+        "backup",
+        "--blueprint",
+        "mysql-blueprint",
+        "--statefulset",
+        "db/mysql",
+        "--profile",
+        "s3",
+        "--name",
+        "early-backup",
+    ]))
+    .await;
+    ok(&out);
+    let record = bed
+        .s3
+        .root()
+        .join("bucket/team/plugins/kubectl-backup/actionsets/kanister/early-backup.json");
+    assert!(record.exists());
+
+    bed.srv.install_kanister_crds();
+    let listed = ok(&run(bed.cmd(&["actionset", "list"])).await);
+    assert!(listed.contains("early-backup"), "{listed}");
+    let described = ok(&run(bed.cmd(&["actionset", "describe", "early-backup"])).await);
+    assert!(described.contains("State:      complete"), "{described}");
+
+    let planned = ok(&run(bed.cmd(&["migrate", "--dry-run"])).await);
+    for wanted in [
+        "blueprint kanister/mysql-blueprint (ConfigMap blueprint.mysql-blueprint): would move",
+        "profile kanister/s3 (Secret): would move",
+        "actionset kanister/early-backup (recorded without the CRD): would move",
+    ] {
+        assert!(planned.contains(wanted), "{wanted:?} missing:\n{planned}");
+    }
+    assert!(record.exists(), "--dry-run moved the record");
+    let store = bed.srv.store();
+    assert!(
+        store
+            .get(
+                "cr.kanister.io/v1alpha1",
+                "ActionSet",
+                Some("kanister"),
+                "early-backup"
+            )
+            .is_none()
+    );
+
+    let moved = ok(&run(bed.cmd(&["migrate"])).await);
+    assert!(
+        moved.contains("early-backup (recorded without the CRD): moved"),
+        "{moved}"
+    );
+    let resource = store
+        .get(
+            "cr.kanister.io/v1alpha1",
+            "ActionSet",
+            Some("kanister"),
+            "early-backup",
+        )
+        .expect("the record became a resource");
+    assert_eq!(resource["status"]["state"], "complete", "{resource:#}");
+    assert!(!record.exists(), "the moved record is still in the bucket");
+    assert!(
+        store
+            .get(
+                "cr.kanister.io/v1alpha1",
+                "Blueprint",
+                Some("kanister"),
+                "mysql-blueprint"
+            )
+            .is_some()
+    );
+    assert!(
+        store
+            .get(
+                "v1",
+                "ConfigMap",
+                Some("kanister"),
+                "blueprint.mysql-blueprint"
+            )
+            .is_none()
+    );
+    assert!(
+        store
+            .get("cr.kanister.io/v1alpha1", "Profile", Some("kanister"), "s3")
+            .is_some()
+    );
+
+    // The moved backup restores with --from, now from the resource.
+    std::fs::write(bed.db.join("data.txt"), "garbage\n").unwrap();
+    let out = run(bed.cmd(&[
+        "actionset",
+        "create",
+        "--action",
+        "restore",
+        "--from",
+        "early-backup",
+        "--mode",
+        "client",
+    ]))
+    .await;
+    ok(&out);
+    assert_eq!(
+        std::fs::read_to_string(bed.db.join("data.txt")).unwrap(),
+        "row 1: alice\nrow 2: bob\n"
+    );
 }

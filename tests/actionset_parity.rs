@@ -24,6 +24,8 @@ use serde_json::{Value, json};
 /// of the ActionSet tests starts the (machine-wide, one at a time) node-mode cluster.
 #[path = "actionset/node.rs"]
 mod node;
+#[path = "actionset/schedule_node.rs"]
+mod schedule_node;
 
 const BIN: &str = env!("CARGO_BIN_EXE_kubectl-backup");
 /// The controller namespace and the subjects' namespace (on the real cluster with a suffix).

@@ -49,6 +49,151 @@ fn every_public_blueprint_validates() {
     assert_eq!(text(&out.stderr).matches(": valid").count(), files.len());
 }
 
+/// Kanister's own example Blueprints (its last `examples/` tree, `tests/data/
+/// blueprints_kanister_examples`): Kanister runs every one of them, so validation may warn but
+/// never report an error.
+#[test]
+fn kanister_examples_validate_without_errors() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/blueprints_kanister_examples");
+    let mut files: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "yaml"))
+        .map(|p| p.display().to_string())
+        .collect();
+    files.sort();
+    assert!(files.len() >= 49, "only {} example blueprints", files.len());
+    let mut args = vec!["blueprint", "validate"];
+    for f in &files {
+        args.push("-f");
+        args.push(f);
+    }
+    let out = kubectl_backup(&args);
+    let stdout = text(&out.stdout);
+    assert!(out.status.success(), "{stdout}{}", text(&out.stderr));
+    assert!(!stdout.contains(": error:"), "{stdout}");
+}
+
+fn validate_snippet(yaml: &str) -> (bool, String) {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("bp.yaml");
+    std::fs::write(&file, yaml).unwrap();
+    let out = kubectl_backup(&["blueprint", "validate", "-f", &file.display().to_string()]);
+    (out.status.success(), text(&out.stdout))
+}
+
+const SNIPPET_HEADER: &str = "apiVersion: cr.kanister.io/v1alpha1\nkind: Blueprint\nmetadata:\n  name: bp\n  namespace: kanister\nactions:\n";
+
+/// What issue 17 found refused although Kanister runs it: each is valid, some with a warning.
+#[test]
+fn what_kanister_runs_is_not_an_error() {
+    let cases = [
+        // GetYamlList arguments given as a templated string, and the RDS credentials arguments.
+        (
+            "  restore:\n    phases:\n    - func: RestoreRDSSnapshot\n      name: restore\n      args:\n        instanceID: db\n        securityGroupID: \"{{ toJson .ArtifactsIn.snap.KeyValue.sg }}\"\n        credentialsSource: secret\n        credentialsSecret: aws\n",
+            None,
+        ),
+        (
+            "  backup:\n    phases:\n    - func: ExportRDSSnapshotToLocation\n      name: export\n      args:\n        namespace: ns\n        instanceID: db\n        snapshotID: s\n        dbEngine: PostgreSQL\n        databases: \"- a\\n- b\"\n        securityGroupID: \"{{ toJson (list \\\"sg-1\\\") }}\"\n",
+            None,
+        ),
+        // A deferPhase without a name: Kanister rejects only duplicate names.
+        (
+            "  backup:\n    phases:\n    - func: KubeTask\n      name: a\n      args: {image: x, command: [x]}\n    deferPhase:\n      func: KubeTask\n      args: {image: x, command: [x]}\n",
+            Some("has no name"),
+        ),
+        // The deprecated Wait's unquoted `{$.jsonpath}` (substituted before parsing).
+        (
+            "  backup:\n    phases:\n    - func: Wait\n      name: w\n      args:\n        timeout: 1m\n        conditions:\n          anyOf:\n          - condition: '{{ if (eq {$.spec.replicas} { $.status.availableReplicas } )}}true{{ else }}false{{ end }}'\n            objectReference: {apiVersion: v1, group: apps, resource: deployments, name: d, namespace: ns}\n",
+            None,
+        ),
+        // A field the CRD prunes: Kanister runs the rest.
+        (
+            "  backup:\n    phases:\n    - func: KubeTask\n      name: a\n      timeout: 5m\n      args: {image: x, command: [x]}\n",
+            Some("unknown field \"timeout\""),
+        ),
+    ];
+    for (actions, warning) in cases {
+        let (ok, stdout) = validate_snippet(&format!("{SNIPPET_HEADER}{actions}"));
+        assert!(ok && !stdout.contains(": error:"), "{actions}\n{stdout}");
+        if let Some(w) = warning {
+            assert!(
+                stdout.contains(": warning:") && stdout.contains(w),
+                "{actions}\n{stdout}"
+            );
+        }
+    }
+    // The same arguments stay errors where Kanister refuses them too.
+    let (ok, stdout) = validate_snippet(&format!(
+        "{SNIPPET_HEADER}  backup:\n    phases:\n    - func: CreateRDSSnapshot\n      name: s\n      args:\n        instanceID: db\n        credentialSource: secret\n    - func: ExportRDSSnapshotToLocation\n      name: e\n      args: {{namespace: ns, instanceID: db, snapshotID: s, dbEngine: x, databases: 'not: a list'}}\n"
+    ));
+    assert!(!ok, "{stdout}");
+    assert!(
+        stdout.contains(
+            "does not accept argument \"credentialSource\" (did you mean \"credentialsSource\"?)"
+        ),
+        "{stdout}"
+    );
+    assert!(stdout.contains("\"databases\" must be a list"), "{stdout}");
+}
+
+/// The validation registry against Kanister's own argument lists
+/// (`tests/data/blueprints_kanister_functions.json`, extracted from Kanister's `pkg/function` by
+/// `scripts/kanister-functions/extract.py`): a function or argument added, removed or made
+/// required upstream fails this test until the registry follows.
+#[test]
+fn function_registry_matches_kanister() {
+    use kubectl_backup::blueprint::functions::{ArgKind, FUNCTIONS, lookup};
+    let path =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/blueprints_kanister_functions.json");
+    let data: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    let upstream = data["functions"].as_object().unwrap();
+    let names = |v: &serde_json::Value| -> std::collections::BTreeSet<String> {
+        v.as_array()
+            .unwrap()
+            .iter()
+            .map(|x| x.as_str().unwrap().to_string())
+            .collect()
+    };
+    let mut problems = Vec::new();
+    for (name, spec) in upstream {
+        let Some(ours) = lookup(name) else {
+            problems.push(format!("{name}: in Kanister, not in the registry"));
+            continue;
+        };
+        let accepted: std::collections::BTreeSet<String> =
+            ours.arg_names().iter().map(|a| a.to_string()).collect();
+        let required: std::collections::BTreeSet<String> =
+            ours.required_args().map(|a| a.name.to_string()).collect();
+        if accepted != names(&spec["arguments"]) {
+            problems.push(format!(
+                "{name}: accepts {accepted:?}, Kanister {:?}",
+                names(&spec["arguments"])
+            ));
+        }
+        if required != names(&spec["required"]) {
+            problems.push(format!(
+                "{name}: requires {required:?}, Kanister {:?}",
+                names(&spec["required"])
+            ));
+        }
+        for arg in names(&spec["yaml_list"]) {
+            if ours.arg(&arg).map(|a| a.kind) != Some(ArgKind::YamlList) {
+                problems.push(format!(
+                    "{name}: {arg} is read with GetYamlList, so it is a YamlList"
+                ));
+            }
+        }
+    }
+    for f in FUNCTIONS {
+        if !upstream.contains_key(f.name) {
+            problems.push(format!("{}: in the registry, not in Kanister", f.name));
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
 #[test]
 fn every_mistake_is_reported_with_its_position() {
     let file = data("invalid/mistakes.yaml").display().to_string();
@@ -489,4 +634,42 @@ mod cluster {
             "{stderr}"
         );
     }
+}
+
+/// A `|` block scalar that ends the file without a line break has none in its value, as Go's
+/// YAML parser (so Kanister) reads it; with the line break it keeps one.
+#[test]
+fn block_scalar_at_end_of_file_keeps_no_line_break() {
+    let body = format!(
+        "{SNIPPET_HEADER}  backup:\n    phases:\n    - func: KubeTask\n      name: a\n      args:\n        image: x\n        command:\n        - sh\n        - |\n          echo hi"
+    );
+    for (text, want) in [
+        (body.clone(), "echo hi"),
+        (format!("{body}\n"), "echo hi\n"),
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("bp.yaml");
+        std::fs::write(&file, &text).unwrap();
+        let out = kubectl_backup(&[
+            "blueprint",
+            "apply",
+            "-f",
+            &file.display().to_string(),
+            "--dry-run",
+            "-o",
+            "json",
+        ]);
+        assert!(out.status.success(), "{}", text_of(&out));
+        let object: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        assert_eq!(
+            object["actions"]["backup"]["phases"][0]["args"]["command"][1],
+            want,
+            "{}",
+            text_of(&out)
+        );
+    }
+}
+
+fn text_of(out: &Output) -> String {
+    format!("{}{}", text(&out.stdout), text(&out.stderr))
 }

@@ -69,12 +69,12 @@ async fn save_matches_etcdctl(etcd: Etcd) {
     etcd.load("/registry/configmaps/ns/cm-", 3000, 1024)
         .await
         .unwrap();
-    let mut client = etcd.client().await.unwrap();
+    let client = etcd.client().unwrap();
     client
-        .delete("/registry/configmaps/ns/cm-0000007", None)
+        .delete("/registry/configmaps/ns/cm-0000007")
         .await
         .unwrap();
-    client.put("/big", vec![b'x'; 200_000], None).await.unwrap();
+    client.put("/big", vec![b'x'; 200_000]).await.unwrap();
     drop(client);
 
     let dir = etcd.dir().to_path_buf();
@@ -215,8 +215,8 @@ fn failed_save_leaves_no_file_and_keeps_the_old_one() {
 async fn status_refuses_tampered_and_truncated_files() {
     let Some(etcd) = Etcd::start() else { return };
     etcd.load("/registry/pods/ns/p-", 500, 256).await.unwrap();
-    let mut client = etcd.client().await.unwrap();
-    client.put("/marker", "ORIGINAL-VALUE", None).await.unwrap();
+    let client = etcd.client().unwrap();
+    client.put("/marker", "ORIGINAL-VALUE").await.unwrap();
     drop(client);
     let good = etcd.dir().join("good.db");
     let output = etcd
@@ -343,7 +343,7 @@ mod k8s_values {
 async fn inspect_lists_and_prints_objects_from_a_saved_snapshot() {
     use k8s_values::{entry, field, object};
     let Some(etcd) = Etcd::start() else { return };
-    let mut client = etcd.client().await.unwrap();
+    let client = etcd.client().unwrap();
     let cm = object(
         "v1",
         "ConfigMap",
@@ -352,26 +352,25 @@ async fn inspect_lists_and_prints_objects_from_a_saved_snapshot() {
         &entry(2, "app.conf", b"debug=false\n"),
     );
     client
-        .put("/registry/configmaps/apps/settings", cm, None)
+        .put("/registry/configmaps/apps/settings", cm)
         .await
         .unwrap();
     let mut secret_body = entry(2, "password", b"hunter2-not-for-eyes");
     secret_body.extend(field(3, b"Opaque"));
     let secret = object("v1", "Secret", "db", "apps", &secret_body);
     client
-        .put("/registry/secrets/apps/db", secret, None)
+        .put("/registry/secrets/apps/db", secret)
         .await
         .unwrap();
     let cr = r#"{"apiVersion":"example.com/v1","kind":"Widget","metadata":{"name":"w1","namespace":"apps","uid":"u"},"spec":{"size":3}}"#;
     client
-        .put("/registry/example.com/widgets/apps/w1", cr, None)
+        .put("/registry/example.com/widgets/apps/w1", cr)
         .await
         .unwrap();
     client
         .put(
             "/registry/secrets/apps/sealed",
             b"k8s:enc:aescbc:v1:key1:\x8a\x01\x02".to_vec(),
-            None,
         )
         .await
         .unwrap();
@@ -383,18 +382,18 @@ async fn inspect_lists_and_prints_objects_from_a_saved_snapshot() {
         &field(2, &field(4, b"ClusterIP")),
     );
     client
-        .put("/registry/services/specs/apps/api", svc, None)
+        .put("/registry/services/specs/apps/api", svc)
         .await
         .unwrap();
     client
-        .put("/registry/configmaps/apps/gone", "x", None)
+        .put("/registry/configmaps/apps/gone", "x")
         .await
         .unwrap();
     client
-        .delete("/registry/configmaps/apps/gone", None)
+        .delete("/registry/configmaps/apps/gone")
         .await
         .unwrap();
-    client.put("/unrelated", "x", None).await.unwrap();
+    client.put("/unrelated", "x").await.unwrap();
     drop(client);
 
     let file = etcd.dir().join("k8s.db");

@@ -238,3 +238,169 @@ fn kubectl_completes_context_names_from_the_kubeconfig() {
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert_eq!(stdout, "prod\n:4\n");
 }
+
+/// One `[[package]]` of Cargo.lock: its dependencies as the lock writes them (`name`, or
+/// `name version` when several versions of that name are locked).
+struct Locked {
+    name: String,
+    version: String,
+    dependencies: Vec<String>,
+}
+
+fn lockfile() -> Vec<Locked> {
+    let text = std::fs::read_to_string(repo().join("Cargo.lock")).unwrap();
+    let quoted = |line: &str| {
+        line.trim()
+            .trim_end_matches(',')
+            .trim_matches('"')
+            .to_string()
+    };
+    let mut packages: Vec<Locked> = Vec::new();
+    let mut in_dependencies = false;
+    for line in text.lines() {
+        if line == "[[package]]" {
+            packages.push(Locked {
+                name: String::new(),
+                version: String::new(),
+                dependencies: Vec::new(),
+            });
+            in_dependencies = false;
+        } else if let Some(package) = packages.last_mut() {
+            if let Some(name) = line.strip_prefix("name = ") {
+                package.name = quoted(name);
+            } else if let Some(version) = line.strip_prefix("version = ") {
+                package.version = quoted(version);
+            } else if line == "dependencies = [" {
+                in_dependencies = true;
+            } else if line == "]" {
+                in_dependencies = false;
+            } else if in_dependencies {
+                package.dependencies.push(quoted(line));
+            }
+        }
+    }
+    packages
+}
+
+/// The keys of one dependency table of Cargo.toml (`[dependencies]`, `[dev-dependencies]`), with
+/// their specifications.
+fn manifest_table(table: &str) -> Vec<(String, String)> {
+    let text = std::fs::read_to_string(repo().join("Cargo.toml")).unwrap();
+    let header = format!("[{table}]");
+    text.lines()
+        .skip_while(|line| *line != header)
+        .skip(1)
+        .take_while(|line| !line.starts_with('['))
+        .filter(|line| !line.starts_with('#'))
+        .filter_map(|line| line.split_once(" = "))
+        .map(|(name, spec)| (name.trim().to_string(), spec.to_string()))
+        .collect()
+}
+
+/// `(name, version)` of every locked package the release binary may link: all that
+/// kubectl-backup reaches through the lock, except through its dev-only dependencies.
+fn release_packages() -> std::collections::BTreeSet<(String, String)> {
+    let lock = lockfile();
+    let normal: Vec<String> = manifest_table("dependencies")
+        .into_iter()
+        .map(|(name, _)| name)
+        .collect();
+    let dev_only: Vec<String> = manifest_table("dev-dependencies")
+        .into_iter()
+        .map(|(name, _)| name)
+        .filter(|name| !normal.contains(name))
+        .collect();
+    let find = |reference: &str| -> &Locked {
+        let (name, version) = reference.split_once(' ').unwrap_or((reference, ""));
+        lock.iter()
+            .find(|p| p.name == name && (version.is_empty() || p.version == version))
+            .unwrap_or_else(|| panic!("Cargo.lock names {reference} but does not lock it"))
+    };
+    let root = find("kubectl-backup");
+    let mut seen = std::collections::BTreeSet::new();
+    let mut todo: Vec<&Locked> = root
+        .dependencies
+        .iter()
+        .filter(|d| !dev_only.contains(&d.split(' ').next().unwrap().to_string()))
+        .map(|d| find(d))
+        .collect();
+    while let Some(package) = todo.pop() {
+        if seen.insert((package.name.clone(), package.version.clone())) {
+            todo.extend(package.dependencies.iter().map(|d| find(d)));
+        }
+    }
+    seen
+}
+
+#[test]
+fn building_needs_no_protoc_and_no_grpc_server() {
+    // etcd-client generated its gRPC code with prost-build, which runs `protoc`, and brought
+    // tonic's server side (axum) for a client; src/etcd/grpc is our own client instead.
+    let locked: Vec<String> = lockfile().into_iter().map(|p| p.name).collect();
+    for name in [
+        "etcd-client",
+        "prost-build",
+        "tonic-build",
+        "tonic-prost-build",
+        "protoc-bin-vendored",
+        "protobuf-src",
+        "axum",
+    ] {
+        assert!(
+            !locked.contains(&name.to_string()),
+            "Cargo.lock has {name}: the build must not need protoc or a gRPC server"
+        );
+    }
+    let release = release_packages();
+    assert!(
+        release.iter().any(|(name, _)| name == "hyper"),
+        "the walk of the lock found the etcd client's HTTP/2 stack: {release:?}"
+    );
+}
+
+#[test]
+fn the_release_binary_links_one_version_of_each_hash_and_random_crate() {
+    let release = release_packages();
+    for name in ["sha1", "sha2", "digest", "rand", "rand_core"] {
+        let versions: Vec<&String> = release
+            .iter()
+            .filter(|(n, _)| n == name)
+            .map(|(_, v)| v)
+            .collect();
+        assert!(
+            versions.len() <= 1,
+            "{name} is linked in {} versions ({versions:?}): move our dependency to the one \
+             kube and rusty-s3 use",
+            versions.len()
+        );
+    }
+}
+
+#[test]
+fn kube_runtime_is_only_for_tests_and_benches() {
+    // kube's `runtime` feature (watchers, reflectors, controllers) is a build cost the plugin
+    // does not use; the test bed and the benches that need it enable it for themselves.
+    let (_, kube) = manifest_table("dependencies")
+        .into_iter()
+        .find(|(name, _)| name == "kube")
+        .expect("kube is a dependency");
+    assert!(
+        !kube.contains("\"runtime\""),
+        "kube's runtime feature is on for the binary: {kube}"
+    );
+}
+
+#[test]
+fn a_fresh_machine_needs_no_extra_linker() {
+    // `cargo install --locked --path .` must work with rustup and a C compiler alone: a linker
+    // override (mold, lld) belongs in CI's environment (.ci/run), not in the project's config.
+    let Ok(config) = std::fs::read_to_string(repo().join(".cargo/config.toml")) else {
+        return;
+    };
+    for line in config.lines().filter(|l| !l.trim_start().starts_with('#')) {
+        assert!(
+            !line.contains("fuse-ld") && !line.trim_start().starts_with("linker"),
+            ".cargo/config.toml forces a linker a fresh machine may not have: {line}"
+        );
+    }
+}

@@ -130,9 +130,46 @@ fn install_velero_location(cluster: &TestCluster, s3: &S3Server) {
         "status": {"phase": "Unavailable"}})).unwrap();
 }
 
+/// A stop signal as `kill` names it, what the plugin says about it and the exit status it
+/// must end with (128 + its number).
+#[derive(Clone, Copy)]
+struct StopSignal {
+    kill_flag: &'static str,
+    said: &'static str,
+    exit_code: i32,
+}
+
+const SIGINT: StopSignal = StopSignal {
+    kill_flag: "-INT",
+    said: "interrupted",
+    exit_code: 130,
+};
+const SIGTERM: StopSignal = StopSignal {
+    kill_flag: "-TERM",
+    said: "terminated (SIGTERM)",
+    exit_code: 143,
+};
+const SIGHUP: StopSignal = StopSignal {
+    kill_flag: "-HUP",
+    said: "hung up (SIGHUP)",
+    exit_code: 129,
+};
+
+fn send(signal: StopSignal, pid: u32) {
+    let status = std::process::Command::new("kill")
+        .args([signal.kill_flag, &pid.to_string()])
+        .status()
+        .unwrap();
+    assert!(status.success());
+}
+
 /// Holds the PUT of `object` at the server for a while, sends SIGINT once it has arrived, and
 /// checks that once the server has handled every held request, nothing of the backup is left.
 async fn interrupt_during_put_of(object: &str) {
+    stop_during_put_of(object, SIGINT).await;
+}
+
+async fn stop_during_put_of(object: &str, signal: StopSignal) {
     let s3 = S3Server::start().await.unwrap();
     let (cluster, shop) = tokio::task::block_in_place(|| {
         let cluster = TestCluster::fake();
@@ -171,17 +208,12 @@ async fn interrupt_during_put_of(object: &str) {
         tokio::time::sleep(Duration::from_millis(20)).await;
     }
     assert_eq!(s3.delayed_in_flight(), 1, "the PUT is held at the server");
-    let pid = child.id().unwrap().to_string();
-    let status = std::process::Command::new("kill")
-        .args(["-INT", &pid])
-        .status()
-        .unwrap();
-    assert!(status.success());
+    send(signal, child.id().unwrap());
     let output = child.wait_with_output().await.unwrap();
     let err = text(&output.stderr);
-    assert!(!output.status.success(), "{err}");
+    assert_eq!(output.status.code(), Some(signal.exit_code), "{err}");
     assert!(
-        err.contains("interrupted") && err.contains("nothing was left"),
+        err.contains(signal.said) && err.contains("nothing was left"),
         "{err}"
     );
     // The held PUT is handled by now or soon; whenever it is, it must not bring a file back.
@@ -211,6 +243,168 @@ async fn ctrl_c_during_the_velero_backup_json_put_leaves_no_backup() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn ctrl_c_during_the_integrity_record_put_leaves_no_file() {
     interrupt_during_put_of("-kubectl-backup-integrity.json.gz").await;
+}
+
+// ---- 5. SIGTERM and SIGHUP are handled like Ctrl-C; a second signal stops at once ----------
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sigterm_during_the_velero_backup_json_put_leaves_no_backup() {
+    stop_during_put_of("/velero-backup.json", SIGTERM).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sighup_during_the_tarball_put_leaves_no_backup() {
+    stop_during_put_of("/b1.tar.gz", SIGHUP).await;
+}
+
+/// `location push` of a stream bigger than one part, stalled after two parts: the signal aborts
+/// the multipart upload (no part left on the server), no object appears, and the exit status
+/// names the signal.
+async fn stop_a_multipart_push(signal: StopSignal) {
+    let s3 = S3Server::start().await.unwrap();
+    let cluster = tokio::task::block_in_place(TestCluster::fake);
+    let profile = run_blocking(
+        &cluster,
+        &[
+            "profile",
+            "create",
+            "s3compliant",
+            "--bucket",
+            "bucket",
+            "--region",
+            "us-east-1",
+            "--endpoint",
+            &s3.endpoint,
+            "--access-key",
+            &s3.access_key,
+            "--secret-key",
+            &s3.secret_key,
+            "--name",
+            "minio",
+        ],
+    );
+    assert!(profile.status.success(), "{}", text(&profile.stderr));
+    let mut command = cluster.command(BIN);
+    command
+        .args([
+            "location",
+            "push",
+            "--profile",
+            "minio",
+            "--path",
+            "big/object",
+            "-",
+        ])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped());
+    let mut child = tokio::process::Command::from(command).spawn().unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    use tokio::io::AsyncWriteExt;
+    let chunk = vec![0x5au8; 1 << 20];
+    for _ in 0..20 {
+        stdin.write_all(&chunk).await.unwrap();
+    }
+    let deadline = Instant::now() + Duration::from_secs(60);
+    while s3
+        .requests()
+        .iter()
+        .filter(|r| r.contains("partNumber="))
+        .count()
+        < 2
+    {
+        assert!(Instant::now() < deadline, "no part was uploaded");
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    send(signal, child.id().unwrap());
+    let output = child.wait_with_output().await.unwrap();
+    drop(stdin);
+    let err = text(&output.stderr);
+    assert_eq!(output.status.code(), Some(signal.exit_code), "{err}");
+    assert!(err.contains(signal.said), "{err}");
+    assert!(!s3.object_path("bucket", "big/object").exists(), "{err}");
+    assert!(
+        s3.pending_upload_parts().is_empty(),
+        "parts left: {:?}",
+        s3.pending_upload_parts()
+    );
+    assert!(
+        s3.requests()
+            .iter()
+            .any(|r| r.starts_with("DELETE /bucket/big/object?uploadId=")),
+        "the upload was aborted: {:?}",
+        s3.requests()
+    );
+}
+
+fn run_blocking(cluster: &TestCluster, args: &[&str]) -> Output {
+    tokio::task::block_in_place(|| run(cluster, args))
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sigterm_during_a_multipart_push_aborts_the_upload() {
+    stop_a_multipart_push(SIGTERM).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sighup_during_a_multipart_push_aborts_the_upload() {
+    stop_a_multipart_push(SIGHUP).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_second_sigint_during_the_cleanup_stops_at_once_with_130() {
+    let s3 = S3Server::start().await.unwrap();
+    let (cluster, shop) = tokio::task::block_in_place(|| {
+        let cluster = TestCluster::fake();
+        let shop = seed(&cluster);
+        install_velero_location(&cluster, &s3);
+        (cluster, shop)
+    });
+    let server = cluster.fake_server().unwrap();
+    // The final PUT is held long enough that the cleanup, which waits for it, is still waiting
+    // when the second signal comes.
+    s3.inject(
+        Fault::Delay(Duration::from_secs(15)),
+        1,
+        Match::method(http::Method::PUT).with_uri("/velero-backup.json"),
+    );
+    let child = tokio::process::Command::from(server.command(BIN))
+        .args([
+            "snapshot",
+            "create",
+            "b2",
+            "--include-namespaces",
+            &shop,
+            "--location",
+            "default",
+            "--mode",
+            "client",
+        ])
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let deadline = Instant::now() + Duration::from_secs(60);
+    while s3.delayed_in_flight() == 0 {
+        assert!(Instant::now() < deadline, "the PUT never came");
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    let pid = child.id().unwrap();
+    send(SIGINT, pid);
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    let second = Instant::now();
+    send(SIGINT, pid);
+    let output = child.wait_with_output().await.unwrap();
+    let err = text(&output.stderr);
+    assert_eq!(output.status.code(), Some(130), "{err}");
+    assert!(
+        second.elapsed() < Duration::from_secs(5),
+        "took {:?} after the second signal",
+        second.elapsed()
+    );
+    assert!(
+        err.contains("a second stop signal, so stopping now"),
+        "{err}"
+    );
 }
 
 // ---- 2. No velero-backup.json: refused by name unless --allow-incomplete ---------------------

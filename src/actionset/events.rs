@@ -116,7 +116,7 @@ impl Recorder {
         if let Err(e) = api.create(&PostParams::default(), &event).await
             && !self.warned.swap(true, Ordering::Relaxed)
         {
-            eprintln!(
+            crate::actionset::note!(
                 "warning: cannot record Events on actionset {namespace}/{name}: {}",
                 describe_error(&cluster.server, &e)
             );

@@ -107,10 +107,27 @@ pub fn main(args: Vec<OsString>) -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("kando: error: {e:#}");
+            let message = format!("{e:#}");
+            eprintln!("kando: error: {message}");
+            if let Some(hint) = certificate_hint(&message) {
+                eprintln!("kando: hint: {hint}");
+            }
             ExitCode::FAILURE
         }
     }
+}
+
+/// Why an HTTPS endpoint's certificate was not trusted, when the image has no CA bundle: only
+/// the public CAs built into kando are trusted then (plain `http://` needs nothing).
+fn certificate_hint(message: &str) -> Option<&'static str> {
+    let lower = message.to_ascii_lowercase();
+    let about_certificates = lower.contains("certificate") || lower.contains("unknownissuer");
+    (about_certificates && rustls_native_certs::load_native_certs().certs.is_empty()).then_some(
+        "this image has no CA bundle, so kando trusts only the public CAs built into it, and the \
+         endpoint's certificate is not signed by one of them: put the CA that signed it in the \
+         image (a PEM file named by SSL_CERT_FILE, or under /etc/ssl/certs), or set \
+         skipSSLVerify: true in the Profile for a test endpoint",
+    )
 }
 
 fn output(key: &str, value: &str) -> Result<()> {

@@ -53,10 +53,15 @@ pub fn old_record_key(namespace: &str, name: &str) -> String {
     format!("{OLD_RECORD_PREFIX}/{namespace}/{name}.json")
 }
 
-/// Where ActionSets are kept for one cluster.
+/// Where ActionSets are kept for one cluster. With the CRD, the records written before it was
+/// installed (`earlier`) are still listed, read, used by `--from` and deleted, so installing
+/// Kanister never hides a backup; `kubectl backup migrate` moves them into resources.
 #[derive(Clone)]
 pub enum Store {
-    Resource(Cluster),
+    Resource {
+        cluster: Cluster,
+        earlier: Arc<ObjectRecords>,
+    },
     Objects(Arc<ObjectRecords>),
 }
 
@@ -79,6 +84,9 @@ pub struct ObjectRecords {
     known: Mutex<HashMap<(String, String), Place>>,
     /// `<data dir>/actionsets/<ns>/<name>.json`, where records were kept before.
     legacy: Option<PathBuf>,
+    /// Read beside the CRD: a destination that cannot be searched is not worth a warning on
+    /// every command, only on `migrate`.
+    quiet: bool,
 }
 
 impl Store {
@@ -86,9 +94,8 @@ impl Store {
     /// records; `profile` (`[ns/]name`) restricts where those are searched.
     pub async fn open(cluster: &Cluster, profile: Option<&str>) -> Result<Store> {
         let api: Api<DynamicObject> = Api::all_with(cluster.client.clone(), &api_resource());
-        match api.list(&ListParams::default().limit(1)).await {
-            Ok(_) => Ok(Store::Resource(cluster.clone())),
-            Err(e) if is_not_found(&e) => Ok(Store::Objects(Arc::new(ObjectRecords {
+        let records = |quiet| {
+            Arc::new(ObjectRecords {
                 cluster: cluster.clone(),
                 only: profile.map(str::to_string),
                 places: OnceCell::new(),
@@ -100,7 +107,15 @@ impl Store {
                         .ok()
                         .map(|r| r.join("actionsets")),
                 },
-            }))),
+                quiet,
+            })
+        };
+        match api.list(&ListParams::default().limit(1)).await {
+            Ok(_) => Ok(Store::Resource {
+                cluster: cluster.clone(),
+                earlier: records(true),
+            }),
+            Err(e) if is_not_found(&e) => Ok(Store::Objects(records(false))),
             Err(e) => Err(anyhow!(
                 "listing actionsets: {}",
                 describe_error(&cluster.server, &e)
@@ -109,7 +124,7 @@ impl Store {
     }
 
     pub fn is_resource(&self) -> bool {
-        matches!(self, Store::Resource(_))
+        matches!(self, Store::Resource { .. })
     }
 
     fn api(cluster: &Cluster, namespace: &str) -> Api<DynamicObject> {
@@ -124,7 +139,7 @@ impl Store {
         object.api_version = API_VERSION.to_string();
         object.kind = KIND.to_string();
         match self {
-            Store::Resource(cluster) => {
+            Store::Resource { cluster, .. } => {
                 let dynamic: DynamicObject =
                     serde_json::from_value(serde_json::to_value(&object)?)?;
                 let created = Self::api(cluster, &namespace)
@@ -150,14 +165,16 @@ impl Store {
 
     pub async fn get(&self, namespace: &str, name: &str) -> Result<Option<ActionSet>> {
         match self {
-            Store::Resource(cluster) => match Self::api(cluster, namespace).get(name).await {
-                Ok(o) => Ok(Some(serde_json::from_value(serde_json::to_value(o)?)?)),
-                Err(e) if is_not_found(&e) => Ok(None),
-                Err(e) => Err(anyhow!(
-                    "reading actionset {namespace}/{name}: {}",
-                    describe_error(&cluster.server, &e)
-                )),
-            },
+            Store::Resource { cluster, earlier } => {
+                match Self::api(cluster, namespace).get(name).await {
+                    Ok(o) => Ok(Some(serde_json::from_value(serde_json::to_value(o)?)?)),
+                    Err(e) if is_not_found(&e) => Ok(earlier.get_quietly(namespace, name).await),
+                    Err(e) => Err(anyhow!(
+                        "reading actionset {namespace}/{name}: {}",
+                        describe_error(&cluster.server, &e)
+                    )),
+                }
+            }
             Store::Objects(records) => records.get(namespace, name).await,
         }
     }
@@ -170,7 +187,7 @@ impl Store {
 
     pub async fn list(&self, namespace: Option<&str>) -> Result<Vec<ActionSet>> {
         let mut items: Vec<ActionSet> = match self {
-            Store::Resource(cluster) => {
+            Store::Resource { cluster, earlier } => {
                 let api: Api<DynamicObject> = match namespace {
                     Some(ns) => Self::api(cluster, ns),
                     None => Api::all_with(cluster.client.clone(), &api_resource()),
@@ -181,11 +198,23 @@ impl Store {
                         describe_error(&cluster.server, &e)
                     )
                 })?;
-                list.items
+                let mut items: Vec<ActionSet> = list
+                    .items
                     .into_iter()
                     .filter_map(|o| serde_json::to_value(o).ok())
                     .filter_map(|v| serde_json::from_value(v).ok())
-                    .collect()
+                    .collect();
+                // A resource and an earlier record of the same name: the resource wins.
+                for record in earlier.list_quietly(namespace).await {
+                    let same = |a: &ActionSet| {
+                        a.metadata.namespace == record.metadata.namespace
+                            && a.metadata.name == record.metadata.name
+                    };
+                    if !items.iter().any(same) {
+                        items.push(record);
+                    }
+                }
+                items
             }
             Store::Objects(records) => records.list(namespace).await?,
         };
@@ -199,13 +228,13 @@ impl Store {
     /// Deletes; `Ok(false)` when it did not exist.
     pub async fn delete(&self, namespace: &str, name: &str) -> Result<bool> {
         match self {
-            Store::Resource(cluster) => {
+            Store::Resource { cluster, earlier } => {
                 match Self::api(cluster, namespace)
                     .delete(name, &DeleteParams::default())
                     .await
                 {
                     Ok(_) => Ok(true),
-                    Err(e) if is_not_found(&e) => Ok(false),
+                    Err(e) if is_not_found(&e) => earlier.delete(namespace, name).await,
                     Err(e) => Err(anyhow!(
                         "deleting actionset {namespace}/{name}: {}",
                         describe_error(&cluster.server, &e)
@@ -225,7 +254,7 @@ impl Store {
         status: &ActionSetStatus,
     ) -> Result<()> {
         match self {
-            Store::Resource(cluster) => {
+            Store::Resource { cluster, .. } => {
                 let api = Self::api(cluster, namespace);
                 let status_json = serde_json::to_value(status)?;
                 for _ in 0..10 {
@@ -255,6 +284,52 @@ impl Store {
 }
 
 impl ObjectRecords {
+    /// The records written without the CRD, when the CRD is installed now (for `migrate`).
+    pub fn of(store: &Store) -> Option<Arc<ObjectRecords>> {
+        match store {
+            Store::Resource { earlier, .. } => Some(earlier.clone()),
+            Store::Objects(_) => None,
+        }
+    }
+
+    fn warn(&self, message: String) {
+        if self.quiet {
+            tracing::debug!("{message}");
+        } else {
+            crate::actionset::note!("warning: {message}");
+        }
+    }
+
+    async fn get_quietly(&self, namespace: &str, name: &str) -> Option<ActionSet> {
+        match self.get(namespace, name).await {
+            Ok(found) => found,
+            Err(e) => {
+                tracing::debug!("records written without the ActionSet CRD not searched: {e:#}");
+                None
+            }
+        }
+    }
+
+    async fn list_quietly(&self, namespace: Option<&str>) -> Vec<ActionSet> {
+        match self.list(namespace).await {
+            Ok(found) => found,
+            Err(e) => {
+                tracing::debug!("records written without the ActionSet CRD not listed: {e:#}");
+                Vec::new()
+            }
+        }
+    }
+
+    /// Every record, everywhere (warning about destinations that cannot be searched).
+    pub async fn list_all(&self) -> Result<Vec<ActionSet>> {
+        self.list(None).await
+    }
+
+    /// Deletes one record (after it was moved into a resource).
+    pub async fn remove(&self, namespace: &str, name: &str) -> Result<bool> {
+        self.delete(namespace, name).await
+    }
+
     /// Every destination records may be in: `--profile` only, or each Profile this user can
     /// read (a Profile that cannot be resolved is skipped with a warning) plus the local
     /// default. Destinations sharing a bucket and prefix are searched once.
@@ -285,9 +360,9 @@ impl ObjectRecords {
                         .and_then(|d| d.store())
                     {
                         Ok(store) => push_place(&mut places, Place { name: what, store }),
-                        Err(e) => eprintln!(
-                            "warning: actionset records in {what} are not searched: {e:#}"
-                        ),
+                        Err(e) => self.warn(format!(
+                            "actionset records in {what} are not searched: {e:#}"
+                        )),
                     }
                 }
                 let local = crate::profile::local_default()?;
@@ -441,10 +516,10 @@ impl ObjectRecords {
             let keys: Vec<String> = match list_records(place, prefix).await {
                 Ok(keys) => keys,
                 Err(e) => {
-                    eprintln!(
-                        "warning: cannot list actionset records in {}: {e}",
+                    self.warn(format!(
+                        "cannot list actionset records in {}: {e}",
                         place.name
-                    );
+                    ));
                     continue;
                 }
             };
@@ -464,7 +539,7 @@ impl ObjectRecords {
                         found.entry(id).or_insert(a);
                     }
                     Ok(None) => {}
-                    Err(e) => eprintln!("warning: {e:#}"),
+                    Err(e) => self.warn(format!("{e:#}")),
                 }
             }
         }
@@ -536,7 +611,7 @@ impl ObjectRecords {
                 bail!("{}", problems.join("\n"));
             }
             for problem in problems {
-                eprintln!("warning: {problem}");
+                crate::actionset::note!("warning: {problem}");
             }
         }
         Ok(deleted)
@@ -561,7 +636,7 @@ impl ObjectRecords {
                 if let Ok(Some(_)) = place.store.head(&old).await
                     && let Err(e) = place.store.delete(&old).await
                 {
-                    eprintln!("warning: deleting {old} in {}: {e}", place.name);
+                    crate::actionset::note!("warning: deleting {old} in {}: {e}", place.name);
                 }
                 Ok(())
             }
@@ -604,7 +679,7 @@ async fn move_old_records(place: &Place) {
     let keys = match list_records(place, &format!("{OLD_RECORD_PREFIX}/")).await {
         Ok(keys) => keys,
         Err(e) => {
-            eprintln!(
+            crate::actionset::note!(
                 "warning: cannot list old actionset records in {}: {e}",
                 place.name
             );
@@ -623,11 +698,11 @@ async fn move_old_records(place: &Place) {
         };
         match step.await {
             Ok(()) => moved += 1,
-            Err(e) => eprintln!("warning: cannot move {old} in {}: {e}", place.name),
+            Err(e) => crate::actionset::note!("warning: cannot move {old} in {}: {e}", place.name),
         }
     }
     if moved > 0 {
-        eprintln!(
+        crate::actionset::note!(
             "note: moved {moved} actionset record(s) in {} from {OLD_RECORD_PREFIX}/ to {RECORD_PREFIX}/ (Velero marks a storage location with other top-level directories Unavailable)",
             place.name
         );

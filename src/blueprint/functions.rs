@@ -10,6 +10,9 @@ pub enum ArgKind {
     String,
     /// A list of strings (exec-form `command`); a single string becomes a one-element list.
     StringList,
+    /// Read with Kanister's `GetYamlList`: a YAML list, or a string holding a YAML list (often
+    /// rendered from a template, e.g. `"{{ toJson .Phases.x.Output.securityGroupID }}"`).
+    YamlList,
     /// An integer, or a string holding one.
     Int,
     /// A boolean, or a string `strconv.ParseBool` accepts.
@@ -27,6 +30,7 @@ impl ArgKind {
         match self {
             ArgKind::String => "a string",
             ArgKind::StringList => "a list of strings",
+            ArgKind::YamlList => "a list, or a string holding a YAML list",
             ArgKind::Int => "an integer",
             ArgKind::Bool => "a boolean",
             ArgKind::Duration => "a duration such as 30s or 5m",
@@ -166,7 +170,7 @@ const fn opt(name: &'static str, kind: ArgKind) -> ArgSpec {
     }
 }
 
-use ArgKind::{Bool, Duration, Int, Object, String as Str, StringList, StringMap};
+use ArgKind::{Bool, Duration, Int, Object, String as Str, StringList, StringMap, YamlList};
 
 const K8S: Needs = Needs::Kubernetes;
 
@@ -547,6 +551,8 @@ pub const FUNCTIONS: &[FunctionSpec] = &[
             req("instanceID", Str),
             opt("dbEngine", Str),
             opt("region", Str),
+            opt("credentialsSource", Str),
+            opt("credentialsSecret", Str),
         ],
         outputs: Outputs::Fixed(&[
             "snapshotID",
@@ -570,15 +576,19 @@ pub const FUNCTIONS: &[FunctionSpec] = &[
             opt("username", Str),
             opt("password", Str),
             opt("backupArtifactPrefix", Str),
-            opt("databases", StringList),
-            opt("securityGroupID", StringList),
+            opt("databases", YamlList),
+            opt("securityGroupID", YamlList),
             opt("dbSubnetGroup", Str),
-            opt("image", Str),
             opt("region", Str),
+            opt("credentialsSource", Str),
+            opt("credentialsSecret", Str),
+            // It creates a pod, but Kanister's argument list has no podOverride.
+            opt("podLabels", StringMap),
+            opt("podAnnotations", StringMap),
         ],
         outputs: Outputs::Fixed(&["snapshotID", "instanceID", "securityGroupID", "backupID"]),
         needs: Needs::Aws,
-        creates_pods: true,
+        creates_pods: false,
         deprecated: None,
         exclusive: &[],
     },
@@ -593,13 +603,18 @@ pub const FUNCTIONS: &[FunctionSpec] = &[
             opt("username", Str),
             opt("password", Str),
             opt("namespace", Str),
-            opt("securityGroupID", StringList),
+            opt("securityGroupID", YamlList),
             opt("dbSubnetGroup", Str),
             opt("region", Str),
+            opt("credentialsSource", Str),
+            opt("credentialsSecret", Str),
+            // It creates a pod, but Kanister's argument list has no podOverride.
+            opt("podLabels", StringMap),
+            opt("podAnnotations", StringMap),
         ],
         outputs: Outputs::Fixed(&["endpoint"]),
         needs: Needs::Aws,
-        creates_pods: true,
+        creates_pods: false,
         deprecated: None,
         exclusive: &[],
     },
@@ -609,6 +624,8 @@ pub const FUNCTIONS: &[FunctionSpec] = &[
             req("snapshotID", Str),
             opt("dbEngine", Str),
             opt("region", Str),
+            opt("credentialsSource", Str),
+            opt("credentialsSecret", Str),
         ],
         outputs: Outputs::None,
         needs: Needs::Aws,

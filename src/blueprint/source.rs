@@ -234,7 +234,11 @@ impl SourceDoc {
     /// Parses one YAML document. An empty input or a second document is an error: a Blueprint
     /// file holds exactly one Blueprint.
     pub fn parse(text: &str) -> Result<SourceDoc, SyntaxError> {
-        let mut builder = Builder::default();
+        let mut builder = Builder {
+            unterminated_end: (!text.is_empty() && !text.ends_with('\n'))
+                .then(|| text.trim_end().chars().count()),
+            ..Builder::default()
+        };
         let mut documents = 0;
         for event in Parser::new_from_str(text) {
             let (event, span) = event.map_err(|e| SyntaxError {
@@ -406,6 +410,9 @@ struct Builder {
     stack: Vec<(Frame, usize)>,
     anchors: std::collections::HashMap<usize, Node>,
     root: Option<Node>,
+    /// Character index just past the last non-whitespace character, when the file does not
+    /// end with a line break: a block scalar reaching there has no final line break to keep.
+    unterminated_end: Option<usize>,
 }
 
 impl Builder {
@@ -422,11 +429,19 @@ impl Builder {
                 let tag = tag
                     .filter(|t| t.is_yaml_core_schema())
                     .map(|t| t.suffix().to_string());
-                let node = shell(NodeValue::Scalar {
-                    text: text.into_owned(),
-                    style,
-                    tag,
-                });
+                let mut text = text.into_owned();
+                // A `|` or `>` block ending the file without a line break: its last line has
+                // none, so the value ends without one (as Go's YAML parser, hence Kanister,
+                // reads it); the parser here adds one.
+                if matches!(style, ScalarStyle::Literal | ScalarStyle::Folded)
+                    && self
+                        .unterminated_end
+                        .is_some_and(|end| span.end.index() >= end)
+                    && text.ends_with('\n')
+                {
+                    text.pop();
+                }
+                let node = shell(NodeValue::Scalar { text, style, tag });
                 self.finish(node, anchor);
             }
             Event::SequenceStart(_, anchor, _) => self.stack.push((

@@ -167,11 +167,21 @@ impl<'a> Checker<'_, '_, 'a> {
         let waits = phase
             .func
             .is_some_and(|f| f.name == "Wait" || f.name == "WaitV2");
+        let deprecated_wait = phase.func.is_some_and(|f| f.name == "Wait");
         visit_strings(node, &mut |text, scalar| {
             if !text.contains("{{") {
                 return;
             }
             if waits && is_condition(node, scalar) {
+                // The deprecated Wait substitutes `{$.jsonpath}` with the object's value before
+                // it parses the template, so `{{ if eq {$.spec.replicas} 3 }}` is valid there.
+                let substituted;
+                let text = if deprecated_wait {
+                    substituted = substitute_wait_jsonpath(text);
+                    substituted.as_str()
+                } else {
+                    text
+                };
                 if let Err(e) = (self.analyse)(text) {
                     findings.error(
                         self.source.value_line_col(scalar, e.line, e.column),
@@ -585,6 +595,19 @@ impl<'a> Checker<'_, '_, 'a> {
 }
 
 /// Whether `scalar` is the value of a `condition` key somewhere inside `root`.
+/// Kanister's `resolveJsonpath` for Wait conditions, with `0` standing for every resolved value
+/// (a value of any JSON type prints as a number, a string or a word, all of which parse where
+/// `0` does): each match of `{\s*\$[^}]*` plus the closing `}` is replaced everywhere.
+pub(crate) fn substitute_wait_jsonpath(condition: &str) -> String {
+    static JSONPATH: std::sync::LazyLock<regex::Regex> =
+        std::sync::LazyLock::new(|| regex::Regex::new(r"\{\s*\$[^}]*").expect("valid regex"));
+    let mut out = condition.to_string();
+    for m in JSONPATH.find_iter(condition) {
+        out = out.replace(&format!("{}}}", m.as_str()), "0");
+    }
+    out
+}
+
 pub(crate) fn is_condition(root: &Node, scalar: &Node) -> bool {
     fn walk(node: &Node, scalar: &Node, inside: bool) -> Option<bool> {
         if std::ptr::eq(node, scalar) {

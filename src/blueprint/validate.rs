@@ -306,7 +306,9 @@ fn unknown_fields(
             (None, Some(s)) => format!(" (did you mean {s:?}?)"),
             (None, None) => format!(" (known: {})", known.join(", ")),
         };
-        findings.error(
+        // The Blueprint CRD prunes unknown fields and Kanister runs what is left, so this is a
+        // warning: the blueprint works, without what the field was meant to do.
+        findings.warning(
             key.pos,
             format!(
                 "unknown field {name:?} in {what}; the API server would silently drop it{advice}"
@@ -511,11 +513,20 @@ fn check_phase<'a>(
         "function" | "fn" => Some("the function name goes under `func`"),
         _ => None,
     });
+    // Kanister accepts a phase without a name (it rejects only duplicate names, see
+    // check_phases), but no template can refer to its output.
     match name_node {
-        None => findings.error(node.pos, format!("{what} has no name")),
-        Some(n) if n.as_scalar().is_none_or(str::is_empty) || n.as_map().is_some() => {
-            findings.error(n.pos, format!("{what}: name must be a non-empty string"))
+        None => findings.warning(
+            node.pos,
+            format!("{what} has no name, so no template can use its output (.Phases.<name>)"),
+        ),
+        Some(n) if n.as_map().is_some() || n.as_seq().is_some() => {
+            findings.error(n.pos, format!("{what}: name must be a string"))
         }
+        Some(n) if n.as_scalar().is_none_or(str::is_empty) => findings.warning(
+            n.pos,
+            format!("{what}: the name is empty, so no template can use its output"),
+        ),
         _ => {}
     }
     let func = match node.get("func") {
@@ -708,6 +719,18 @@ fn has_template(text: &str) -> bool {
     text.contains("{{")
 }
 
+/// Whether Kanister's `GetYamlList` accepts this string: YAML that parses as a list, or as
+/// nothing at all (an empty string gives no list).
+fn yaml_list_text(text: &str) -> bool {
+    if text.trim().is_empty() {
+        return true;
+    }
+    matches!(
+        serde_saphyr::from_str::<serde_json::Value>(text),
+        Ok(serde_json::Value::Array(_)) | Ok(serde_json::Value::Null)
+    )
+}
+
 fn check_arg_kind(
     what: &str,
     spec: &FunctionSpec,
@@ -835,6 +858,20 @@ fn check_arg_kind(
                 wrong(findings)
             }
         }
+        ArgKind::YamlList => match &value.value {
+            NodeValue::Map(_) => wrong(findings),
+            // A template renders to the list's YAML or JSON at run time; a plain string must
+            // already be one (`[sg-1, sg-2]`), as `GetYamlList` unmarshals it.
+            NodeValue::Scalar { .. } if !templated && !value.is_null() && !yaml_list_text(text) => {
+                findings.error(
+                    value.pos,
+                    format!(
+                        "{what}: {name:?} must be a list, or a string holding a YAML list such as [a, b], not {text:?}"
+                    ),
+                );
+            }
+            _ => {}
+        },
     }
 }
 
@@ -939,7 +976,7 @@ mod tests {
             f[0].starts_with("bp.yaml:4:9: error: metadata.name \"Bad_Name\""),
             "{f:#?}"
         );
-        assert!(f[1].starts_with("bp.yaml:5:1: error: unknown field \"spec\" in the Blueprint; the API server would silently drop it: a Blueprint has no spec"), "{f:#?}");
+        assert!(f[1].starts_with("bp.yaml:5:1: warning: unknown field \"spec\" in the Blueprint; the API server would silently drop it: a Blueprint has no spec"), "{f:#?}");
         assert!(
             f[2].starts_with("bp.yaml:8:3: warning: action \"backup\" has no phases"),
             "{f:#?}"

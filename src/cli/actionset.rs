@@ -60,7 +60,7 @@ pub enum ActionsetCommand {
 pub struct RecordArgs {
     /// Without Kanister's CRDs: read the records kept with this profile's data only (default:
     /// every profile you can read, and the local default)
-    #[arg(long, value_name = "[NS/]NAME")]
+    #[arg(long, value_name = "[NS/]NAME", value_parser = super::validate::namespaced_object_name)]
     pub profile: Option<String>,
 }
 
@@ -80,10 +80,10 @@ pub struct CreateArgs {
     #[arg(short = 'a', long)]
     pub action: Option<String>,
     /// Blueprint name (in the ActionSet's namespace)
-    #[arg(short = 'b', long)]
+    #[arg(short = 'b', long, value_parser = super::validate::object_name)]
     pub blueprint: Option<String>,
     /// ActionSet name (default: kanctl's <action>-<random>)
-    #[arg(long)]
+    #[arg(long, value_parser = super::validate::object_name)]
     pub name: Option<String>,
     /// Parent ActionSet: its artifacts become the inputs (it must be complete)
     #[arg(short = 'f', long = "from")]
@@ -96,7 +96,8 @@ pub struct CreateArgs {
         short = 'l',
         long,
         value_name = "SELECTOR",
-        help_heading = "Action subject"
+        help_heading = "Action subject",
+        value_parser = super::validate::label_selector
     )]
     pub selector: Option<String>,
     /// Kind of object --selector picks (all: deployments, statefulsets, deploymentconfigs, pvcs)
@@ -109,7 +110,7 @@ pub struct CreateArgs {
     )]
     pub kind: SelectorKind,
     /// Namespace --selector searches (default: all namespaces)
-    #[arg(long, value_name = "NS", help_heading = "Action subject")]
+    #[arg(long, value_name = "NS", help_heading = "Action subject", value_parser = super::validate::namespace_name)]
     pub selector_namespace: Option<String>,
     /// Labels on the ActionSet itself (repeatable, or comma-separated)
     #[arg(long, value_name = "KEY=VALUE")]
@@ -130,6 +131,10 @@ pub struct CreateArgs {
     /// Wait for the ActionSet to finish (client-side runs always wait)
     #[arg(long)]
     pub wait: bool,
+    /// Client-side: stream the task pods' logs and exec output to stderr (separate from `-v`,
+    /// whose HTTP trace is not needed to see them)
+    #[arg(long)]
+    pub logs: bool,
     #[arg(long, value_enum, default_value = "auto")]
     pub mode: RunMode,
     /// Print the ActionSet instead of creating it
@@ -164,9 +169,24 @@ pub async fn run(args: ActionsetArgs, global: &GlobalArgs) -> Result<()> {
         ActionsetCommand::Delete { names, .. } => {
             let mut missing = Vec::new();
             for name in &names {
-                if store.delete(&cluster.namespace, name).await? {
+                let deleted = store.delete(&cluster.namespace, name).await?;
+                // As the controller stops a deleted ActionSet's functions and deletes their
+                // pods: a client-side run that was killed (or still runs elsewhere) leaves its
+                // labelled task pods behind.
+                let (pods, failures) = PodTracker::default()
+                    .cleanup(&cluster, &cluster.namespace, name)
+                    .await;
+                for pod in &pods {
+                    write_stdout(&format!(
+                        "pod {pod} (task pod of actionset {name}) deleted\n"
+                    ))?;
+                }
+                for failure in &failures {
+                    crate::actionset::note!("warning: could not delete task {failure}");
+                }
+                if deleted {
                     write_stdout(&format!("actionset {name} deleted\n"))?;
-                } else {
+                } else if pods.is_empty() {
                     missing.push(name.as_str());
                 }
             }
@@ -532,8 +552,17 @@ async fn create(
         executor::check_supported(&blueprints, spec)?;
     }
     let actionset = store.create(&actionset).await?;
-    write_stdout(&format!("actionset {name} created\n"))?;
+    let announced = write_stdout(&crate::output::created_line(
+        global.output,
+        &crate::output::resource_name(
+            crate::actionset::types::KIND,
+            crate::actionset::types::GROUP,
+            &name,
+        ),
+        &format!("actionset {name} created"),
+    ));
     if controller {
+        announced?;
         use std::io::IsTerminal;
         // Like kanctl, scripts get the name back at once unless they ask to --wait.
         if !args.wait && !std::io::stderr().is_terminal() {
@@ -544,33 +573,127 @@ async fn create(
     }
     let tracker = PodTracker::default();
     let options = RunOptions {
-        verbose: global.verbose > 0,
+        logs: args.logs,
         report: true,
+        stop: crate::interrupt::cancellation(),
+        ..RunOptions::default()
     };
-    let outcome = tokio::select! {
-        r = executor::execute(cluster, store, &actionset, &tracker, &options) => Some(r),
-        _ = tokio::signal::ctrl_c() => None,
-    };
-    // Task pods never outlive the run, whatever happened.
-    for failure in tracker.cleanup(cluster, &name).await {
-        eprintln!("warning: could not delete task {failure}");
+    if let Err(e) = announced {
+        if e.kind() != std::io::ErrorKind::BrokenPipe {
+            return Err(e.into());
+        }
+        // Nobody reads the output any more: stop as on a signal, so the record ends failed.
+        executor::output_closed(&options.stop);
     }
-    match outcome {
-        Some(status) => finish(&name, &status?, None),
-        None => {
-            let mut status = store
-                .get(&namespace, &name)
-                .await?
-                .and_then(|a| a.status)
-                .unwrap_or_default();
-            status.state = State::Failed;
-            status.error.message = "interrupted (Ctrl-C) during a client-side run".into();
-            status.progress.running_phase.clear();
-            store.write_status(&namespace, &name, &status).await.ok();
-            eprintln!("actionset {name}: interrupted; task pods deleted");
-            Err(AlreadyReported.into())
+    {
+        // A second signal ends the process at once, possibly while a deferPhase's pod runs.
+        let (cluster, namespace, name) = (cluster.clone(), namespace.clone(), name.clone());
+        crate::interrupt::on_forced_exit(move || {
+            let (cluster, namespace, name) = (cluster.clone(), namespace.clone(), name.clone());
+            async move {
+                PodTracker::default()
+                    .cleanup(&cluster, &namespace, &name)
+                    .await;
+            }
+        });
+    }
+    let outcome = executor::execute(cluster, store, &actionset, &tracker, &options).await;
+    // Task pods never outlive the run, whatever happened.
+    let (_, left) = tracker.cleanup(cluster, &namespace, &name).await;
+    for failure in &left {
+        crate::actionset::note!(
+            "warning: could not delete task {failure}; delete what is left with: kubectl delete pods -A -l {}",
+            executor::pods::task_pod_selector(&namespace, &name)
+        );
+    }
+    if !options.stop.is_cancelled() {
+        return finish(&name, &outcome?, None);
+    }
+    let status = settle_stopped(store, &namespace, &name, outcome).await;
+    let described = executor::stop_described();
+    let mut summary = format!(
+        "actionset {name}: {described}: recorded as failed; {}",
+        if left.is_empty() {
+            "task pods deleted"
+        } else {
+            "some task pods could not be deleted (see above)"
+        }
+    );
+    for action in &status.actions {
+        let defer = &action.defer_phase;
+        if !defer.name.is_empty() && action.phases.iter().any(|p| p.state != State::Pending) {
+            summary.push_str(&format!(
+                "; deferPhase {:?} of action {} on {} {}",
+                defer.name,
+                action.name,
+                action.object.describe(),
+                match defer.state {
+                    State::Complete => "ran to completion",
+                    _ => "did not complete: check what it should have undone",
+                }
+            ));
         }
     }
+    crate::actionset::note!("{summary}");
+    if crate::interrupt::received().is_some() {
+        Err(super::Interrupted.into())
+    } else {
+        Err(AlreadyReported.into())
+    }
+}
+
+/// The record of a stopped run, made consistent if the executor could not finish doing so
+/// (it failed early): failed, nothing running.
+async fn settle_stopped(
+    store: &Store,
+    namespace: &str,
+    name: &str,
+    outcome: Result<ActionSetStatus>,
+) -> ActionSetStatus {
+    let mut status = match outcome {
+        Ok(status) => status,
+        Err(e) => {
+            crate::actionset::note!("error: actionset {name}: {e:#}");
+            store
+                .get(namespace, name)
+                .await
+                .ok()
+                .flatten()
+                .and_then(|a| a.status)
+                .unwrap_or_default()
+        }
+    };
+    let running = |p: &crate::actionset::types::Phase| p.state == State::Running;
+    let consistent = status.state == State::Failed
+        && status
+            .actions
+            .iter()
+            .all(|a| !a.phases.iter().any(running) && !running(&a.defer_phase));
+    if !consistent {
+        status.state = State::Failed;
+        for action in status.actions.iter_mut() {
+            for phase in action
+                .phases
+                .iter_mut()
+                .chain(std::iter::once(&mut action.defer_phase))
+            {
+                if phase.state == State::Running {
+                    phase.state = State::Failed;
+                }
+            }
+        }
+        status.progress.running_phase.clear();
+        if status.error.message.is_empty() {
+            status.error.message = format!(
+                "{}: the client-side run was stopped",
+                executor::stop_described()
+            );
+        }
+        if let Err(e) = store.write_status(namespace, name, &status).await {
+            crate::actionset::note!("warning: cannot record actionset {name} as failed: {e:#}");
+        }
+    }
+    status
 }
 
 /// Prints the outcome; only `complete` succeeds.
@@ -636,7 +759,7 @@ async fn follow_controller(
             };
             finish(name, &status, hint)
         }
-        _ = tokio::signal::ctrl_c() => {
+        _ = crate::interrupt::signalled() => {
             let cancel = global.interactive()
                 && dialoguer::Select::new()
                     .with_prompt(format!("actionset {name} is still running"))

@@ -104,7 +104,7 @@ pub struct TargetArgs {
     )]
     pub objects: Vec<String>,
     /// Profile giving the backup location: NAME (in the -n namespace) or NS/NAME
-    #[arg(long, value_name = "[NS/]NAME", help_heading = "Action inputs")]
+    #[arg(long, value_name = "[NS/]NAME", help_heading = "Action inputs", value_parser = super::validate::namespaced_object_name)]
     pub profile: Option<String>,
     /// Secrets exposed as .Secrets.KEY (repeatable, or comma-separated)
     #[arg(long, value_name = "KEY=NS/NAME", help_heading = "Action inputs")]

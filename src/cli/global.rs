@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 use clap::{Args, ValueEnum};
-use clap_complete::engine::ArgValueCompleter;
+use clap_complete::engine::{ArgValueCandidates, ArgValueCompleter, CompletionCandidate};
 use secrecy::SecretString;
 
 use super::completion::{
@@ -14,7 +14,7 @@ use super::completion::{
 };
 
 use crate::kube::ClusterOptions;
-use crate::output::OutputFormat;
+use crate::output::{OUTPUT_FORMATS, OutputFormat, OutputSpec, PrinterSettings};
 
 #[derive(Debug, Clone, Default, Args)]
 pub struct GlobalArgs {
@@ -64,6 +64,7 @@ pub struct GlobalArgs {
         global = true,
         value_name = "NS",
         help_heading = "Cluster access",
+        value_parser = super::validate::namespace_name,
         add = ArgValueCompleter::new(namespace_names),
     )]
     pub namespace: Option<String>,
@@ -110,28 +111,99 @@ pub struct GlobalArgs {
     )]
     pub token: Option<SecretString>,
 
+    /// UID to impersonate for the operation
+    #[arg(
+        long = "as-uid",
+        global = true,
+        value_name = "UID",
+        help_heading = "Cluster access"
+    )]
+    pub as_uid: Option<String>,
+
+    /// Path to a PEM file of certificate authorities (replaces the kubeconfig's)
+    #[arg(
+        long,
+        global = true,
+        value_name = "PATH",
+        value_hint = clap::ValueHint::FilePath,
+        help_heading = "Cluster access"
+    )]
+    pub certificate_authority: Option<PathBuf>,
+
+    /// Path to a client certificate file for TLS (replaces the kubeconfig's)
+    #[arg(
+        long,
+        global = true,
+        value_name = "PATH",
+        value_hint = clap::ValueHint::FilePath,
+        help_heading = "Cluster access"
+    )]
+    pub client_certificate: Option<PathBuf>,
+
+    /// Path to a client key file for TLS (replaces the kubeconfig's)
+    #[arg(
+        long,
+        global = true,
+        value_name = "PATH",
+        value_hint = clap::ValueHint::FilePath,
+        help_heading = "Cluster access"
+    )]
+    pub client_key: Option<PathBuf>,
+
+    /// Server name to check the server certificate against (default: the server's host name)
+    #[arg(
+        long,
+        global = true,
+        value_name = "NAME",
+        help_heading = "Cluster access"
+    )]
+    pub tls_server_name: Option<String>,
+
     /// Don't check the server's certificate (insecure)
     #[arg(long, global = true, help_heading = "Cluster access")]
     pub insecure_skip_tls_verify: bool,
+
+    /// Ask the API server for uncompressed responses
+    #[arg(long, global = true, help_heading = "Cluster access")]
+    pub disable_compression: bool,
 
     /// How long to wait for a single API request: 0 (no limit), a number of seconds, or 1s, 2m, 3h
     #[arg(long, global = true, value_name = "DURATION", value_parser = parse_request_timeout, help_heading = "Cluster access")]
     pub request_timeout: Option<Duration>,
 
-    /// Output format
+    /// Output format: json, yaml, name, wide, jsonpath=…, jsonpath-file=…, go-template=…,
+    /// go-template-file=…, custom-columns=…, custom-columns-file=…
     #[arg(
         short = 'o',
-        long,
+        long = "output",
         global = true,
-        value_enum,
         value_name = "FORMAT",
-        help_heading = "Output"
+        value_parser = OutputSpec::parse,
+        help_heading = "Output",
+        add = ArgValueCandidates::new(output_format_names),
     )]
+    pub output_spec: Option<OutputSpec>,
+
+    /// What commands branch on, derived from `-o` by [`GlobalArgs::finish`].
+    #[arg(skip)]
     pub output: Option<OutputFormat>,
 
-    /// More detail on stderr (repeat for more)
+    /// Don't print the header line of tables and custom columns
+    #[arg(long, global = true, help_heading = "Output")]
+    pub no_headers: bool,
+
+    /// Show each object's labels as the last column of a table
+    #[arg(long, global = true, help_heading = "Output")]
+    pub show_labels: bool,
+
+    /// More detail on stderr: -v shows every API request, -vv and -vvv more; kubectl's -v=N
+    /// also works (6 is -v, 7 and 8 are -vv, 9 is -vvv)
     #[arg(short = 'v', long, global = true, action = clap::ArgAction::Count, help_heading = "Output")]
     pub verbose: u8,
+
+    /// kubectl's numeric level; `-v=N` and `--v=N` are rewritten to this before parsing
+    #[arg(long = KUBECTL_LEVEL_FLAG, global = true, value_name = "N", hide = true)]
+    pub kubectl_verbosity: Option<u8>,
 
     /// Don't draw progress bars (they are also off when stderr is not a terminal)
     #[arg(long, global = true, help_heading = "Output")]
@@ -141,9 +213,43 @@ pub struct GlobalArgs {
     #[arg(short = 'y', long, global = true, help_heading = "Output")]
     pub yes: bool,
 
-    /// Colour: auto, always or never
-    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, hide = true)]
+    /// Colour in tables and logs: auto (a terminal, and NO_COLOR unset), always or never
+    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, help_heading = "Output")]
     pub color: ColorChoice,
+}
+
+const KUBECTL_LEVEL_FLAG: &str = "kubectl-verbosity";
+
+/// kubectl spells its level `-v=6`; clap's counted `-v` cannot take a value, so the attached forms
+/// (`-v=N`, `--v=N`, `-vN`) become the hidden level flag before parsing. `-v 6` is left alone: it
+/// cannot be told apart from `-v` followed by an argument.
+pub fn rewrite_kubectl_verbosity(args: Vec<std::ffi::OsString>) -> Vec<std::ffi::OsString> {
+    let mut past_separator = false;
+    args.into_iter()
+        .map(|arg| {
+            if past_separator {
+                return arg;
+            }
+            let Some(text) = arg.to_str() else {
+                return arg;
+            };
+            if text == "--" {
+                past_separator = true;
+                return arg;
+            }
+            let level = text
+                .strip_prefix("--v=")
+                .or_else(|| text.strip_prefix("-v="))
+                .or_else(|| {
+                    text.strip_prefix("-v")
+                        .filter(|rest| !rest.is_empty() && rest.chars().all(|c| c.is_ascii_digit()))
+                });
+            match level {
+                Some(level) => format!("--{KUBECTL_LEVEL_FLAG}={level}").into(),
+                None => arg,
+            }
+        })
+        .collect()
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, ValueEnum)]
@@ -155,6 +261,17 @@ pub enum ColorChoice {
 }
 
 impl GlobalArgs {
+    /// Completes parsing: derives the format commands branch on from `-o`, and hands the
+    /// printer its settings. Called once, before any command runs.
+    pub fn finish(&mut self) {
+        self.output = self.output_spec.as_ref().map(OutputSpec::format);
+        crate::output::configure(PrinterSettings {
+            spec: self.output_spec.clone(),
+            no_headers: self.no_headers,
+            show_labels: self.show_labels,
+        });
+    }
+
     pub fn cluster_options(&self) -> ClusterOptions {
         ClusterOptions {
             kubeconfig: self.kubeconfig.clone(),
@@ -168,6 +285,12 @@ impl GlobalArgs {
             token: self.token.clone(),
             insecure_skip_tls_verify: self.insecure_skip_tls_verify,
             request_timeout: self.request_timeout,
+            impersonate_uid: self.as_uid.clone(),
+            certificate_authority: self.certificate_authority.clone(),
+            client_certificate: self.client_certificate.clone(),
+            client_key: self.client_key.clone(),
+            tls_server_name: self.tls_server_name.clone(),
+            disable_compression: self.disable_compression,
         }
     }
 
@@ -183,9 +306,41 @@ impl GlobalArgs {
         !self.yes && std::io::stdin().is_terminal() && std::io::stderr().is_terminal()
     }
 
+    /// Our level 0–3 from `-v…` or kubectl's `-v=N`, whichever says more: kubectl shows request
+    /// URLs from 6, headers from 7, bodies from 8 and everything at 9.
+    pub fn verbosity(&self) -> u8 {
+        let from_kubectl_level = match self.kubectl_verbosity.unwrap_or(0) {
+            0..=5 => 0,
+            6 => 1,
+            7 | 8 => 2,
+            _ => 3,
+        };
+        self.verbose.max(from_kubectl_level)
+    }
+
+    /// Whether stderr logs (and other decorations) use colour: `--color`, then `NO_COLOR`
+    /// (any non-empty value, see no-color.org), then whether stderr is a terminal.
+    pub fn stderr_color(&self) -> bool {
+        match self.color {
+            ColorChoice::Always => true,
+            ColorChoice::Never => false,
+            ColorChoice::Auto => {
+                std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+                    && std::io::IsTerminal::is_terminal(&std::io::stderr())
+            }
+        }
+    }
+
     pub fn output_or(&self, default: OutputFormat) -> OutputFormat {
         self.output.unwrap_or(default)
     }
+}
+
+fn output_format_names() -> Vec<CompletionCandidate> {
+    OUTPUT_FORMATS
+        .iter()
+        .map(|name| CompletionCandidate::new(*name))
+        .collect()
 }
 
 /// Held as a secret so that no `{:?}` of the parsed command line can print it.

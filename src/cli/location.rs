@@ -19,17 +19,17 @@ use crate::kube::connect;
 use crate::output::{human_bytes, write_stdout};
 use crate::profile::transfer::{self, Counting};
 use crate::profile::{Destination, DestinationRequest, resolve};
-use crate::storage::{ObjectStore, PrefixMode, cancel_on_ctrl_c};
+use crate::storage::{ObjectStore, PrefixMode};
 
 /// Where data goes: `--profile`, `--location`, or (neither) the local default directory.
 #[derive(Debug, Clone, Args)]
 pub struct DestinationArgs {
     /// Profile `[namespace/]name` (a Kanister Profile or a kubectl-backup profile). Without
     /// --profile or --location: the local directory $XDG_DATA_HOME/kubectl-backup
-    #[arg(long, value_name = "[NS/]NAME", conflicts_with = "location")]
+    #[arg(long, value_name = "[NS/]NAME", conflicts_with = "location", value_parser = super::validate::namespaced_object_name)]
     pub profile: Option<String>,
     /// Velero BackupStorageLocation `[namespace/]name` (namespace defaults to velero)
-    #[arg(long, value_name = "[NS/]NAME")]
+    #[arg(long, value_name = "[NS/]NAME", value_parser = super::validate::namespaced_object_name)]
     pub location: Option<String>,
 }
 
@@ -115,7 +115,9 @@ pub async fn run(args: LocationArgs, global: &GlobalArgs) -> Result<()> {
 
 async fn open(target: &PathArgs, global: &GlobalArgs) -> Result<(Destination, ObjectStore)> {
     let destination = target.destination.resolve(global).await?;
-    let store = destination.store()?.with_cancellation(cancel_on_ctrl_c());
+    let store = destination
+        .store()?
+        .with_cancellation(crate::interrupt::cancellation());
     transfer::object_key(&store, &target.path)?;
     Ok((destination, store))
 }
@@ -212,8 +214,18 @@ async fn push(args: PushArgs, global: &GlobalArgs) -> Result<()> {
         progress.finish();
         result
     };
-    let put =
-        result.map_err(|e| anyhow!("{}: push to {path:?} failed: {e:#}", destination.name))?;
+    let put = match result {
+        Ok(put) => put,
+        Err(e) if crate::interrupt::received().is_some() => {
+            eprintln!(
+                "error: {}: push to {path:?} {}: {e:#}",
+                destination.name,
+                crate::interrupt::stop_described()
+            );
+            return Err(super::Interrupted.into());
+        }
+        Err(e) => bail!("{}: push to {path:?} failed: {e:#}", destination.name),
+    };
     eprintln!(
         "pushed {} to {} key {} ({})",
         human_bytes(put.size),
@@ -242,7 +254,7 @@ async fn pull(args: PullArgs, global: &GlobalArgs) -> Result<()> {
     }
     let count = Arc::new(AtomicU64::new(0));
     let progress = Progress::start(global, size, count.clone(), "pull");
-    let cancel = cancel_on_ctrl_c();
+    let cancel = crate::interrupt::cancellation();
     let to_stdout = args.destination_file.as_os_str() == "-";
     let work = async {
         if to_stdout {
@@ -254,7 +266,15 @@ async fn pull(args: PullArgs, global: &GlobalArgs) -> Result<()> {
     };
     let result = tokio::select! {
         r = work => r,
-        _ = cancel.cancelled() => Err(anyhow!("cancelled; nothing was written to the target")),
+        _ = cancel.cancelled() => {
+            progress.finish();
+            eprintln!(
+                "error: {}: pull of {path:?} {}: cancelled; nothing was written to the target",
+                destination.name,
+                crate::interrupt::stop_described()
+            );
+            return Err(super::Interrupted.into());
+        }
     };
     progress.finish();
     let copied =

@@ -9,8 +9,11 @@ mod doctor;
 mod etcd;
 mod global;
 mod location;
+mod migrate;
 mod profile;
+mod schedule;
 mod snapshot;
+mod validate;
 mod version;
 
 use std::ffi::OsString;
@@ -61,10 +64,15 @@ pub enum Command {
     /// Kanister ActionSets: create (run client-side or by the controller), list, describe, watch, delete
     #[command(alias = "actionsets", alias = "as")]
     Actionset(actionset::ActionsetArgs),
+    /// Move ConfigMap Blueprints, Secret Profiles and ActionSet records kept without Kanister's CRDs into Kanister's resources
+    Migrate(migrate::MigrateArgs),
     /// Velero-compatible resource snapshots: create, list, describe, download, delete
     Snapshot(snapshot::SnapshotArgs),
     /// Restore a resource snapshot (same as `snapshot restore`)
     Restore(snapshot::restore::RestoreArgs),
+    /// Scheduled backups: snapshots, ActionSets and etcd snapshots on a timetable, with retention
+    #[command(alias = "schedules")]
+    Schedule(schedule::ScheduleArgs),
 }
 
 /// An error whose message was already shown to the user; only the exit code is left to set.
@@ -79,7 +87,8 @@ impl std::fmt::Display for AlreadyReported {
 
 impl std::error::Error for AlreadyReported {}
 
-/// Stopped by Ctrl-C after telling the user what was and was not done: exit 130, as a shell does.
+/// Stopped by a signal (Ctrl-C, SIGTERM, SIGHUP) after telling the user what was and was not done:
+/// exit 128 + the signal's number (130, 143, 129), as a shell reports it.
 #[derive(Debug)]
 pub struct Interrupted;
 
@@ -103,7 +112,8 @@ pub fn main() -> ExitCode {
     if completion::invoked_as_kubectl_completer(&args) {
         return completion::run_kubectl_completer(args);
     }
-    let cli = match Cli::try_parse_from(&args) {
+    let args = global::rewrite_kubectl_verbosity(args);
+    let mut cli = match Cli::try_parse_from(&args) {
         Ok(cli) => cli,
         Err(e) => {
             // `--help` and `--version` are "errors" that go to stdout with exit 0.
@@ -111,7 +121,8 @@ pub fn main() -> ExitCode {
             return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
         }
     };
-    crate::logging::init(cli.global.verbose);
+    cli.global.finish();
+    crate::logging::init(cli.global.verbosity(), cli.global.stderr_color());
     // One TLS crypto provider for the whole process (kube, reqwest and etcd all use ring).
     let _ = rustls::crypto::ring::default_provider().install_default();
     let runtime = match tokio::runtime::Builder::new_multi_thread()
@@ -140,8 +151,10 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Profile(args) => profile::run(args, &global).await,
         Command::Location(args) => location::run(args, &global).await,
         Command::Actionset(args) => actionset::run(args, &global).await,
+        Command::Migrate(args) => migrate::run(args, &global).await,
         Command::Snapshot(args) => snapshot::run(args, &global).await,
         Command::Restore(args) => snapshot::restore::run(args, &global).await,
+        Command::Schedule(args) => schedule::run(args, &global).await,
     }
 }
 
@@ -153,7 +166,8 @@ fn exit_code(result: anyhow::Result<()>) -> ExitCode {
         return ExitCode::SUCCESS;
     }
     if error.downcast_ref::<Interrupted>().is_some() {
-        return ExitCode::from(130);
+        let signal = crate::interrupt::received().unwrap_or(crate::interrupt::Signal::Interrupt);
+        return ExitCode::from(signal.exit_code());
     }
     if error.downcast_ref::<AlreadyReported>().is_none() {
         eprintln!("error: {error:#}");

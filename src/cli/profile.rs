@@ -6,7 +6,6 @@ use std::path::PathBuf;
 
 use anyhow::{Context, Result, anyhow, bail};
 use clap::{Args, Subcommand};
-use serde::Serialize;
 use serde_json::Value;
 
 use crate::cli::{AlreadyReported, GlobalArgs};
@@ -65,7 +64,7 @@ pub enum CreateKind {
 #[derive(Debug, Args)]
 pub struct CommonArgs {
     /// Profile name (default: generated, `<type>-profile-xxxxx`, like kanctl)
-    #[arg(long)]
+    #[arg(long, value_parser = super::validate::object_name)]
     pub name: Option<String>,
     /// Key prefix under which every object of this profile lives
     #[arg(long, default_value = "")]
@@ -394,8 +393,13 @@ async fn create_profile(args: CreateArgs, global: &GlobalArgs) -> Result<()> {
             );
         }
     }
-    let cancel = crate::storage::cancel_on_ctrl_c();
+    let cancel = crate::interrupt::cancellation();
     let created = create::execute_cancellable(&store, plan, &cancel).await?;
+    if global.output == Some(OutputFormat::Name) {
+        // The profile alone: scripts capture it (`name=$(… -o name)`); its Secret is a detail.
+        let line = crate::output::created_line(global.output, &created.profile.resource_name(), "");
+        return Ok(write_stdout(&line)?);
+    }
     let mut out = String::new();
     if let Some(secret) = &created.secret {
         out.push_str(&format!("secret/{secret} created\n"));
@@ -466,14 +470,6 @@ async fn require(cluster: &Cluster, reference: &str) -> Result<StoredProfile> {
         .await
 }
 
-#[derive(Serialize)]
-struct ProfileList {
-    #[serde(rename = "apiVersion")]
-    api_version: &'static str,
-    kind: &'static str,
-    items: Vec<Value>,
-}
-
 fn print_profiles(
     items: &[StoredProfile],
     global: &GlobalArgs,
@@ -485,12 +481,8 @@ fn print_profiles(
             if let [one] = items {
                 return print_structured(&shown(one), format);
             }
-            let list = ProfileList {
-                api_version: "v1",
-                kind: "List",
-                items: items.iter().map(shown).collect(),
-            };
-            print_structured(&list, format)
+            let shown_items: Vec<Value> = items.iter().map(shown).collect();
+            print_structured(&crate::output::list_object(&shown_items)?, format)
         }
         OutputFormat::Name => {
             let text: String = items.iter().map(|p| format!("{}\n", name_of(p))).collect();
@@ -536,7 +528,10 @@ fn print_profiles(
                 if all_namespaces {
                     row.insert(0, item.namespace().to_string());
                 }
-                table.row(row);
+                table.row_labelled(
+                    row,
+                    p.metadata.labels.as_ref().unwrap_or(&Default::default()),
+                );
             }
             Ok(table.print(format)?)
         }

@@ -7,7 +7,7 @@ use anyhow::{Context, Result, anyhow, bail};
 use clap::{Args, Subcommand, ValueEnum};
 use tokio_util::sync::CancellationToken;
 
-use super::{AlreadyReported, GlobalArgs};
+use super::{AlreadyReported, GlobalArgs, Interrupted};
 use crate::kube::{Cluster, connect};
 use crate::output::{OutputFormat, Table, age, human_bytes, print_structured, write_stdout};
 use crate::snapshot::collect::{DEFAULT_CONCURRENCY, DEFAULT_PAGE_SIZE, Selection};
@@ -16,8 +16,9 @@ use crate::snapshot::destination::{self, Destination, DestinationSpec};
 use crate::snapshot::list::{Listed, read_from_store};
 use crate::snapshot::types::{Backup, BackupPhase, DEFAULT_NAMESPACE};
 use crate::snapshot::{delete, describe, download, list, velero_mode};
-use crate::storage::{ObjectStore, cancel_on_ctrl_c};
+use crate::storage::ObjectStore;
 
+pub mod prune;
 #[path = "snapshot_restore.rs"]
 pub mod restore;
 
@@ -41,6 +42,8 @@ pub enum SnapshotCommand {
     Delete(DeleteArgs),
     /// Restore a backup into the cluster (Velero's order and fixes, non-destructive by default)
     Restore(restore::RestoreArgs),
+    /// Delete expired backups and keep the newest N per schedule (--dry-run lists them)
+    Prune(prune::PruneArgs),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -64,10 +67,10 @@ pub enum TriState {
 pub struct LocationArg {
     /// Velero BackupStorageLocation `[NS/]NAME` (default: the local directory
     /// $XDG_DATA_HOME/kubectl-backup, or Velero's default location in controller mode)
-    #[arg(long, value_name = "[NS/]NAME")]
+    #[arg(long, value_name = "[NS/]NAME", value_parser = super::validate::namespaced_object_name)]
     pub location: Option<String>,
     /// Profile `[NS/]NAME` (a Kanister Profile or a kubectl-backup profile); client-side only
-    #[arg(long, value_name = "[NS/]NAME", conflicts_with = "location")]
+    #[arg(long, value_name = "[NS/]NAME", conflicts_with = "location", value_parser = super::validate::namespaced_object_name)]
     pub profile: Option<String>,
 }
 
@@ -93,8 +96,12 @@ pub struct CreateArgs {
     pub exclude_resources: Vec<String>,
 
     /// Only back up objects matching this label selector (kubectl syntax)
-    #[arg(short = 'l', long, value_name = "SELECTOR")]
+    #[arg(short = 'l', long, value_name = "SELECTOR", value_parser = super::validate::label_selector)]
     pub selector: Option<String>,
+
+    /// Labels to put on the backup (comma-separated KEY=VALUE), as `velero backup create --labels`
+    #[arg(long, value_delimiter = ',', value_name = "KEY=VALUE", value_parser = parse_label)]
+    pub labels: Vec<(String, String)>,
 
     /// Cluster-scoped resources: true (all), false (none, not even related ones) or auto
     /// (all for an all-namespaces backup, else only those related to backed-up items)
@@ -167,6 +174,31 @@ pub struct DeleteArgs {
     pub location: LocationArg,
 }
 
+fn parse_label(text: &str) -> Result<(String, String), String> {
+    let (key, value) = text
+        .split_once('=')
+        .ok_or_else(|| format!("{text:?} is not KEY=VALUE"))?;
+    // The same rules as a selector's `key=value` term: a label Kubernetes would accept.
+    super::validate::label_selector(text).map_err(|e| format!("--labels {text:?}: {e}"))?;
+    Ok((key.to_string(), value.to_string()))
+}
+
+/// The Velero filter the `snapshot create` flags describe.
+pub(crate) fn selection_of(args: &CreateArgs) -> Selection {
+    Selection {
+        include_namespaces: args.include_namespaces.clone(),
+        exclude_namespaces: args.exclude_namespaces.clone(),
+        include_resources: args.include_resources.clone(),
+        exclude_resources: args.exclude_resources.clone(),
+        selector: args.selector.clone(),
+        include_cluster_resources: match args.include_cluster_resources {
+            TriState::True => Some(true),
+            TriState::False => Some(false),
+            TriState::Auto => None,
+        },
+    }
+}
+
 fn parse_ttl(text: &str) -> Result<Duration, String> {
     crate::duration::parse_go_duration(text)
 }
@@ -179,6 +211,7 @@ pub async fn run(args: SnapshotArgs, global: &GlobalArgs) -> Result<()> {
         SnapshotCommand::Download(a) => run_download(a, global).await,
         SnapshotCommand::Delete(a) => run_delete(a, global).await,
         SnapshotCommand::Restore(a) => restore::run(a, global).await,
+        SnapshotCommand::Prune(a) => prune::run(a, global).await,
     }
 }
 
@@ -188,18 +221,7 @@ fn spec_of(location: &LocationArg) -> Result<DestinationSpec> {
 
 async fn run_create(args: CreateArgs, global: &GlobalArgs) -> Result<()> {
     crate::snapshot::layout::validate_backup_name(&args.name)?;
-    let selection = Selection {
-        include_namespaces: args.include_namespaces.clone(),
-        exclude_namespaces: args.exclude_namespaces.clone(),
-        include_resources: args.include_resources.clone(),
-        exclude_resources: args.exclude_resources.clone(),
-        selector: args.selector.clone(),
-        include_cluster_resources: match args.include_cluster_resources {
-            TriState::True => Some(true),
-            TriState::False => Some(false),
-            TriState::Auto => None,
-        },
-    };
+    let selection = selection_of(&args);
     // Validate the flags locally before touching anything.
     backup_spec(&selection, args.ttl, "default")?;
     crate::snapshot::filters::IncludesExcludes::new(
@@ -208,7 +230,7 @@ async fn run_create(args: CreateArgs, global: &GlobalArgs) -> Result<()> {
         "namespaces",
     )?;
     let cluster = connect(&global.cluster_options()).await?;
-    let cancel = cancel_on_ctrl_c();
+    let cancel = crate::interrupt::cancellation();
 
     if args.location.profile.is_some() && args.mode == ModeArg::Controller {
         bail!(
@@ -280,13 +302,22 @@ async fn run_create(args: CreateArgs, global: &GlobalArgs) -> Result<()> {
     );
     let options = CreateOptions {
         name: args.name.clone(),
+        labels: args.labels.iter().cloned().collect(),
         selection,
         ttl: args.ttl,
         page_size: args.page_size,
         concurrency: usize::from(args.concurrency),
         show_progress: global.show_progress(),
     };
-    let outcome = create(&cluster, &destination, &options, cancel).await?;
+    let outcome = match create(&cluster, &destination, &options, cancel).await {
+        Ok(outcome) => outcome,
+        Err(error) if crate::interrupt::received().is_some() => {
+            // The outer context says what was cleaned up; the signal says why it stopped.
+            eprintln!("error: {error}: {}", crate::interrupt::stop_described());
+            return Err(Interrupted.into());
+        }
+        Err(error) => return Err(error),
+    };
     if let Some(format @ (OutputFormat::Json | OutputFormat::Yaml)) = global.output {
         print_structured(&outcome.backup, format)?;
     }
@@ -627,7 +658,7 @@ async fn run_describe(args: DescribeArgs, global: &GlobalArgs) -> Result<()> {
                 .namespace
                 .clone()
                 .unwrap_or_else(|| DEFAULT_NAMESPACE.into());
-            let cancel = cancel_on_ctrl_c();
+            let cancel = crate::interrupt::cancellation();
             match describe::read_extras_via_velero(
                 cluster,
                 &namespace,
@@ -672,7 +703,7 @@ async fn run_download(args: DownloadArgs, global: &GlobalArgs) -> Result<()> {
                 .namespace
                 .clone()
                 .unwrap_or_else(|| DEFAULT_NAMESPACE.into());
-            let cancel = cancel_on_ctrl_c();
+            let cancel = crate::interrupt::cancellation();
             download::download_via_velero(
                 cluster,
                 &namespace,
@@ -718,7 +749,7 @@ async fn run_delete(args: DeleteArgs, global: &GlobalArgs) -> Result<()> {
                 .namespace
                 .clone()
                 .unwrap_or_else(|| DEFAULT_NAMESPACE.into());
-            let cancel = cancel_on_ctrl_c();
+            let cancel = crate::interrupt::cancellation();
             loop {
                 if velero_mode::get(cluster, &namespace, &args.name)
                     .await?
@@ -756,7 +787,7 @@ async fn run_delete(args: DeleteArgs, global: &GlobalArgs) -> Result<()> {
     Ok(())
 }
 
-fn confirm(global: &GlobalArgs, question: &str) -> Result<()> {
+pub(crate) fn confirm(global: &GlobalArgs, question: &str) -> Result<()> {
     if global.yes {
         return Ok(());
     }

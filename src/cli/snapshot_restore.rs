@@ -183,7 +183,7 @@ pub async fn run(args: RestoreArgs, global: &GlobalArgs) -> Result<()> {
         crd_timeout: args.crd_timeout.unwrap_or(Duration::from_secs(600)),
         namespace_timeout: args.namespace_timeout.unwrap_or(Duration::from_secs(600)),
         show_progress: global.show_progress(),
-        cancel: crate::storage::cancel_on_ctrl_c(),
+        cancel: crate::interrupt::cancellation(),
         ..RestoreOptions::new(&name, &restore_name)
     };
     if let Some(target) = velero::choose(&args, &name, global).await? {
@@ -215,7 +215,10 @@ pub async fn run(args: RestoreArgs, global: &GlobalArgs) -> Result<()> {
     let archive = tokio::select! {
         archive = open_archive(&store, &name) => archive?,
         _ = options.cancel.cancelled() => {
-            eprintln!("Interrupted while reading backup {name:?}: nothing was restored.");
+            eprintln!(
+                "Stopped ({}) while reading backup {name:?}: nothing was restored.",
+                crate::interrupt::stop_described()
+            );
             return Err(Interrupted.into());
         }
     };
@@ -300,7 +303,8 @@ pub async fn run(args: RestoreArgs, global: &GlobalArgs) -> Result<()> {
             .map(|(kind, n)| format!("{n} {kind}"))
             .collect();
         eprintln!(
-            "Interrupted: restore {restore_name:?} stopped before {left} item(s) were restored ({}). The counts above are what was done; run the same command again to restore the rest (what exists is kept).",
+            "Interrupted: restore {restore_name:?} was {} and stopped before {left} item(s) were restored ({}). The counts above are what was done; run the same command again to restore the rest (what exists is kept).",
+            crate::interrupt::stop_described(),
             if by_type.is_empty() {
                 "none left".to_string()
             } else {

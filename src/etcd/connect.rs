@@ -2,11 +2,15 @@
 //! certificate, optional user/password.
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::Duration;
 
 use anyhow::{Result, bail};
-use etcd_client::{Certificate, Client, ConnectOptions, Identity, TlsOptions};
+use rustls::pki_types::pem::PemObject;
+use rustls::pki_types::{CertificateDer, PrivateKeyDer};
 use secrecy::{ExposeSecret, SecretString};
+
+use super::grpc::{self, Channel, Target, etcdserverpb};
 
 /// etcdctl's default endpoint.
 pub const DEFAULT_ENDPOINT: &str = "127.0.0.1:2379";
@@ -60,7 +64,9 @@ impl Endpoint {
         }
     }
 
-    fn tls_options(&self, url: &str) -> Result<Option<TlsOptions>> {
+    /// The TLS client configuration for an `https://` URL (`None` for `http://`): the CA from
+    /// `--cacert` as the only trust root, `--cert`/`--key` as the client identity.
+    fn tls_config(&self, url: &str) -> Result<Option<rustls::ClientConfig>> {
         let https = url.starts_with("https://");
         if !https {
             if self.uses_tls() {
@@ -77,46 +83,70 @@ impl Endpoint {
                  (kubeadm: /etc/kubernetes/pki/etcd/ca.crt)"
             );
         };
-        let mut tls =
-            TlsOptions::new().ca_certificate(Certificate::from_pem(read(ca, "--cacert")?));
-        match (&self.cert, &self.key) {
+        let mut roots = rustls::RootCertStore::empty();
+        for certificate in certificates(ca, "--cacert")? {
+            roots.add(certificate).map_err(|e| {
+                anyhow::anyhow!("--cacert file {}: unusable certificate: {e}", ca.display())
+            })?;
+        }
+        let provider = Arc::new(rustls::crypto::ring::default_provider());
+        let builder = rustls::ClientConfig::builder_with_provider(provider)
+            .with_safe_default_protocol_versions()?
+            .with_root_certificates(roots);
+        let mut config = match (&self.cert, &self.key) {
             (Some(cert), Some(key)) => {
-                tls = tls.identity(Identity::from_pem(
-                    read(cert, "--cert")?,
-                    read(key, "--key")?,
-                ));
+                let chain = certificates(cert, "--cert")?;
+                let key = PrivateKeyDer::from_pem_slice(&read(key, "--key")?).map_err(|e| {
+                    anyhow::anyhow!(
+                        "--key file {} holds no usable private key: {e}",
+                        key.display()
+                    )
+                })?;
+                builder.with_client_auth_cert(chain, key).map_err(|e| {
+                    anyhow::anyhow!("--cert and --key do not make a client identity: {e}")
+                })?
             }
-            (None, None) => {}
+            (None, None) => builder.with_no_client_auth(),
             (Some(_), None) => bail!("--cert was given without --key"),
             (None, Some(_)) => bail!("--key was given without --cert"),
-        }
-        Ok(Some(tls))
+        };
+        // etcd serves gRPC and its HTTP endpoints on one port and picks by ALPN.
+        config.alpn_protocols = vec![b"h2".to_vec()];
+        Ok(Some(config))
     }
 
-    /// Connects. Certificate files are read here, so a wrong path fails before any network I/O.
-    pub async fn connect(&self) -> Result<Client> {
+    /// Connects (and logs in with `--user`). Certificate files are read here, so a wrong path
+    /// fails before any network I/O.
+    pub async fn connect(&self) -> Result<Channel> {
         let url = self.normalized_url();
-        let mut options = ConnectOptions::new()
-            .with_connect_timeout(self.dial_timeout.unwrap_or(Duration::from_secs(5)))
-            .with_keep_alive(Duration::from_secs(30), Duration::from_secs(10));
-        if let Some(tls) = self.tls_options(&url)? {
-            options = options.with_tls(tls);
-        }
+        let tls = self.tls_config(&url)?.map(Arc::new);
+        let target = Target {
+            url: &url,
+            tls,
+            connect_timeout: self.dial_timeout.unwrap_or(Duration::from_secs(5)),
+            // While the snapshot streams, a ping every 30 s that must be answered within 10 s:
+            // a member that vanishes mid-transfer fails the save instead of hanging it.
+            keep_alive_interval: Duration::from_secs(30),
+            keep_alive_timeout: Duration::from_secs(10),
+        };
+        let mut channel = Channel::connect(target)
+            .await
+            .map_err(|e| self.describe(&url, e))?;
         if let Some(user) = &self.user {
             let password = self
                 .password
                 .as_ref()
-                .map(|p| p.expose_secret().to_string())
+                .map(|p| p.expose_secret())
                 .unwrap_or_default();
-            options = options.with_user(user.clone(), password);
+            etcdserverpb::authenticate(&mut channel, user, password)
+                .await
+                .map_err(|e| self.describe(&url, e))?;
         }
-        Client::connect([url.as_str()], Some(options))
-            .await
-            .map_err(|e| self.describe(&url, e))
+        Ok(channel)
     }
 
-    /// One line that says what failed and what to check, instead of tonic's nested chain.
-    pub fn describe(&self, url: &str, error: etcd_client::Error) -> anyhow::Error {
+    /// One line that says what failed and what to check, instead of a nested error chain.
+    pub fn describe(&self, url: &str, error: grpc::Error) -> anyhow::Error {
         let detail = error_chain(&error);
         let lower = detail.to_lowercase();
         let auth = ["auth", "user name is empty", "permission denied"];
@@ -137,6 +167,18 @@ impl Endpoint {
     }
 }
 
+/// The certificates of a PEM file; an empty one is a mistake, not "trust nothing".
+fn certificates(path: &Path, flag: &str) -> Result<Vec<CertificateDer<'static>>> {
+    let pem = read(path, flag)?;
+    let certificates = CertificateDer::pem_slice_iter(&pem)
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(|e| anyhow::anyhow!("{flag} file {}: {e}", path.display()))?;
+    if certificates.is_empty() {
+        bail!("{flag} file {}: no PEM certificate in it", path.display());
+    }
+    Ok(certificates)
+}
+
 fn read(path: &Path, flag: &str) -> Result<Vec<u8>> {
     std::fs::read(path).map_err(|e| {
         let hint = if e.kind() == std::io::ErrorKind::PermissionDenied {
@@ -148,20 +190,13 @@ fn read(path: &Path, flag: &str) -> Result<Vec<u8>> {
     })
 }
 
-fn error_chain(error: &etcd_client::Error) -> String {
+fn error_chain(error: &grpc::Error) -> String {
     match error {
-        etcd_client::Error::GRpcStatus(status) => {
-            let root = deepest_cause(status);
-            let message = status.message();
-            match root {
-                Some(root) if !message.contains(&root) => format!("{message} ({root})"),
-                _ if message.is_empty() => format!("{:?}", status.code()),
-                _ => message.to_string(),
-            }
-        }
+        // etcd's own words ("etcdserver: authentication failed, …") are the detail.
+        grpc::Error::Status { .. } => error.to_string(),
         other => match deepest_cause(other) {
-            Some(root) => format!("{other} ({root})"),
-            None => other.to_string(),
+            Some(root) if !other.to_string().contains(&root) => format!("{other} ({root})"),
+            _ => other.to_string(),
         },
     }
 }
@@ -215,7 +250,7 @@ mod tests {
             ..Default::default()
         };
         let err = e
-            .tls_options("https://127.0.0.1:2379")
+            .tls_config("https://127.0.0.1:2379")
             .unwrap_err()
             .to_string();
         assert!(err.contains("pass --cacert"), "{err}");
@@ -224,19 +259,33 @@ mod tests {
             cacert: Some("/nonexistent/ca.crt".into()),
             ..Default::default()
         };
-        assert!(e.tls_options("http://127.0.0.1:2379").is_err());
+        assert!(e.tls_config("http://127.0.0.1:2379").is_err());
         let e = Endpoint {
             url: "https://127.0.0.1:2379".into(),
             cacert: Some("/nonexistent/ca.crt".into()),
             ..Default::default()
         };
         let err = e
-            .tls_options("https://127.0.0.1:2379")
+            .tls_config("https://127.0.0.1:2379")
             .unwrap_err()
             .to_string();
         assert!(
             err.contains("cannot read --cacert file /nonexistent/ca.crt"),
             "{err}"
         );
+        // A file that is not PEM (say, a key given as --cacert) is named, not trusted as nothing.
+        let dir = tempfile::tempdir().unwrap();
+        let not_pem = dir.path().join("ca.crt");
+        std::fs::write(&not_pem, "not a certificate\n").unwrap();
+        let e = Endpoint {
+            url: "https://127.0.0.1:2379".into(),
+            cacert: Some(not_pem),
+            ..Default::default()
+        };
+        let err = e
+            .tls_config("https://127.0.0.1:2379")
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("no PEM certificate"), "{err}");
     }
 }

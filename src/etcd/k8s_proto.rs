@@ -51,21 +51,12 @@ fn text(bytes: &[u8]) -> &str {
     std::str::from_utf8(bytes).unwrap_or("")
 }
 
-/// Options for decoding.
-#[derive(Debug, Clone, Copy, Default)]
-pub struct DecodeOptions {
-    /// Print Secret data (base64) instead of redacting it.
-    pub show_secrets: bool,
-}
-
-/// The object in an envelope as JSON: `apiVersion`, `kind`, then its fields. Kinds missing from
-/// the schema table still get `metadata` decoded; their other fields are dumped by number.
-pub fn decode_object(envelope: &Envelope<'_>, options: DecodeOptions) -> Result<Json, WireError> {
+/// The object in an envelope as JSON, as the API server prints it: `apiVersion`, `kind`, then
+/// its fields by Go's encoding/json rules for the Go type (see [`Decoder::struct_into`]). Kinds
+/// missing from the schema table still get `metadata` decoded; their other fields are dumped by
+/// number.
+pub fn decode_object(envelope: &Envelope<'_>) -> Result<Json, WireError> {
     let type_name = k8s_schema::type_name(envelope.api_version, envelope.kind);
-    let decoder = Decoder {
-        options,
-        secret: envelope.kind == "Secret" && envelope.api_version == "v1",
-    };
     let mut object = Map::new();
     object.insert("apiVersion".into(), json!(envelope.api_version));
     object.insert("kind".into(), json!(envelope.kind));
@@ -77,10 +68,14 @@ pub fn decode_object(envelope: &Envelope<'_>, options: DecodeOptions) -> Result<
                 name: "metadata",
                 repeated: false,
                 ty: Type::Message(OBJECT_META),
+                inline: false,
+                omit_empty: true,
+                omit_zero: false,
+                pointer: false,
             }]
         }),
     };
-    decoder.message_into(&mut object, envelope.raw, fields)?;
+    Decoder.struct_into(&mut object, envelope.raw, fields)?;
     Ok(Json::Object(object))
 }
 
@@ -89,30 +84,25 @@ const OBJECT_META: &str = "meta.v1.ObjectMeta";
 
 /// Just `metadata`, the cheap path for listings.
 pub fn decode_metadata(raw: &[u8]) -> Result<Json, WireError> {
-    let decoder = Decoder {
-        options: DecodeOptions::default(),
-        secret: false,
-    };
     for field in fields(raw) {
         if let (1, Value::Bytes(meta)) = field? {
-            return decoder.typed(Type::Message(OBJECT_META), Value::Bytes(meta), "metadata");
+            return Decoder.message(OBJECT_META, meta);
         }
     }
     Ok(Json::Object(Map::new()))
 }
 
-struct Decoder {
-    options: DecodeOptions,
-    /// Decoding a core/v1 Secret: its `data` and `stringData` are redacted unless asked.
-    secret: bool,
-}
+struct Decoder;
 
 impl Decoder {
     fn message(&self, name: &str, buf: &[u8]) -> Result<Json, WireError> {
-        // Well-known types print as the API prints them, not as their protobuf shape.
+        // Types with their own MarshalJSON print as the API prints them, not in their protobuf
+        // shape.
         match name {
-            "meta.v1.Time" | "meta.v1.MicroTime" => return time(buf),
-            "resource.Quantity" => return Ok(first_string(buf)?.map_or(Json::Null, Json::String)),
+            "meta.v1.Time" => return time(buf, false),
+            "meta.v1.MicroTime" => return time(buf, true),
+            // Quantity's zero value marshals as "0".
+            "resource.Quantity" => return Ok(json!(first_string(buf)?.unwrap_or("0".into()))),
             "intstr.IntOrString" => return int_or_string(buf),
             "meta.v1.Duration" => {
                 for f in fields(buf) {
@@ -124,9 +114,15 @@ impl Decoder {
                 }
                 return Ok(json!("0s"));
             }
-            "runtime.RawExtension" => {
+            // Raw JSON bytes, printed as they are; no bytes marshal as null.
+            "runtime.RawExtension"
+            | "meta.v1.FieldsV1"
+            | "apiextensions.v1.JSON"
+            | "apiextensions.v1beta1.JSON" => {
                 for f in fields(buf) {
-                    if let (1, Value::Bytes(raw)) = f? {
+                    if let (1, Value::Bytes(raw)) = f?
+                        && !raw.is_empty()
+                    {
                         return Ok(
                             serde_json::from_slice(raw).unwrap_or_else(|_| generic_bytes(raw))
                         );
@@ -136,9 +132,15 @@ impl Decoder {
             }
             _ => {}
         }
+        if let Some(version) = name.strip_prefix("apiextensions.")
+            && let Some(kind) = version.split_once('.').map(|(_, kind)| kind)
+            && kind.starts_with("JSONSchemaPropsOr")
+        {
+            return self.json_schema_props_or(name, kind, buf);
+        }
         let mut out = Map::new();
         match k8s_schema::message(name) {
-            Some(schema) => self.message_into(&mut out, buf, schema)?,
+            Some(schema) => self.struct_into(&mut out, buf, schema)?,
             None => {
                 for f in fields(buf) {
                     let (number, value) = f?;
@@ -149,51 +151,145 @@ impl Decoder {
         Ok(Json::Object(out))
     }
 
-    fn message_into(
+    /// The apiextensions unions (`JSONSchemaPropsOrBool`, `…OrArray`, `…OrStringArray`): one of
+    /// their fields, unwrapped, as their MarshalJSON prints them.
+    fn json_schema_props_or(&self, name: &str, kind: &str, buf: &[u8]) -> Result<Json, WireError> {
+        let props = name.replace(kind, "JSONSchemaProps");
+        let (mut schema, mut allows, mut list) = (None, false, Vec::new());
+        for f in fields(buf) {
+            match (kind, f?) {
+                (_, (1, Value::Bytes(b))) if kind != "JSONSchemaPropsOrBool" => {
+                    schema = Some(self.message(&props, b)?)
+                }
+                ("JSONSchemaPropsOrBool", (1, Value::Varint(v))) => allows = v != 0,
+                ("JSONSchemaPropsOrBool", (2, Value::Bytes(b))) => {
+                    schema = Some(self.message(&props, b)?)
+                }
+                ("JSONSchemaPropsOrArray", (2, Value::Bytes(b))) => {
+                    list.push(self.message(&props, b)?)
+                }
+                ("JSONSchemaPropsOrStringArray", (2, Value::Bytes(b))) => {
+                    list.push(json!(String::from_utf8_lossy(b)))
+                }
+                _ => {}
+            }
+        }
+        Ok(match kind {
+            "JSONSchemaPropsOrBool" => schema.unwrap_or(json!(allows)),
+            _ if !list.is_empty() => Json::Array(list),
+            _ => schema.unwrap_or(Json::Null),
+        })
+    }
+
+    /// A Go struct's fields into `out`, by encoding/json's rules and the json tags in the
+    /// table: every field of the Go type is considered, present on the wire or not (absent means
+    /// the Go zero value, or nil for pointers, lists and maps); `,inline` structs print their
+    /// fields in the parent; `omitempty` leaves out false, 0, "", nil and empty lists and maps,
+    /// but never a struct; `omitzero` leaves out zero values. Fields the table does not know
+    /// are dumped by number.
+    fn struct_into(
         &self,
         out: &mut Map<String, Json>,
         buf: &[u8],
         schema: &[Field],
     ) -> Result<(), WireError> {
-        let mut unknown: Map<String, Json> = Map::new();
+        let mut wire: Vec<(u32, Value<'_>)> = Vec::new();
         for field in fields(buf) {
-            let (number, value) = field?;
-            let Some(def) = schema.iter().find(|f| f.number == number) else {
-                push(&mut unknown, number.to_string(), generic(value), true);
-                continue;
-            };
-            // managedFields is bookkeeping kubectl hides by default; so do we.
-            if def.name == "managedFields"
-                && matches!(def.ty, Type::Message("meta.v1.ManagedFieldsEntry"))
-            {
+            wire.push(field?);
+        }
+        for def in schema {
+            let values: Vec<Value<'_>> = wire
+                .iter()
+                .filter(|(number, _)| *number == def.number)
+                .map(|(_, value)| *value)
+                .collect();
+            if def.inline {
+                if let Some(schema) = message_of(def.ty) {
+                    let bytes = match values.last() {
+                        Some(Value::Bytes(b)) => *b,
+                        _ if def.pointer => continue,
+                        _ => &[],
+                    };
+                    self.struct_into(out, bytes, schema)?;
+                }
                 continue;
             }
-            let decoded = self.typed(def.ty, value, def.name)?;
-            match out.get_mut(def.name) {
-                Some(Json::Array(items)) if def.repeated => items.push(decoded),
-                Some(Json::Object(map)) if is_map(def.ty) => {
-                    if let Json::Object(more) = decoded {
-                        map.extend(more);
-                    }
-                }
-                _ if def.repeated => {
-                    out.insert(def.name.to_string(), Json::Array(vec![decoded]));
-                }
-                _ => {
-                    // gogo-protobuf writes empty optional strings; the JSON API omits them.
-                    if decoded != json!("") {
-                        out.insert(def.name.to_string(), decoded);
-                    }
-                }
+            if let Some(value) = self.field(def, &values)? {
+                out.insert(def.name.to_string(), value);
             }
         }
-        for (name, value) in unknown {
-            out.insert(name, value);
+        for (number, value) in wire {
+            if !schema.iter().any(|f| f.number == number) {
+                push(out, number.to_string(), generic(value), true);
+            }
         }
         Ok(())
     }
 
-    fn typed(&self, ty: Type, value: Value<'_>, name: &str) -> Result<Json, WireError> {
+    /// One field's JSON value, or `None` when its json tag leaves it out.
+    fn field(&self, def: &Field, values: &[Value<'_>]) -> Result<Option<Json>, WireError> {
+        if def.repeated {
+            if values.is_empty() {
+                // A nil slice or map: `null` unless omitempty.
+                return Ok((!def.omit_empty).then_some(Json::Null));
+            }
+            if is_map(def.ty) {
+                let mut map = Map::new();
+                for value in values {
+                    if let Json::Object(entry) = self.typed(def.ty, *value)? {
+                        map.extend(entry);
+                    }
+                }
+                return Ok(Some(Json::Object(map)));
+            }
+            let items = values
+                .iter()
+                .map(|value| self.typed(def.ty, *value))
+                .collect::<Result<Vec<_>, _>>()?;
+            return Ok(Some(Json::Array(items)));
+        }
+        let Some(value) = values.last() else {
+            // Absent: nil for pointers and []byte, else the Go zero value.
+            if def.pointer || def.ty == Type::Bytes {
+                return Ok((!def.omit_empty && !def.omit_zero).then_some(Json::Null));
+            }
+            let zero = match def.ty {
+                Type::Str => json!(""),
+                Type::Int => json!(0),
+                Type::Bool => json!(false),
+                Type::Double => json!(0.0),
+                Type::Message(m) => self.message(m, &[])?,
+                _ => Json::Null,
+            };
+            let omitted = def.omit_zero || (def.omit_empty && is_empty_scalar(&zero, def.ty));
+            return Ok((!omitted).then_some(zero));
+        };
+        let decoded = self.typed(def.ty, *value)?;
+        if def.pointer {
+            return Ok(Some(decoded)); // a non-nil pointer is printed, even to a zero value
+        }
+        if def.omit_empty && is_empty_scalar(&decoded, def.ty) {
+            return Ok(None);
+        }
+        if def.omit_zero && self.is_zero(def.ty, *value, &decoded)? {
+            return Ok(None);
+        }
+        Ok(Some(decoded))
+    }
+
+    /// Go's zero value test for `omitzero`: `IsZero()` for times, else equal to the zero value.
+    fn is_zero(&self, ty: Type, value: Value<'_>, decoded: &Json) -> Result<bool, WireError> {
+        Ok(match ty {
+            Type::Message("meta.v1.Time" | "meta.v1.MicroTime") => decoded.is_null(),
+            Type::Message(m) => match value {
+                Value::Bytes(b) => *decoded == self.message(m, &[])? || b.is_empty(),
+                _ => false,
+            },
+            _ => is_empty_scalar(decoded, ty),
+        })
+    }
+
+    fn typed(&self, ty: Type, value: Value<'_>) -> Result<Json, WireError> {
         Ok(match (ty, value) {
             (Type::Str, Value::Bytes(b)) => json!(String::from_utf8_lossy(b)),
             (Type::Int, Value::Varint(v)) => json!(v as i64),
@@ -212,14 +308,7 @@ impl Decoder {
                         _ => {}
                     }
                 }
-                let redact = self.secret
-                    && !self.options.show_secrets
-                    && matches!(name, "data" | "stringData");
                 let shown = match ty {
-                    _ if redact => json!(format!(
-                        "<redacted: {} bytes; --show-secrets to reveal>",
-                        val.len()
-                    )),
                     Type::StringMap => json!(String::from_utf8_lossy(val)),
                     Type::MessageMap(m) => self.message(m, val)?,
                     _ => json!(base64::engine::general_purpose::STANDARD.encode(val)),
@@ -230,6 +319,23 @@ impl Decoder {
             }
             (_, other) => generic(other),
         })
+    }
+}
+
+fn message_of(ty: Type) -> Option<&'static [Field]> {
+    match ty {
+        Type::Message(m) => k8s_schema::message(m).map(Vec::as_slice),
+        _ => None,
+    }
+}
+
+/// What `omitempty` leaves out: false, 0, "" and empty bytes (never a struct).
+fn is_empty_scalar(value: &Json, ty: Type) -> bool {
+    match ty {
+        Type::Str | Type::Bytes => value.as_str() == Some(""),
+        Type::Int | Type::Double => value.as_f64() == Some(0.0),
+        Type::Bool => value.as_bool() == Some(false),
+        _ => false,
     }
 }
 
@@ -263,7 +369,9 @@ fn int_or_string(buf: &[u8]) -> Result<Json, WireError> {
     })
 }
 
-fn time(buf: &[u8]) -> Result<Json, WireError> {
+/// `metav1.Time` prints RFC 3339 in whole seconds, `MicroTime` always with six digits; the zero
+/// time prints as null.
+fn time(buf: &[u8], micro: bool) -> Result<Json, WireError> {
     let (mut seconds, mut nanos) = (0i64, 0u32);
     for f in fields(buf) {
         match f? {
@@ -273,11 +381,11 @@ fn time(buf: &[u8]) -> Result<Json, WireError> {
         }
     }
     if seconds == 0 && nanos == 0 {
-        return Ok(Json::Null); // Go's zero time, which the JSON API prints as null
+        return Ok(Json::Null);
     }
     Ok(match chrono::DateTime::from_timestamp(seconds, nanos) {
-        Some(t) if nanos == 0 => json!(t.format("%Y-%m-%dT%H:%M:%SZ").to_string()),
-        Some(t) => json!(t.format("%Y-%m-%dT%H:%M:%S%.6fZ").to_string()),
+        Some(t) if micro => json!(t.format("%Y-%m-%dT%H:%M:%S%.6fZ").to_string()),
+        Some(t) => json!(t.format("%Y-%m-%dT%H:%M:%SZ").to_string()),
         None => json!(seconds),
     })
 }
@@ -392,16 +500,19 @@ pub(crate) mod tests {
         m
     }
 
+    fn decode(api_version: &str, kind: &str, raw: &[u8]) -> Json {
+        decode_object(&Envelope::decode(&stored(api_version, kind, raw)).unwrap()).unwrap()
+    }
+
     #[test]
-    fn decodes_a_secret_redacted_by_default() {
+    fn decodes_a_secret_with_its_values() {
         let mut raw = bytes_field(1, &meta("creds", "apps"));
         raw.extend(map_entry(2, "password", b"hunter2"));
         raw.extend(bytes_field(3, b"Opaque"));
         let value = stored("v1", "Secret", &raw);
         let envelope = Envelope::decode(&value).unwrap();
         assert_eq!((envelope.api_version, envelope.kind), ("v1", "Secret"));
-
-        let object = decode_object(&envelope, DecodeOptions::default()).unwrap();
+        let object = decode_object(&envelope).unwrap();
         assert_eq!(object["metadata"]["name"], "creds");
         assert_eq!(object["metadata"]["namespace"], "apps");
         assert_eq!(
@@ -417,18 +528,171 @@ pub(crate) mod tests {
             json!(["example.com/guard"])
         );
         assert_eq!(object["type"], "Opaque");
-        let shown = object["data"]["password"].as_str().unwrap();
-        assert!(
-            !shown.contains("hunter2") && shown.contains("redacted"),
-            "{shown}"
+        // Redaction is the caller's (inspect::secrets), applied to every encoding alike.
+        assert_eq!(object["data"]["password"], "aHVudGVyMg==");
+        assert!(object.get("stringData").is_none() && object.get("immutable").is_none());
+    }
+
+    #[test]
+    fn inline_structs_are_flattened() {
+        // Pod spec: a volume (Volume{name, VolumeSource ",inline"}) and envFrom with a
+        // ConfigMapEnvSource{LocalObjectReference ",inline"}.
+        let secret_source = bytes_field(1, b"creds");
+        let volume_source = bytes_field(6, &secret_source);
+        let mut volume = bytes_field(1, b"data");
+        volume.extend(bytes_field(2, &volume_source));
+        let config_map_ref = bytes_field(1, &bytes_field(1, b"settings"));
+        let env_from = bytes_field(2, &config_map_ref);
+        let mut container = bytes_field(1, b"web");
+        container.extend(bytes_field(2, b"nginx"));
+        container.extend(bytes_field(19, &env_from));
+        let mut spec = bytes_field(1, &volume);
+        spec.extend(bytes_field(2, &container));
+        let mut raw = bytes_field(1, &meta("web", "apps"));
+        raw.extend(bytes_field(2, &spec));
+        let pod = decode("v1", "Pod", &raw);
+        assert_eq!(
+            pod["spec"]["volumes"],
+            json!([{"name": "data", "secret": {"secretName": "creds"}}])
         );
-        assert!(
-            !object.to_string().contains("aHVudGVyMg"),
-            "no base64 of the secret either"
+        assert_eq!(
+            pod["spec"]["containers"][0]["envFrom"],
+            json!([{"configMapRef": {"name": "settings"}}])
+        );
+        // Absent fields by their Go tags: omitempty scalars and nil pointers left out, structs
+        // without omitempty printed as {}.
+        let spec = pod["spec"].as_object().unwrap();
+        for absent in [
+            "hostNetwork",
+            "nodeName",
+            "restartPolicy",
+            "terminationGracePeriodSeconds",
+        ] {
+            assert!(!spec.contains_key(absent), "{absent} in {spec:?}");
+        }
+        assert_eq!(pod["spec"]["containers"][0]["resources"], json!({}));
+        assert_eq!(pod["status"], json!({}));
+        assert!(pod["metadata"].get("generation").is_none());
+
+        // A PersistentVolume's source and an Ingress rule's value are inline too.
+        let host_path = bytes_field(1, b"/data");
+        let mut pv_spec = map_entry(1, "storage", &bytes_field(1, b"1Gi"));
+        pv_spec.extend(bytes_field(2, &bytes_field(3, &host_path)));
+        let mut raw = bytes_field(1, &meta("pv1", ""));
+        raw.extend(bytes_field(2, &pv_spec));
+        let pv = decode("v1", "PersistentVolume", &raw);
+        assert_eq!(pv["spec"]["hostPath"], json!({"path": "/data"}));
+        assert_eq!(pv["spec"]["capacity"], json!({"storage": "1Gi"}));
+        assert!(pv["spec"].get("persistentVolumeSource").is_none());
+    }
+
+    #[test]
+    fn go_json_rules_for_zero_values() {
+        // creationTimestamp is omitzero: a zero time in a template is left out.
+        let mut template = bytes_field(1, &map_entry(11, "app", b"x"));
+        template.extend(bytes_field(2, &bytes_field(2, &bytes_field(1, b"c"))));
+        let mut spec = bytes_field(3, &template);
+        spec.extend(varint_field(1, 0)); // replicas: a pointer set to 0 is printed
+        let mut raw = bytes_field(1, &meta("web", "apps"));
+        raw.extend(bytes_field(2, &spec));
+        let deployment = decode("apps/v1", "Deployment", &raw);
+        assert_eq!(
+            deployment["spec"]["template"]["metadata"],
+            json!({"labels": {"app": "x"}})
+        );
+        assert_eq!(deployment["spec"]["replicas"], 0);
+
+        // Service port: nodePort omitempty (0 left out), targetPort an IntOrString; protocol
+        // kept as the empty string would be left out (omitempty), port printed.
+        let mut target = varint_field(1, 0);
+        target.extend(varint_field(2, 8080));
+        let mut port = bytes_field(1, b"http");
+        port.extend(bytes_field(2, b"TCP"));
+        port.extend(varint_field(3, 80));
+        port.extend(bytes_field(4, &target));
+        port.extend(varint_field(5, 0));
+        let mut raw = bytes_field(1, &meta("api", "apps"));
+        raw.extend(bytes_field(2, &bytes_field(1, &port)));
+        let service = decode("v1", "Service", &raw);
+        assert_eq!(
+            service["spec"]["ports"],
+            json!([{"name": "http", "protocol": "TCP", "port": 80, "targetPort": 8080}])
         );
 
-        let revealed = decode_object(&envelope, DecodeOptions { show_secrets: true }).unwrap();
-        assert_eq!(revealed["data"]["password"], "aHVudGVyMg==");
+        // RBAC: an empty string in a list is kept; RoleRef.apiGroup (no omitempty) is printed
+        // even when empty; Role.rules (no omitempty) is null when there are none.
+        let mut role_ref = bytes_field(1, b"");
+        role_ref.extend(bytes_field(2, b"ClusterRole"));
+        role_ref.extend(bytes_field(3, b"view"));
+        let mut raw = bytes_field(1, &meta("b", "apps"));
+        raw.extend(bytes_field(3, &role_ref));
+        let binding = decode("rbac.authorization.k8s.io/v1", "RoleBinding", &raw);
+        assert_eq!(
+            binding["roleRef"],
+            json!({"apiGroup": "", "kind": "ClusterRole", "name": "view"})
+        );
+        assert!(binding.get("subjects").is_none(), "subjects is omitempty");
+        let role = decode(
+            "rbac.authorization.k8s.io/v1",
+            "Role",
+            &bytes_field(1, &meta("r", "a")),
+        );
+        assert_eq!(role["rules"], Json::Null);
+        assert!(role.as_object().unwrap().contains_key("rules"));
+    }
+
+    #[test]
+    fn well_known_types_and_managed_fields() {
+        // managedFields: FieldsV1 is raw JSON; the time is a Time.
+        let mut entry = bytes_field(1, b"kubectl");
+        entry.extend(bytes_field(2, b"Update"));
+        entry.extend(bytes_field(3, b"v1"));
+        entry.extend(bytes_field(4, &varint_field(1, 1_700_000_000)));
+        entry.extend(bytes_field(6, b"FieldsV1"));
+        entry.extend(bytes_field(7, &bytes_field(1, br#"{"f:data":{"f:a":{}}}"#)));
+        let mut m = meta("cm", "apps");
+        m.extend(bytes_field(17, &entry));
+        let object = decode("v1", "ConfigMap", &bytes_field(1, &m));
+        assert_eq!(
+            object["metadata"]["managedFields"],
+            json!([{"manager": "kubectl", "operation": "Update", "apiVersion": "v1",
+                "time": "2023-11-14T22:13:20Z", "fieldsType": "FieldsV1",
+                "fieldsV1": {"f:data": {"f:a": {}}}}])
+        );
+
+        // MicroTime keeps six digits even on a whole second; a Lease's times are MicroTime.
+        let mut lease = bytes_field(1, b"holder");
+        lease.extend(bytes_field(4, &varint_field(1, 1_700_000_000)));
+        let mut raw = bytes_field(1, &meta("l", "kube-system"));
+        raw.extend(bytes_field(2, &lease));
+        let object = decode("coordination.k8s.io/v1", "Lease", &raw);
+        assert_eq!(
+            object["spec"],
+            json!({"holderIdentity": "holder", "renewTime": "2023-11-14T22:13:20.000000Z"})
+        );
+
+        // Quantities as stored, IntOrString as string, a zero Quantity as "0".
+        assert_eq!(Decoder.message("resource.Quantity", &[]).unwrap(), "0");
+        let mut percent = varint_field(1, 1);
+        percent.extend(bytes_field(3, b"25%"));
+        assert_eq!(int_or_string(&percent).unwrap(), "25%");
+    }
+
+    #[test]
+    fn custom_resource_definitions_unwrap_their_unions() {
+        let string_type = bytes_field(5, b"string");
+        let mut props = bytes_field(5, b"object");
+        props.extend(map_entry(29, "colour", &string_type));
+        let additional = varint_field(1, 1);
+        props.extend(bytes_field(30, &additional));
+        let object = Decoder
+            .message("apiextensions.v1.JSONSchemaProps", &props)
+            .unwrap();
+        assert_eq!(
+            object,
+            json!({"type": "object", "properties": {"colour": {"type": "string"}},
+                "additionalProperties": true})
+        );
     }
 
     #[test]
@@ -436,11 +700,7 @@ pub(crate) mod tests {
         let mut raw = bytes_field(1, &meta("settings", "apps"));
         raw.extend(map_entry(2, "a.conf", b"x=1\n"));
         raw.extend(map_entry(2, "b.conf", b"y=2\n"));
-        let object = decode_object(
-            &Envelope::decode(&stored("v1", "ConfigMap", &raw)).unwrap(),
-            DecodeOptions::default(),
-        )
-        .unwrap();
+        let object = decode("v1", "ConfigMap", &raw);
         assert_eq!(
             object["data"],
             json!({"a.conf": "x=1\n", "b.conf": "y=2\n"})
@@ -452,12 +712,7 @@ pub(crate) mod tests {
         rule.extend(bytes_field(3, b"pods"));
         let mut raw = bytes_field(1, &meta("reader", ""));
         raw.extend(bytes_field(2, &rule));
-        let object = decode_object(
-            &Envelope::decode(&stored("rbac.authorization.k8s.io/v1", "ClusterRole", &raw))
-                .unwrap(),
-            DecodeOptions::default(),
-        )
-        .unwrap();
+        let object = decode("rbac.authorization.k8s.io/v1", "ClusterRole", &raw);
         assert_eq!(
             object["rules"],
             json!([{"apiGroups": [""], "resources": ["pods"], "verbs": ["get", "list"]}])
@@ -484,11 +739,7 @@ pub(crate) mod tests {
         spec.extend(bytes_field(99, b"from a newer release"));
         let mut raw = bytes_field(1, &meta("web", "apps"));
         raw.extend(bytes_field(2, &spec));
-        let object = decode_object(
-            &Envelope::decode(&stored("apps/v1", "Deployment", &raw)).unwrap(),
-            DecodeOptions::default(),
-        )
-        .unwrap();
+        let object = decode("apps/v1", "Deployment", &raw);
         assert_eq!(object["metadata"]["name"], "web");
         assert_eq!(object["spec"]["replicas"], 0, "an explicit zero is kept");
         assert_eq!(
@@ -506,7 +757,7 @@ pub(crate) mod tests {
         assert_eq!(object["spec"]["99"], "from a newer release");
         assert!(
             object["spec"]["template"]["metadata"].get("name").is_none(),
-            "empty strings omitted"
+            "name is omitempty"
         );
 
         assert_eq!(decode_metadata(&raw).unwrap()["uid"], "uid-1");

@@ -5,6 +5,7 @@
 pub mod bbolt;
 pub mod connect;
 pub mod discover;
+pub mod grpc;
 pub mod inspect;
 pub mod k8s_proto;
 pub mod k8s_schema;

@@ -8,11 +8,13 @@ use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result, bail};
+use bytes::Bytes;
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
 use super::bbolt::Db;
 use super::connect::Endpoint;
+use super::grpc::etcdserverpb;
 use super::revision::Revision;
 use super::snapshot_file::HASH_LEN;
 
@@ -59,15 +61,14 @@ pub async fn save(endpoint: &Endpoint, dest: &Path, progress: &mut dyn Progress)
     let started = Instant::now();
     let url = endpoint.normalized_url();
     let part = PartFile::create(dest)?;
-    let mut client = endpoint.connect().await?;
-    let mut stream = client
-        .snapshot()
+    let mut channel = endpoint.connect().await?;
+    let mut stream = etcdserverpb::snapshot(&mut channel)
         .await
         .map_err(|e| endpoint.describe(&url, e))
         .context("cannot start the snapshot")?;
 
     // Disk writes and hashing run on their own thread so the network stream never waits on them.
-    let (sender, receiver) = mpsc::sync_channel::<Vec<u8>>(64);
+    let (sender, receiver) = mpsc::sync_channel::<Bytes>(64);
     let file = part
         .file
         .try_clone()
@@ -76,7 +77,7 @@ pub async fn save(endpoint: &Endpoint, dest: &Path, progress: &mut dyn Progress)
 
     // The last message of the stream carries the SHA-256 of everything before it, so every
     // message is held back until the next one proves it was data.
-    let mut held: Option<Vec<u8>> = None;
+    let mut held: Option<Bytes> = None;
     let mut total: Option<u64> = None;
     let mut received = 0u64;
     let mut server_version = String::new();
@@ -93,12 +94,11 @@ pub async fn save(endpoint: &Endpoint, dest: &Path, progress: &mut dyn Progress)
                     break; // the writer failed; its error is collected below
                 }
             }
-            let blob = message.blob();
             if total.is_none() {
-                total = Some(message.remaining_bytes() + blob.len() as u64);
-                server_version = message.version().to_string();
+                total = Some(message.remaining_bytes + message.blob.len() as u64);
+                server_version = message.version;
             }
-            held = Some(blob.to_vec());
+            held = Some(message.blob);
             progress.update(received, total.unwrap_or(0));
         }
         Ok(())
@@ -150,7 +150,7 @@ pub async fn save(endpoint: &Endpoint, dest: &Path, progress: &mut dyn Progress)
 
 fn write_and_hash(
     file: std::fs::File,
-    chunks: mpsc::Receiver<Vec<u8>>,
+    chunks: mpsc::Receiver<Bytes>,
 ) -> (std::io::Result<[u8; HASH_LEN]>, u64) {
     let mut out = std::io::BufWriter::with_capacity(1 << 20, file);
     let mut hasher = Sha256::new();

@@ -14,6 +14,7 @@ use super::credentials::secret_value;
 use super::template_value::{TemplateCredential, TemplateProfile};
 use super::types::{Location, LocationType};
 use crate::kube::{Cluster, describe_error, is_not_found};
+use crate::storage::auth::aws::{AwsCredentialSource, SharedFiles, StsEndpoint};
 use crate::storage::{S3Config, StorageConfig, TlsOptions};
 
 pub const VELERO_NAMESPACE: &str = "velero";
@@ -121,23 +122,79 @@ pub async fn resolve(cluster: &Cluster, bsl: &DynamicObject) -> Result<ResolvedL
     }
     let prefix = text(storage.get("prefix")).trim_matches('/').to_string();
 
-    let (secret_name, secret_key) = match spec.get("credential") {
-        Some(c) if !c.is_null() => (text(c.get("name")), text(c.get("key"))),
-        _ => (
+    let region = Some(config("region"))
+        .filter(|r| !r.is_empty())
+        .unwrap_or_else(|| "us-east-1".into());
+    let env = &super::credentials::cloud::process_env;
+    let sts = StsEndpoint::from_environment(env, &region);
+    let explicit = spec.get("credential").filter(|c| !c.is_null());
+    let (secret_name, secret_key) = match explicit {
+        Some(c) => (text(c.get("name")), text(c.get("key"))),
+        None => (
             DEFAULT_CREDENTIALS_SECRET.to_string(),
             DEFAULT_CREDENTIALS_KEY.to_string(),
         ),
     };
     let secrets: Api<Secret> = Api::namespaced(cluster.client.clone(), &namespace);
-    let secret = read_secret(cluster, &secrets, &what, &secret_name).await?;
-    let ini = secret_value(&secret, &secret_key)
-        .map(|b| String::from_utf8_lossy(b).into_owned())
-        .ok_or_else(|| anyhow!("{what}: Secret {secret_name} has no key {secret_key:?}"))?;
     let aws_profile = Some(config("profile")).filter(|p| !p.is_empty());
     let aws_profile = aws_profile.as_deref().unwrap_or("default");
-    let credentials = parse_aws_credentials(&ini, aws_profile).with_context(|| {
-        format!("{what}: Secret {secret_name} key {secret_key:?} (AWS credentials file)")
-    })?;
+    // Velero on EKS with IRSA or Pod Identity has no cloud-credentials Secret: it uses the pod's
+    // identity, and so do we.
+    let secret = match explicit {
+        Some(_) => Some(read_secret(cluster, &secrets, &what, &secret_name).await?),
+        None => secrets.get_opt(&secret_name).await.map_err(|e| {
+            anyhow!(
+                "{what}: cannot read Secret {namespace}/{secret_name}: {}",
+                describe_error(&cluster.server, &e)
+            )
+        })?,
+    };
+    let source = match &secret {
+        Some(secret) => {
+            let ini = secret_value(secret, &secret_key)
+                .map(|b| String::from_utf8_lossy(b).into_owned())
+                .ok_or_else(|| anyhow!("{what}: Secret {secret_name} has no key {secret_key:?}"))?;
+            let files = SharedFiles::parse(
+                &ini,
+                &format!("Secret {namespace}/{secret_name} key {secret_key}"),
+            );
+            files
+                .source(aws_profile, env, &sts)
+                .map_err(|e| anyhow!("{what}: {e}"))?
+        }
+        None => AwsCredentialSource::from_environment(env, &region)
+            .map_err(|e| anyhow!("{what}: {e}"))?
+            .ok_or_else(|| {
+                anyhow!(
+                    "{what}: no spec.credential, no Secret {namespace}/{DEFAULT_CREDENTIALS_SECRET}, and no                      AWS identity in this environment; create the Secret (key {DEFAULT_CREDENTIALS_KEY}, an                      AWS credentials file) or set spec.credential"
+                )
+            })?,
+    };
+    let credentials_source = source.describe();
+    let (credentials, credential_source) = match source {
+        AwsCredentialSource::Keys {
+            access_key_id,
+            secret_access_key,
+            session_token,
+            ..
+        } => (
+            AwsCredentials {
+                access_key_id,
+                secret_access_key: secret_access_key.expose().to_string(),
+                session_token: session_token.map(|t| t.expose().to_string()),
+            },
+            None,
+        ),
+        // Fetched at use; the template's key pair stays empty.
+        other => (
+            AwsCredentials {
+                access_key_id: String::new(),
+                secret_access_key: String::new(),
+                session_token: None,
+            },
+            Some(other),
+        ),
+    };
 
     let mut ca_cert_pem = None;
     if let Some(reference) = storage.get("caCertRef").filter(|r| !r.is_null()) {
@@ -156,9 +213,6 @@ pub async fn resolve(cluster: &Cluster, bsl: &DynamicObject) -> Result<ResolvedL
         );
     }
     let endpoint = Some(config("s3Url")).filter(|u| !u.is_empty());
-    let region = Some(config("region"))
-        .filter(|r| !r.is_empty())
-        .unwrap_or_else(|| "us-east-1".into());
     let skip_verify = config("insecureSkipTLSVerify") == "true";
     let template = TemplateProfile {
         location: Location {
@@ -183,6 +237,7 @@ pub async fn resolve(cluster: &Cluster, bsl: &DynamicObject) -> Result<ResolvedL
         access_key_id: credentials.access_key_id,
         secret_access_key: credentials.secret_access_key.into(),
         session_token: credentials.session_token.map(Into::into),
+        credential_source,
         tls: TlsOptions {
             ca_cert_pem,
             skip_verify,
@@ -191,13 +246,7 @@ pub async fn resolve(cluster: &Cluster, bsl: &DynamicObject) -> Result<ResolvedL
     Ok(ResolvedLocation {
         storage,
         template,
-        credentials_source: format!(
-            "[{aws_profile}] of Secret {}/{secret_name} key {secret_key}",
-            bsl.metadata
-                .namespace
-                .as_deref()
-                .unwrap_or(VELERO_NAMESPACE)
-        ),
+        credentials_source,
     })
 }
 

@@ -1,10 +1,12 @@
 //! `profile validate`: one line per check, stopping at the first failure, which is named.
 //!
-//! Checks, in order: the credentials resolve; the endpoint is reachable; the credentials are
-//! accepted; the bucket exists; a probe object can be written, read back byte-identical, and
-//! deleted. A local directory has no endpoint or credentials: it is checked for being writable.
+//! Checks, in order: the credentials resolve (the Secret is read; for fetched credentials STS, a
+//! token endpoint or a metadata server answers; the line names the source used, never a value);
+//! the endpoint is reachable; the credentials are accepted; the bucket exists; a probe object can
+//! be written, read back byte-identical, and deleted. A local directory has no endpoint or
+//! credentials: it is checked for being writable.
 
-use rand::Rng;
+use rand::RngExt;
 
 use crate::storage::{ObjectStore, StorageConfig, StorageError};
 
@@ -49,6 +51,9 @@ fn classify(error: &StorageError) -> &'static str {
             CREDENTIALS_ACCEPTED
         }
         StorageError::Transport { .. } => ENDPOINT_REACHABLE,
+        // STS, a token endpoint or a metadata server refused or could not be reached: the
+        // credentials never came to exist.
+        StorageError::CredentialSource { .. } => CREDENTIALS_RESOLVE,
         _ => BUCKET_EXISTS,
     }
 }

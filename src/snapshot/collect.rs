@@ -22,6 +22,7 @@ use crate::kube::describe_error;
 use crate::snapshot::discovery::{ApiType, Discovered};
 use crate::snapshot::filters::{IncludesExcludes, is_glob};
 use crate::snapshot::layout::{ItemPath, qualified_name};
+use crate::snapshot::list_plan::{ListPlan, ListScope};
 use crate::snapshot::related::Related;
 use crate::snapshot::report::RunReport;
 use crate::snapshot::selector;
@@ -84,8 +85,8 @@ pub struct Plan {
     pub namespaces: BTreeMap<String, Value>,
     pub selector: Option<(String, LabelSelector)>,
     pub warnings: Vec<String>,
-    /// Lists span all namespaces (filtered client-side), rather than one per namespace.
-    pub all_namespaces: bool,
+    /// How namespaced types are listed (see [`ListPlan`]).
+    pub list_scope: ListScope,
 }
 
 /// Validates the selection against the cluster and builds the plan. Bad input fails here,
@@ -138,6 +139,7 @@ pub async fn plan(
         }
     }
     let mut namespaces = BTreeMap::new();
+    let mut namespaces_in_cluster = 0;
     for ns in all_namespace_objects {
         let name = ns["metadata"]["name"]
             .as_str()
@@ -145,6 +147,9 @@ pub async fn plan(
             .to_string();
         let active = ns["status"]["phase"].as_str().is_none_or(|p| p == "Active")
             && ns["metadata"]["deletionTimestamp"].is_null();
+        if active {
+            namespaces_in_cluster += 1;
+        }
         if !namespace_filter.should_include(&name) || !active || excluded_by_label(&ns) {
             continue;
         }
@@ -158,7 +163,6 @@ pub async fn plan(
         ));
     }
 
-    let all_namespaces = namespace_filter.includes_all();
     let cluster_scope = match selection.include_cluster_resources {
         Some(true) => ClusterScope::All,
         Some(false) => ClusterScope::None,
@@ -166,15 +170,32 @@ pub async fn plan(
         None => ClusterScope::RelatedOnly,
     };
 
-    let mut units = Vec::new();
-    for api_type in &discovered.types {
+    // Namespaces come from the list above; they are written at the end.
+    let wanted = |api_type: &&ApiType| {
         let gr = api_type.group_resource();
-        // Namespaces come from the list above; they are written at the end.
-        if gr == "namespaces" || !resources.should_include(&gr) {
-            continue;
-        }
+        gr != "namespaces" && resources.should_include(&gr)
+    };
+    let list_plan = ListPlan {
+        namespaces_in_cluster,
+        namespaces_selected: namespaces.len(),
+        namespaced_types: discovered
+            .types
+            .iter()
+            .filter(wanted)
+            .filter(|t| t.namespaced)
+            .count(),
+        includes_all_namespaces: namespace_filter.includes_all(),
+        has_label_selector: selector.is_some(),
+    };
+    let list_scope = list_plan.scope();
+    let mut units = Vec::new();
+    for api_type in discovered.types.iter().filter(wanted) {
         if api_type.namespaced {
-            if all_namespaces {
+            // No namespace selected: no namespaced item can be in scope.
+            if namespaces.is_empty() {
+                continue;
+            }
+            if list_scope == ListScope::ClusterWide {
                 units.push(ListUnit {
                     api_type: api_type.clone(),
                     namespace: None,
@@ -199,7 +220,7 @@ pub async fn plan(
         namespaces,
         selector,
         warnings,
-        all_namespaces,
+        list_scope,
     })
 }
 
@@ -319,6 +340,7 @@ impl PageLister {
             };
             anyhow::Error::new(ListFailed {
                 not_found: crate::kube::is_not_found(&e),
+                forbidden: crate::kube::api_status(&e).is_some_and(|s| s.code == 403),
                 message: format!(
                     "listing {} failed: {}{hint}",
                     self.what,
@@ -375,6 +397,7 @@ fn is_transient(error: &kube::Error) -> bool {
 #[derive(Debug)]
 struct ListFailed {
     not_found: bool,
+    forbidden: bool,
     message: String,
 }
 
@@ -385,6 +408,14 @@ impl std::fmt::Display for ListFailed {
 }
 
 impl std::error::Error for ListFailed {}
+
+/// How a list ended (errors other than the fallback case are recorded in the report).
+#[derive(Debug, PartialEq, Eq)]
+enum Listed {
+    Done,
+    /// 403 on the first page of a cluster-wide list: list namespace by namespace instead.
+    ForbiddenClusterWide,
+}
 
 /// Counters the progress bar reads.
 #[derive(Debug, Default)]
@@ -464,7 +495,39 @@ impl Collector {
         Ok(())
     }
 
+    /// Lists one unit. A cluster-wide list of a namespaced type that the user may not run
+    /// (403) is replaced by one list per selected namespace, where RBAC may allow it.
     async fn list_unit(&self, unit: &ListUnit) -> Result<()> {
+        let falls_back = unit.namespace.is_none() && unit.api_type.namespaced;
+        if self.list_one(unit, falls_back).await? == Listed::ForbiddenClusterWide {
+            self.report.info(&format!(
+                "Listing {} across all namespaces is forbidden; listing it in each of the {} selected namespaces instead",
+                unit.api_type.group_resource(),
+                self.plan.namespaces.len()
+            ));
+            let per_namespace: Vec<ListUnit> = self
+                .plan
+                .namespaces
+                .keys()
+                .map(|ns| ListUnit {
+                    api_type: unit.api_type.clone(),
+                    namespace: Some(ns.clone()),
+                })
+                .collect();
+            let mut lists = futures::stream::iter(per_namespace.iter())
+                .map(|unit| self.list_one(unit, false))
+                .buffer_unordered(self.concurrency.max(1));
+            while let Some(outcome) = lists.next().await {
+                outcome?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Lists one type in one namespace or all of them. With `forbidden_is_fallback`, a 403 on
+    /// the first page is returned as [`Listed::ForbiddenClusterWide`] instead of recorded as an
+    /// error.
+    async fn list_one(&self, unit: &ListUnit, forbidden_is_fallback: bool) -> Result<Listed> {
         let selector = self.plan.selector.as_ref().map(|(raw, _)| raw.as_str());
         let mut pages = PageLister::new(
             &unit.api_type,
@@ -485,7 +548,11 @@ impl Collector {
                 Ok(Some(page)) => page,
                 Ok(None) => break,
                 Err(e) => {
-                    let gone = e.downcast_ref::<ListFailed>().is_some_and(|f| f.not_found);
+                    let failed = e.downcast_ref::<ListFailed>();
+                    if first && forbidden_is_fallback && failed.is_some_and(|f| f.forbidden) {
+                        return Ok(Listed::ForbiddenClusterWide);
+                    }
+                    let gone = failed.is_some_and(|f| f.not_found);
                     if gone {
                         // The type went away after discovery (CRD deleted): nothing to miss.
                         self.report
@@ -493,7 +560,7 @@ impl Collector {
                     } else {
                         self.report.error(unit.namespace.as_deref(), format!("{e}"));
                     }
-                    return Ok(());
+                    return Ok(Listed::Done);
                 }
             };
             let remaining = page.metadata.remaining_item_count.unwrap_or(0).max(0) as u64;
@@ -518,7 +585,7 @@ impl Collector {
             self.report
                 .info(&format!("Backed up {kept} items of {gr}{scope}"));
         }
-        Ok(())
+        Ok(Listed::Done)
     }
 
     /// Applies the per-item rules and sends the item on; `true` when it went into the backup.

@@ -34,6 +34,8 @@ use crate::storage::{ObjectStore, PrefixMode};
 #[derive(Debug, Clone)]
 pub struct CreateOptions {
     pub name: String,
+    /// Labels of the Backup record (`--labels`; a schedule's run sets `velero.io/schedule-name`).
+    pub labels: std::collections::BTreeMap<String, String>,
     pub selection: Selection,
     pub ttl: Duration,
     pub page_size: u32,
@@ -239,6 +241,11 @@ pub async fn create(
             items: finished.items,
             server_version: &version,
         });
+        backup
+            .metadata
+            .labels
+            .get_or_insert_default()
+            .extend(options.labels.clone());
         // The commit marker names what it commits: the tarball and the integrity record.
         let annotations = backup.metadata.annotations.get_or_insert_default();
         annotations.insert(TARBALL_SHA256_ANNOTATION.into(), finished.sha256.clone());
@@ -390,7 +397,15 @@ async fn hash_and_rewind(file: std::fs::File) -> Result<(std::fs::File, String)>
         use std::io::{Seek, SeekFrom};
         let mut file = file;
         let mut hasher = sha2::Sha256::new();
-        std::io::copy(&mut file, &mut hasher)?;
+        // sha2 0.11 hashers are no io::Write: feed the digest from a buffer.
+        let mut buffer = vec![0; 1 << 16];
+        loop {
+            let read = std::io::Read::read(&mut file, &mut buffer)?;
+            if read == 0 {
+                break;
+            }
+            hasher.update(&buffer[..read]);
+        }
         file.seek(SeekFrom::Start(0))?;
         Ok((file, hex::encode(hasher.finalize())))
     })

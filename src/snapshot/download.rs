@@ -111,7 +111,16 @@ fn check_committed_record(
     };
     use sha2::Digest;
     let mut hasher = sha2::Sha256::new();
-    std::io::copy(&mut std::fs::File::open(record.path())?, &mut hasher)?;
+    // sha2 0.11 hashers are no io::Write: feed the digest from a buffer.
+    let mut file = std::fs::File::open(record.path())?;
+    let mut buffer = vec![0; 1 << 16];
+    loop {
+        let read = std::io::Read::read(&mut file, &mut buffer)?;
+        if read == 0 {
+            break;
+        }
+        hasher.update(&buffer[..read]);
+    }
     let actual = hex::encode(hasher.finalize());
     if actual != committed {
         bail!(

@@ -36,10 +36,13 @@ pub mod filters;
 pub mod integrity;
 pub mod layout;
 pub mod list;
+pub mod list_plan;
 pub mod picker_choices;
+pub mod prune;
 pub mod related;
 pub mod report;
 pub mod restore;
+pub mod retention;
 pub mod selector;
 pub mod tarball;
 pub mod types;
@@ -47,7 +50,7 @@ pub mod velero_mode;
 pub mod velero_restore;
 
 #[cfg(test)]
-mod schema_check;
+pub(crate) mod schema_check;
 
 #[cfg(test)]
 mod fixture_tests;

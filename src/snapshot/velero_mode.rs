@@ -354,7 +354,7 @@ pub async fn download_url_within(
     timeout: Duration,
     cancel: &CancellationToken,
 ) -> Result<String> {
-    use rand::Rng;
+    use rand::RngExt;
     let suffix: String = (0..8)
         .map(|_| {
             char::from(b"abcdefghijklmnopqrstuvwxyz0123456789"[rand::rng().random_range(0..36)])

@@ -53,7 +53,7 @@ impl From<String> for Secret {
 #[derive(Clone, Debug)]
 pub enum StorageConfig {
     S3(S3Config),
-    /// Google Cloud Storage through its S3-interoperable XML API, authenticated with HMAC keys.
+    /// Google Cloud Storage: the XML API with HMAC keys, or the JSON API with OAuth tokens.
     Gcs(GcsConfig),
     Azure(AzureConfig),
     Local(LocalConfig),
@@ -87,10 +87,14 @@ pub struct S3Config {
     pub access_key_id: String,
     pub secret_access_key: Secret,
     pub session_token: Option<Secret>,
+    /// When set, keys come from here (STS, web identity, container, instance metadata) and are
+    /// refreshed before they expire; the three key fields above are then unused.
+    pub credential_source: Option<super::auth::aws::AwsCredentialSource>,
     pub tls: TlsOptions,
 }
 
-/// Google Cloud Storage via `https://storage.googleapis.com` with HMAC keys (interoperability mode).
+/// Google Cloud Storage via `https://storage.googleapis.com`: HMAC keys (interoperability mode,
+/// XML API) or OAuth tokens (`token_source`, JSON API).
 #[derive(Clone, Debug, Default)]
 pub struct GcsConfig {
     /// Defaults to `https://storage.googleapis.com`.
@@ -99,6 +103,11 @@ pub struct GcsConfig {
     pub prefix: String,
     pub hmac_access_id: String,
     pub hmac_secret: Secret,
+    /// When set, GCS is reached through its JSON API with OAuth bearer tokens from here (a
+    /// service-account key, the metadata server) instead of the XML API with HMAC keys.
+    pub token_source: Option<super::auth::TokenSource>,
+    /// The project buckets are created in (`gcp_project_id`); only `create_bucket` needs it.
+    pub project_id: String,
     pub tls: TlsOptions,
 }
 
@@ -106,8 +115,13 @@ pub struct GcsConfig {
 #[derive(Clone, Debug, Default)]
 pub struct AzureConfig {
     pub account: String,
-    /// The base64 account key.
+    /// The base64 account key (Shared Key auth); unused with `token_source` or `sas_token`.
     pub key: Secret,
+    /// Azure AD tokens (service principal, workload identity) instead of the account key.
+    pub token_source: Option<super::auth::TokenSource>,
+    /// A shared access signature (the query string, with or without its leading `?`) instead of
+    /// the account key.
+    pub sas_token: Option<Secret>,
     pub container: String,
     pub prefix: String,
     /// Defaults to `https://<account>.blob.core.windows.net`. For Azurite and other emulators the

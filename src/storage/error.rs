@@ -92,6 +92,10 @@ pub enum StorageError {
     #[error("invalid storage configuration: {0}")]
     Config(String),
 
+    /// A credential source (STS, a token file, a metadata server, a token endpoint) failed.
+    #[error("credentials from {origin}: {detail}")]
+    CredentialSource { origin: String, detail: String },
+
     #[error("{location}: unexpected response to {operation} {key:?}: {detail}")]
     Protocol {
         location: String,

@@ -17,7 +17,12 @@ pub(crate) fn client(tls: &TlsOptions, options: &TransferOptions) -> Result<reqw
         .connect_timeout(options.connect_timeout)
         .read_timeout(options.read_timeout)
         .pool_max_idle_per_host(options.concurrency.max(1) * 2)
-        .tcp_nodelay(true);
+        .tcp_nodelay(true)
+        // The proxy kubectl would pick (HTTPS_PROXY/HTTP_PROXY, NO_PROXY, never loopback),
+        // decided per request in one place for every client of the project.
+        .no_proxy()
+        .proxy(environment_proxy()?);
+    let mut extra = Vec::new();
     if let Some(pem) = &tls.ca_cert_pem {
         let certs = reqwest::Certificate::from_pem_bundle(pem).map_err(|e| {
             StorageError::Config(format!("cannot read the CA certificate bundle: {e}"))
@@ -27,8 +32,16 @@ pub(crate) fn client(tls: &TlsOptions, options: &TransferOptions) -> Result<reqw
                 "the CA certificate bundle holds no PEM certificate".into(),
             ));
         }
-        builder = builder.tls_certs_merge(certs);
+        extra = certs;
     }
+    builder = if system_roots_available() {
+        builder.tls_certs_merge(extra)
+    } else {
+        // A minimal image (scratch, distroless, busybox) has no CA bundle, and the platform
+        // verifier refuses to start without one, even for plain http://. Trust the Profile's CA
+        // and the public roots built into the binary instead.
+        builder.tls_certs_only(extra.into_iter().chain(bundled_roots()))
+    };
     if tls.skip_verify {
         builder = builder.tls_danger_accept_invalid_certs(true);
     }
@@ -38,6 +51,15 @@ pub(crate) fn client(tls: &TlsOptions, options: &TransferOptions) -> Result<reqw
             super::error::root_cause(&e)
         ))
     })
+}
+
+fn environment_proxy() -> Result<reqwest::Proxy> {
+    let environment = crate::proxy::ProxyEnvironment::from_env();
+    environment.check().map_err(StorageError::Config)?;
+    Ok(reqwest::Proxy::custom(move |target| {
+        // `check` above refused any proxy setting that cannot be parsed.
+        environment.proxy_for(target).ok().flatten()
+    }))
 }
 
 /// The body of a response as a stream of chunks; transport errors become `io::Error`s.
@@ -156,6 +178,19 @@ pub(crate) fn object_meta(key: &str, response: &Response, offset: u64) -> Object
 /// `"abc"` → `abc`.
 pub(crate) fn unquote(etag: &str) -> String {
     etag.trim().trim_matches('"').to_string()
+}
+
+/// Whether this system has a CA bundle the platform verifier can load (checked once).
+fn system_roots_available() -> bool {
+    static AVAILABLE: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+    *AVAILABLE.get_or_init(|| !rustls_native_certs::load_native_certs().certs.is_empty())
+}
+
+/// Mozilla's public CA roots, compiled in (webpki-root-certs).
+fn bundled_roots() -> impl Iterator<Item = reqwest::Certificate> {
+    webpki_root_certs::TLS_SERVER_ROOT_CERTS
+        .iter()
+        .filter_map(|der| reqwest::Certificate::from_der(der.as_ref()).ok())
 }
 
 #[cfg(test)]

@@ -20,17 +20,19 @@
 //!     secret_access_key: "SK".into(),
 //!     ..Default::default()
 //! }))?
-//! .with_cancellation(kubectl_backup::storage::cancel_on_ctrl_c());
+//! .with_cancellation(kubectl_backup::interrupt::cancellation());
 //! let file = tokio::fs::File::open("dump.tar.gz").await.unwrap();
 //! store.put("app/dump.tar.gz", file, None).await?;
 //! store.delete_prefix("app/", PrefixMode::PathSafe).await?;
 //! # Ok(()) }
 //! ```
 
+pub mod auth;
 mod azure;
 mod backend;
 mod config;
 mod error;
+mod gcs;
 mod http;
 pub mod keys;
 mod local;
@@ -106,6 +108,9 @@ impl ObjectStore {
         let options = Arc::new(options);
         let backend: Arc<dyn Backend> = match &config {
             StorageConfig::S3(c) => Arc::new(s3::S3Backend::new(c, options.clone())?),
+            StorageConfig::Gcs(c) if c.token_source.is_some() => {
+                Arc::new(gcs::GcsBackend::new(c, options.clone())?)
+            }
             StorageConfig::Gcs(c) => Arc::new(s3::S3Backend::new_gcs(c, options.clone())?),
             StorageConfig::Azure(c) => Arc::new(azure::AzureBackend::new(c, options.clone())?),
             StorageConfig::Local(c) => Arc::new(local::LocalBackend::new(c)?),
@@ -118,7 +123,7 @@ impl ObjectStore {
         })
     }
 
-    /// Uploads in progress stop and are aborted when `token` is cancelled (see [`cancel_on_ctrl_c`]).
+    /// Uploads in progress stop and are aborted when `token` is cancelled (see [`crate::interrupt::cancellation`]).
     /// A request already on the wire is never abandoned (the server could store it after the
     /// caller's cleanup): a multipart upload waits for its parts in flight, then aborts; a
     /// single PUT in flight is answered first, and returns `Ok` when it was stored, so a caller
@@ -361,17 +366,4 @@ fn raw_pages(
         }
     })
     .boxed()
-}
-
-/// A token cancelled on the first Ctrl-C (SIGINT), for [`ObjectStore::with_cancellation`].
-/// Must be called inside a Tokio runtime.
-pub fn cancel_on_ctrl_c() -> CancellationToken {
-    let token = CancellationToken::new();
-    let child = token.clone();
-    tokio::spawn(async move {
-        if tokio::signal::ctrl_c().await.is_ok() {
-            child.cancel();
-        }
-    });
-    token
 }

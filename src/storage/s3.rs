@@ -2,7 +2,7 @@
 //! presigned by rusty-s3 and sent with reqwest. Payloads are not hashed
 //! (`x-amz-content-sha256: UNSIGNED-PAYLOAD`), so a part streams straight from its buffer.
 
-use std::sync::Arc;
+use std::sync::{Arc, RwLock};
 use std::time::Duration;
 
 use async_trait::async_trait;
@@ -15,6 +15,7 @@ use tokio_util::sync::CancellationToken;
 use url::Url;
 
 use super::PutResult;
+use super::auth::aws::{AwsKeys, AwsProvider};
 use super::backend::{Backend, Body, ListPage, ObjectMeta};
 use super::config::{GcsConfig, S3Config, TransferOptions};
 use super::error::{Attempts, Result, StorageError, from_reqwest};
@@ -31,7 +32,12 @@ pub(crate) struct S3Backend {
 
 struct Inner {
     bucket: Bucket,
-    credentials: Option<Credentials>,
+    /// The keys requests are signed with now; replaced by `refresh_credentials` when `provider`
+    /// fetched new ones.
+    credentials: RwLock<Option<Credentials>>,
+    /// Temporary credentials (STS, web identity, container, instance metadata), refreshed before
+    /// they expire; `None` for static keys.
+    provider: Option<Arc<AwsProvider>>,
     client: reqwest::Client,
     /// Endpoint without credentials, for messages.
     endpoint: String,
@@ -59,6 +65,28 @@ impl S3Backend {
         } else {
             config.region.clone()
         };
+        if let Some(source) = &config.credential_source {
+            let provider = Arc::new(AwsProvider::new(source.clone(), &config.tls)?);
+            let style = if config.path_style {
+                UrlStyle::Path
+            } else {
+                UrlStyle::VirtualHost
+            };
+            let mut backend = Self::build(
+                &endpoint,
+                style,
+                &config.bucket,
+                region,
+                None,
+                &config.tls,
+                true,
+                options,
+            )?;
+            Arc::get_mut(&mut backend.inner)
+                .expect("just built")
+                .provider = Some(provider);
+            return Ok(backend);
+        }
         let credentials = match (&config.access_key_id, &config.session_token) {
             (id, _) if id.is_empty() => None,
             (id, Some(token)) if !token.is_empty() => Some(Credentials::new_with_token(
@@ -140,7 +168,8 @@ impl S3Backend {
         Ok(Self {
             inner: Arc::new(Inner {
                 bucket: bucket_handle,
-                credentials,
+                credentials: RwLock::new(credentials),
+                provider: None,
                 client: client(tls, &options)?,
                 endpoint: shown,
                 location,
@@ -160,8 +189,33 @@ fn sign<'a>(mut action: impl S3Action<'a>) -> Url {
 }
 
 impl Inner {
-    fn credentials(&self) -> Option<&Credentials> {
-        self.credentials.as_ref()
+    fn credentials(&self) -> Option<Credentials> {
+        self.credentials
+            .read()
+            .unwrap_or_else(|e| e.into_inner())
+            .clone()
+    }
+
+    /// Fetch new temporary credentials when the current ones are about to expire (a no-op for
+    /// static keys), so a long upload keeps signing with valid keys.
+    async fn refresh_credentials(&self) -> Result<()> {
+        let Some(provider) = &self.provider else {
+            return Ok(());
+        };
+        let keys: AwsKeys = provider.keys().await?;
+        let fresh = match &keys.session_token {
+            Some(token) => Credentials::new_with_token(
+                keys.access_key_id,
+                keys.secret_access_key.expose(),
+                token.expose(),
+            ),
+            None => Credentials::new(keys.access_key_id, keys.secret_access_key.expose()),
+        };
+        let mut current = self.credentials.write().unwrap_or_else(|e| e.into_inner());
+        if current.as_ref() != Some(&fresh) {
+            *current = Some(fresh);
+        }
+        Ok(())
     }
 
     fn never_cancelled(&self) -> (CancellationToken, impl Fn() -> StorageError + '_) {
@@ -233,8 +287,10 @@ impl Inner {
         cancel: &CancellationToken,
     ) -> Result<Response> {
         let cancelled = || StorageError::cancelled(&self.location, operation, key);
-        retry(&self.options.retry, cancel, cancelled, || {
+        retry(&self.options.retry, cancel, cancelled, || async {
+            self.refresh_credentials().await?;
             self.send(method.clone(), url(), headers, body.clone(), operation, key)
+                .await
         })
         .await
     }
@@ -253,15 +309,17 @@ impl Inner {
             &self.options.retry,
             cancel,
             cancelled,
-            || {
+            || async {
+                self.refresh_credentials().await?;
                 self.send(
                     Method::PUT,
-                    sign(self.bucket.put_object(self.credentials(), key)),
+                    sign(self.bucket.put_object(self.credentials().as_ref(), key)),
                     &[],
                     Some(body.clone()),
                     "PUT",
                     key,
                 )
+                .await
             },
             Interrupt::BetweenAttempts,
         )
@@ -278,7 +336,12 @@ impl Inner {
         let response = self
             .request(
                 Method::POST,
-                || sign(self.bucket.create_multipart_upload(self.credentials(), key)),
+                || {
+                    sign(
+                        self.bucket
+                            .create_multipart_upload(self.credentials().as_ref(), key),
+                    )
+                },
                 &[],
                 None,
                 "CreateMultipartUpload",
@@ -380,8 +443,9 @@ impl PartSink for Multipart {
         let inner = &self.inner;
         let number =
             u16::try_from(number).map_err(|_| StorageError::Config("too many parts".into()))?;
+        inner.refresh_credentials().await?;
         let url = sign(inner.bucket.upload_part(
-            inner.credentials(),
+            inner.credentials().as_ref(),
             &self.key,
             number,
             &self.upload_id,
@@ -399,8 +463,10 @@ impl PartSink for Multipart {
 
     async fn complete(&self, parts: Vec<String>, size: u64) -> Result<PutResult> {
         let inner = &self.inner;
+        inner.refresh_credentials().await?;
+        let credentials = inner.credentials();
         let action = inner.bucket.complete_multipart_upload(
-            inner.credentials(),
+            credentials.as_ref(),
             &self.key,
             &self.upload_id,
             parts.iter().map(String::as_str),
@@ -449,8 +515,9 @@ impl PartSink for Multipart {
 
     async fn abort(&self) -> Result<()> {
         let inner = &self.inner;
+        inner.refresh_credentials().await?;
         let url = sign(inner.bucket.abort_multipart_upload(
-            inner.credentials(),
+            inner.credentials().as_ref(),
             &self.key,
             &self.upload_id,
         ));
@@ -524,7 +591,7 @@ impl Backend for S3Backend {
         let response = inner
             .request(
                 Method::GET,
-                || sign(inner.bucket.get_object(inner.credentials(), key)),
+                || sign(inner.bucket.get_object(inner.credentials().as_ref(), key)),
                 &headers,
                 None,
                 "GET",
@@ -542,7 +609,7 @@ impl Backend for S3Backend {
         let result = inner
             .request(
                 Method::HEAD,
-                || sign(inner.bucket.head_object(inner.credentials(), key)),
+                || sign(inner.bucket.head_object(inner.credentials().as_ref(), key)),
                 &[],
                 None,
                 "HEAD",
@@ -568,7 +635,8 @@ impl Backend for S3Backend {
     ) -> Result<ListPage> {
         let inner = &self.inner;
         let url = || {
-            let mut action = inner.bucket.list_objects_v2(inner.credentials());
+            let credentials = inner.credentials();
+            let mut action = inner.bucket.list_objects_v2(credentials.as_ref());
             if !prefix.is_empty() {
                 action.with_prefix(prefix);
             }
@@ -618,7 +686,13 @@ impl Backend for S3Backend {
         let result = inner
             .request(
                 Method::DELETE,
-                || sign(inner.bucket.delete_object(inner.credentials(), key)),
+                || {
+                    sign(
+                        inner
+                            .bucket
+                            .delete_object(inner.credentials().as_ref(), key),
+                    )
+                },
                 &[],
                 None,
                 "DELETE",
@@ -646,9 +720,11 @@ impl Backend for S3Backend {
             .iter()
             .map(|k| ObjectIdentifier::new(k.clone()))
             .collect();
+        inner.refresh_credentials().await?;
+        let credentials = inner.credentials();
         let mut action = inner
             .bucket
-            .delete_objects(inner.credentials(), objects.iter());
+            .delete_objects(credentials.as_ref(), objects.iter());
         action.set_quiet(true);
         let url = sign(action.clone());
         let (body, md5) = action.body_with_md5();
@@ -684,7 +760,9 @@ impl Backend for S3Backend {
 
     async fn create_bucket(&self) -> Result<()> {
         let inner = &self.inner;
-        let (url, body) = match inner.credentials() {
+        inner.refresh_credentials().await?;
+        let credentials = inner.credentials();
+        let (url, body) = match credentials.as_ref() {
             Some(credentials) => {
                 let action = inner.bucket.create_bucket(credentials);
                 let body = action.body();
@@ -716,7 +794,8 @@ impl Backend for S3Backend {
     async fn check(&self, prefix: &str) -> Result<()> {
         let inner = &self.inner;
         let url = || {
-            let mut action = inner.bucket.list_objects_v2(inner.credentials());
+            let credentials = inner.credentials();
+            let mut action = inner.bucket.list_objects_v2(credentials.as_ref());
             if !prefix.is_empty() {
                 action.with_prefix(prefix);
             }

@@ -765,3 +765,319 @@ pub fn in_utc(t: &GoTime) -> GoTime {
         zone: "UTC".into(),
     }
 }
+
+/// The `time.Time` methods templates call (`(toDate "2006-01-02" .x).Year`, `now.Unix`,
+/// `.Format "Jan 2"`): fields of the time in its own zone. `Month` and `Weekday` are Go types
+/// whose printed form is their English name; they are given as that name.
+pub(crate) fn time_method(
+    t: &GoTime,
+    name: &str,
+    args: &[super::value::Value],
+) -> Result<super::value::Value, String> {
+    use super::value::{Value, View, time_value, view};
+    let local = t.time;
+    let want = |n: usize| {
+        if args.len() == n {
+            Ok(())
+        } else {
+            Err(format!(
+                "wrong number of args for {name}: want {n} got {}",
+                args.len()
+            ))
+        }
+    };
+    let int = |v: i64| Ok(Value::from(v));
+    match name {
+        "Format" => {
+            want(1)?;
+            match view(&args[0]) {
+                View::Str(layout) => Ok(Value::from(format_go_time(t, layout))),
+                _ => Err(format!(
+                    "wrong type for value; expected string; got {}",
+                    super::value::type_name(&args[0])
+                )),
+            }
+        }
+        _ => {
+            want(0)?;
+            match name {
+                "Year" => int(i64::from(local.year())),
+                "Month" => Ok(Value::from(LONG_MONTHS[local.month0() as usize])),
+                "Day" => int(i64::from(local.day())),
+                "Hour" => int(i64::from(local.hour())),
+                "Minute" => int(i64::from(local.minute())),
+                "Second" => int(i64::from(local.second())),
+                "Nanosecond" => int(i64::from(local.nanosecond() % 1_000_000_000)),
+                "YearDay" => int(i64::from(local.ordinal())),
+                "Weekday" => Ok(Value::from(
+                    LONG_DAYS[local.weekday().num_days_from_sunday() as usize],
+                )),
+                "Unix" => int(local.timestamp()),
+                "UnixMilli" => int(local.timestamp_millis()),
+                "UnixMicro" => int(local.timestamp_micros()),
+                "UnixNano" => int(local.timestamp_nanos_opt().unwrap_or(i64::MIN)),
+                "IsZero" => Ok(Value::from(local == zero_time().time)),
+                "UTC" | "Local" => {
+                    let u = in_utc(t);
+                    Ok(time_value(u.time, &u.zone))
+                }
+                "String" => Ok(Value::from(super::gofmt::format_go_time_string(t))),
+                _ => Err(format!("can't evaluate field {name} in type time.Time")),
+            }
+        }
+    }
+}
+
+/// One zone of a TZif file: its UTC offset and abbreviation.
+#[derive(Debug, Clone)]
+struct ZoneType {
+    offset: i32,
+    abbrev: String,
+    is_dst: bool,
+}
+
+/// A location read from the system's zoneinfo database, as Go's `time.LoadLocation` reads it
+/// (Go too uses the system files unless a program embeds `time/tzdata`, which Kanister does
+/// not): transitions, plus the POSIX TZ rule of the footer for instants after the last one.
+#[derive(Debug, Clone)]
+struct Location {
+    transitions: Vec<(i64, usize)>,
+    types: Vec<ZoneType>,
+    rule: Option<String>,
+}
+
+/// The directories Go's `time.LoadLocation` searches on Unix, in its order (after `$ZONEINFO`).
+const ZONEINFO_DIRS: &[&str] = &[
+    "/usr/share/zoneinfo/",
+    "/usr/share/lib/zoneinfo/",
+    "/usr/lib/locale/TZ/",
+    "/etc/zoneinfo/",
+];
+
+fn load_location(name: &str) -> Option<Location> {
+    // Go refuses names that could escape the database directory.
+    if name.is_empty()
+        || name.starts_with('/')
+        || name.starts_with('\\')
+        || name.contains("..")
+        || name.len() > 255
+    {
+        return None;
+    }
+    let from_env = std::env::var("ZONEINFO").ok().filter(|d| !d.is_empty());
+    from_env
+        .iter()
+        .map(|d| format!("{d}/"))
+        .chain(ZONEINFO_DIRS.iter().map(|d| d.to_string()))
+        .find_map(|dir| std::fs::read(format!("{dir}{name}")).ok())
+        .and_then(|bytes| parse_tzif(&bytes))
+}
+
+fn parse_tzif(data: &[u8]) -> Option<Location> {
+    let be32 = |b: &[u8], at: usize| -> Option<u32> {
+        Some(u32::from_be_bytes(b.get(at..at + 4)?.try_into().ok()?))
+    };
+    if data.get(..4)? != b"TZif" {
+        return None;
+    }
+    let version = *data.get(4)?;
+    let counts = |at: usize| -> Option<[usize; 6]> {
+        let mut c = [0usize; 6];
+        for (i, slot) in c.iter_mut().enumerate() {
+            *slot = be32(data, at + 20 + 4 * i)? as usize;
+        }
+        Some(c)
+    };
+    // isutcnt, isstdcnt, leapcnt, timecnt, typecnt, charcnt
+    let [isut, isstd, leap, time, typ, chars] = counts(0)?;
+    let v1_len = time * 5 + typ * 6 + chars + leap * 8 + isstd + isut;
+    let (start, width, [isut, isstd, leap, time, typ, chars]) = if version >= b'2' {
+        let second = 44 + v1_len;
+        (second + 44, 8, counts(second)?)
+    } else {
+        (44, 4, [isut, isstd, leap, time, typ, chars])
+    };
+    let mut at = start;
+    let mut transitions = Vec::with_capacity(time);
+    let times_at = at;
+    at += time * width;
+    let idx_at = at;
+    at += time;
+    for i in 0..time {
+        let when = if width == 8 {
+            i64::from_be_bytes(
+                data.get(times_at + 8 * i..times_at + 8 * i + 8)?
+                    .try_into()
+                    .ok()?,
+            )
+        } else {
+            i64::from(be32(data, times_at + 4 * i)? as i32)
+        };
+        transitions.push((when, *data.get(idx_at + i)? as usize));
+    }
+    let types_at = at;
+    at += typ * 6;
+    let abbrevs = data.get(at..at + chars)?;
+    let mut types = Vec::with_capacity(typ);
+    for i in 0..typ {
+        let b = data.get(types_at + 6 * i..types_at + 6 * i + 6)?;
+        let offset = i32::from_be_bytes(b[..4].try_into().ok()?);
+        let abbr_at = b[5] as usize;
+        let abbrev = abbrevs.get(abbr_at..)?;
+        let end = abbrev.iter().position(|&c| c == 0).unwrap_or(abbrev.len());
+        types.push(ZoneType {
+            offset,
+            abbrev: String::from_utf8_lossy(&abbrev[..end]).into_owned(),
+            is_dst: b[4] != 0,
+        });
+    }
+    at += chars + leap * (width + 4) + isstd + isut;
+    if transitions.iter().any(|&(_, i)| i >= types.len()) || types.is_empty() {
+        return None;
+    }
+    let rule = (version >= b'2')
+        .then(|| data.get(at..))
+        .flatten()
+        .and_then(|footer| std::str::from_utf8(footer).ok())
+        .map(|f| f.trim_matches('\n').to_string())
+        .filter(|f| !f.is_empty());
+    Some(Location {
+        transitions,
+        types,
+        rule,
+    })
+}
+
+impl Location {
+    /// The zone in effect at Unix time `secs`, as Go's `Location.lookup` finds it.
+    fn lookup(&self, secs: i64) -> (i32, String) {
+        let first_standard = || {
+            self.types
+                .iter()
+                .find(|t| !t.is_dst)
+                .unwrap_or(&self.types[0])
+        };
+        let zone = match self.transitions.iter().rposition(|&(when, _)| when <= secs) {
+            None => first_standard(),
+            Some(i) if i + 1 == self.transitions.len() => {
+                if let Some(z) = self.rule.as_deref().and_then(|r| posix_rule_zone(r, secs)) {
+                    return z;
+                }
+                &self.types[self.transitions[i].1]
+            }
+            Some(i) => &self.types[self.transitions[i].1],
+        };
+        (zone.offset, zone.abbrev.clone())
+    }
+}
+
+/// A POSIX TZ rule (`CET-1CEST,M3.5.0,M10.5.0/3`) at Unix time `secs`: the zone (offset east of
+/// UTC, abbreviation). Only the `Mm.w.d` date form is read (what the tz database writes);
+/// `None` for anything else, and the caller keeps the last transition's zone.
+fn posix_rule_zone(rule: &str, secs: i64) -> Option<(i32, String)> {
+    fn name(s: &str) -> Option<(String, &str)> {
+        if let Some(rest) = s.strip_prefix('<') {
+            let end = rest.find('>')?;
+            return Some((rest[..end].to_string(), &rest[end + 1..]));
+        }
+        let end = s
+            .find(|c: char| !c.is_ascii_alphabetic())
+            .unwrap_or(s.len());
+        (end >= 3).then(|| (s[..end].to_string(), &s[end..]))
+    }
+    /// `[+-]hh[:mm[:ss]]` in seconds, and the rest.
+    fn hms(s: &str) -> Option<(i64, &str)> {
+        let (sign, body) = match s.as_bytes().first()? {
+            b'-' => (-1, &s[1..]),
+            b'+' => (1, &s[1..]),
+            _ => (1, s),
+        };
+        let end = body
+            .find(|c: char| !c.is_ascii_digit() && c != ':')
+            .unwrap_or(body.len());
+        let mut total = 0i64;
+        for (i, part) in body[..end].split(':').enumerate().take(3) {
+            total += part.parse::<i64>().ok()? * [3600, 60, 1][i];
+        }
+        Some((sign * total, &body[end..]))
+    }
+    /// `Mm.w.d[/time]`: seconds from the start of `year` (UTC) to that local wall time.
+    fn date(spec: &str, year: i32) -> Option<i64> {
+        let (day, time) = match spec.split_once('/') {
+            Some((d, t)) => (d, hms(t)?.0),
+            None => (spec, 7200),
+        };
+        let mut parts = day.strip_prefix('M')?.split('.');
+        let month: u32 = parts.next()?.parse().ok()?;
+        let week: u32 = parts.next()?.parse().ok()?;
+        let weekday: u32 = parts.next()?.parse().ok()?;
+        let first = NaiveDate::from_ymd_opt(year, month, 1)?;
+        let first_wd = first.weekday().num_days_from_sunday();
+        let mut mday = 1 + (7 + weekday - first_wd) % 7 + 7 * (week.clamp(1, 5) - 1);
+        let days_in_month = NaiveDate::from_ymd_opt(
+            if month == 12 { year + 1 } else { year },
+            if month == 12 { 1 } else { month + 1 },
+            1,
+        )?
+        .pred_opt()?
+        .day();
+        while mday > days_in_month {
+            mday -= 7;
+        }
+        let d = NaiveDate::from_ymd_opt(year, month, mday)?;
+        let start = NaiveDate::from_ymd_opt(year, 1, 1)?;
+        Some((d - start).num_days() * 86400 + time)
+    }
+    let (std_name, rest) = name(rule)?;
+    let (std_west, rest) = hms(rest)?;
+    let std_offset = -std_west as i32;
+    if rest.is_empty() {
+        return Some((std_offset, std_name));
+    }
+    let (dst_name, rest) = name(rest)?;
+    let (dst_offset, rest) = if rest.starts_with(',') {
+        (std_offset + 3600, rest)
+    } else {
+        let (west, r) = hms(rest)?;
+        (-west as i32, r)
+    };
+    let (start_spec, end_spec) = rest.strip_prefix(',')?.split_once(',')?;
+    let year = DateTime::<Utc>::from_timestamp(secs + i64::from(std_offset), 0)?.year();
+    let year_start = NaiveDate::from_ymd_opt(year, 1, 1)?
+        .and_hms_opt(0, 0, 0)?
+        .and_utc()
+        .timestamp();
+    // Transition instants in UTC: DST starts at a standard-time wall clock, ends at a DST one.
+    let dst_start = year_start + date(start_spec, year)? - i64::from(std_offset);
+    let dst_end = year_start + date(end_spec, year)? - i64::from(dst_offset);
+    let in_dst = if dst_start < dst_end {
+        secs >= dst_start && secs < dst_end
+    } else {
+        !(secs >= dst_end && secs < dst_start)
+    };
+    Some(if in_dst {
+        (dst_offset, dst_name)
+    } else {
+        (std_offset, std_name)
+    })
+}
+
+/// `t.In(loc)` for a named location, as sprig's `dateInZone` does; like sprig, a zone that does
+/// not load (unknown name, no zoneinfo database on this machine) means UTC, and `Local` is UTC
+/// here (the plugin renders as Kanister's controller pods run, in UTC).
+pub fn in_zone(t: &GoTime, zone: &str) -> GoTime {
+    if matches!(zone, "" | "UTC" | "Local") {
+        return in_utc(t);
+    }
+    let Some(location) = load_location(zone) else {
+        return in_utc(t);
+    };
+    let (offset, abbrev) = location.lookup(t.time.timestamp());
+    let Some(fixed) = FixedOffset::east_opt(offset) else {
+        return in_utc(t);
+    };
+    GoTime {
+        time: t.time.with_timezone(&fixed),
+        zone: abbrev.into(),
+    }
+}

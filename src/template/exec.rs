@@ -258,11 +258,11 @@ impl<'t> Exec<'t> {
         let first = &cmd.args[0];
         match first {
             Arg::Field { pos, fields } => {
-                self.eval_chain(dot.clone(), *pos, fields, Some(cmd), fin, true)
+                self.eval_chain(dot, dot.clone(), *pos, fields, Some(cmd), fin, true)
             }
             Arg::Chain { node, fields, pos } => {
                 let recv = self.eval_arg(dot, node)?;
-                self.eval_chain(recv, *pos, fields, Some(cmd), fin, true)
+                self.eval_chain(dot, recv, *pos, fields, Some(cmd), fin, true)
             }
             Arg::Var { pos, name, fields } => {
                 let v = self.var(name, *pos)?;
@@ -270,7 +270,7 @@ impl<'t> Exec<'t> {
                     self.not_a_function(cmd, fin.is_some())?;
                     return Ok(v);
                 }
-                self.eval_chain(v, *pos, fields, Some(cmd), fin, true)
+                self.eval_chain(dot, v, *pos, fields, Some(cmd), fin, true)
             }
             Arg::Func { pos, def } => self.eval_function(dot, *pos, def, &cmd.args[1..], fin),
             Arg::Pipe(p) => {
@@ -293,19 +293,19 @@ impl<'t> Exec<'t> {
             Arg::Str(_, s) => Ok(Value::from(s.as_str())),
             Arg::Num(_, n) => Ok(n.clone()),
             Arg::Field { pos, fields } => {
-                self.eval_chain(dot.clone(), *pos, fields, None, None, true)
+                self.eval_chain(dot, dot.clone(), *pos, fields, None, None, true)
             }
             Arg::Var { pos, name, fields } => {
                 let v = self.var(name, *pos)?;
                 if fields.is_empty() {
                     Ok(v)
                 } else {
-                    self.eval_chain(v, *pos, fields, None, None, true)
+                    self.eval_chain(dot, v, *pos, fields, None, None, true)
                 }
             }
             Arg::Chain { pos, node, fields } => {
                 let recv = self.eval_arg(dot, node)?;
-                self.eval_chain(recv, *pos, fields, None, None, true)
+                self.eval_chain(dot, recv, *pos, fields, None, None, true)
             }
             Arg::Pipe(p) => self.eval_pipeline(dot, p),
             Arg::Func { pos, def } => self.eval_function(dot, *pos, def, &[], None),
@@ -314,8 +314,10 @@ impl<'t> Exec<'t> {
 
     /// Evaluates `.a.b.c` on `recv`. `cmd` is set when the chain heads a command, whose other
     /// arguments (or a piped value) would be method arguments: Go rejects those for fields.
+    #[allow(clippy::too_many_arguments)]
     fn eval_chain(
         &mut self,
+        dot: &Value,
         mut recv: Value,
         start: usize,
         fields: &[Segment],
@@ -328,6 +330,29 @@ impl<'t> Exec<'t> {
         for (i, (name, pos)) in fields.iter().enumerate() {
             let last = i + 1 == n;
             let end = pos + 1 + name.len();
+            if let View::Time(t) = view(deref(&recv)) {
+                // `time.Time` methods (`.Year`, `.Unix`, `.Format "…"`): the arguments are the
+                // command's other arguments plus the piped value, as Go passes them.
+                let mut args = Vec::new();
+                if last && has_args {
+                    if let Some(cmd) = cmd {
+                        for a in &cmd.args[1..] {
+                            args.push(self.eval_arg(dot, a)?);
+                        }
+                    }
+                    args.extend(fin.clone());
+                }
+                let t = t.clone();
+                recv = super::dates::time_method(&t, name, &args).map_err(|msg| {
+                    let context = self.context(start, end);
+                    self.err(
+                        *pos,
+                        ErrorKind::NoSuchField,
+                        format!("at <{context}>: {msg}"),
+                    )
+                })?;
+                continue;
+            }
             recv = self.eval_field(
                 &recv,
                 name,

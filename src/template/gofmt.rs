@@ -395,6 +395,8 @@ pub fn json_string(out: &mut String, s: &str) {
     out.push('"');
     for c in s.chars() {
         match c {
+            // encoding/json writes a byte that is not UTF-8 as the replacement character.
+            c if crate::template::value::raw_byte(c).is_some() => out.push('\u{FFFD}'),
             '"' => out.push_str("\\\""),
             '\\' => out.push_str("\\\\"),
             '\n' => out.push_str("\\n"),
@@ -432,6 +434,10 @@ pub fn go_quote(s: &str) -> String {
             '\u{c}' => out.push_str("\\f"),
             '\u{b}' => out.push_str("\\v"),
             '\u{fffd}' => out.push_str("\\ufffd"),
+            c if crate::template::value::raw_byte(c).is_some() => {
+                let byte = crate::template::value::raw_byte(c).unwrap_or(0);
+                let _ = write!(out, "\\x{byte:02x}");
+            }
             c if (c as u32) < 0x20 || c as u32 == 0x7f => {
                 let _ = write!(out, "\\x{:02x}", c as u32);
             }
@@ -448,7 +454,7 @@ pub fn go_quote(s: &str) -> String {
     out
 }
 
-fn is_go_printable(c: char) -> bool {
+pub(crate) fn is_go_printable(c: char) -> bool {
     // Approximates unicode.IsPrint: letters, marks, numbers, punctuation, symbols and ASCII space.
     !(c.is_control()
         || (c.is_whitespace() && c != ' ')
@@ -698,8 +704,16 @@ fn format_verb(verb: char, spec: &Spec, arg: &Value) -> String {
         View::Uint(u) => format_int(verb, spec, u as i128).unwrap_or_else(|| bad_verb(verb, arg)),
         View::Float(f) => format_float_verb(verb, spec, f).unwrap_or_else(|| bad_verb(verb, arg)),
         View::Str(s) => format_str(verb, spec, s).unwrap_or_else(|| bad_verb(verb, arg)),
+        // Integer verbs format a []byte element by element, as for any slice.
+        View::Bytes(b) if matches!(verb, 'd' | 'o' | 'b' | 'c' | 'U') => {
+            let parts: Vec<String> = b
+                .iter()
+                .map(|&x| format_verb(verb, spec, &Value::from(i64::from(x))))
+                .collect();
+            format!("[{}]", parts.join(" "))
+        }
         View::Bytes(b) if matches!(verb, 's' | 'q' | 'x' | 'X') => {
-            let s = String::from_utf8_lossy(b);
+            let s = crate::template::value::go_string(b);
             format_str(verb, spec, &s).unwrap_or_else(|| bad_verb(verb, arg))
         }
         View::Nil if verb == 'v' || verb == 's' => {
@@ -754,8 +768,8 @@ fn format_str(verb: char, spec: &Spec, s: &str) -> Option<String> {
                 go_quote(&s)
             }
         }
-        'x' => hex::encode(s.as_bytes()),
-        'X' => hex::encode_upper(s.as_bytes()),
+        'x' => hex::encode(crate::template::value::go_bytes(&s)),
+        'X' => hex::encode_upper(crate::template::value::go_bytes(&s)),
         _ => return None,
     })
 }

@@ -474,7 +474,7 @@ fn go_rune(c: char) -> String {
 }
 
 /// Decodes the body of a Go interpreted string or rune literal (`strconv.Unquote`). Byte escapes
-/// that do not form valid UTF-8 become U+FFFD (Rust strings cannot hold them).
+/// that do not form valid UTF-8 are kept as raw bytes ([`super::value::go_string`]).
 pub(crate) fn unquote(body: &str, quote: char) -> Result<String, String> {
     let mut out: Vec<u8> = Vec::with_capacity(body.len());
     let mut chars = body.chars();
@@ -524,5 +524,5 @@ pub(crate) fn unquote(body: &str, quote: char) -> Result<String, String> {
             _ => return Err(bad()),
         }
     }
-    Ok(String::from_utf8_lossy(&out).into_owned())
+    Ok(super::value::go_string(&out))
 }

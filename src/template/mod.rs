@@ -155,7 +155,21 @@ impl Template {
             depth: 0,
         };
         ex.walk(&data.value, &self.root)?;
-        Ok(ex.out)
+        Ok(value::to_utf8_lossy(ex.out))
+    }
+
+    /// Renders and returns Go's exact output bytes: unlike [`Template::render`], bytes that are
+    /// not UTF-8 (binary data printed with `toString`, `b64dec`, `printf "%s"`) are kept.
+    pub fn render_bytes(&self, data: &Data) -> Result<Vec<u8>, TemplateError> {
+        let mut ex = exec::Exec {
+            src: &self.source,
+            defines: &self.defines,
+            vars: vec![("$".to_string(), data.value.clone())],
+            out: String::with_capacity(self.source.len() + 64),
+            depth: 0,
+        };
+        ex.walk(&data.value, &self.root)?;
+        Ok(value::go_bytes(&ex.out).into_owned())
     }
 
     /// Errors Go would only report when the offending line executes (wrong argument counts,

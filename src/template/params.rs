@@ -619,6 +619,9 @@ impl TemplateParams {
             .field("Profile", profile)
             .field("Options", opt_string_map(&self.options))
             .field("Object", object)
+            // Kanister sets CurrentPhase only after a phase's arguments are rendered (for the
+            // function's own use), so templates always see a nil *param.Phase.
+            .field("CurrentPhase", nil_ptr("*param.Phase"))
             .field("Phases", phases)
             .field("DeferPhase", defer_phase)
             .field("PodOverride", pod_override)

@@ -444,9 +444,11 @@ fn sprig_functions() {
         ("{{ abbrev 5 \"hello world\" }}", "he..."),
         ("{{ abbrev 3 \"hello world\" }}", "hello world"),
         ("{{ abbrevboth 5 10 \"1234 5678 9123\" }}", "...5678..."),
+        // sprig v2.22.0's trunc slices `s[0:c]`: a negative count is Go's runtime error (see the
+        // error cases), not v3's count from the end.
         (
-            "{{ trunc 5 \"hello world\" }} {{ trunc -5 \"hello world\" }} {{ trunc 50 \"hi\" }}",
-            "hello world hi",
+            "{{ trunc 5 \"hello world\" }} {{ trunc 50 \"hi\" }}",
+            "hello hi",
         ),
         ("[{{ trim .spaces }}]", "[padded]"),
         (
@@ -525,8 +527,9 @@ fn sprig_functions() {
         ),
         ("{{ atoi \"42\" }} {{ atoi \"x\" }}", "42 0"),
         (
+            // sprig v2.22.0 parses strings in base 10 only (Go prints 0 for "0x10").
             "{{ int \"0x10\" }} {{ int64 3.9 }} {{ int \"abc\" }} {{ float64 \"1.5\" }} {{ float64 2 }}",
-            "16 3 0 1.5 2",
+            "0 3 0 1.5 2",
         ),
         ("{{ toDecimal \"0777\" }} {{ toDecimal 777 }}", "511 511"),
         (
@@ -626,7 +629,8 @@ fn sprig_functions() {
         ),
         (
             "{{ $dst := dict \"a\" 1 \"c\" 5 \"d\" 4 }}{{ mergeOverwrite $dst (dict \"a\" 2 \"b\" 3 \"c\" \"\" \"d\" nil) }}",
-            "map[a:2 b:3 c: d:4]",
+            // mergo with overwrite writes a nil source value too (recorded from Go).
+            "map[a:2 b:3 c: d:<nil>]",
         ),
         // maths
         (
@@ -1250,4 +1254,93 @@ fn static_check_finds_arity_errors_in_untaken_branches() {
             .check()
             .is_empty()
     );
+}
+
+/// Issue 17: what used to crash, corrupt binary data or differ from Go. Expected values were
+/// recorded with Go 1.27 and sprig v2.22.0 (scripts/template-corpus).
+#[test]
+fn go_byte_strings_and_issue_17_semantics() {
+    // Byte offsets inside multi-byte characters: Go keeps the two halves as raw bytes.
+    assert_eq!(
+        ok(r#"{{ wrap 10 "Sicherung für Datenbank läuft: Prüfsumme ungültig" | b64enc }}"#),
+        "U2ljaGVydW5nCmbDvHIKRGF0ZW5iYW5rCmzDpHVmdDoKUHLDvGZzdW1tZQp1bmfDvGx0aWc="
+    );
+    assert_eq!(ok(r#"{{ wrap 2 "日本 語" }}"#), "日本\n語");
+    let cut = render_str("t", r#"{{ trunc 2 "日本" }}"#, &data()).unwrap();
+    assert_eq!(cut, "\u{FFFD}", "render gives what the API would store");
+    let exact = Template::parse("t", r#"{{ trunc 2 "日本" }}"#)
+        .unwrap()
+        .render_bytes(&data())
+        .unwrap();
+    assert_eq!(exact, vec![0xe6, 0x97]);
+    // Binary Secret data round-trips through toString | b64enc.
+    let binary: Vec<u8> = vec![0x00, 0xff, 0xfe, b'A', 0xc3, 0x28, 0x80];
+    let mut p = kanister_params();
+    let mut secret = SecretParams::new("ks", "prod");
+    secret.data.insert("k".into(), binary.clone());
+    p.secrets.insert("bin".into(), secret);
+    let d = p.build();
+    use base64::Engine;
+    let b64 = base64::engine::general_purpose::STANDARD.encode(&binary);
+    for src in [
+        "{{ .Secrets.bin.Data.k | toString | b64enc }}",
+        "{{ printf \"%s\" .Secrets.bin.Data.k | b64enc }}",
+        "{{ .Secrets.bin.Data.k | toString | b64enc | b64dec | b64enc }}",
+    ] {
+        assert_eq!(render_str("t", src, &d).unwrap(), b64, "{src}");
+    }
+    assert_eq!(
+        render_str("t", "{{ printf \"%x\" .Secrets.bin.Data.k }}", &d).unwrap(),
+        "00fffe41c32880"
+    );
+    assert_eq!(
+        render_str("t", "{{ .Secrets.bin.Data.k | toString | len }}", &d).unwrap(),
+        "7"
+    );
+    // Semantics that changed a rendered value.
+    assert_eq!(
+        ok(r#"{{ upper "straße" }} {{ lower "ΟΔΟΣ" }}"#),
+        "STRAßE οδοσ"
+    );
+    assert!(
+        r(r#"{{ trunc -3 "abcdef" }}"#).is_err(),
+        "Go: slice bounds out of range"
+    );
+    assert!(
+        r(r#"{{ indent -1 "a" }}"#).is_err(),
+        "Go: negative Repeat count"
+    );
+    assert_eq!(
+        ok(r#"{{ merge (dict "a" 1 "z" "" "n" 0) (dict "a" 2 "b" 3 "z" "filled" "n" 5) }}"#),
+        "map[a:1 b:3 n:5 z:filled]"
+    );
+    assert_eq!(
+        ok(
+            r#"{{ (toDate "2006-01-02" "2024-02-29").Year }} {{ (toDate "2006-01-02" "2024-02-29").Unix }} {{ (toDate "2006-01-02" "2024-02-29").Format "Jan 2" }}"#
+        ),
+        "2024 1709164800 Feb 29"
+    );
+    let mut p = kanister_params();
+    p.profile = None;
+    let d = p.build();
+    assert_eq!(
+        render_str("t", "{{ eq .Profile nil }} {{ ne .Profile nil }}", &d).unwrap(),
+        "true false"
+    );
+    if std::path::Path::new("/usr/share/zoneinfo/Europe/Berlin").exists() {
+        assert_eq!(
+            ok(
+                r#"{{ dateInZone "2006-01-02 15:04 MST" 1700000000 "Europe/Berlin" }} {{ dateInZone "15:04 MST" 1690000000 "America/New_York" }}"#
+            ),
+            "2023-11-14 23:13 CET 00:26 EDT"
+        );
+    }
+}
+
+#[test]
+fn current_phase_is_a_nil_phase_while_args_render() {
+    let d = kanister_params().build();
+    assert_eq!(render_str("t", "{{ .CurrentPhase }}", &d).unwrap(), "<nil>");
+    let e = render_str("t", "{{ .CurrentPhase.Secrets }}", &d).unwrap_err();
+    assert_eq!(e.kind, ErrorKind::NilPointer, "{e}");
 }

@@ -462,3 +462,77 @@ impl fmt::Display for DisplayType<'_> {
         f.write_str(&type_name(self.0))
     }
 }
+
+// ---- Go's byte strings ----
+//
+// A Go `string` is any sequence of bytes; a Rust `String` must be UTF-8. Strings in this engine
+// stay Rust strings, and a byte that is not part of valid UTF-8 (from `toString` of a binary
+// `[]byte`, `b64dec`, `"\xff"` literals, byte-offset slicing in `trunc`/`substr`/`wrap`…) is held
+// as one character of the last 128 code points of Unicode (plane 16, private use: U+10FF80 +
+// byte - 0x80). Every function that Go lets carry bytes decodes them back with
+// [`go_bytes`], and rendering turns them back into the original bytes, so binary data survives
+// `{{ .Secrets.x.Data.k | toString | b64enc }}`. Input text that already contains one of those
+// 128 private-use characters (never seen in Kubernetes objects) would be read as the byte it
+// stands for.
+
+/// First code point standing for a raw byte: U+10FF80 stands for byte 0x80.
+const RAW_BYTE_BASE: u32 = 0x10FF00;
+
+/// The raw byte a character stands for, if it is one of the escape characters.
+pub fn raw_byte(c: char) -> Option<u8> {
+    let code = c as u32;
+    (code >= RAW_BYTE_BASE + 0x80).then(|| (code - RAW_BYTE_BASE) as u8)
+}
+
+/// True when `s` holds at least one raw (non-UTF-8) byte. The escape characters are 4-byte
+/// UTF-8 sequences starting with 0xF4 0x8F 0xBE/0xBF, so ordinary text is rejected fast.
+pub fn has_raw_bytes(s: &str) -> bool {
+    s.as_bytes().contains(&0xF4) && s.chars().any(|c| raw_byte(c).is_some())
+}
+
+/// The Go bytes of a string: escape characters become the bytes they stand for.
+pub fn go_bytes(s: &str) -> std::borrow::Cow<'_, [u8]> {
+    if !has_raw_bytes(s) {
+        return std::borrow::Cow::Borrowed(s.as_bytes());
+    }
+    let mut out = Vec::with_capacity(s.len());
+    let mut buf = [0u8; 4];
+    for c in s.chars() {
+        match raw_byte(c) {
+            Some(b) => out.push(b),
+            None => out.extend_from_slice(c.encode_utf8(&mut buf).as_bytes()),
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+/// A Go string from bytes: valid UTF-8 is kept as is, every other byte is escaped.
+pub fn go_string(bytes: &[u8]) -> String {
+    let mut out = String::with_capacity(bytes.len());
+    for chunk in bytes.utf8_chunks() {
+        out.push_str(chunk.valid());
+        for &b in chunk.invalid() {
+            out.push(char::from_u32(RAW_BYTE_BASE + u32::from(b)).unwrap_or('\u{FFFD}'));
+        }
+    }
+    out
+}
+
+/// Go's `len` of a string: its length in bytes.
+pub fn go_len(s: &str) -> usize {
+    if has_raw_bytes(s) {
+        go_bytes(s).len()
+    } else {
+        s.len()
+    }
+}
+
+/// What a Kubernetes API would receive for a rendered string: raw bytes that are not UTF-8
+/// become U+FFFD, as Go's `encoding/json` writes them.
+pub fn to_utf8_lossy(s: String) -> String {
+    if has_raw_bytes(&s) {
+        String::from_utf8_lossy(&go_bytes(&s)).into_owned()
+    } else {
+        s
+    }
+}

@@ -106,15 +106,11 @@ impl<'a> AppBed<'a> {
                             "containers": [{"name": "app", "image": image,
                                 "imagePullPolicy": "IfNotPresent",
                                 "command": ["sh", "-c", app_script],
-                                "volumeMounts": [{"name": "data", "mountPath": data_path},
-                                    {"name": "ca-certificates", "mountPath": "/etc/ssl/certs",
-                                     "readOnly": true}]}],
-                            // Issue #16: kando needs a system CA bundle even for an http://
-                            // endpoint, and the tools image has none.
+                                // No CA bundle in the image, none mounted: kando needs
+                                // none for the S3 server's http:// endpoint.
+                                "volumeMounts": [{"name": "data", "mountPath": data_path}]}],
                             "volumes": [{"name": "data",
-                                "hostPath": {"path": data_path, "type": "Directory"}},
-                                {"name": "ca-certificates",
-                                 "hostPath": {"path": "/etc/ssl/certs", "type": "Directory"}}]}}}}))
+                                "hostPath": {"path": data_path, "type": "Directory"}}]}}}}))
             .unwrap();
         objects
             .create(json!({"apiVersion": "v1", "kind": "Secret",
@@ -273,21 +269,23 @@ kubectl_backup_testbed::on_both_backends! {
 
         let out = bed.run(&[
             "actionset", "create", "--action", "backup", "--blueprint", "app-blueprint",
-            "--statefulset", &subject, "--profile", "s3", "-v",
+            "--statefulset", &subject, "--profile", "s3", "-vvv", "--logs",
         ]);
         let stdout = ok(&out);
         let stderr = text(&out.stderr);
         let backup = created_name(&stdout);
         assert!(backup.starts_with("backup-"), "{backup}");
-        // -v streams the task pod's log (the KubeTask phase's echo).
+        // --logs streams the task pod's log (the KubeTask phase's echo).
         assert!(stderr.contains(&format!("uploaded {} bytes", ORIGINAL.len())), "{stderr}");
-        // Issue #16 (known): -v logs the exec request URL, which carries the rendered command.
-        let logged: Vec<&str> = stderr.lines().filter(|l| !l.contains("/exec?")).collect();
-        assert!(
-            !stdout.contains(&bed.s3.secret_key)
-                && !logged.iter().any(|l| l.contains(&bed.s3.secret_key)),
-            "the S3 secret key leaked:\n{stdout}\n{stderr}"
-        );
+        // Both phases render `{{ toJson .Profile }}` (into an exec request's URL, a pod's
+        // command); -vvv traces every request, and still no credential reaches the output.
+        assert!(stderr.contains("/exec?"), "-vvv traced no exec request:\n{stderr}");
+        for credential in [&bed.s3.secret_key, &bed.s3.access_key] {
+            assert!(
+                !stdout.contains(credential.as_str()) && !stderr.contains(credential.as_str()),
+                "a credential leaked:\n{stdout}\n{stderr}"
+            );
+        }
         bed.assert_no_task_pods();
 
         let record = bed.actionset(&backup);
@@ -505,5 +503,278 @@ kubectl_backup_testbed::on_both_backends! {
         assert_eq!(status["state"], "failed", "{status:#}");
         assert_eq!(status["actions"][0]["phases"][1]["state"], "pending", "{status:#}");
         assert!(!bed.data_dir.join("never-ran").exists(), "a phase ran after Ctrl-C");
+    }
+}
+
+/// Starts `actionset create --action ACTION --name NAME` in the background and waits until a
+/// task pod of the run is Running.
+fn start_until_task_pod_runs(bed: &AppBed<'_>, action: &str, name: &str) -> std::process::Child {
+    let mut cmd = bed.cmd(&[
+        "actionset",
+        "create",
+        "--action",
+        action,
+        "--blueprint",
+        "app-blueprint",
+        "--statefulset",
+        &format!("{}/app", bed.db),
+        "--name",
+        name,
+    ]);
+    cmd.stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped());
+    let child = cmd.spawn().unwrap();
+    wait_for_running_task_pod(bed, name);
+    child
+}
+
+/// Waits for a Running task pod of ActionSet `name`; returns the pod's name.
+fn wait_for_running_task_pod(bed: &AppBed<'_>, name: &str) -> String {
+    bed.cluster.wait_for("a Running task pod", POD_TIMEOUT, || {
+        bed.cluster
+            .objects()
+            .list("v1", "Pod", Some(&bed.db))
+            .iter()
+            .find(|p| {
+                p["metadata"]["labels"]["kubectl-backup.io/actionset"] == name
+                    && p["status"]["phase"] == "Running"
+                    && p["metadata"]["deletionTimestamp"].is_null()
+            })
+            .map(|p| p["metadata"]["name"].as_str().unwrap_or("").to_string())
+    })
+}
+
+fn send(child: &std::process::Child, signal: &str) {
+    let sent = Command::new("kill")
+        .args([&format!("-{signal}"), &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(sent.success(), "kill -{signal}");
+}
+
+/// No phase `running` anywhere in a terminal ActionSet.
+#[track_caller]
+fn assert_nothing_running(status: &Value) {
+    for action in status["actions"].as_array().unwrap() {
+        for phase in action["phases"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .chain([&action["deferPhase"]])
+        {
+            assert_ne!(phase["state"], "running", "{status:#}");
+        }
+    }
+    assert_eq!(
+        status["progress"]["runningPhase"].as_str().unwrap_or(""),
+        "",
+        "{status:#}"
+    );
+}
+
+kubectl_backup_testbed::on_both_backends! {
+    /// SIGTERM (a CI timeout, `timeout(1)`) and SIGHUP (the terminal closed) end a client-side
+    /// run as Ctrl-C does: the running task pod deleted, no further phase, the deferPhase run,
+    /// the ActionSet failed with the interrupted phase failed and the controller's failure
+    /// Event, percentCompleted over the phases only (Kanister's), and the shell's exit status.
+    node fn sigterm_and_sighup_clean_up_run_the_defer_phase_and_fail_the_record(cluster) {
+        let bed = AppBed::new(cluster);
+        for (signal, code, described) in
+            [("TERM", 143, "terminated (SIGTERM)"), ("HUP", 129, "hung up (SIGHUP)")]
+        {
+            let name = format!("stopped-by-{}", signal.to_lowercase());
+            let _ = std::fs::remove_file(bed.data_dir.join("undone"));
+            let child = start_until_task_pod_runs(&bed, "slowWithUndo", &name);
+            send(&child, signal);
+            let out = child.wait_with_output().unwrap();
+            let stderr = text(&out.stderr);
+            assert_eq!(out.status.code(), Some(code), "{stderr}");
+            assert!(stderr.contains(&format!("actionset {name}: {described}")), "{stderr}");
+            assert!(stderr.contains("deferPhase \"undo\""), "{stderr}");
+            bed.assert_no_task_pods();
+            assert!(bed.data_dir.join("undone").exists(), "the deferPhase did not run");
+            assert!(!bed.data_dir.join("never-ran").exists(), "a phase ran after the stop");
+
+            let status = bed.actionset(&name)["status"].clone();
+            assert_eq!(status["state"], "failed", "{status:#}");
+            assert_nothing_running(&status);
+            let phases = &status["actions"][0]["phases"];
+            assert_eq!(phases[0]["state"], "complete", "{status:#}");
+            assert_eq!(phases[1]["state"], "failed", "{status:#}");
+            assert_eq!(phases[2]["state"], "pending", "{status:#}");
+            assert_eq!(status["actions"][0]["deferPhase"]["state"], "complete", "{status:#}");
+            // One of the three phases complete: 33; counting the complete deferPhase would
+            // make it 50, which Kanister never reports.
+            assert_eq!(status["progress"]["percentCompleted"], "33", "{status:#}");
+            let message = status["error"]["message"].as_str().unwrap();
+            assert!(message.contains(described) && message.contains("takesForever"), "{message}");
+
+            let events = bed.events(&name);
+            assert!(
+                events.iter().any(|e| e.0 == "Warning"
+                    && e.1 == "ActionSetFailed Action: slowWithUndo"
+                    && e.2 == format!("Failed to execute phase takesForever: {described}")),
+                "{events:?}"
+            );
+            assert!(events.iter().any(|e| e.1 == "Ended deferPhase"), "{events:?}");
+        }
+    }
+}
+
+kubectl_backup_testbed::on_both_backends! {
+    /// A second Ctrl-C while the deferPhase runs ends the process at once (130), and still
+    /// leaves no task pod and no phase `running` in the failed ActionSet.
+    node fn a_second_ctrl_c_ends_at_once_with_a_consistent_record(cluster) {
+        let bed = AppBed::new(cluster);
+        let child = start_until_task_pod_runs(&bed, "slowUndo", "stopped-twice");
+        let first = wait_for_running_task_pod(&bed, "stopped-twice");
+        send(&child, "INT");
+        // The deferPhase's pod (a new one) runs: the first pod was deleted before it started.
+        bed.cluster.wait_for("the deferPhase's task pod", POD_TIMEOUT, || {
+            let pod = wait_for_running_task_pod(&bed, "stopped-twice");
+            (pod != first).then_some(())
+        });
+        let before = std::time::Instant::now();
+        send(&child, "INT");
+        let out = child.wait_with_output().unwrap();
+        let stderr = text(&out.stderr);
+        assert_eq!(out.status.code(), Some(130), "{stderr}");
+        assert!(before.elapsed() < Duration::from_secs(30), "{:?}", before.elapsed());
+        assert!(stderr.contains("a second stop signal"), "{stderr}");
+        bed.assert_no_task_pods();
+        let status = bed.actionset("stopped-twice")["status"].clone();
+        assert_eq!(status["state"], "failed", "{status:#}");
+        assert_nothing_running(&status);
+        assert_eq!(status["actions"][0]["phases"][0]["state"], "failed", "{status:#}");
+        assert_eq!(status["actions"][0]["deferPhase"]["state"], "failed", "{status:#}");
+    }
+}
+
+kubectl_backup_testbed::on_both_backends! {
+    /// A run killed outright (SIGKILL: nothing can clean up) leaves its task pod and a
+    /// `running` ActionSet; `actionset delete` removes both, as the controller deletes a
+    /// deleted ActionSet's pods.
+    node fn deleting_a_stuck_actionset_deletes_its_task_pods(cluster) {
+        let bed = AppBed::new(cluster);
+        let mut child = start_until_task_pod_runs(&bed, "slow", "stuck-run");
+        child.kill().unwrap();
+        child.wait().unwrap();
+        assert_eq!(bed.actionset("stuck-run")["status"]["state"], "running");
+        assert_eq!(bed.task_pods().len(), 1, "{:?}", bed.task_pods());
+        let out = bed.run(&["actionset", "delete", "stuck-run"]);
+        let stdout = ok(&out);
+        assert!(stdout.contains("(task pod of actionset stuck-run) deleted"), "{stdout}");
+        assert!(stdout.contains("actionset stuck-run deleted"), "{stdout}");
+        bed.assert_no_task_pods();
+        assert!(
+            bed.cluster
+                .objects()
+                .get("cr.kanister.io/v1alpha1", "ActionSet", Some(&bed.kanister), "stuck-run")
+                .is_none()
+        );
+    }
+}
+
+kubectl_backup_testbed::on_both_backends! {
+    /// The reader of the output went away (`… | head -1` after the first line): the run stops
+    /// as on a signal, creates no pod and records the ActionSet as failed, not running.
+    node fn a_closed_output_pipe_stops_the_run_cleanly(cluster) {
+        let bed = AppBed::new(cluster);
+        let mut cmd = bed.cmd(&[
+            "actionset", "create", "--action", "slow", "--blueprint", "app-blueprint",
+            "--statefulset", &format!("{}/app", bed.db), "--name", "unread-run",
+        ]);
+        cmd.stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped());
+        let mut child = cmd.spawn().unwrap();
+        drop(child.stdout.take());
+        let out = child.wait_with_output().unwrap();
+        let stderr = text(&out.stderr);
+        assert!(!out.status.success(), "{stderr}");
+        assert!(stderr.contains("broken pipe"), "{stderr}");
+        bed.assert_no_task_pods();
+        let status = bed.actionset("unread-run")["status"].clone();
+        assert_eq!(status["state"], "failed", "{status:#}");
+        assert_nothing_running(&status);
+    }
+}
+
+kubectl_backup_testbed::on_both_backends! {
+    /// With several actions, every progress line names the action and its object.
+    node fn progress_lines_name_the_action_when_there_are_several(cluster) {
+        let bed = AppBed::new(cluster);
+        let out = bed.run(&[
+            "actionset", "create", "--action", "hello", "--blueprint", "app-blueprint",
+            "--namespacetargets", &bed.db, "--namespacetargets", &bed.kanister,
+            "--name", "two-actions",
+        ]);
+        ok(&out);
+        let stderr = text(&out.stderr);
+        for namespace in [&bed.db, &bed.kanister] {
+            let wanted = format!(
+                "two-actions: action hello on namespace {namespace}/{namespace}: ended phase \"greet\""
+            );
+            assert!(stderr.contains(&wanted), "{wanted:?} missing:\n{stderr}");
+        }
+        bed.assert_no_task_pods();
+    }
+}
+
+kubectl_backup_testbed::on_both_backends! {
+    /// kando in an image without a CA bundle: an http:// endpoint needs none. (On the fake
+    /// backend kando runs on the host, so the host's bundle is hidden from it.)
+    node fn kando_needs_no_ca_bundle_for_http(cluster) {
+        let bed = AppBed::new(cluster);
+        let profile = json!({"Location": {"Type": "s3Compliant", "Bucket": "bucket",
+            "Endpoint": bed.s3.endpoint, "Prefix": "team", "Region": "us-east-1"},
+            "Credential": {"Type": "keyPair", "KeyPair": {"ID": bed.s3.access_key,
+                "Secret": bed.s3.secret_key}}, "SkipSSLVerify": false})
+        .to_string();
+        let tools = tempfile::tempdir().unwrap();
+        let kando = tools.path().join("kando");
+        std::os::unix::fs::symlink(BIN, &kando).unwrap();
+        let file = tools.path().join("payload");
+        std::fs::write(&file, "payload\n").unwrap();
+        let out = Command::new(&kando)
+            .args(["location", "push", "--profile", &profile, "--path", "no-ca/payload"])
+            .arg(&file)
+            .env("SSL_CERT_FILE", tools.path().join("no-such-bundle.pem"))
+            .env("SSL_CERT_DIR", tools.path().join("no-such-dir"))
+            .output()
+            .unwrap();
+        ok(&out);
+        assert!(
+            bed.bucket_objects().iter().any(|p| p.ends_with("team/no-ca/payload")),
+            "{:?}",
+            bed.bucket_objects()
+        );
+    }
+}
+
+kubectl_backup_testbed::on_both_backends! {
+    /// A pull error is waited out until the pod start timeout, as Kanister does (a registry may
+    /// recover), with the kubelet's reason reported as it goes. (Real node only: the fake server
+    /// has no image pulls.)
+    node fn pod_start_waits_out_pull_errors_and_reports_them(cluster) {
+        if !cluster.is_real() {
+            return;
+        }
+        let bed = AppBed::new(cluster);
+        let started = std::time::Instant::now();
+        let out = bed
+            .cmd(&[
+                "actionset", "create", "--action", "unpullable", "--blueprint", "app-blueprint",
+                "--statefulset", &format!("{}/app", bed.db), "--name", "unpullable-run",
+            ])
+            .env("TIMEOUT_WORKER_POD_READY", "1")
+            .output()
+            .unwrap();
+        let stderr = text(&out.stderr);
+        assert!(!out.status.success(), "{stderr}");
+        assert!(started.elapsed() >= Duration::from_secs(55), "gave up after {:?}", started.elapsed());
+        assert!(stderr.contains("not started yet: ErrImagePull")
+            || stderr.contains("not started yet: ImagePullBackOff"), "{stderr}");
+        assert!(stderr.contains("did not start within 1m0s"), "{stderr}");
+        bed.assert_no_task_pods();
     }
 }

@@ -190,3 +190,77 @@ async fn cancelled_push_commits_nothing() {
     let fresh = self::store(&server, "cancel", KEY, "");
     assert!(fresh.head("half").await.unwrap().is_none());
 }
+
+/// An account SAS for Azurite's development account, signed with its well-known key (what
+/// `az storage account generate-sas` makes): service blob, all resource types.
+fn account_sas(permissions: &str) -> String {
+    use base64::Engine;
+    let engine = base64::engine::general_purpose::STANDARD;
+    let (version, expiry) = ("2019-12-12", "2035-01-01T00:00:00Z");
+    let string_to_sign =
+        format!("{ACCOUNT}\n{permissions}\nb\nsco\n\n{expiry}\n\nhttps,http\n{version}\n");
+    let key = ring::hmac::Key::new(ring::hmac::HMAC_SHA256, &engine.decode(KEY).unwrap());
+    let signature = engine.encode(ring::hmac::sign(&key, string_to_sign.as_bytes()));
+    url::form_urlencoded::Serializer::new(String::new())
+        .append_pair("sv", version)
+        .append_pair("ss", "b")
+        .append_pair("srt", "sco")
+        .append_pair("sp", permissions)
+        .append_pair("se", expiry)
+        .append_pair("spr", "https,http")
+        .append_pair("sig", &signature)
+        .finish()
+}
+
+/// A SAS instead of the account key: Azurite checks its signature and its permissions.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn shared_access_signature() {
+    let Some(server) = azurite().await else {
+        return;
+    };
+    let sas_store = |sas: String| {
+        let config = AzureConfig {
+            account: ACCOUNT.into(),
+            sas_token: Some(format!("?{sas}").into()),
+            container: "sas".into(),
+            prefix: "p".into(),
+            endpoint: Some(server.endpoint.clone()),
+            ..Default::default()
+        };
+        ObjectStore::with_options(StorageConfig::Azure(config.clone()), small_parts())
+            .map(|store| (config, store))
+            .unwrap()
+    };
+    let full = account_sas("rwdlac");
+    let (config, store) = sas_store(full.clone());
+    store.create_bucket().await.unwrap();
+    round_trip(&store, "blocks", 5 * MIB as u64 + 9, 4).await;
+    assert_eq!(listed(&store, "").await, ["blocks"]);
+    let signature: String = url::form_urlencoded::parse(full.as_bytes())
+        .find(|(k, _)| k == "sig")
+        .unwrap()
+        .1
+        .into_owned();
+    assert!(!format!("{config:?}").contains(&signature));
+
+    // Read and list only: writing is refused, and the error does not carry the signature.
+    let (_, read_only) = sas_store(account_sas("rl"));
+    assert_eq!(listed(&read_only, "").await, ["blocks"]);
+    let error = read_only.put_bytes("x", &b"x"[..]).await.unwrap_err();
+    assert!(
+        matches!(error, StorageError::AccessDenied { .. }),
+        "{error}"
+    );
+    assert!(!error.to_string().contains(&signature), "{error}");
+
+    // A SAS signed with another key is refused as credentials.
+    let (_, forged) = sas_store(full.replace(&signature[..8], "AAAAAAAA"));
+    let error = forged.check().await.unwrap_err();
+    assert!(
+        matches!(
+            error,
+            StorageError::Credentials { .. } | StorageError::AccessDenied { .. }
+        ),
+        "{error}"
+    );
+}

@@ -259,7 +259,8 @@ async fn exec_in(
             }
             collector.feed(&buf[..n]);
             if ctx.sink.echo {
-                eprint!("{}", String::from_utf8_lossy(&buf[..n]));
+                use std::io::Write as _;
+                let _ = std::io::stderr().lock().write_all(&buf[..n]);
             }
         }
         Ok::<_, std::io::Error>(())

@@ -335,6 +335,17 @@ pub fn resolve_to_string(object: &Value, path: &str) -> Result<String> {
     Ok(results.into_iter().map(print).collect::<Vec<_>>().join(" "))
 }
 
+/// Every value `path` selects in `object`; with `allow_missing` a missing field selects nothing
+/// (what `kubectl get -o jsonpath` does) instead of being an error. For `-o jsonpath` templates.
+pub fn select<'v>(object: &'v Value, path: &str, allow_missing: bool) -> Result<Vec<&'v Value>> {
+    eval(&parse(path)?, object, !allow_missing)
+}
+
+/// One selected value as kubectl prints it: strings bare, maps and lists as JSON.
+pub fn print_value(v: &Value) -> String {
+    print(v)
+}
+
 /// Kanister's `Wait` substitution: every `{ $...}` in `condition` replaced by the JSONPath's
 /// value in `object` (the brace-enclosed text after `$`, trimmed).
 pub fn substitute(condition: &str, object: &Value) -> Result<String> {

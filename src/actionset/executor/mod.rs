@@ -11,10 +11,12 @@ pub mod pods;
 
 use std::collections::BTreeMap;
 use std::sync::Arc;
+use std::time::Duration;
 
 use anyhow::{Result, anyhow};
 use serde_json::{Map, Value};
 use tokio::sync::Mutex;
+use tokio_util::sync::CancellationToken;
 
 use super::events::{self, Recorder};
 use super::record::{Store, now_time};
@@ -32,12 +34,62 @@ use crate::template::{
 
 pub use pods::PodTracker;
 
-#[derive(Debug, Clone, Default)]
+/// How long deferPhases may still run once the run was stopped: long enough for a
+/// ScaleWorkload back up, short enough that a stopped CI job ends.
+pub const DEFER_AFTER_STOP: Duration = Duration::from_secs(5 * 60);
+
+#[derive(Debug, Clone)]
 pub struct RunOptions {
-    /// Stream task pod logs to stderr.
-    pub verbose: bool,
+    /// Stream task pods' logs and exec output to stderr (`--logs`).
+    pub logs: bool,
     /// Print phase transitions to stderr.
     pub report: bool,
+    /// Cancelled when the user stops the run (a signal): running phases stop and fail, no
+    /// further phase starts, task pods are deleted, and deferPhases still run, bounded by
+    /// `defer_after_stop`.
+    pub stop: CancellationToken,
+    pub defer_after_stop: Duration,
+}
+
+impl Default for RunOptions {
+    fn default() -> Self {
+        RunOptions {
+            logs: false,
+            report: false,
+            stop: CancellationToken::new(),
+            defer_after_stop: DEFER_AFTER_STOP,
+        }
+    }
+}
+
+/// Set when the run stopped because its output was closed (a broken pipe).
+static OUTPUT_CLOSED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// Records that stdout or stderr was closed: the reader is gone, so the run stops as it
+/// would on a signal.
+pub fn output_closed(stop: &CancellationToken) {
+    OUTPUT_CLOSED.store(true, std::sync::atomic::Ordering::Relaxed);
+    stop.cancel();
+}
+
+/// How the stop reads in messages: "interrupted (Ctrl-C)", "terminated (SIGTERM)", ….
+pub fn stop_described() -> &'static str {
+    match crate::interrupt::received() {
+        Some(signal) => signal.described(),
+        None if OUTPUT_CLOSED.load(std::sync::atomic::Ordering::Relaxed) => {
+            "stopped (its output was closed: broken pipe)"
+        }
+        None => "stopped",
+    }
+}
+
+/// How a phase ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum PhaseEnd {
+    Complete,
+    Failed,
+    /// The run was stopped while the phase ran (or before it started).
+    Stopped,
 }
 
 /// A Blueprint action for every spec action (`None` when missing, with the reason).
@@ -170,6 +222,8 @@ struct Shared {
     name: String,
     options: RunOptions,
     events: Recorder,
+    /// More than one action: progress lines name the action and its object.
+    several: bool,
 }
 
 impl Shared {
@@ -187,7 +241,7 @@ impl Shared {
             .write_status(&self.namespace, &self.name, &status)
             .await
         {
-            eprintln!(
+            crate::actionset::note!(
                 "warning: cannot record the status of actionset {}: {e:#}",
                 self.name
             );
@@ -195,21 +249,70 @@ impl Shared {
     }
 
     fn say(&self, line: String) {
-        if self.options.report {
-            eprintln!("{line}");
+        if self.options.report
+            && let Err(e) = pods::LogSink::line(&line)
+            && e.kind() == std::io::ErrorKind::BrokenPipe
+        {
+            output_closed(&self.options.stop);
         }
+    }
+
+    /// What a progress line says about an action: nothing when it is the only one.
+    fn action_label(&self, spec: &ActionSpec) -> String {
+        if self.several {
+            format!("action {} on {}: ", spec.name, spec.object.describe())
+        } else {
+            String::new()
+        }
+    }
+
+    /// Makes the record consistent the moment the run is stopped, before anything else
+    /// (deleting pods, deferPhases) happens: the ActionSet failed, every running phase
+    /// failed, and every deferPhase still to run failed until it is seen to complete, so
+    /// that a second signal, which ends the process at once, never leaves a phase `running`
+    /// in a terminal ActionSet. Idempotent: every stopped action calls it.
+    async fn record_stop(&self) {
+        let described = stop_described();
+        self.update(|s| {
+            let mut interrupted = Vec::new();
+            for action in s.actions.iter_mut() {
+                let who = format!("action {} on {}", action.name, action.object.describe());
+                let started = action.phases.iter().any(|p| p.state != State::Pending);
+                for phase in action.phases.iter_mut() {
+                    if phase.state == State::Running {
+                        phase.state = State::Failed;
+                        interrupted.push(format!("phase {:?} of {who}", phase.name));
+                    }
+                }
+                let defer = &mut action.defer_phase;
+                if !defer.name.is_empty()
+                    && started
+                    && matches!(defer.state, State::Pending | State::Running)
+                {
+                    defer.state = State::Failed;
+                }
+            }
+            s.progress.running_phase.clear();
+            fail(
+                s,
+                if interrupted.is_empty() {
+                    format!("{described}: the client-side run was stopped")
+                } else {
+                    format!("{described} while {} ran", interrupted.join(", "))
+                },
+            );
+        })
+        .await;
     }
 }
 
+/// Kanister's `percentCompleted`: the average progress of `status.actions[].phases`; the
+/// deferPhases do not count.
 fn aggregate_percent(status: &ActionSetStatus) -> String {
     let mut total = 0u64;
     let mut count = 0u64;
     for action in &status.actions {
-        for phase in action
-            .phases
-            .iter()
-            .chain(std::iter::once(&action.defer_phase).filter(|p| !p.name.is_empty()))
-        {
+        for phase in &action.phases {
             count += 1;
             total += if phase.state == State::Complete {
                 100
@@ -284,6 +387,7 @@ pub async fn execute(
         } else {
             Recorder::disabled()
         },
+        several: spec.len() > 1,
     });
     if status.state == State::Failed {
         if let Some((reason, message)) = init_failure_event(&blueprints, &spec) {
@@ -302,7 +406,13 @@ pub async fn execute(
     let runs = spec.iter().enumerate().map(|(index, action)| {
         let bp_action = blueprint_action(&blueprints, action).expect("checked at init");
         run_action(
-            cluster, &shared, index, action, bp_action, tracker, &namespace,
+            cluster,
+            &shared,
+            index,
+            action,
+            bp_action,
+            tracker.child(),
+            &namespace,
         )
     });
     futures::future::join_all(runs).await;
@@ -317,7 +427,7 @@ pub async fn execute(
                         && (a.defer_phase.name.is_empty() || a.defer_phase.state == State::Complete)
                 });
                 if s.state != State::Failed {
-                    s.state = if all_complete {
+                    s.state = if all_complete && !shared.options.stop.is_cancelled() {
                         State::Complete
                     } else {
                         State::Failed
@@ -354,9 +464,10 @@ async fn run_action(
     index: usize,
     spec: &ActionSpec,
     bp_action: &BlueprintAction,
-    tracker: &PodTracker,
+    tracker: PodTracker,
     default_namespace: &str,
 ) {
+    let tracker = &tracker;
     let what = format!("action {} on {}", spec.name, spec.object.describe());
     shared
         .events
@@ -382,8 +493,16 @@ async fn run_action(
             objects.push(rendered);
         }
         Ok::<_, anyhow::Error>((params, objects))
-    }
-    .await;
+    };
+    let stop = shared.options.stop.clone();
+    let prepared = tokio::select! {
+        biased;
+        _ = stop.cancelled() => {
+            shared.record_stop().await;
+            return;
+        }
+        p = prepared => p,
+    };
     let (mut params, objects) = match prepared {
         Ok(p) => p,
         Err(e) => {
@@ -402,9 +521,17 @@ async fn run_action(
     };
     shared.say(format!("{}: started {what}", shared.name));
     let mut succeeded = true;
+    let mut ran_a_phase = false;
+    let mut stopped = false;
     let phase_count = bp_action.phases.len();
     for (i, phase) in bp_action.phases.iter().enumerate() {
-        if !run_phase(
+        if stop.is_cancelled() {
+            stopped = true;
+            succeeded = false;
+            break;
+        }
+        ran_a_phase = true;
+        let end = run_phase(
             cluster,
             shared,
             index,
@@ -417,14 +544,29 @@ async fn run_action(
             tracker,
             default_namespace,
         )
-        .await
-        {
+        .await;
+        if end != PhaseEnd::Complete {
+            stopped = end == PhaseEnd::Stopped;
             succeeded = false;
             break;
         }
     }
+    if stopped || stop.is_cancelled() {
+        // The stopped function's pod is still there (its future was dropped before it could
+        // delete it): delete it before the deferPhase starts, as the controller does.
+        shared.record_stop().await;
+        for failure in tracker.delete_live(cluster).await {
+            shared.say(format!(
+                "{}: warning: could not delete task {failure}",
+                shared.name
+            ));
+        }
+    }
+    // A stopped action whose phases never started has nothing to undo.
+    let run_defer = ran_a_phase || !stop.is_cancelled();
     if let Some(defer) = &bp_action.defer_phase
-        && !run_phase(
+        && run_defer
+        && run_phase(
             cluster,
             shared,
             index,
@@ -438,10 +580,11 @@ async fn run_action(
             default_namespace,
         )
         .await
+            != PhaseEnd::Complete
     {
         succeeded = false;
     }
-    if !succeeded {
+    if !succeeded || stop.is_cancelled() {
         return;
     }
     // Output artifacts, rendered only now, with every phase's output (and the defer phase's).
@@ -598,7 +741,8 @@ fn phase_mut(s: &mut ActionSetStatus, action: usize, phase: usize, deferred: boo
     }
 }
 
-/// Runs one phase; false when it failed (the ActionSet is then failed with its error).
+/// Runs one phase. The run's stop ends a phase at once (its pod is deleted by the caller) but
+/// not a deferPhase, which is given [`RunOptions::defer_after_stop`] to finish.
 #[allow(clippy::too_many_arguments)]
 async fn run_phase(
     cluster: &Cluster,
@@ -612,15 +756,21 @@ async fn run_phase(
     spec: &ActionSpec,
     tracker: &PodTracker,
     default_namespace: &str,
-) -> bool {
+) -> PhaseEnd {
     let label = if deferred { "deferPhase" } else { "phase" };
     let what = format!("{label} {:?} ({})", phase.name, phase.func);
+    let who = shared.action_label(spec);
     let (started, ended) = if deferred {
         (events::STARTED_DEFER_PHASE, events::ENDED_DEFER_PHASE)
     } else {
         (events::STARTED_PHASE, events::ENDED_PHASE)
     };
     let failed_reason = events::action_failed(&spec.name);
+    let stop = shared.options.stop.clone();
+    let bound = shared.options.defer_after_stop;
+    // After a stop the record already shows this deferPhase failed (see `record_stop`); it
+    // is not marked running, so a second signal cannot leave it running for ever.
+    let after_stop = deferred && stop.is_cancelled();
     shared
         .events
         .normal(started, &format!("Executing {label} {}", phase.name))
@@ -642,48 +792,118 @@ async fn run_phase(
                     fail(s, message);
                 })
                 .await;
-            return false;
+            return PhaseEnd::Failed;
         }
     };
     current.output = None;
     params.phases.insert(phase.name.clone(), current.clone());
-    shared
-        .update(|s| {
-            s.progress.running_phase = phase.name.clone();
-            let p = phase_mut(s, action, index, deferred);
-            p.state = State::Running;
-            p.progress = PhaseProgress {
-                progress_percent: "0".into(),
-                last_transition_time: Some(now_time()),
-                ..PhaseProgress::default()
-            };
-        })
-        .await;
-    shared.say(format!("{}: started {what}", shared.name));
-    let result = async {
-        let data = params.build();
-        let args = render_args(&phase.func, &phase.args, &data)?;
-        let ctx = functions::Context {
-            cluster,
-            tracker,
-            sink: pods::LogSink {
-                echo: shared.options.verbose,
-                prefix: format!("[{}] ", phase.name),
-            },
-            object: &spec.object,
-            default_namespace,
-            pod_labels: {
-                let mut l = spec.pod_labels.clone();
-                l.insert(pods::ACTIONSET_LABEL.into(), shared.name.clone());
-                l
-            },
-            pod_annotations: spec.pod_annotations.clone(),
-            pod_override: spec.pod_override.clone(),
-            pvcs: workload_pvcs(params),
-        };
-        functions::run(&phase.func, &args, &ctx).await
+    if !after_stop {
+        shared
+            .update(|s| {
+                s.progress.running_phase = phase.name.clone();
+                let p = phase_mut(s, action, index, deferred);
+                p.state = State::Running;
+                p.progress = PhaseProgress {
+                    progress_percent: "0".into(),
+                    last_transition_time: Some(now_time()),
+                    ..PhaseProgress::default()
+                };
+            })
+            .await;
+        shared.say(format!("{}: {who}started {what}", shared.name));
+    } else {
+        shared.say(format!(
+            "{}: {who}running {what} to clean up after the stop (up to {}; another stop signal ends at once and leaves it unfinished)",
+            shared.name,
+            crate::duration::format_go_duration(bound)
+        ));
     }
-    .await;
+    // In a block of its own: `work` borrows `params`, which the outcome then updates.
+    let result = {
+        let work = async {
+            let data = params.build();
+            let args = render_args(&phase.func, &phase.args, &data)?;
+            let ctx = functions::Context {
+                cluster,
+                tracker,
+                sink: pods::LogSink {
+                    echo: shared.options.logs,
+                    prefix: format!("[{}] ", phase.name),
+                    progress: shared
+                        .options
+                        .report
+                        .then(|| format!("{}: {who}{what}: ", shared.name)),
+                },
+                object: &spec.object,
+                default_namespace,
+                pod_labels: {
+                    let mut l = spec.pod_labels.clone();
+                    l.insert(pods::ACTIONSET_LABEL.into(), shared.name.clone());
+                    l.insert(
+                        pods::ACTIONSET_NAMESPACE_LABEL.into(),
+                        shared.namespace.clone(),
+                    );
+                    l
+                },
+                pod_annotations: spec.pod_annotations.clone(),
+                pod_override: spec.pod_override.clone(),
+                pvcs: workload_pvcs(params),
+            };
+            functions::run(&phase.func, &args, &ctx).await
+        };
+        tokio::pin!(work);
+        let bounded = |work| async move {
+            match tokio::time::timeout(bound, work).await {
+                Ok(result) => result,
+                Err(_) => Err(anyhow!(
+                    "did not finish within {} of the run being {}",
+                    crate::duration::format_go_duration(bound),
+                    stop_described()
+                )),
+            }
+        };
+        if after_stop {
+            bounded(work.as_mut()).await
+        } else if deferred {
+            tokio::select! {
+                r = &mut work => r,
+                _ = stop.cancelled() => {
+                    shared.record_stop().await;
+                    shared.say(format!(
+                        "{}: {who}{what} is still running; it is given up to {} to finish (another stop signal ends at once)",
+                        shared.name,
+                        crate::duration::format_go_duration(bound)
+                    ));
+                    bounded(work.as_mut()).await
+                }
+            }
+        } else {
+            tokio::select! {
+                r = &mut work => r,
+                _ = stop.cancelled() => {
+                    shared.record_stop().await;
+                    let described = stop_described();
+                    shared
+                        .events
+                        .warning(
+                            &failed_reason,
+                            &format!("Failed to execute phase {}: {described}", phase.name),
+                        )
+                        .await;
+                    shared.say(format!("{}: {who}{what}: {described}", shared.name));
+                    if matches!(phase.func.as_str(), "KubeExec" | "KubeExecAll") {
+                        // The exec API has no way to signal the command: closing the stream is all
+                        // a client can do, and the container runtime may keep it running.
+                        shared.say(format!(
+                            "{}: warning: the command {what} started in the workload's pod may still be running there; check with kubectl exec … -- ps",
+                            shared.name
+                        ));
+                    }
+                    return PhaseEnd::Stopped;
+                }
+            }
+        }
+    };
     match result {
         Ok(output) => {
             current.output = Some(output.clone().unwrap_or_default());
@@ -704,8 +924,8 @@ async fn run_phase(
                 .events
                 .normal(ended, &format!("Completed {label} {}", phase.name))
                 .await;
-            shared.say(format!("{}: ended {what}", shared.name));
-            true
+            shared.say(format!("{}: {who}ended {what}", shared.name));
+            PhaseEnd::Complete
         }
         Err(e) => {
             shared
@@ -720,14 +940,14 @@ async fn run_phase(
                 )
                 .await;
             let message = format!("{what} failed: {e:#}");
-            shared.say(format!("{}: {message}", shared.name));
+            shared.say(format!("{}: {who}{message}", shared.name));
             shared
                 .update(|s| {
                     phase_mut(s, action, index, deferred).state = State::Failed;
                     fail(s, message);
                 })
                 .await;
-            false
+            PhaseEnd::Failed
         }
     }
 }

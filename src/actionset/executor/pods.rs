@@ -18,29 +18,69 @@ use crate::kube::{Cluster, describe_error, is_not_found};
 /// Label every task pod carries (upstream's), plus ours naming the ActionSet.
 pub const CREATED_BY: (&str, &str) = ("createdBy", "kanister");
 pub const ACTIONSET_LABEL: &str = "kubectl-backup.io/actionset";
+/// The ActionSet's namespace: task pods may run in other namespaces, and two namespaces may
+/// hold ActionSets of the same name.
+pub const ACTIONSET_NAMESPACE_LABEL: &str = "kubectl-backup.io/actionset-namespace";
+
+/// The label selector of the task pods of one ActionSet.
+pub fn task_pod_selector(namespace: &str, actionset: &str) -> String {
+    format!("{ACTIONSET_LABEL}={actionset},{ACTIONSET_NAMESPACE_LABEL}={namespace}")
+}
 
 /// How many log lines a failure report shows.
 const TAIL_LINES: usize = 10;
 
-/// The pods a run created and has not deleted yet.
+type PodSet = Arc<Mutex<BTreeSet<(String, String)>>>;
+
+/// The pods a run created and has not deleted yet. A [`child`](PodTracker::child) tracks one
+/// action's pods and registers them with the run's tracker too, so a stopped action can delete
+/// its own pods before its deferPhase starts without touching another action's defer pod.
 #[derive(Clone, Default)]
 pub struct PodTracker {
-    live: Arc<Mutex<BTreeSet<(String, String)>>>,
+    live: PodSet,
+    parent: Option<PodSet>,
 }
 
 impl PodTracker {
+    /// A tracker whose pods are also tracked by this one.
+    pub fn child(&self) -> PodTracker {
+        PodTracker {
+            live: PodSet::default(),
+            parent: Some(self.live.clone()),
+        }
+    }
+
+    fn sets(&self) -> impl Iterator<Item = &PodSet> {
+        std::iter::once(&self.live).chain(self.parent.iter())
+    }
+
     fn add(&self, namespace: &str, name: &str) {
-        self.live
-            .lock()
-            .unwrap()
-            .insert((namespace.to_string(), name.to_string()));
+        for set in self.sets() {
+            set.lock()
+                .unwrap()
+                .insert((namespace.to_string(), name.to_string()));
+        }
     }
 
     fn remove(&self, namespace: &str, name: &str) {
-        self.live
-            .lock()
-            .unwrap()
-            .remove(&(namespace.to_string(), name.to_string()));
+        for set in self.sets() {
+            set.lock()
+                .unwrap()
+                .remove(&(namespace.to_string(), name.to_string()));
+        }
+    }
+
+    /// Deletes the pods this tracker still knows of (a function stopped before it could delete
+    /// its own); returns what could not be deleted.
+    pub async fn delete_live(&self, cluster: &Cluster) -> Vec<String> {
+        let mut failures = Vec::new();
+        for (namespace, name) in self.live() {
+            match delete_pod(cluster, &namespace, &name).await {
+                Ok(()) => self.remove(&namespace, &name),
+                Err(e) => failures.push(format!("pod {namespace}/{name}: {e:#}")),
+            }
+        }
+        failures
     }
 
     pub fn live(&self) -> Vec<(String, String)> {
@@ -48,35 +88,64 @@ impl PodTracker {
     }
 
     /// Deletes every pod still registered (immediately: grace period 0), and any pod labelled
-    /// for `actionset` whose creation was interrupted before we learnt its name.
-    pub async fn cleanup(&self, cluster: &Cluster, actionset: &str) -> Vec<String> {
+    /// for the ActionSet whose creation was interrupted before we learnt its name. Returns the
+    /// pods deleted and what could not be deleted.
+    pub async fn cleanup(
+        &self,
+        cluster: &Cluster,
+        namespace: &str,
+        actionset: &str,
+    ) -> (Vec<String>, Vec<String>) {
+        let mut deleted = Vec::new();
         let mut failures = Vec::new();
         let mut targets = self.live();
-        let labelled: Api<Pod> = Api::all(cluster.client.clone());
-        let selector = format!("{ACTIONSET_LABEL}={actionset}");
-        if let Ok(list) = labelled
-            .list(&kube::api::ListParams::default().labels(&selector))
-            .await
-        {
-            for pod in list.items {
-                let key = (
-                    pod.metadata.namespace.clone().unwrap_or_default(),
-                    pod.metadata.name.clone().unwrap_or_default(),
-                );
-                if !targets.contains(&key) {
-                    targets.push(key);
+        match labelled_pods(cluster, namespace, actionset).await {
+            Ok(found) => {
+                for key in found {
+                    if !targets.contains(&key) {
+                        targets.push(key);
+                    }
                 }
             }
+            Err(e) => failures.push(e),
         }
         for (namespace, name) in targets {
-            if let Err(e) = delete_pod(cluster, &namespace, &name).await {
-                failures.push(format!("pod {namespace}/{name}: {e:#}"));
-            } else {
-                self.remove(&namespace, &name);
+            match delete_pod(cluster, &namespace, &name).await {
+                Ok(()) => {
+                    self.remove(&namespace, &name);
+                    deleted.push(format!("{namespace}/{name}"));
+                }
+                Err(e) => failures.push(format!("pod {namespace}/{name}: {e:#}")),
             }
         }
-        failures
+        (deleted, failures)
     }
+}
+
+/// The task pods labelled for one ActionSet, in every namespace.
+async fn labelled_pods(
+    cluster: &Cluster,
+    namespace: &str,
+    actionset: &str,
+) -> std::result::Result<Vec<(String, String)>, String> {
+    let api: Api<Pod> = Api::all(cluster.client.clone());
+    let params = kube::api::ListParams::default().labels(&task_pod_selector(namespace, actionset));
+    let list = api.list(&params).await.map_err(|e| {
+        format!(
+            "listing the task pods of actionset {namespace}/{actionset}: {}",
+            describe_error(&cluster.server, &e)
+        )
+    })?;
+    Ok(list
+        .items
+        .into_iter()
+        .map(|pod| {
+            (
+                pod.metadata.namespace.unwrap_or_default(),
+                pod.metadata.name.unwrap_or_default(),
+            )
+        })
+        .collect())
 }
 
 async fn delete_pod(cluster: &Cluster, namespace: &str, name: &str) -> Result<()> {
@@ -111,11 +180,28 @@ pub struct TaskResult {
     pub output: Option<Map<String, Value>>,
 }
 
-/// Streams log lines to the user (with `-v`) and keeps the last few for error reports.
+/// Streams log lines to the user (with `--logs`) and keeps the last few for error reports.
 #[derive(Clone)]
 pub struct LogSink {
     pub echo: bool,
     pub prefix: String,
+    /// Says why a task pod has not started yet, as it changes (`None`: silent).
+    pub progress: Option<String>,
+}
+
+impl LogSink {
+    /// One line on stderr; a closed stderr (a broken pipe) is ignored, never a panic, so the
+    /// run still cleans up after itself.
+    pub fn line(text: &str) -> std::io::Result<()> {
+        use std::io::Write;
+        writeln!(std::io::stderr().lock(), "{text}")
+    }
+
+    fn waiting(&self, what: &str, reason: &str) {
+        if let Some(prefix) = &self.progress {
+            let _ = LogSink::line(&format!("{prefix}{what} not started yet: {reason}"));
+        }
+    }
 }
 
 impl TaskPod {
@@ -201,7 +287,7 @@ impl TaskPod {
         tolerate_failure: bool,
     ) -> Result<TaskResult> {
         let what = format!("pod {}/{name}", self.namespace);
-        wait_started(cluster, api, name, &what).await?;
+        wait_started(cluster, api, name, &what, sink).await?;
         let mut collector = Collector::new();
         let mut tail: VecDeque<String> = VecDeque::new();
         let params = LogParams {
@@ -220,7 +306,7 @@ impl TaskPod {
                     collector.feed(line.as_bytes());
                     collector.feed(b"\n");
                     if sink.echo && !line.contains(crate::actionset::marker::MARKER) {
-                        eprintln!("{}{line}", sink.prefix);
+                        let _ = LogSink::line(&format!("{}{line}", sink.prefix));
                     }
                     tail.push_back(line);
                     if tail.len() > TAIL_LINES {
@@ -262,13 +348,30 @@ fn pod_phase(pod: &Pod) -> String {
         .unwrap_or_default()
 }
 
-/// Waits for the pod to leave `Pending` (15 minutes, or `TIMEOUT_WORKER_POD_READY` minutes).
-async fn wait_started(cluster: &Cluster, api: &Api<Pod>, name: &str, what: &str) -> Result<()> {
+/// How long a task pod may take to start: `TIMEOUT_WORKER_POD_READY` minutes, 15 by default
+/// (Kanister's setting and default).
+pub fn pod_start_timeout() -> Duration {
     let minutes = std::env::var("TIMEOUT_WORKER_POD_READY")
         .ok()
         .and_then(|v| v.parse::<u64>().ok())
         .unwrap_or(15);
-    let deadline = tokio::time::Instant::now() + Duration::from_secs(minutes * 60);
+    Duration::from_secs(minutes * 60)
+}
+
+/// Waits for the pod to leave `Pending` until [`pod_start_timeout`], as Kanister does: a
+/// registry that fails a pull now and then, a node still scaling up, are waited out, and each
+/// new reason for waiting is reported as it appears. Only what no retry can fix (an image that
+/// must not be pulled and is absent, an invalid image name) fails at once.
+async fn wait_started(
+    cluster: &Cluster,
+    api: &Api<Pod>,
+    name: &str,
+    what: &str,
+    sink: &LogSink,
+) -> Result<()> {
+    let timeout = pod_start_timeout();
+    let deadline = tokio::time::Instant::now() + timeout;
+    let mut last_reason = String::new();
     loop {
         let pod = api
             .get(name)
@@ -278,44 +381,71 @@ async fn wait_started(cluster: &Cluster, api: &Api<Pod>, name: &str, what: &str)
         if !phase.is_empty() && phase != "Pending" {
             return Ok(());
         }
-        if let Some(reason) = unschedulable(&pod) {
-            bail!("{what} cannot start: {reason}");
+        let waiting = waiting_reason(&pod);
+        if let Some(w) = &waiting {
+            if w.permanent {
+                bail!("{what} cannot start: {}", w.text);
+            }
+            if w.text != last_reason {
+                sink.waiting(what, &w.text);
+                last_reason = w.text.clone();
+            }
         }
         if tokio::time::Instant::now() > deadline {
-            bail!("{what} still Pending after {minutes} minutes");
+            bail!(
+                "{what} did not start within {} (TIMEOUT_WORKER_POD_READY){}",
+                crate::duration::format_go_duration(timeout),
+                waiting
+                    .map(|w| format!("; last waiting reason: {}", w.text))
+                    .unwrap_or_default()
+            );
         }
         tokio::time::sleep(Duration::from_millis(200)).await;
     }
 }
 
-fn unschedulable(pod: &Pod) -> Option<String> {
+/// Why a pod is not running yet, and whether waiting longer can help.
+#[derive(Debug, PartialEq)]
+pub struct Waiting {
+    pub text: String,
+    pub permanent: bool,
+}
+
+/// Reasons no retry fixes: the kubelet will never pull this image.
+const PERMANENT_WAITING_REASONS: &[&str] = &["ErrImageNeverPull", "InvalidImageName"];
+
+pub fn waiting_reason(pod: &Pod) -> Option<Waiting> {
     let status = pod.status.as_ref()?;
-    for c in status.conditions.iter().flatten() {
-        if c.type_ == "PodScheduled"
-            && c.status == "False"
-            && c.reason.as_deref() == Some("Unschedulable")
+    for cs in status
+        .init_container_statuses
+        .iter()
+        .flatten()
+        .chain(status.container_statuses.iter().flatten())
+    {
+        if let Some(waiting) = cs.state.as_ref().and_then(|s| s.waiting.as_ref())
+            && let Some(reason) = waiting.reason.as_deref()
+            && reason != "ContainerCreating"
+            && reason != "PodInitializing"
         {
-            return Some(c.message.clone().unwrap_or_else(|| "unschedulable".into()));
+            return Some(Waiting {
+                text: match waiting.message.as_deref().filter(|m| !m.is_empty()) {
+                    Some(message) => format!("{reason}: {message}"),
+                    None => reason.to_string(),
+                },
+                permanent: PERMANENT_WAITING_REASONS.contains(&reason),
+            });
         }
     }
-    for cs in status.container_statuses.iter().flatten() {
-        if let Some(waiting) = cs.state.as_ref().and_then(|s| s.waiting.as_ref())
-            && matches!(
-                waiting.reason.as_deref(),
-                Some(
-                    "ErrImagePull"
-                        | "ImagePullBackOff"
-                        | "ErrImageNeverPull"
-                        | "InvalidImageName"
-                        | "CreateContainerConfigError"
-                )
-            )
-        {
-            return Some(format!(
-                "{}: {}",
-                waiting.reason.clone().unwrap_or_default(),
-                waiting.message.clone().unwrap_or_default()
-            ));
+    for c in status.conditions.iter().flatten() {
+        if c.type_ == "PodScheduled" && c.status == "False" {
+            return Some(Waiting {
+                text: format!(
+                    "{}: {}",
+                    c.reason.as_deref().unwrap_or("not scheduled"),
+                    c.message.as_deref().unwrap_or_default()
+                ),
+                permanent: false,
+            });
         }
     }
     None

@@ -1,14 +1,27 @@
-//! `kubectl backup etcd inspect FILE`: the Kubernetes objects in a snapshot, offline.
+//! `kubectl backup etcd inspect FILE`: the Kubernetes objects in a snapshot, offline; one of them
+//! as the API server would serve it (or ready for `kubectl apply`); or what changed since, against
+//! the live cluster.
 
+use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 use anyhow::{Context, Result, bail};
 use clap::Args;
+use kube::api::{Api, DynamicObject, ListParams};
+use kube::core::{ApiResource, GroupVersionKind};
+use serde::Serialize;
+use serde_json::Value as Json;
 
 use crate::cli::GlobalArgs;
 use crate::etcd::bbolt::Db;
-use crate::etcd::inspect::{DEFAULT_ETCD_PREFIX, candidate_keys, decode, describe, latest};
-use crate::etcd::k8s_proto::DecodeOptions;
+use crate::etcd::inspect::diff::changed_paths;
+use crate::etcd::inspect::resources::{
+    ResourceType, built_in, from_crd, key_of, parse_reference, resolve,
+};
+use crate::etcd::inspect::{
+    DEFAULT_ETCD_PREFIX, DecodeOptions, Listed, candidate_keys, crd, decode, describe, latest,
+};
+use crate::etcd::protowire::KeyValue;
 use crate::etcd::status::check_for_reading;
 use crate::output::{OutputFormat, Table, print_structured, write_stdout};
 
@@ -22,8 +35,10 @@ pub struct InspectArgs {
     #[arg(long, value_name = "KEY_PREFIX")]
     pub prefix: Option<String>,
 
-    /// Print one object as YAML (or -o json): a full key, or RESOURCE[.GROUP]/[NAMESPACE/]NAME
-    #[arg(long, value_name = "OBJECT")]
+    /// Print one object as YAML (or -o json): a full key, or TYPE/[NAMESPACE/]NAME where TYPE is
+    /// any name kubectl accepts (deployments, deployments.apps, deploy, Deployment, a custom
+    /// resource's names); without NAMESPACE, -n or "default"
+    #[arg(long, value_name = "OBJECT", conflicts_with = "diff_live")]
     pub get: Option<String>,
 
     /// Show the state as of this revision instead of the snapshot's last one
@@ -34,9 +49,24 @@ pub struct InspectArgs {
     #[arg(long, value_name = "PREFIX", default_value = DEFAULT_ETCD_PREFIX)]
     pub etcd_prefix: String,
 
-    /// Print Secret data with --get (redacted by default)
+    /// Print Secret values (redacted by default, also in the last-applied annotation)
     #[arg(long)]
     pub show_secrets: bool,
+
+    /// Keep metadata.managedFields in --get output (hidden by default, as kubectl does)
+    #[arg(long)]
+    pub show_managed_fields: bool,
+
+    /// With --get: leave out what the server sets (uid, resourceVersion, timestamps, status,
+    /// allocated cluster IPs, generated Job selectors, owner references) so that `kubectl apply`
+    /// or `kubectl create` recreates the object
+    #[arg(long, requires = "get")]
+    pub for_apply: bool,
+
+    /// List the objects (under --prefix) that were changed, deleted or created in the live
+    /// cluster since the snapshot; uses the cluster-access flags
+    #[arg(long)]
+    pub diff_live: bool,
 
     /// Read a snapshot whose SHA-256 trailer or structure check fails (as `status` and
     /// `restore` would refuse it), with a warning
@@ -44,7 +74,7 @@ pub struct InspectArgs {
     pub skip_hash_check: bool,
 }
 
-pub fn run(args: InspectArgs, global: &GlobalArgs) -> Result<()> {
+pub async fn run(args: InspectArgs, global: &GlobalArgs) -> Result<()> {
     let db = Db::open(&args.file)
         .with_context(|| format!("cannot read snapshot {}", args.file.display()))?;
     for warning in check_for_reading(&args.file, &db, args.skip_hash_check)? {
@@ -52,20 +82,60 @@ pub fn run(args: InspectArgs, global: &GlobalArgs) -> Result<()> {
     }
     match &args.get {
         Some(reference) => get(&db, &args, reference, global),
+        None if args.diff_live => diff_live(&db, &args, global).await,
         None => list(&db, &args, global),
     }
 }
 
+fn registry_root(args: &InspectArgs) -> String {
+    format!("{}/", args.etcd_prefix.trim_end_matches('/'))
+}
+
+/// Built-in types plus those the snapshot's CustomResourceDefinitions define.
+fn resource_types(live: &BTreeMap<&[u8], KeyValue<'_>>, args: &InspectArgs) -> Vec<ResourceType> {
+    let mut types = built_in();
+    let crds = format!(
+        "{}apiextensions.k8s.io/customresourcedefinitions/",
+        registry_root(args)
+    );
+    for (_, kv) in live.range(crds.as_bytes()..) {
+        if !kv.key.starts_with(crds.as_bytes()) {
+            break;
+        }
+        if let Some(t) = decode(kv, DecodeOptions::default())
+            .ok()
+            .as_ref()
+            .and_then(from_crd)
+        {
+            types.push(t);
+        }
+    }
+    types
+}
+
 fn get(db: &Db, args: &InspectArgs, reference: &str, global: &GlobalArgs) -> Result<()> {
-    let candidates = candidate_keys(reference, &args.etcd_prefix);
-    // One pass, restricted to the common prefix of the candidates' parents.
-    let scan_prefix = format!("{}/", args.etcd_prefix.trim_end_matches('/'));
     let scan_prefix = if reference.starts_with('/') {
         reference.to_string()
     } else {
-        scan_prefix
+        registry_root(args)
     };
     let live = latest(db, scan_prefix.as_bytes(), args.revision)?;
+    let candidates = match parse_reference(reference) {
+        Some(r) if !reference.starts_with('/') => {
+            let types = resource_types(&live, args);
+            match resolve(&types, r.resource) {
+                Some(t) => {
+                    let namespace = r
+                        .namespace
+                        .or(global.namespace.as_deref())
+                        .unwrap_or("default");
+                    vec![key_of(t, namespace, r.name, &args.etcd_prefix)]
+                }
+                None => candidate_keys(reference, &args.etcd_prefix),
+            }
+        }
+        _ => candidate_keys(reference, &args.etcd_prefix),
+    };
     let Some(kv) = candidates.iter().find_map(|k| live.get(k.as_bytes())) else {
         bail!(
             "{reference} is not in {} (looked for {}); list what is there with \
@@ -80,26 +150,32 @@ fn get(db: &Db, args: &InspectArgs, reference: &str, global: &GlobalArgs) -> Res
         kv,
         DecodeOptions {
             show_secrets: args.show_secrets,
+            show_managed_fields: args.show_managed_fields,
+            for_apply: args.for_apply,
         },
     )?;
+    if kv.value.starts_with(crate::etcd::k8s_proto::MAGIC)
+        && crate::etcd::k8s_proto::Envelope::decode(kv.value).is_ok_and(|e| {
+            e.api_version == crd::STORED_VERSION && e.kind == "CustomResourceDefinition"
+        })
+    {
+        eprintln!(
+            "note: this CustomResourceDefinition is stored as {} (the API server's storage \
+             version) and printed converted to {}, as the API serves it",
+            crd::STORED_VERSION,
+            crd::SERVED_VERSION
+        );
+    }
     print_structured(&object, global.output_or(OutputFormat::Yaml))
 }
 
 fn list(db: &Db, args: &InspectArgs, global: &GlobalArgs) -> Result<()> {
-    let prefix = args
-        .prefix
-        .clone()
-        .unwrap_or_else(|| format!("{}/", args.etcd_prefix.trim_end_matches('/')));
+    let prefix = args.prefix.clone().unwrap_or_else(|| registry_root(args));
     let live = latest(db, prefix.as_bytes(), args.revision)?;
     let rows: Vec<_> = live
         .values()
         .map(|kv| describe(kv, &args.etcd_prefix))
-        .filter(|row| {
-            global
-                .namespace
-                .as_deref()
-                .is_none_or(|ns| row.namespace.as_deref() == Some(ns))
-        })
+        .filter(|row| in_namespace(global, row.namespace.as_deref()))
         .collect();
     match global.output_or(OutputFormat::Table) {
         format @ (OutputFormat::Json | OutputFormat::Yaml) => print_structured(&rows, format),
@@ -131,6 +207,212 @@ fn list(db: &Db, args: &InspectArgs, global: &GlobalArgs) -> Result<()> {
                     row.encoding.clone(),
                     row.size.to_string(),
                     row.key.clone(),
+                ]);
+            }
+            Ok(table.print(format)?)
+        }
+    }
+}
+
+fn in_namespace(global: &GlobalArgs, namespace: Option<&str>) -> bool {
+    global
+        .namespace
+        .as_deref()
+        .is_none_or(|ns| namespace == Some(ns))
+}
+
+/// One line of `--diff-live`.
+#[derive(Debug, Serialize)]
+struct Change {
+    change: &'static str,
+    resource: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    namespace: Option<String>,
+    name: String,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    paths: Vec<String>,
+}
+
+/// The snapshot's objects of one type, and where their keys live.
+struct StoredType<'a> {
+    api_version: String,
+    kind: String,
+    resource: String,
+    /// The key up to the namespace or name: `/registry/services/specs/`.
+    dir: String,
+    objects: Vec<(&'a KeyValue<'a>, Listed)>,
+}
+
+async fn diff_live(db: &Db, args: &InspectArgs, global: &GlobalArgs) -> Result<()> {
+    let prefix = args.prefix.clone().unwrap_or_else(|| registry_root(args));
+    let live = latest(db, prefix.as_bytes(), args.revision)?;
+    let mut by_type: BTreeMap<(String, String), StoredType> = BTreeMap::new();
+    for kv in live.values() {
+        let row = describe(kv, &args.etcd_prefix);
+        if row.kind.is_empty() || row.name.is_empty() {
+            continue; // not an object (e.g. the service IP allocation ranges)
+        }
+        let tail = match &row.namespace {
+            Some(ns) => format!("{ns}/{}", row.name),
+            None => row.name.clone(),
+        };
+        let dir = row.key.strip_suffix(&tail).unwrap_or(&row.key).to_string();
+        by_type
+            .entry((row.api_version.clone(), row.kind.clone()))
+            .or_insert_with(|| StoredType {
+                api_version: row.api_version.clone(),
+                kind: row.kind.clone(),
+                resource: row.resource.clone(),
+                dir,
+                objects: Vec::new(),
+            })
+            .objects
+            .push((kv, row));
+    }
+
+    let cluster = crate::kube::connect(&global.cluster_options()).await?;
+    let catalog = crate::kube::ApiCatalog::discover(&cluster.client)
+        .await
+        .with_context(|| format!("cannot list the API resources of {}", cluster.server))?;
+    let mut changes = Vec::new();
+    for stored in by_type.values() {
+        let (group, version) = match stored.api_version.split_once('/') {
+            Some((g, v)) => (g, v),
+            None => ("", stored.api_version.as_str()),
+        };
+        let Some(served) = catalog.by_kind(group, &stored.kind) else {
+            eprintln!(
+                "warning: the live cluster does not serve {} ({}); its {} object(s) in the \
+                 snapshot are not compared",
+                stored.kind,
+                stored.api_version,
+                stored.objects.len()
+            );
+            continue;
+        };
+        // Read at the stored version when it is still served, for a like-for-like comparison.
+        let resource = ApiResource::from_gvk_with_plural(
+            &GroupVersionKind::gvk(group, version, &stored.kind),
+            &served.resource.plural,
+        );
+        let api: Api<DynamicObject> = Api::all_with(cluster.client.clone(), &resource);
+        let listed = match api.list(&ListParams::default()).await {
+            Ok(list) => list.items,
+            Err(_) => {
+                let preferred: Api<DynamicObject> =
+                    Api::all_with(cluster.client.clone(), &served.resource);
+                preferred
+                    .list(&ListParams::default())
+                    .await
+                    .with_context(|| {
+                        format!(
+                            "cannot list {} in the live cluster",
+                            served.group_resource()
+                        )
+                    })?
+                    .items
+            }
+        };
+        let mut current: BTreeMap<(Option<String>, String), Json> = BTreeMap::new();
+        for item in listed {
+            let key = (
+                item.metadata.namespace.clone(),
+                item.metadata.name.clone().unwrap_or_default(),
+            );
+            let mut value = serde_json::to_value(&item)?;
+            value["apiVersion"] = Json::String(resource.api_version.clone());
+            value["kind"] = Json::String(stored.kind.clone());
+            if let Some(meta) = value.get_mut("metadata").and_then(Json::as_object_mut) {
+                meta.remove("managedFields");
+            }
+            current.insert(key, value);
+        }
+        for (kv, row) in &stored.objects {
+            if !in_namespace(global, row.namespace.as_deref()) {
+                continue;
+            }
+            let key = (row.namespace.clone(), row.name.clone());
+            let change = |change, paths| Change {
+                change,
+                resource: stored.resource.clone(),
+                namespace: row.namespace.clone(),
+                name: row.name.clone(),
+                paths,
+            };
+            match current.remove(&key) {
+                None => changes.push(change("deleted", Vec::new())),
+                Some(now) => {
+                    // Values are compared in full but only paths are printed, so Secrets are
+                    // safe to decode unredacted here.
+                    let then = decode(
+                        kv,
+                        DecodeOptions {
+                            show_secrets: true,
+                            ..DecodeOptions::default()
+                        },
+                    )?;
+                    let paths = changed_paths(&then, &now);
+                    if !paths.is_empty() {
+                        changes.push(change("changed", paths));
+                    }
+                }
+            }
+        }
+        for ((namespace, name), _) in current {
+            let key = match &namespace {
+                Some(ns) => format!("{}{ns}/{name}", stored.dir),
+                None => format!("{}{name}", stored.dir),
+            };
+            if key.starts_with(&prefix) && in_namespace(global, namespace.as_deref()) {
+                changes.push(Change {
+                    change: "created",
+                    resource: stored.resource.clone(),
+                    namespace,
+                    name,
+                    paths: Vec::new(),
+                });
+            }
+        }
+    }
+    print_changes(&changes, args, global)
+}
+
+fn print_changes(changes: &[Change], args: &InspectArgs, global: &GlobalArgs) -> Result<()> {
+    match global.output_or(OutputFormat::Table) {
+        format @ (OutputFormat::Json | OutputFormat::Yaml) => print_structured(&changes, format),
+        OutputFormat::Name => {
+            let text: String = changes
+                .iter()
+                .map(|c| format!("{}/{}\n", c.resource, c.name))
+                .collect();
+            Ok(write_stdout(&text)?)
+        }
+        format => {
+            if changes.is_empty() {
+                eprintln!(
+                    "No differences between {} and the live cluster.",
+                    args.file.display()
+                );
+                return Ok(());
+            }
+            let mut table = Table::new(&["change", "resource", "namespace", "name", "paths"]);
+            for c in changes {
+                let mut paths = c
+                    .paths
+                    .iter()
+                    .take(4)
+                    .cloned()
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                if c.paths.len() > 4 {
+                    paths.push_str(&format!(" (+{} more)", c.paths.len() - 4));
+                }
+                table.row([
+                    c.change.to_string(),
+                    c.resource.clone(),
+                    c.namespace.clone().unwrap_or_default(),
+                    c.name.clone(),
+                    paths,
                 ]);
             }
             Ok(table.print(format)?)

@@ -42,7 +42,7 @@ pub async fn run(args: EtcdArgs, global: &GlobalArgs) -> Result<()> {
     match *args.command {
         EtcdCommand::Save(args) => save::run(args, global).await,
         EtcdCommand::Status(args) => status::run(args, global),
-        EtcdCommand::Inspect(args) => inspect::run(args, global),
+        EtcdCommand::Inspect(args) => inspect::run(args, global).await,
         EtcdCommand::Restore(args) => restore::run(args, global).await,
         EtcdCommand::Repoint(args) => repoint::run(args, global),
     }

@@ -78,7 +78,7 @@ pub async fn run(args: RestoreArgs, global: &GlobalArgs) -> Result<()> {
     tokio::pin!(task);
     let result = tokio::select! {
         joined = &mut task => joined.context("restore task failed").and_then(|r| r),
-        _ = tokio::signal::ctrl_c() => {
+        _ = crate::interrupt::signalled() => {
             cancel.store(true, Ordering::Relaxed);
             // Let the copy notice and remove its temporary directory before exiting.
             let _ = task.await;

@@ -14,7 +14,7 @@ use crate::etcd::status::humanize_bytes;
 use crate::output::{OutputFormat, print_structured, write_stdout};
 use crate::profile::transfer;
 use crate::profile::{Destination, DestinationRequest, resolve};
-use crate::storage::{ObjectStore, cancel_on_ctrl_c};
+use crate::storage::ObjectStore;
 
 #[derive(Debug, Args)]
 pub struct SaveArgs {
@@ -78,7 +78,9 @@ pub async fn run(args: SaveArgs, global: &GlobalArgs) -> Result<()> {
         Some(profile) => {
             let request = DestinationRequest::from_flags(Some(profile), None)?;
             let destination = resolve(cluster.as_ref(), &request).await?;
-            let store = destination.store()?.with_cancellation(cancel_on_ctrl_c());
+            let store = destination
+                .store()?
+                .with_cancellation(crate::interrupt::cancellation());
             let key = object_path(&args.file)?;
             transfer::object_key(&store, &key)?;
             Some(Upload {
@@ -112,10 +114,15 @@ pub async fn run(args: SaveArgs, global: &GlobalArgs) -> Result<()> {
     };
     let result = tokio::select! {
         result = save(&endpoint, &local, &mut on_progress) => result,
-        _ = tokio::signal::ctrl_c() => Err(anyhow!(
-            "interrupted: the partial snapshot was removed and {} was not touched",
-            args.file.display()
-        )),
+        signal = crate::interrupt::signalled() => {
+            bar.finish_and_clear();
+            eprintln!(
+                "error: {}: the partial snapshot was removed and {} was not touched",
+                signal.described(),
+                args.file.display()
+            );
+            return Err(crate::cli::Interrupted.into());
+        }
     };
     bar.finish_and_clear();
     let mut saved = result?;

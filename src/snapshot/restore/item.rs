@@ -126,7 +126,7 @@ pub(super) async fn restore_item(
         outcome.action = Action::NotAttempted;
         return outcome;
     }
-    let mut created = api.create(&PostParams::default(), &body).await;
+    let mut created = create_answered(ctx, &api, &name, &body).await;
     let mut node_ports_given_up = None;
     if gr == "services"
         && let Err(e) = &created
@@ -143,7 +143,7 @@ pub(super) async fn restore_item(
                 let mut retry = object.clone();
                 node_ports_given_up = Some(drop_node_ports(&mut retry));
                 match serde_json::from_value::<DynamicObject>(retry) {
-                    Ok(body) => created = api.create(&PostParams::default(), &body).await,
+                    Ok(body) => created = create_answered(ctx, &api, &name, &body).await,
                     Err(e) => {
                         outcome.message = Some(format!("not a valid Kubernetes object: {e}"));
                         return outcome;
@@ -198,6 +198,64 @@ pub(super) async fn restore_item(
             outcome
         }
     }
+}
+
+/// Attempts at one create: the first, then retries after 0.25, 0.5, 1 and 2 s.
+const CREATE_ATTEMPTS: u32 = 5;
+
+/// Creates `body`, retrying what is safe to retry, and never reports as failed an object this
+/// restore did create. kube's own layer already retries 429, 503 and 504 (the server did not
+/// act, or says so with Retry-After). Left are a 500 or 502 and a connection that dropped before
+/// the answer: the server may or may not have created the object, so the create is repeated,
+/// and a 409 AlreadyExists — on a repeat, or after kube's retry of a 504 — is checked with a
+/// GET: an object carrying this restore's name label was created by this restore (no other
+/// writer knows the name, and each item is restored once), so it counts as created. A create
+/// still failing after the last attempt is checked the same way before it is reported.
+async fn create_answered(
+    ctx: &Run<'_>,
+    api: &Api<DynamicObject>,
+    name: &str,
+    body: &DynamicObject,
+) -> Result<DynamicObject, kube::Error> {
+    let mut attempt = 1;
+    loop {
+        let error = match api.create(&PostParams::default(), body).await {
+            Ok(created) => return Ok(created),
+            Err(e) => e,
+        };
+        let answer_lost = answer_may_be_lost(&error);
+        if answer_lost && attempt < CREATE_ATTEMPTS && !ctx.cancelled() {
+            tokio::time::sleep(std::time::Duration::from_millis(250 << (attempt - 1))).await;
+            attempt += 1;
+            continue;
+        }
+        if (answer_lost || crate::kube::is_conflict(&error))
+            && let Ok(Some(live)) = api.get_opt(name).await
+            && created_by_this_restore(&live, &ctx.options.restore_name)
+        {
+            return Ok(live);
+        }
+        return Err(error);
+    }
+}
+
+/// A 500 or 502, or no answer at all: the create may have been applied.
+fn answer_may_be_lost(error: &kube::Error) -> bool {
+    match crate::kube::api_status(error) {
+        Some(status) => matches!(status.code, 500 | 502),
+        None => matches!(
+            error,
+            kube::Error::HyperError(_) | kube::Error::Service(_) | kube::Error::ReadEvents(_)
+        ),
+    }
+}
+
+fn created_by_this_restore(live: &DynamicObject, restore_name: &str) -> bool {
+    live.metadata
+        .labels
+        .as_ref()
+        .and_then(|labels| labels.get(fixes::RESTORE_NAME_LABEL))
+        .is_some_and(|value| *value == fixes::valid_label_value(restore_name))
 }
 
 /// Velero, after a create: patch `managedFields` back to the backup's (an error if that fails),
@@ -331,6 +389,35 @@ mod tests {
         );
         let same = json!({"spec": {"claimRef": {"namespace": "db", "name": "data"}}});
         assert_eq!(claimed_by_another(&live, &same), None);
+    }
+
+    fn api_error(code: u16) -> kube::Error {
+        kube::Error::Api(Box::new(
+            serde_json::from_value(json!({"code": code, "message": "m", "reason": "r"})).unwrap(),
+        ))
+    }
+
+    #[test]
+    fn only_answers_that_may_hide_an_applied_create_are_retried() {
+        assert!(answer_may_be_lost(&api_error(500)));
+        assert!(answer_may_be_lost(&api_error(502)));
+        // The server did not act (kube retries 429/503/504 itself), or it answered for sure.
+        for code in [400, 403, 404, 409, 422, 429, 503] {
+            assert!(!answer_may_be_lost(&api_error(code)), "{code}");
+        }
+    }
+
+    #[test]
+    fn only_this_restores_label_proves_the_create_was_ours() {
+        let object = |labels: Value| -> DynamicObject {
+            serde_json::from_value(json!({"apiVersion": "v1", "kind": "ConfigMap",
+                "metadata": {"name": "c", "namespace": "n", "labels": labels}}))
+            .unwrap()
+        };
+        let ours = object(json!({"velero.io/restore-name": "r1"}));
+        assert!(created_by_this_restore(&ours, "r1"));
+        assert!(!created_by_this_restore(&ours, "r2"));
+        assert!(!created_by_this_restore(&object(json!({})), "r1"));
     }
 
     #[test]

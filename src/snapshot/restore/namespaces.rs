@@ -5,6 +5,7 @@ use std::collections::BTreeSet;
 use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result, anyhow, bail};
+use futures::StreamExt;
 use kube::api::{Api, DynamicObject, PostParams};
 use kube::discovery::ApiResource;
 use serde_json::{Value, json};
@@ -151,43 +152,76 @@ pub(super) async fn ensure_namespaces(
         .iter()
         .map(|n| ctx.fix.map_namespace(n).to_string())
         .collect();
-    for ns in targets {
-        let live = api
-            .get_opt(&ns)
-            .await
-            .map_err(|e| anyhow!(describe_error(&ctx.cluster.server, &e)))?;
-        match live {
-            Some(live) => {
-                if live.metadata.deletion_timestamp.is_some() && !ctx.options.dry_run {
-                    bail!(
-                        "namespace {ns} started being deleted during the restore; wait until it is gone and restore again"
-                    );
-                }
+    // Each namespace is independent: check and create them concurrently (a restore into 200
+    // mapped namespaces would otherwise spend 400 round trips one after the other), then
+    // record the outcomes in name order.
+    let outcomes: Vec<(String, Result<Ensured>)> = futures::stream::iter(targets)
+        .map(|ns| {
+            let api = &api;
+            async move {
+                let outcome = ensure_namespace(ctx, api, &ns).await;
+                (ns, outcome)
             }
-            None if ctx.options.dry_run => {
+        })
+        .buffer_unordered(NAMESPACES_AT_ONCE)
+        .collect()
+        .await;
+    let mut outcomes = outcomes;
+    outcomes.sort_by(|a, b| a.0.cmp(&b.0));
+    for (ns, outcome) in outcomes {
+        match outcome? {
+            Ensured::Existed => {}
+            Ensured::WouldCreate => {
                 report
                     .preview
                     .push(format!("+ create namespaces {ns} (bare)"));
                 report.record("v1/Namespace", &ns, Action::WouldCreate);
             }
-            None => {
-                let mut body =
-                    json!({"apiVersion": "v1", "kind": "Namespace", "metadata": {"name": ns}});
-                fixes::prepare(&mut body, "namespaces-bare", &ctx.fix);
-                let body: DynamicObject = serde_json::from_value(body)?;
-                match api.create(&PostParams::default(), &body).await {
-                    Ok(_) => {
-                        report.record("v1/Namespace", &ns, Action::Created);
-                        report.log.push(format!("created: namespaces {ns} (bare)"));
-                    }
-                    Err(e) if crate::kube::is_conflict(&e) => {}
-                    Err(e) => {
-                        return Err(anyhow!(describe_error(&ctx.cluster.server, &e)))
-                            .with_context(|| format!("cannot create namespace {ns}"));
-                    }
-                }
+            Ensured::Created => {
+                report.record("v1/Namespace", &ns, Action::Created);
+                report.log.push(format!("created: namespaces {ns} (bare)"));
             }
         }
     }
     Ok(())
+}
+
+/// Namespaces checked and created at once.
+const NAMESPACES_AT_ONCE: usize = 16;
+
+enum Ensured {
+    Existed,
+    WouldCreate,
+    Created,
+}
+
+async fn ensure_namespace(ctx: &Run<'_>, api: &Api<DynamicObject>, ns: &str) -> Result<Ensured> {
+    let live = api
+        .get_opt(ns)
+        .await
+        .map_err(|e| anyhow!(describe_error(&ctx.cluster.server, &e)))?;
+    match live {
+        Some(live) => {
+            if live.metadata.deletion_timestamp.is_some() && !ctx.options.dry_run {
+                bail!(
+                    "namespace {ns} started being deleted during the restore; wait until it is gone and restore again"
+                );
+            }
+            Ok(Ensured::Existed)
+        }
+        None if ctx.options.dry_run => Ok(Ensured::WouldCreate),
+        None => {
+            let mut body =
+                json!({"apiVersion": "v1", "kind": "Namespace", "metadata": {"name": ns}});
+            fixes::prepare(&mut body, "namespaces-bare", &ctx.fix);
+            let body: DynamicObject = serde_json::from_value(body)?;
+            match api.create(&PostParams::default(), &body).await {
+                Ok(_) => Ok(Ensured::Created),
+                // Created meanwhile (by another client): it exists, which is what is needed.
+                Err(e) if crate::kube::is_conflict(&e) => Ok(Ensured::Existed),
+                Err(e) => Err(anyhow!(describe_error(&ctx.cluster.server, &e)))
+                    .with_context(|| format!("cannot create namespace {ns}")),
+            }
+        }
+    }
 }

@@ -31,9 +31,19 @@ pub(crate) struct AzureBackend {
     inner: Arc<Inner>,
 }
 
+/// How requests prove who sends them.
+enum Auth {
+    /// Shared Key: each request signed with the decoded account key.
+    SharedKey(Vec<u8>),
+    /// Azure AD bearer tokens (service principal, workload identity).
+    Bearer(Box<super::auth::TokenProvider>),
+    /// A shared access signature appended to every URL.
+    Sas(Vec<(String, String)>),
+}
+
 struct Inner {
     account: String,
-    key: Vec<u8>,
+    auth: Auth,
     /// `<endpoint>/<container>`
     container_url: Url,
     client: reqwest::Client,
@@ -49,11 +59,32 @@ impl AzureBackend {
                 "Azure needs a storage account and a container".into(),
             ));
         }
-        let key = base64::engine::general_purpose::STANDARD
-            .decode(config.key.expose().trim())
-            .map_err(|_| {
-                StorageError::Config("the Azure storage key is not valid base64".into())
-            })?;
+        let auth = if let Some(sas) = &config.sas_token {
+            let pairs: Vec<(String, String)> =
+                url::form_urlencoded::parse(sas.expose().trim().trim_start_matches('?').as_bytes())
+                    .into_owned()
+                    .collect();
+            if !pairs.iter().any(|(k, _)| k == "sig") {
+                return Err(StorageError::Config(
+                    "the Azure SAS token has no signature (sig=); copy the whole query string"
+                        .into(),
+                ));
+            }
+            Auth::Sas(pairs)
+        } else if let Some(source) = &config.token_source {
+            Auth::Bearer(Box::new(super::auth::TokenProvider::new(
+                source.clone(),
+                &config.tls,
+            )?))
+        } else {
+            Auth::SharedKey(
+                base64::engine::general_purpose::STANDARD
+                    .decode(config.key.expose().trim())
+                    .map_err(|_| {
+                        StorageError::Config("the Azure storage key is not valid base64".into())
+                    })?,
+            )
+        };
         let endpoint = match &config.endpoint {
             Some(e) if !e.is_empty() => e.trim_end_matches('/').to_string(),
             _ => format!("https://{}.blob.core.windows.net", config.account),
@@ -69,7 +100,7 @@ impl AzureBackend {
         Ok(Self {
             inner: Arc::new(Inner {
                 account: config.account.clone(),
-                key,
+                auth,
                 container_url,
                 client: client(&config.tls, &options)?,
                 location: format!(
@@ -124,11 +155,19 @@ impl Inner {
             ms_headers: ms_headers.clone(),
             ..Default::default()
         };
-        let authorization = sign::authorization(&self.account, &self.key, &url, &signed);
-        let mut request = self
-            .client
-            .request(method.clone(), url)
-            .header("authorization", authorization);
+        let mut url = url;
+        let authorization = match &self.auth {
+            Auth::SharedKey(key) => Some(sign::authorization(&self.account, key, &url, &signed)),
+            Auth::Bearer(tokens) => Some(tokens.authorization().await?),
+            Auth::Sas(pairs) => {
+                url.query_pairs_mut().extend_pairs(pairs);
+                None
+            }
+        };
+        let mut request = self.client.request(method.clone(), url);
+        if let Some(authorization) = authorization {
+            request = request.header("authorization", authorization);
+        }
         for (name, value) in &ms_headers {
             request = request.header(*name, value);
         }

@@ -77,6 +77,17 @@ fn int_uint_cmp(a: &Value, b: &Value) -> Option<std::cmp::Ordering> {
 /// Go's `eq` for one pair.
 fn eq_pair(a: &Value, b: &Value) -> Result<bool, FnError> {
     let (k1, k2) = (basic(a), basic(b));
+    // Go (since 1.18) compares anything that is not a basic value with nil: a nil pointer or a
+    // nil map equals `nil`, a struct, list or non-nil map does not.
+    let go_nil = |v: &Value| match view(v) {
+        View::Nil | View::NilPtr(_) => true,
+        View::Map(m) => m.is_nil,
+        _ => false,
+    };
+    let not_basic = |k: Basic| matches!(k, Basic::Invalid | Basic::Other);
+    if not_basic(k1) && not_basic(k2) && (go_nil(a) || go_nil(b)) {
+        return Ok(go_nil(a) == go_nil(b));
+    }
     if k1 != k2 {
         if matches!(
             (k1, k2),
@@ -193,7 +204,10 @@ fn index(a: &[Value]) -> FnResult {
             View::Nil | View::NilPtr(_) => return Err(failed("index of nil pointer")),
             View::List(l) => l[index_arg(idx, l.len())?].clone(),
             View::Bytes(b) => Value::from(b[index_arg(idx, b.len())?] as i64),
-            View::Str(s) => Value::from(s.as_bytes()[index_arg(idx, s.len())?] as i64),
+            View::Str(s) => {
+                let bytes = crate::template::value::go_bytes(s);
+                Value::from(bytes[index_arg(idx, bytes.len())?] as i64)
+            }
             View::Map(m) => match view(idx) {
                 View::Str(k) => m.get(k).unwrap_or_else(|| m.elem.zero()),
                 View::Nil => return Err(failed("value is nil; should be of type string")),
@@ -218,7 +232,7 @@ fn index(a: &[Value]) -> FnResult {
 fn len(a: &[Value]) -> FnResult {
     let v = deref(&a[0]);
     let n = match view(v) {
-        View::Str(s) => s.len(),
+        View::Str(s) => crate::template::value::go_len(s),
         View::Bytes(b) => b.len(),
         View::List(l) => l.len(),
         View::Map(m) => m.len(),
@@ -281,7 +295,8 @@ fn js(a: &[Value]) -> FnResult {
             '>' => out.push_str("\\u003E"),
             '&' => out.push_str("\\u0026"),
             '=' => out.push_str("\\u003D"),
-            c if (c as u32) < 0x20 || c.is_control() => {
+            // text/template's JSEscape writes every rune unicode.IsPrint rejects as \uXXXX.
+            c if (c as u32) < 0x20 || !crate::template::gofmt::is_go_printable(c) => {
                 out.push_str(&format!("\\u{:04X}", c as u32))
             }
             c => out.push(c),
@@ -293,7 +308,7 @@ fn js(a: &[Value]) -> FnResult {
 /// `url.QueryEscape`.
 pub(crate) fn query_escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for b in s.bytes() {
+    for &b in crate::template::value::go_bytes(s).iter() {
         match b {
             b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
                 out.push(b as char)

@@ -37,9 +37,10 @@ pub(super) const FUNCS: &[FuncDef] = &[
         with_list(a, "last", |l| l.last().cloned().unwrap_or_else(nil))
     }),
     super::f("rest", 1, |a| {
+        // An empty list gives Go's typed nil slice, which prints `[]`.
         with_list(a, "rest", |l| {
             if l.is_empty() {
-                nil()
+                list(Vec::new())
             } else {
                 list(l[1..].to_vec())
             }
@@ -48,7 +49,7 @@ pub(super) const FUNCS: &[FuncDef] = &[
     super::f("initial", 1, |a| {
         with_list(a, "initial", |l| {
             if l.is_empty() {
-                nil()
+                list(Vec::new())
             } else {
                 list(l[..l.len() - 1].to_vec())
             }
@@ -192,25 +193,30 @@ fn merge(a: &[Value], overwrite: bool) -> FnResult {
     Ok(a[0].clone())
 }
 
+/// mergo v0.3.12's `deepMerge` for `map[string]interface{}` (what sprig's `merge` calls):
+/// a key is filled when the destination lacks it or holds its type's zero value (`""`, `0`,
+/// `false`, an empty list or map), or always with `mergeOverwrite`; nested maps merge in place;
+/// a destination that is not empty is kept when the source is a map or a list, even when
+/// overwriting; a nil source value is skipped, or written by `mergeOverwrite`.
 fn merge_into(dst: &GoMap, src: &[(String, Value)], overwrite: bool) {
     for (k, sv) in src {
-        let existing = dst.get(k);
-        match existing {
-            Some(dv) => {
-                if let (View::Map(dm), View::Map(sm)) = (view(&dv), view(sv))
-                    && dm.elem == Elem::Any
-                {
-                    merge_into(dm, &sm.pairs(), overwrite);
-                    continue;
-                }
-                let src_nil = matches!(view(sv), View::Nil);
-                if !src_nil && (overwrite || matches!(view(&dv), View::Nil)) {
-                    dst.write().insert(k.clone(), sv.clone());
-                }
-            }
-            None => {
+        let dv = dst.get(k);
+        if matches!(view(sv), View::Nil) {
+            if overwrite {
                 dst.write().insert(k.clone(), sv.clone());
             }
+            continue;
+        }
+        if let (View::Map(sm), Some(View::Map(dm))) = (view(sv), dv.as_ref().map(view)) {
+            merge_into(dm, &sm.pairs(), overwrite);
+        }
+        let dst_empty = dv.as_ref().is_none_or(super::convert::empty);
+        let src_is_container = matches!(view(sv), View::Map(_) | View::List(_) | View::Bytes(_));
+        if !dst_empty && src_is_container {
+            continue;
+        }
+        if overwrite || dst_empty {
+            dst.write().insert(k.clone(), sv.clone());
         }
     }
 }

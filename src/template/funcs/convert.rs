@@ -4,7 +4,7 @@
 
 use super::{FnResult, FuncDef, bool_arg, failed, s, str_arg};
 use crate::template::gofmt::{format_go_time_string, sprint_value, to_json, to_pretty_json};
-use crate::template::value::{Value, View, kind_name, type_name, view};
+use crate::template::value::{Value, View, go_string, kind_name, type_name, view};
 
 pub(super) const FUNCS: &[FuncDef] = &[
     super::f("hello", 0, |_| s("Hello!")),
@@ -43,55 +43,24 @@ pub(super) const FUNCS: &[FuncDef] = &[
 pub(crate) fn strval(v: &Value) -> String {
     match view(v) {
         View::Str(s) => s.to_string(),
-        View::Bytes(b) => String::from_utf8_lossy(b).into_owned(),
+        View::Bytes(b) => go_string(b),
         View::Time(t) => format_go_time_string(t),
         _ => sprint_value(v),
     }
 }
 
-/// `cast.ToInt64`: numbers truncate, strings parse with Go's base prefixes, bools are 0/1,
-/// anything else (or a parse failure) is 0.
+/// sprig v2.22.0's `toInt64`: numbers truncate, strings parse as base-10 integers
+/// (`strconv.ParseInt(s, 10, 64)`: no `0x` prefix, no underscores), bools are 0/1, anything
+/// else (or a parse failure) is 0.
 pub(crate) fn to_int64(v: &Value) -> i64 {
     match view(v) {
         View::Int(i) => i,
         View::Uint(u) => u as i64,
         View::Float(f) => f as i64,
         View::Bool(b) => i64::from(b),
-        View::Str(s) => parse_go_int(s).unwrap_or(0),
+        View::Str(s) => s.parse::<i64>().unwrap_or(0),
         _ => 0,
     }
-}
-
-/// `strconv.ParseInt(s, 0, 64)`.
-pub(crate) fn parse_go_int(s: &str) -> Option<i64> {
-    let (neg, body) = match s.strip_prefix('-') {
-        Some(b) => (true, b),
-        None => (false, s.strip_prefix('+').unwrap_or(s)),
-    };
-    if body.is_empty() {
-        return None;
-    }
-    let lower = body.to_ascii_lowercase();
-    let has_prefix = lower.starts_with("0x") || lower.starts_with("0o") || lower.starts_with("0b");
-    if body.contains('_') && !has_prefix {
-        return None;
-    }
-    let clean: String = lower.chars().filter(|&c| c != '_').collect();
-    let v = if let Some(h) = clean.strip_prefix("0x") {
-        i128::from_str_radix(h, 16).ok()?
-    } else if let Some(o) = clean.strip_prefix("0o") {
-        i128::from_str_radix(o, 8).ok()?
-    } else if let Some(b) = clean.strip_prefix("0b") {
-        i128::from_str_radix(b, 2).ok()?
-    } else if clean.len() > 1 && clean.starts_with('0') {
-        i128::from_str_radix(&clean[1..], 8).ok()?
-    } else {
-        if !clean.bytes().all(|b| b.is_ascii_digit()) {
-            return None;
-        }
-        clean.parse::<i128>().ok()?
-    };
-    i64::try_from(if neg { -v } else { v }).ok()
 }
 
 /// `cast.ToFloat64`.

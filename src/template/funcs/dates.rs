@@ -4,7 +4,7 @@ use chrono::{DateTime, Utc};
 
 use super::{FnError, FnResult, FuncDef, s, str_arg, wrong_type};
 use crate::duration::{format_go_duration, parse_go_duration};
-use crate::template::dates::{format_go_time, in_utc, now, parse_go_time, utc_time, zero_time};
+use crate::template::dates::{format_go_time, in_zone, now, parse_go_time, utc_time, zero_time};
 use crate::template::value::{GoTime, Value, View, view};
 
 pub(super) const FUNCS: &[FuncDef] = &[
@@ -49,10 +49,11 @@ fn as_time(v: &Value) -> GoTime {
     }
 }
 
-/// `time.LoadLocation`: only UTC and Local (= UTC) are known here; sprig falls back to UTC for
-/// a zone it cannot load, so other zone names format in UTC.
-fn format_in_zone(layout: &str, date: &Value, _zone: &str) -> FnResult {
-    s(format_go_time(&in_utc(&as_time(date)), layout))
+/// sprig's `dateInZone`: the time in the named zone, read from the system's zoneinfo database
+/// as Go's `time.LoadLocation` reads it; a zone that does not load formats in UTC, as sprig
+/// falls back to UTC.
+fn format_in_zone(layout: &str, date: &Value, zone: &str) -> FnResult {
+    s(format_go_time(&in_zone(&as_time(date), zone), layout))
 }
 
 fn date_in_zone(a: &[Value], zone: Option<usize>) -> FnResult {

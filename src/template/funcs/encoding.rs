@@ -6,23 +6,23 @@ use sha1::Digest;
 
 use super::strings::string_list;
 use super::{FnError, FnResult, FuncDef, failed, int_arg, s, str_arg};
-use crate::template::value::Value;
+use crate::template::value::{Value, go_bytes, go_string};
 
 pub(super) const FUNCS: &[FuncDef] = &[
     super::f("b64enc", 1, |a| {
-        s(base64::engine::general_purpose::STANDARD.encode(str_arg(a, 0)?))
+        s(base64::engine::general_purpose::STANDARD.encode(go_bytes(str_arg(a, 0)?)))
     }),
-    super::f("b64dec", 1, |a| s(b64_decode(str_arg(a, 0)?.as_bytes()))),
-    super::f("b32enc", 1, |a| s(b32_encode(str_arg(a, 0)?.as_bytes()))),
-    super::f("b32dec", 1, |a| s(b32_decode(str_arg(a, 0)?.as_bytes()))),
+    super::f("b64dec", 1, |a| s(b64_decode(&go_bytes(str_arg(a, 0)?)))),
+    super::f("b32enc", 1, |a| s(b32_encode(&go_bytes(str_arg(a, 0)?)))),
+    super::f("b32dec", 1, |a| s(b32_decode(&go_bytes(str_arg(a, 0)?)))),
     super::f("sha1sum", 1, |a| {
-        s(hex::encode(sha1::Sha1::digest(str_arg(a, 0)?.as_bytes())))
+        s(hex::encode(sha1::Sha1::digest(go_bytes(str_arg(a, 0)?))))
     }),
     super::f("sha256sum", 1, |a| {
-        s(hex::encode(sha2::Sha256::digest(str_arg(a, 0)?.as_bytes())))
+        s(hex::encode(sha2::Sha256::digest(go_bytes(str_arg(a, 0)?))))
     }),
     super::f("adler32sum", 1, |a| {
-        s(adler32(str_arg(a, 0)?.as_bytes()).to_string())
+        s(adler32(&go_bytes(str_arg(a, 0)?)).to_string())
     }),
     super::f("base", 1, |a| s(path_base(str_arg(a, 0)?))),
     super::f("dir", 1, |a| s(path_dir(str_arg(a, 0)?))),
@@ -126,7 +126,7 @@ fn b64_decode(src: &[u8]) -> String {
         while j < 4 {
             if si == src.len() {
                 if j == 0 {
-                    return String::from_utf8_lossy(&out).into_owned();
+                    return go_string(&out);
                 }
                 return corrupt(si - j);
             }
@@ -175,7 +175,7 @@ fn b64_decode(src: &[u8]) -> String {
             return e;
         }
         if dlen < 4 {
-            return String::from_utf8_lossy(&out).into_owned();
+            return go_string(&out);
         }
     }
 }
@@ -250,7 +250,7 @@ fn b32_decode(src: &[u8]) -> String {
             return corrupt(quantum[7].0 + 1);
         }
     }
-    String::from_utf8_lossy(&out).into_owned()
+    go_string(&out)
 }
 
 fn adler32(data: &[u8]) -> u32 {

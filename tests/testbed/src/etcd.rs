@@ -11,6 +11,8 @@ use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result, bail};
+use base64::Engine;
+use base64::engine::general_purpose::STANDARD as BASE64;
 
 /// Certificates for a TLS etcd: the CA, the server pair, and a client pair signed by the CA.
 #[derive(Debug, Clone)]
@@ -213,27 +215,26 @@ impl Etcd {
         Some(command)
     }
 
-    /// A client for writing test data.
-    pub async fn client(&self) -> Result<etcd_client::Client> {
-        let mut options = etcd_client::ConnectOptions::new();
+    /// A client for writing test data. It speaks etcd's JSON gateway (`/v3/kv/…` on the client
+    /// port, the same handlers as gRPC) rather than gRPC, so the test bed needs neither a gRPC
+    /// stack nor the plugin's own client, which is what the tests check.
+    pub fn client(&self) -> Result<KvClient> {
+        // reqwest is built without a TLS provider of its own and wants one even for http://.
+        let _ = rustls::crypto::ring::default_provider().install_default();
+        let mut builder = reqwest::Client::builder().no_proxy();
         if let Some(files) = &self.tls {
-            let tls = etcd_client::TlsOptions::new()
-                .ca_certificate(etcd_client::Certificate::from_pem(std::fs::read(
-                    &files.ca,
-                )?))
-                .identity(etcd_client::Identity::from_pem(
-                    std::fs::read(&files.client_cert)?,
-                    std::fs::read(&files.client_key)?,
-                ));
-            options = options.with_tls(tls);
+            builder = builder.tls_backend_preconfigured(client_tls(files)?);
         }
-        Ok(etcd_client::Client::connect([self.client_url.as_str()], Some(options)).await?)
+        Ok(KvClient {
+            http: builder.build()?,
+            base: self.client_url.clone(),
+        })
     }
 
     /// Writes `count` keys `{prefix}{i:07}` with `value_size`-byte pseudo-random values, 128 puts
     /// per transaction (the fast path: ~8,000 keys/s on two cores).
     pub async fn load(&self, prefix: &str, count: usize, value_size: usize) -> Result<()> {
-        let mut client = self.client().await?;
+        let client = self.client()?;
         let mut seed = 0x9E37_79B9_7F4A_7C15u64;
         let mut next = move || {
             seed ^= seed << 13;
@@ -244,18 +245,83 @@ impl Etcd {
         let mut i = 0;
         while i < count {
             let end = (i + 128).min(count);
-            let ops: Vec<etcd_client::TxnOp> = (i..end)
+            let puts: Vec<(Vec<u8>, Vec<u8>)> = (i..end)
                 .map(|n| {
                     let value: Vec<u8> =
                         (0..value_size).map(|_| (next() % 94 + 33) as u8).collect();
-                    etcd_client::TxnOp::put(format!("{prefix}{n:07}"), value, None)
+                    (format!("{prefix}{n:07}").into_bytes(), value)
                 })
                 .collect();
-            client.txn(etcd_client::Txn::new().and_then(ops)).await?;
+            client.put_all(&puts).await?;
             i = end;
         }
         Ok(())
     }
+}
+
+/// Writes keys through etcd's JSON gateway: each call is one etcd transaction, keys and values
+/// base64 in JSON (the gateway's encoding of `bytes` fields).
+pub struct KvClient {
+    http: reqwest::Client,
+    base: String,
+}
+
+impl KvClient {
+    pub async fn put(&self, key: impl AsRef<[u8]>, value: impl AsRef<[u8]>) -> Result<()> {
+        self.put_all(&[(key.as_ref(), value.as_ref())]).await
+    }
+
+    /// All puts in one transaction (one revision), as `etcdctl txn` would.
+    pub async fn put_all<K: AsRef<[u8]>, V: AsRef<[u8]>>(&self, puts: &[(K, V)]) -> Result<()> {
+        let success: Vec<serde_json::Value> = puts
+            .iter()
+            .map(|(key, value)| {
+                serde_json::json!({"request_put": {
+                    "key": BASE64.encode(key), "value": BASE64.encode(value)}})
+            })
+            .collect();
+        self.call("/v3/kv/txn", serde_json::json!({ "success": success }))
+            .await
+    }
+
+    pub async fn delete(&self, key: impl AsRef<[u8]>) -> Result<()> {
+        let key = BASE64.encode(key);
+        self.call("/v3/kv/deleterange", serde_json::json!({ "key": key }))
+            .await
+    }
+
+    async fn call(&self, path: &str, body: serde_json::Value) -> Result<()> {
+        let response = self
+            .http
+            .post(format!("{}{path}", self.base))
+            .json(&body)
+            .send()
+            .await
+            .with_context(|| format!("etcd gateway {path}"))?;
+        let status = response.status();
+        if !status.is_success() {
+            bail!("etcd gateway {path}: {status}: {}", response.text().await?);
+        }
+        Ok(())
+    }
+}
+
+/// The client side of a TLS member: its CA as the only root, the client pair as identity.
+fn client_tls(files: &TlsFiles) -> Result<rustls::ClientConfig> {
+    use rustls::pki_types::pem::PemObject;
+    use rustls::pki_types::{CertificateDer, PrivateKeyDer};
+    let mut roots = rustls::RootCertStore::empty();
+    for cert in CertificateDer::pem_file_iter(&files.ca)? {
+        roots.add(cert?)?;
+    }
+    let chain =
+        CertificateDer::pem_file_iter(&files.client_cert)?.collect::<Result<Vec<_>, _>>()?;
+    let key = PrivateKeyDer::from_pem_file(&files.client_key)?;
+    let provider = std::sync::Arc::new(rustls::crypto::ring::default_provider());
+    Ok(rustls::ClientConfig::builder_with_provider(provider)
+        .with_safe_default_protocol_versions()?
+        .with_root_certificates(roots)
+        .with_client_auth_cert(chain, key)?)
 }
 
 fn make_certificates(dir: &Path) -> Result<TlsFiles> {

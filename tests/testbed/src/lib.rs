@@ -3,6 +3,7 @@
 //! - [`apiserver`]: the fake Kubernetes API server ([`FakeApiServer`]).
 //! - [`s3`]: an in-process S3 server (s3s-fs) and a moto launcher.
 //! - [`etcd`]: a launcher for the real etcd binary.
+//! - [`fault_proxy`]: a fault-injecting HTTP(S) proxy in front of the fake or a real API server.
 //! - [`kanister_controller`]: a scripted stand-in for the Kanister controller.
 //! - [`pty`]: a pseudo-terminal driver for interactive tests.
 //! - [`real`]: a real Kubernetes (control plane, or a whole node) for the real-cluster tier.
@@ -12,6 +13,7 @@
 pub mod apiserver;
 pub mod cluster;
 pub mod etcd;
+pub mod fault_proxy;
 pub mod kanister_controller;
 pub mod pty;
 pub mod real;

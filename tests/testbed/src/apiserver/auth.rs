@@ -33,6 +33,9 @@ pub struct DenyRule {
     pub namespace: Option<String>,
     /// Only this object name (None: every name).
     pub name: Option<String>,
+    /// Only requests across all namespaces (a cluster-wide LIST of a namespaced type), not
+    /// those inside one namespace: a user with RoleBindings in some namespaces only.
+    pub cluster_wide_only: bool,
 }
 
 impl DenyRule {
@@ -58,7 +61,14 @@ impl DenyRule {
             resource,
             namespace: None,
             name: None,
+            cluster_wide_only: false,
         }
+    }
+
+    /// Denies only requests made across all namespaces.
+    pub fn cluster_wide_only(mut self) -> Self {
+        self.cluster_wide_only = true;
+        self
     }
 
     pub fn in_namespace(mut self, ns: &str) -> Self {
@@ -86,6 +96,7 @@ impl DenyRule {
                 .namespace
                 .as_ref()
                 .is_none_or(|ns| attrs.namespace.as_deref() == Some(ns.as_str()))
+            && (!self.cluster_wide_only || attrs.namespace.is_none())
             && self
                 .name
                 .as_ref()

@@ -12,6 +12,9 @@ pub enum Fault {
     ServerError { code: u16 },
     /// The connection is closed without a response.
     DropConnection,
+    /// The request is carried out (a create creates), then the connection is closed without
+    /// the response: the client cannot tell whether it happened.
+    DropAnswer,
     /// The request is answered normally after this delay.
     Latency(Duration),
 }
@@ -86,6 +89,11 @@ impl Faults {
     /// The next `n` requests have their connection closed without an answer.
     pub fn drop_connections(&self, n: usize) {
         self.add(FaultRule::new(Fault::DropConnection).times(n));
+    }
+
+    /// The next `n` requests are carried out, but their answers are lost (connection closed).
+    pub fn drop_answers(&self, n: usize) {
+        self.add(FaultRule::new(Fault::DropAnswer).times(n));
     }
 
     /// Every request is delayed by `delay` (replaces any previous global latency).

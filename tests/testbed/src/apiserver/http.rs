@@ -203,8 +203,9 @@ async fn handle(
             };
             return Ok(error_response(&e));
         }
-        Some(Fault::Latency(_)) | None => {}
+        Some(Fault::Latency(_) | Fault::DropAnswer) | None => {}
     }
+    let drop_answer = fault == Some(Fault::DropAnswer);
 
     let who = match authenticate(&inner, &headers) {
         Ok(who) => who,
@@ -220,10 +221,14 @@ async fn handle(
         who,
         upgrade,
     };
-    Ok(match route(&inner, call).await {
+    let response = match route(&inner, call).await {
         Ok(r) => r,
         Err(e) => error_response(&e),
-    })
+    };
+    if drop_answer {
+        return Err(DropConnection);
+    }
+    Ok(response)
 }
 
 fn authenticate(inner: &Inner, headers: &http::HeaderMap) -> Result<Identity, ApiError> {

@@ -125,16 +125,13 @@ fn phase_mut(status: &mut Value, action: usize, slot: Slot) -> &mut Value {
     }
 }
 
-/// Mean of every phase's `progressPercent` across all actions (the defer phase counts when the
-/// Blueprint has one).
+/// Mean of every phase's `progressPercent` across all actions: `status.actions[].phases` only,
+/// as Kanister's controller computes it (the deferPhase never counts).
 fn percent_completed(status: &Value) -> String {
     let mut total = 0u64;
     let mut count = 0u64;
     for action in status["actions"].as_array().into_iter().flatten() {
-        let phases = action["phases"].as_array().into_iter().flatten();
-        let defer = Some(&action["deferPhase"])
-            .filter(|d| d["name"].as_str().is_some_and(|n| !n.is_empty()));
-        for phase in phases.chain(defer) {
+        for phase in action["phases"].as_array().into_iter().flatten() {
             count += 1;
             total += phase["progress"]["progressPercent"]
                 .as_str()

@@ -58,6 +58,14 @@ impl ImageBuilder {
         built.push((binary, image.clone()));
         Ok(image)
     }
+
+    /// Imports an image archive built elsewhere (e.g. by `scripts/release-image`) into the node's
+    /// containerd, under the name its index gives.
+    pub fn load_archive(cluster: &RealCluster, archive: &Path) -> Result<(), String> {
+        run(Command::new(cluster.tools.join("images/load.sh"))
+            .arg(&cluster.state_dir)
+            .arg(archive))
+    }
 }
 
 /// The shared libraries `ldd` names for a dynamically linked binary (none for a static one).

@@ -2,6 +2,8 @@
 //! Secret) and turning a Profile into a [`StorageConfig`]. Values never appear in messages: only
 //! Secret names and key names do.
 
+pub mod cloud;
+
 use std::collections::BTreeMap;
 
 use anyhow::{Result, anyhow, bail};
@@ -13,7 +15,9 @@ use serde_json::Value;
 use super::template_value::TemplateCredential;
 use super::types::{CredentialType, Location, LocationType, ObjectReference, Profile};
 use crate::kube::{Cluster, describe_error};
+use crate::storage::auth::azure::AzureEnvironment;
 use crate::storage::{AzureConfig, GcsConfig, LocalConfig, S3Config, StorageConfig, TlsOptions};
+use cloud::{AzureAuth, Env};
 
 /// Kanister's typed Secret for AWS (`credential.type: secret`).
 pub const AWS_SECRET_TYPE: &str = "secrets.kanister.io/aws";
@@ -44,7 +48,40 @@ pub struct ResolvedCredential {
 }
 
 /// Read the Secret(s) `profile.credential` refers to. `what` names the profile in errors.
+/// `source` says which credentials will be used: the Secret, and the STS role, token endpoint or
+/// pod identity they lead to (never a value).
 pub async fn resolve(
+    cluster: &Cluster,
+    profile: &Profile,
+    what: &str,
+) -> Result<ResolvedCredential> {
+    let mut resolved = read_credential(cluster, profile, what).await?;
+    if let Ok(config) = storage_config(
+        &profile.location,
+        &resolved.credential,
+        profile.skip_ssl_verify,
+        what,
+    ) && let Some(used) = effective_source(&config)
+    {
+        resolved.source = format!("{used} (from {})", resolved.source);
+    }
+    Ok(resolved)
+}
+
+/// The fetched credential source a configuration uses, when it is more than the keys it holds.
+pub fn effective_source(config: &StorageConfig) -> Option<String> {
+    match config {
+        StorageConfig::S3(c) => c.credential_source.as_ref().map(|s| s.describe()),
+        StorageConfig::Gcs(c) => c.token_source.as_ref().map(|s| s.describe()),
+        StorageConfig::Azure(c) if c.sas_token.is_some() => {
+            Some("a shared access signature (SAS)".into())
+        }
+        StorageConfig::Azure(c) => c.token_source.as_ref().map(|s| s.describe()),
+        StorageConfig::Local(_) => None,
+    }
+}
+
+async fn read_credential(
     cluster: &Cluster,
     profile: &Profile,
     what: &str,
@@ -204,12 +241,30 @@ pub fn local_endpoint(dir: &std::path::Path) -> Result<String> {
         .map_err(|_| anyhow!("{} is not an absolute directory path", dir.display()))
 }
 
-/// The object store a Profile's location and resolved credentials describe.
+/// The object store a Profile's location and resolved credentials describe. Sources outside the
+/// Secret (the pod's identity) are looked up in the process environment.
 pub fn storage_config(
     location: &Location,
     credential: &TemplateCredential,
     skip_ssl_verify: bool,
     what: &str,
+) -> Result<StorageConfig> {
+    storage_config_in(
+        location,
+        credential,
+        skip_ssl_verify,
+        what,
+        &cloud::process_env,
+    )
+}
+
+/// [`storage_config`] with the environment read through `env`.
+pub fn storage_config_in(
+    location: &Location,
+    credential: &TemplateCredential,
+    skip_ssl_verify: bool,
+    what: &str,
+    env: Env<'_>,
 ) -> Result<StorageConfig> {
     let tls = TlsOptions {
         ca_cert_pem: None,
@@ -234,28 +289,32 @@ pub fn storage_config(
             if bucket.is_empty() {
                 bail!("{what}: location.bucket is required for s3Compliant");
             }
-            let (id, secret, token) = match credential {
-                TemplateCredential::KeyPair { id, secret } => (id.clone(), secret.clone(), None),
+            let region = if location.region.is_empty() {
+                "us-east-1".to_string()
+            } else {
+                location.region.clone()
+            };
+            let (id, secret, token, source) = match credential {
+                TemplateCredential::KeyPair { id, secret } => {
+                    (id.clone(), secret.clone(), None, None)
+                }
                 TemplateCredential::Secret(json) => {
                     let fields = secret_fields(json);
                     let name = typed_secret_name(json);
-                    if let Some(role) = fields.get(AWS_ROLE).filter(|r| !r.is_empty()) {
-                        bail!(
-                            "{what}: Secret {name} asks to assume role {role:?}; kubectl-backup cannot assume \
-                             IAM roles client-side yet: give credentials of the role itself"
-                        );
+                    match cloud::aws_source(&fields, &name, &region, env, what)? {
+                        crate::storage::auth::aws::AwsCredentialSource::Keys {
+                            access_key_id,
+                            secret_access_key,
+                            session_token,
+                            ..
+                        } => (
+                            access_key_id,
+                            secret_access_key.expose().to_string(),
+                            session_token.map(|t| t.expose().to_string()),
+                            None,
+                        ),
+                        other => (String::new(), String::new(), None, Some(other)),
                     }
-                    let get = |k: &str| {
-                        fields
-                            .get(k)
-                            .cloned()
-                            .ok_or_else(|| anyhow!("{what}: Secret {name} has no key {k:?}"))
-                    };
-                    (
-                        get(AWS_ACCESS_KEY_ID)?,
-                        get(AWS_SECRET_ACCESS_KEY)?,
-                        fields.get(AWS_SESSION_TOKEN).cloned(),
-                    )
                 }
                 TemplateCredential::None => {
                     bail!("{what}: an s3Compliant profile needs credentials")
@@ -265,16 +324,13 @@ pub fn storage_config(
                 // Kanister forces path-style addressing for custom endpoints (MinIO, Ceph).
                 path_style: endpoint.is_some(),
                 endpoint,
-                region: if location.region.is_empty() {
-                    "us-east-1".into()
-                } else {
-                    location.region.clone()
-                },
+                region,
                 bucket,
                 prefix,
                 access_key_id: id,
                 secret_access_key: secret.into(),
                 session_token: token.filter(|t| !t.is_empty()).map(Into::into),
+                credential_source: source,
                 tls,
             }))
         }
@@ -282,22 +338,50 @@ pub fn storage_config(
             if bucket.is_empty() {
                 bail!("{what}: location.bucket is required for gcs");
             }
-            let TemplateCredential::KeyPair { id, secret } = credential else {
-                bail!("{what}: a gcs profile needs a keyPair credential");
+            let (project_id, key) = match credential {
+                TemplateCredential::KeyPair { id, secret } => (id.clone(), secret.clone()),
+                TemplateCredential::Secret(json) => {
+                    let fields = secret_fields(json);
+                    let name = typed_secret_name(json);
+                    let key = fields.get(cloud::GCP_SERVICE_ACCOUNT_JSON).cloned().ok_or_else(|| {
+                        anyhow!(
+                            "{what}: Secret {name} has no key {:?} (a {} Secret holds the service-account key there)",
+                            cloud::GCP_SERVICE_ACCOUNT_JSON,
+                            cloud::GCP_SECRET_TYPE
+                        )
+                    })?;
+                    (fields.get(GCP_PROJECT_ID).cloned().unwrap_or_default(), key)
+                }
+                TemplateCredential::None => bail!("{what}: a gcs profile needs credentials"),
             };
-            if secret.trim_start().starts_with('{') {
-                bail!(
-                    "{what}: this profile holds a GCP service-account key, which Kanister's controller can use \
-                     but kubectl-backup's own data path cannot yet; create a profile with HMAC keys \
-                     (`kubectl backup profile create gcs --hmac-access-id … --hmac-secret …`)"
-                );
+            let origin = format!("the service key of {what}");
+            if let Some(source) = cloud::gcp_token_source(&key, &origin, env)? {
+                let project_id = match &source {
+                    crate::storage::auth::TokenSource::GcpServiceAccount(k)
+                        if project_id.is_empty() =>
+                    {
+                        k.project_id.clone()
+                    }
+                    _ => project_id,
+                };
+                return Ok(StorageConfig::Gcs(GcsConfig {
+                    endpoint,
+                    bucket,
+                    prefix,
+                    token_source: Some(source),
+                    project_id,
+                    tls,
+                    ..Default::default()
+                }));
             }
             Ok(StorageConfig::Gcs(GcsConfig {
                 endpoint,
                 bucket,
                 prefix,
-                hmac_access_id: id.clone(),
-                hmac_secret: secret.clone().into(),
+                hmac_access_id: project_id,
+                hmac_secret: key.into(),
+                token_source: None,
+                project_id: String::new(),
                 tls,
             }))
         }
@@ -305,39 +389,47 @@ pub fn storage_config(
             if bucket.is_empty() {
                 bail!("{what}: location.bucket (the container) is required for azure");
             }
-            let (account, key, environment) = match credential {
-                TemplateCredential::KeyPair { id, secret } => (id.clone(), secret.clone(), None),
+            let (account, auth, environment) = match credential {
+                TemplateCredential::KeyPair { id, secret } => {
+                    (id.clone(), AzureAuth::Key(secret.clone()), None)
+                }
                 TemplateCredential::Secret(json) => {
                     let fields = secret_fields(json);
                     let name = typed_secret_name(json);
-                    let get = |k: &str| {
+                    let account =
                         fields
-                            .get(k)
+                            .get(AZURE_STORAGE_ACCOUNT_ID)
                             .cloned()
-                            .ok_or_else(|| anyhow!("{what}: Secret {name} has no key {k:?}"))
-                    };
-                    (
-                        get(AZURE_STORAGE_ACCOUNT_ID)?,
-                        get(AZURE_STORAGE_KEY)?,
-                        fields.get(AZURE_STORAGE_ENVIRONMENT).cloned(),
-                    )
+                            .ok_or_else(|| {
+                                anyhow!(
+                                    "{what}: Secret {name} has no key {AZURE_STORAGE_ACCOUNT_ID:?}"
+                                )
+                            })?;
+                    let environment = fields.get(AZURE_STORAGE_ENVIRONMENT).cloned();
+                    let cloud = AzureEnvironment::named(environment.as_deref().unwrap_or(""))
+                        .ok_or_else(|| unknown_environment(what, environment.as_deref()))?;
+                    let auth = cloud::azure_auth(&fields, &name, &cloud, env, what)?;
+                    (account, auth, environment)
                 }
                 TemplateCredential::None => bail!("{what}: an azure profile needs credentials"),
             };
-            let endpoint = match (endpoint, environment.as_deref()) {
-                (Some(e), _) => Some(e),
-                (None, None | Some("") | Some("AzurePublicCloud")) => None,
-                (None, Some(env)) => Some(format!(
-                    "https://{account}.{}",
-                    azure_blob_suffix(env).ok_or_else(|| anyhow!(
-                        "{what}: unknown Azure environment {env:?} (AzurePublicCloud, AzureChinaCloud, \
-                         AzureUSGovernmentCloud); or set location.endpoint"
-                    ))?
-                )),
+            let cloud = AzureEnvironment::named(environment.as_deref().unwrap_or(""))
+                .ok_or_else(|| unknown_environment(what, environment.as_deref()))?;
+            let endpoint = match endpoint {
+                Some(e) => Some(e),
+                None if cloud.name == "AzurePublicCloud" => None,
+                None => Some(format!("https://{account}.{}", cloud.blob_suffix)),
+            };
+            let (key, token_source, sas_token) = match auth {
+                AzureAuth::Key(key) => (key.into(), None, None),
+                AzureAuth::Sas(sas) => (Default::default(), None, Some(sas.into())),
+                AzureAuth::Token(source) => (Default::default(), Some(source), None),
             };
             Ok(StorageConfig::Azure(AzureConfig {
                 account,
-                key: key.into(),
+                key,
+                token_source,
+                sas_token,
                 container: bucket,
                 prefix,
                 endpoint,
@@ -358,13 +450,12 @@ pub fn storage_config(
     }
 }
 
-fn azure_blob_suffix(environment: &str) -> Option<&'static str> {
-    match environment {
-        "AzureChinaCloud" => Some("blob.core.chinacloudapi.cn"),
-        "AzureUSGovernmentCloud" => Some("blob.core.usgovcloudapi.net"),
-        "AzureGermanCloud" => Some("blob.core.cloudapi.de"),
-        _ => None,
-    }
+fn unknown_environment(what: &str, environment: Option<&str>) -> anyhow::Error {
+    anyhow!(
+        "{what}: unknown Azure environment {:?} ({}); or set location.endpoint",
+        environment.unwrap_or(""),
+        AzureEnvironment::names()
+    )
 }
 
 #[cfg(test)]

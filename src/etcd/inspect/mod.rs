@@ -5,16 +5,22 @@
 //! etcd's `key` bucket is ordered by revision, not by key, so the newest state of each key is
 //! found with one pass and an index of borrowed slices into the memory map (no values copied).
 
+pub mod crd;
+pub mod diff;
+pub mod for_apply;
+pub mod resources;
+pub mod secrets;
+
 use std::collections::BTreeMap;
 
 use anyhow::{Context, Result, bail};
 use serde::Serialize;
 use serde_json::Value as Json;
 
-use super::bbolt::Db;
-use super::k8s_proto::{self, DecodeOptions, Envelope};
-use super::protowire::KeyValue;
-use super::revision::{Revision, is_tombstone};
+use super::k8s_proto::{self, Envelope};
+use crate::etcd::bbolt::Db;
+use crate::etcd::protowire::KeyValue;
+use crate::etcd::revision::{Revision, is_tombstone};
 
 /// kube-apiserver's default `--etcd-prefix`.
 pub const DEFAULT_ETCD_PREFIX: &str = "/registry";
@@ -270,6 +276,17 @@ pub fn describe(kv: &KeyValue<'_>, etcd_prefix: &str) -> Listed {
     }
 }
 
+/// How `decode` prints an object.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct DecodeOptions {
+    /// Print Secret values (redacted by default, wherever they appear).
+    pub show_secrets: bool,
+    /// Keep `metadata.managedFields`, which kubectl hides unless `--show-managed-fields`.
+    pub show_managed_fields: bool,
+    /// Strip what the server sets, for `kubectl apply`/`create` (see [`for_apply`]).
+    pub for_apply: bool,
+}
+
 /// The stored object as the API would serve it (resourceVersion = its mod revision).
 pub fn decode(kv: &KeyValue<'_>, options: DecodeOptions) -> Result<Json> {
     let key = String::from_utf8_lossy(kv.key);
@@ -279,7 +296,7 @@ pub fn decode(kv: &KeyValue<'_>, options: DecodeOptions) -> Result<Json> {
         Encoding::Protobuf => {
             let envelope = Envelope::decode(kv.value)
                 .with_context(|| format!("{key} holds a malformed protobuf envelope"))?;
-            k8s_proto::decode_object(&envelope, options)
+            k8s_proto::decode_object(&envelope)
                 .with_context(|| format!("{key} holds a malformed {} object", envelope.kind))?
         }
         Encoding::Encrypted(provider) => bail!(
@@ -292,13 +309,80 @@ pub fn decode(kv: &KeyValue<'_>, options: DecodeOptions) -> Result<Json> {
             return Ok(Json::String(String::from_utf8_lossy(kv.value).into_owned()));
         }
     };
+    if crd::is_stored_v1beta1(&object) {
+        crd::to_v1(&mut object);
+    }
+    served_defaults(&mut object);
     if let Some(meta) = object.get_mut("metadata").and_then(Json::as_object_mut) {
         meta.insert(
             "resourceVersion".into(),
             Json::String(kv.mod_revision.to_string()),
         );
+        if !options.show_managed_fields {
+            meta.remove("managedFields");
+        }
+    }
+    if options.for_apply {
+        if secrets::is_secret(&object) && !options.show_secrets {
+            bail!(
+                "{key} is a Secret: --for-apply would print its values redacted, which \
+                 cannot be applied; add --show-secrets to print them"
+            );
+        }
+        for_apply::strip(&mut object);
+    }
+    if !options.show_secrets {
+        secrets::redact(&mut object);
     }
     Ok(object)
+}
+
+/// Defaults the API server applies to every object it reads from etcd (its defaulting
+/// functions run on decode, so they fill what was stored empty): the phase of claims, volumes
+/// and namespaces, and the type of a StatefulSet's claim templates (whose own phase is not
+/// defaulted).
+fn served_defaults(object: &mut Json) {
+    let kind = object
+        .get("kind")
+        .and_then(Json::as_str)
+        .unwrap_or_default()
+        .to_string();
+    let default_phase = match &*kind {
+        "PersistentVolumeClaim" | "PersistentVolume" => Some("Pending"),
+        "Namespace" => Some("Active"),
+        _ => None,
+    };
+    if let (Some(phase), Some(top)) = (default_phase, object.as_object_mut()) {
+        let status = top
+            .entry("status")
+            .or_insert_with(|| Json::Object(Default::default()));
+        if let Some(status) = status.as_object_mut()
+            && status
+                .get("phase")
+                .and_then(Json::as_str)
+                .unwrap_or_default()
+                .is_empty()
+        {
+            status.insert("phase".into(), Json::String(phase.into()));
+        }
+    }
+    if kind != "StatefulSet" {
+        return;
+    }
+    let Some(templates) = object
+        .pointer_mut("/spec/volumeClaimTemplates")
+        .and_then(Json::as_array_mut)
+    else {
+        return;
+    };
+    for template in templates.iter_mut().filter_map(Json::as_object_mut) {
+        template
+            .entry("apiVersion")
+            .or_insert_with(|| Json::String("v1".into()));
+        template
+            .entry("kind")
+            .or_insert_with(|| Json::String("PersistentVolumeClaim".into()));
+    }
 }
 
 #[cfg(test)]

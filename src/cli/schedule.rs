@@ -1,0 +1,718 @@
+//! `kubectl backup schedule …`: backups on a timetable.
+
+use anyhow::{Result, anyhow, bail};
+use clap::{Args, Subcommand, ValueEnum};
+
+use super::{AlreadyReported, Cli, GlobalArgs};
+use crate::kube::{Cluster, connect};
+use crate::output::{OutputFormat, Table, age, print_structured, write_stdout};
+use crate::schedule::manage::{self, ScheduleView};
+use crate::schedule::velero::Schedule as VeleroSchedule;
+use crate::schedule::{ScheduleRequest, Work, WorkKind, cron::Cron, objects};
+
+#[derive(Debug, Args)]
+pub struct ScheduleArgs {
+    #[command(subcommand)]
+    pub command: ScheduleCommand,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ScheduleCommand {
+    /// Run `snapshot create`, `actionset create` or `etcd save` on a timetable
+    ///
+    /// The work follows `--`, with the flags of its command:
+    ///   kubectl backup schedule create nightly --schedule "0 1 * * *" --keep-last 7 -- snapshot create --include-namespaces shop --profile s3
+    Create(CreateArgs),
+    /// List schedules (ours and Velero's)
+    #[command(alias = "ls")]
+    List,
+    /// Show a schedule: its work, last runs and their outcome, the next run
+    Describe(NameArg),
+    /// Stop starting runs (a running one finishes)
+    Pause(NameArg),
+    /// Start runs again
+    Resume(NameArg),
+    /// Delete a schedule, its ServiceAccount and RBAC (its backups stay)
+    Delete(NameArg),
+    /// Start a run now, outside the timetable
+    RunNow(RunNowArgs),
+    /// Run one scheduled job (what the CronJob's pod runs)
+    #[command(hide = true)]
+    Job(JobArgs),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum RunnerArg {
+    /// Velero for resource snapshots to a Velero location when Velero runs, else a CronJob
+    Auto,
+    /// A Velero Schedule (resource snapshots only)
+    Controller,
+    /// A CronJob running this plugin in a pod
+    Client,
+}
+
+#[derive(Debug, Args)]
+pub struct CreateArgs {
+    /// Name of the schedule (and prefix of its backups' names)
+    pub name: String,
+    /// When to run: a cron expression ("0 1 * * *") or @hourly, @daily, @weekly, @monthly
+    #[arg(long, value_name = "CRON")]
+    pub schedule: String,
+    /// Time zone of the cron expression (an IANA name, e.g. Europe/Berlin; default UTC)
+    #[arg(long, value_name = "ZONE")]
+    pub time_zone: Option<String>,
+    /// After each run, keep the newest N complete backups of this schedule (expired ones always go)
+    #[arg(long, value_name = "N")]
+    pub keep_last: Option<usize>,
+    /// Image of the job (the static plugin binary as `kubectl-backup` on PATH)
+    #[arg(long, value_name = "IMAGE")]
+    pub image: Option<String>,
+    /// Image pull policy of the job's container
+    #[arg(long, value_name = "POLICY", value_parser = ["Always", "IfNotPresent", "Never"])]
+    pub image_pull_policy: Option<String>,
+    /// Run the job's pod on the host network (etcd schedules always do)
+    #[arg(long)]
+    pub host_network: bool,
+    /// Environment of the job, e.g. HTTPS_PROXY=http://proxy:3128 (repeatable)
+    #[arg(long = "env", value_name = "NAME=VALUE", value_parser = parse_env)]
+    pub env: Vec<(String, String)>,
+    /// Create it paused
+    #[arg(long)]
+    pub paused: bool,
+    /// Who runs it
+    #[arg(long, value_enum, default_value_t = RunnerArg::Auto)]
+    pub mode: RunnerArg,
+    /// Print the objects that would be created (ServiceAccount, RBAC, CronJob) and create nothing;
+    /// `--dry-run=server` also has the API server admit them
+    #[arg(long, value_name = "WHERE", num_args = 0..=1, default_missing_value = "client", value_parser = ["client", "server", "none"])]
+    pub dry_run: Option<String>,
+    /// The scheduled command: `snapshot create …`, `actionset create …` or `etcd save …`
+    #[arg(last = true, required = true, value_name = "WORK")]
+    pub work: Vec<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct NameArg {
+    pub name: String,
+}
+
+#[derive(Debug, Args)]
+pub struct RunNowArgs {
+    pub name: String,
+    /// Wait for the run to finish and print its log if it fails
+    #[arg(long)]
+    pub wait: bool,
+    /// With --wait: give up waiting after this long (the run goes on)
+    #[arg(long, default_value = "30m", value_parser = crate::duration::parse_go_duration, value_name = "DURATION")]
+    pub timeout: std::time::Duration,
+}
+
+#[derive(Debug, Args)]
+pub struct JobArgs {
+    pub name: String,
+    #[arg(long, value_name = "N")]
+    pub keep_last: Option<usize>,
+    #[arg(last = true, required = true)]
+    pub work: Vec<String>,
+}
+
+fn parse_env(text: &str) -> Result<(String, String), String> {
+    let (name, value) = text
+        .split_once('=')
+        .ok_or_else(|| format!("{text:?} is not NAME=VALUE"))?;
+    let valid = !name.is_empty()
+        && !name.starts_with(|c: char| c.is_ascii_digit())
+        && name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-' || c == '.');
+    if !valid {
+        return Err(format!(
+            "{name:?} is not a valid environment variable name (letters, digits, '_', '-', '.'; not starting with a digit)"
+        ));
+    }
+    Ok((name.to_string(), value.to_string()))
+}
+
+pub async fn run(args: ScheduleArgs, global: &GlobalArgs) -> Result<()> {
+    match args.command {
+        ScheduleCommand::Create(a) => create(a, global).await,
+        ScheduleCommand::List => list(global).await,
+        ScheduleCommand::Describe(a) => describe(&a.name, global).await,
+        ScheduleCommand::Pause(a) => set_paused(&a.name, true, global).await,
+        ScheduleCommand::Resume(a) => set_paused(&a.name, false, global).await,
+        ScheduleCommand::Delete(a) => delete(&a.name, global).await,
+        ScheduleCommand::RunNow(a) => run_now(a, global).await,
+        ScheduleCommand::Job(a) => job(a, global).await,
+    }
+}
+
+/// Parses a command line of the plugin as the job will run it, so a schedule is refused now,
+/// not at 1 a.m., when its flags are wrong.
+fn parse_work(work: &Work, schedule: &str) -> Result<Cli> {
+    let mut argv = vec!["kubectl-backup".to_string()];
+    argv.extend(work.run_args(schedule, chrono::Utc::now()));
+    <Cli as clap::Parser>::try_parse_from(&argv).map_err(|e| {
+        anyhow!(
+            "the scheduled command `{}` is not valid: {}",
+            work.args.join(" "),
+            e.to_string().trim_start_matches("error: ").trim()
+        )
+    })
+}
+
+async fn create(args: CreateArgs, global: &GlobalArgs) -> Result<()> {
+    if !crate::kube::is_dns_subdomain(&args.name) || args.name.len() > 52 {
+        bail!(
+            "schedule name {:?}: lower-case letters, digits, '-' and '.', at most 52 characters (a CronJob's limit)",
+            args.name
+        );
+    }
+    Cron::parse(&args.schedule)?;
+    let work = Work::new(args.work.clone())?;
+    let parsed = parse_work(&work, &args.name)?;
+    let cluster = connect(&global.cluster_options()).await?;
+    let dry_run = args.dry_run.as_deref().filter(|d| *d != "none");
+
+    if work.kind == WorkKind::Snapshot
+        && let Some(velero) = velero_runner(&cluster, &args, &work).await?
+    {
+        let super::Command::Snapshot(super::snapshot::SnapshotArgs {
+            command: super::snapshot::SnapshotCommand::Create(create),
+        }) = parsed.command
+        else {
+            unreachable!("Work::new accepted a snapshot create");
+        };
+        let selection = super::snapshot::selection_of(&create);
+        let template = crate::snapshot::create::backup_spec(
+            &selection,
+            create.ttl,
+            create.location.location.as_deref().unwrap_or(""),
+        )?;
+        let schedule =
+            VeleroSchedule::new(&args.name, &velero, &args.schedule, template, args.paused);
+        let manifest = serde_json::to_value(&schedule)?;
+        if dry_run == Some("client") {
+            return print_manifests(&[manifest], global);
+        }
+        manage::apply(&cluster, std::slice::from_ref(&manifest), dry_run.is_some()).await?;
+        if dry_run.is_some() {
+            return print_manifests(&[manifest], global);
+        }
+        eprintln!(
+            "Schedule {:?} created in Velero (namespace {velero}): Velero runs it, names its backups {}-<timestamp> and deletes them after their TTL.",
+            args.name, args.name
+        );
+        return print_created(global, "schedule.velero.io", &args.name);
+    }
+    if args.mode == RunnerArg::Controller {
+        bail!(
+            "--mode controller: only resource snapshots to a Velero location can be run by Velero (Velero must be installed and the location Available); use --mode client for a CronJob"
+        );
+    }
+    let request = ScheduleRequest {
+        name: args.name.clone(),
+        namespace: cluster.namespace.clone(),
+        cron: args.schedule.clone(),
+        time_zone: args.time_zone.clone(),
+        work,
+        keep_last: args.keep_last,
+        image: args
+            .image
+            .clone()
+            .unwrap_or_else(crate::schedule::default_image),
+        image_pull_policy: args.image_pull_policy.clone(),
+        host_network: args.host_network,
+        env: args.env.clone(),
+        suspend: args.paused,
+    };
+    let manifests = objects::manifests(&request);
+    if dry_run == Some("client") {
+        return print_manifests(&manifests, global);
+    }
+    manage::apply(&cluster, &manifests, dry_run.is_some()).await?;
+    if dry_run.is_some() {
+        return print_manifests(&manifests, global);
+    }
+    eprintln!(
+        "Schedule {:?} created: CronJob {}/{} runs `kubectl-backup {}` ({}), as ServiceAccount {}.",
+        args.name,
+        request.namespace,
+        args.name,
+        request.work.args.join(" "),
+        args.schedule,
+        objects::account_name(&args.name)
+    );
+    print_created(global, "cronjob.batch", &args.name)
+}
+
+/// The Velero namespace when Velero should run this snapshot schedule.
+async fn velero_runner(
+    cluster: &Cluster,
+    args: &CreateArgs,
+    work: &Work,
+) -> Result<Option<String>> {
+    if args.mode == RunnerArg::Client || work.has_flag("--profile") {
+        if args.mode == RunnerArg::Controller {
+            bail!(
+                "--profile is a client-side destination; Velero writes only to its BackupStorageLocations (use --location)"
+            );
+        }
+        return Ok(None);
+    }
+    let detected = crate::snapshot::velero_mode::detect(cluster).await;
+    let server = match (detected, args.mode) {
+        (Ok(Some(server)), _) => server,
+        (Ok(None), RunnerArg::Controller) => bail!(
+            "--mode controller needs a running Velero server with an Available BackupStorageLocation; see `kubectl backup doctor`, or use --mode client"
+        ),
+        (Err(e), RunnerArg::Controller) => return Err(e),
+        _ => return Ok(None),
+    };
+    let location = work.flag_value("--location");
+    if location.is_some_and(|l| !server.available_locations.iter().any(|a| a == l)) {
+        if args.mode == RunnerArg::Controller {
+            bail!(
+                "BackupStorageLocation {:?} is not Available to Velero (available: {})",
+                location.unwrap_or_default(),
+                server.available_locations.join(", ")
+            );
+        }
+        return Ok(None);
+    }
+    Ok(Some(server.namespace))
+}
+
+fn print_manifests(manifests: &[serde_json::Value], global: &GlobalArgs) -> Result<()> {
+    let list = serde_json::json!({"apiVersion": "v1", "kind": "List", "items": manifests});
+    let format = match global.output {
+        Some(OutputFormat::Json) => OutputFormat::Json,
+        _ => OutputFormat::Yaml,
+    };
+    print_structured(&list, format)
+}
+
+fn print_created(global: &GlobalArgs, kind: &str, name: &str) -> Result<()> {
+    if global.output == Some(OutputFormat::Name) {
+        write_stdout(&format!("{kind}/{name}\n"))?;
+    }
+    Ok(())
+}
+
+async fn list(global: &GlobalArgs) -> Result<()> {
+    let cluster = connect(&global.cluster_options()).await?;
+    let namespace = (!global.all_namespaces).then_some(cluster.namespace.as_str());
+    let views = manage::list(&cluster, namespace).await?;
+    let format = global.output_or(OutputFormat::Table);
+    match format {
+        OutputFormat::Json | OutputFormat::Yaml => {
+            let items: Vec<serde_json::Value> = views.iter().map(view_json).collect();
+            print_structured(
+                &serde_json::json!({"apiVersion": "v1", "kind": "List", "items": items}),
+                format,
+            )
+        }
+        OutputFormat::Name => {
+            let names: String = views
+                .iter()
+                .map(|v| format!("{}\n", kind_name(v)))
+                .collect();
+            Ok(write_stdout(&names)?)
+        }
+        _ => {
+            if views.is_empty() {
+                eprintln!("No schedules found.");
+                return Ok(());
+            }
+            let now = chrono::Utc::now();
+            let mut table = Table::new(&[
+                "namespace",
+                "name",
+                "schedule",
+                "runner",
+                "work",
+                "paused",
+                "last run",
+                "next run",
+            ]);
+            for v in &views {
+                table.row([
+                    v.namespace.clone(),
+                    v.name.clone(),
+                    v.cron.clone(),
+                    v.runner.to_string(),
+                    v.work
+                        .as_ref()
+                        .map_or("velero backup".into(), |w| w.kind.as_str().to_string()),
+                    v.paused.to_string(),
+                    v.last_scheduled
+                        .map_or("<none>".into(), |t| format!("{} ago", age(t, now))),
+                    v.next_run.map_or("<none>".into(), |t| {
+                        t.format("%Y-%m-%d %H:%M UTC").to_string()
+                    }),
+                ]);
+            }
+            Ok(table.print(format)?)
+        }
+    }
+}
+
+fn kind_name(view: &ScheduleView) -> String {
+    match view.runner {
+        "velero" => format!("schedule.velero.io/{}", view.name),
+        _ => format!("cronjob.batch/{}", view.name),
+    }
+}
+
+fn view_json(v: &ScheduleView) -> serde_json::Value {
+    serde_json::json!({
+        "namespace": v.namespace,
+        "name": v.name,
+        "schedule": v.cron,
+        "timeZone": v.time_zone,
+        "runner": v.runner,
+        "work": v.work.as_ref().map(|w| w.args.clone()),
+        "keepLast": v.keep_last,
+        "paused": v.paused,
+        "lastScheduleTime": v.last_scheduled,
+        "lastSuccessfulTime": v.last_successful,
+        "active": v.active,
+        "nextRun": v.next_run,
+    })
+}
+
+async fn describe(name: &str, global: &GlobalArgs) -> Result<()> {
+    let cluster = connect(&global.cluster_options()).await?;
+    let view = manage::get(&cluster, &cluster.namespace, name).await?;
+    let runs = if view.runner == "cronjob" {
+        manage::runs(&cluster, &view).await?
+    } else {
+        Vec::new()
+    };
+    let last_backup = last_backup(&cluster, &view, global).await;
+    if let Some(format @ (OutputFormat::Json | OutputFormat::Yaml)) = global.output {
+        let mut json = view_json(&view);
+        json["runs"] = runs
+            .iter()
+            .map(|r| {
+                serde_json::json!({"job": r.job, "outcome": r.outcome, "started": r.started,
+                    "finished": r.finished, "message": r.message})
+            })
+            .collect();
+        json["lastBackup"] = serde_json::json!(last_backup.as_ref().ok().cloned().flatten());
+        return print_structured(&json, format);
+    }
+    let mut out = String::new();
+    let line = |out: &mut String, key: &str, value: String| {
+        out.push_str(&format!("{key:<14}{value}\n"));
+    };
+    line(&mut out, "Name:", view.name.clone());
+    line(&mut out, "Namespace:", view.namespace.clone());
+    line(
+        &mut out,
+        "Run by:",
+        match view.runner {
+            "velero" => "Velero (a velero.io Schedule)".into(),
+            _ => format!(
+                "CronJob {}/{}, ServiceAccount {}",
+                view.namespace,
+                view.name,
+                objects::account_name(&view.name)
+            ),
+        },
+    );
+    line(
+        &mut out,
+        "Schedule:",
+        format!(
+            "{}{}",
+            view.cron,
+            view.time_zone
+                .as_ref()
+                .map(|z| format!(" ({z})"))
+                .unwrap_or_default()
+        ),
+    );
+    line(&mut out, "Paused:", view.paused.to_string());
+    if let Some(work) = &view.work {
+        line(
+            &mut out,
+            "Work:",
+            format!("kubectl-backup {}", work.args.join(" ")),
+        );
+    }
+    line(
+        &mut out,
+        "Keep last:",
+        view.keep_last
+            .map_or("all until they expire".into(), |n| n.to_string()),
+    );
+    line(
+        &mut out,
+        "Next run:",
+        view.next_run.map_or("<none>".into(), |t| t.to_rfc3339()),
+    );
+    line(
+        &mut out,
+        "Last run:",
+        view.last_scheduled
+            .map_or("<none>".into(), |t| t.to_rfc3339()),
+    );
+    line(
+        &mut out,
+        "Last success:",
+        view.last_successful
+            .map_or("<none>".into(), |t| t.to_rfc3339()),
+    );
+    match last_backup {
+        Ok(Some(b)) => line(&mut out, "Last backup:", b),
+        Ok(None) => line(&mut out, "Last backup:", "<none>".into()),
+        Err(e) => line(&mut out, "Last backup:", format!("unknown ({e:#})")),
+    }
+    if !runs.is_empty() {
+        out.push_str("Runs (newest first):\n");
+        for r in &runs {
+            out.push_str(&format!(
+                "  {}  {}  started {}{}\n",
+                r.job,
+                r.outcome,
+                r.started.map_or("-".into(), |t| t.to_rfc3339()),
+                r.message
+                    .as_ref()
+                    .map(|m| format!("  ({m})"))
+                    .unwrap_or_default()
+            ));
+        }
+    }
+    Ok(write_stdout(&out)?)
+}
+
+/// The newest backup of a snapshot schedule, read from its destination: `name (phase, created)`.
+async fn last_backup(
+    cluster: &Cluster,
+    view: &ScheduleView,
+    global: &GlobalArgs,
+) -> Result<Option<String>> {
+    let Some(work) = view.work.as_ref().filter(|w| w.kind == WorkKind::Snapshot) else {
+        return Ok(None);
+    };
+    let spec = crate::snapshot::destination::DestinationSpec::from_flags(
+        work.flag_value("--profile"),
+        work.flag_value("--location"),
+    )?;
+    let destination = crate::snapshot::destination::resolve(
+        Some(cluster),
+        &spec,
+        tokio_util::sync::CancellationToken::new(),
+    )
+    .await?;
+    let _ = global;
+    let listed = crate::snapshot::list::list(&destination.store, Vec::new()).await?;
+    let newest = listed
+        .iter()
+        .filter(|l| crate::snapshot::prune::schedule_of(l).as_deref() == Some(view.name.as_str()))
+        .max_by_key(|l| l.created());
+    Ok(newest.map(|l| {
+        format!(
+            "{} ({}, {})",
+            l.name,
+            l.phase(),
+            l.created().map_or("-".into(), |t| t.to_rfc3339())
+        )
+    }))
+}
+
+async fn set_paused(name: &str, paused: bool, global: &GlobalArgs) -> Result<()> {
+    let cluster = connect(&global.cluster_options()).await?;
+    let view = manage::get(&cluster, &cluster.namespace, name).await?;
+    manage::set_paused(&cluster, &view, paused).await?;
+    eprintln!(
+        "Schedule {name:?} {}.",
+        if paused {
+            "paused: no new runs start"
+        } else {
+            "resumed"
+        }
+    );
+    print_created(
+        global,
+        kind_name(&view).split('/').next().unwrap_or_default(),
+        name,
+    )
+}
+
+async fn delete(name: &str, global: &GlobalArgs) -> Result<()> {
+    let cluster = connect(&global.cluster_options()).await?;
+    let view = manage::get(&cluster, &cluster.namespace, name).await?;
+    super::snapshot::confirm(
+        global,
+        &format!("Delete schedule {name:?}? (its backups stay)"),
+    )?;
+    for object in manage::delete(&cluster, &view).await? {
+        eprintln!("deleted {object}");
+    }
+    eprintln!("Schedule {name:?} deleted; its backups stay (see `kubectl backup snapshot prune`).");
+    Ok(())
+}
+
+async fn run_now(args: RunNowArgs, global: &GlobalArgs) -> Result<()> {
+    let cluster = connect(&global.cluster_options()).await?;
+    let view = manage::get(&cluster, &cluster.namespace, &args.name).await?;
+    let job = manage::run_now(&cluster, &view).await?;
+    eprintln!(
+        "Started job {}/{job} from schedule {:?}.",
+        view.namespace, args.name
+    );
+    if global.output == Some(OutputFormat::Name) {
+        write_stdout(&format!("job.batch/{job}\n"))?;
+    }
+    if !args.wait {
+        return Ok(());
+    }
+    let cancel = crate::interrupt::cancellation();
+    let result = tokio::time::timeout(
+        args.timeout,
+        manage::wait_for_job(&cluster, &view.namespace, &job, &cancel),
+    )
+    .await
+    .map_err(|_| {
+        anyhow!(
+            "job {}/{job} did not finish within {:?}; it keeps running (see `kubectl logs -n {} job/{job}`)",
+            view.namespace,
+            args.timeout,
+            view.namespace
+        )
+    })??;
+    if result.outcome == "Succeeded" {
+        eprintln!("Job {job} succeeded.");
+        return Ok(());
+    }
+    let log = manage::job_log(&cluster, &view.namespace, &job)
+        .await
+        .unwrap_or_default();
+    eprintln!(
+        "Job {job} failed{}.\n--- its log ---\n{}",
+        result.message.map(|m| format!(": {m}")).unwrap_or_default(),
+        log.trim_end()
+    );
+    Err(AlreadyReported.into())
+}
+
+/// One run, inside the CronJob's pod: the work, then retention for snapshot schedules. Exits
+/// non-zero when the backup fails, so the Job shows it.
+async fn job(args: JobArgs, global: &GlobalArgs) -> Result<()> {
+    let work = Work::new(args.work.clone())?;
+    let started = chrono::Utc::now();
+    eprintln!(
+        "schedule {}: run started at {}: kubectl-backup {}",
+        args.name,
+        started.to_rfc3339(),
+        work.args.join(" ")
+    );
+    let mut cli = parse_work(&work, &args.name)?;
+    cli.global = global.clone();
+    // No person is watching: no prompts, no progress bars.
+    cli.global.yes = true;
+    cli.global.no_progress = true;
+    let outcome = Box::pin(super::run(cli)).await;
+    if let Err(e) = &outcome {
+        eprintln!("schedule {}: the backup failed: {e:#}", args.name);
+        return Err(AlreadyReported.into());
+    }
+    if work.kind == WorkKind::Snapshot {
+        let mut argv = vec![
+            "kubectl-backup".to_string(),
+            "snapshot".into(),
+            "prune".into(),
+            "--schedule".into(),
+            args.name.clone(),
+        ];
+        if let Some(keep) = args.keep_last {
+            argv.push("--keep-last".into());
+            argv.push(keep.to_string());
+        }
+        argv.extend(work.destination_args());
+        let mut prune = <Cli as clap::Parser>::try_parse_from(&argv)
+            .map_err(|e| anyhow!("internal: the prune command line is invalid: {e}"))?;
+        prune.global = global.clone();
+        prune.global.yes = true;
+        prune.global.no_progress = true;
+        if let Err(e) = Box::pin(super::run(prune)).await {
+            // The backup itself succeeded; a failed prune is retried by the next run.
+            eprintln!("schedule {}: pruning old backups failed: {e:#}", args.name);
+            return Err(AlreadyReported.into());
+        }
+    }
+    if let (WorkKind::Etcd, Some(keep)) = (work.kind, args.keep_last) {
+        prune_etcd_snapshots(&work, &args.name, keep, global).await?;
+    }
+    eprintln!(
+        "schedule {}: run finished in {:.1}s",
+        args.name,
+        (chrono::Utc::now() - started).num_milliseconds() as f64 / 1000.0
+    );
+    Ok(())
+}
+
+/// After a scheduled etcd snapshot: keep the newest `keep` of the schedule in its profile.
+async fn prune_etcd_snapshots(
+    work: &Work,
+    schedule: &str,
+    keep: usize,
+    global: &GlobalArgs,
+) -> Result<()> {
+    let profile = work
+        .flag_value("--profile")
+        .ok_or_else(|| anyhow!("internal: an etcd schedule without --profile"))?;
+    let cluster = connect(&global.cluster_options()).await?;
+    let request = crate::profile::DestinationRequest::from_flags(Some(profile), None)?;
+    let destination = crate::profile::resolve(Some(&cluster), &request).await?;
+    let store = destination.store()?;
+    match crate::schedule::etcd_retention::prune(&store, schedule, keep).await {
+        Ok(deleted) => {
+            for key in deleted {
+                eprintln!("schedule {schedule}: deleted old etcd snapshot {key}");
+            }
+            Ok(())
+        }
+        Err(e) => {
+            eprintln!("schedule {schedule}: pruning old etcd snapshots failed: {e:#}");
+            Err(AlreadyReported.into())
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn env_values_are_checked() {
+        assert_eq!(
+            parse_env("HTTPS_PROXY=http://p:3128").unwrap(),
+            ("HTTPS_PROXY".into(), "http://p:3128".into())
+        );
+        assert!(parse_env("NOVALUE").is_err());
+        assert!(parse_env("1X=a").is_err());
+    }
+
+    #[test]
+    fn scheduled_commands_are_checked_by_the_real_parser() {
+        let work = Work::new(
+            "snapshot create --profile p --include-namespacs shop"
+                .split_whitespace()
+                .map(String::from)
+                .collect(),
+        )
+        .unwrap();
+        let e = parse_work(&work, "nightly").unwrap_err().to_string();
+        assert!(e.contains("--include-namespacs"), "{e}");
+        let good = Work::new(
+            "snapshot create --profile p --include-namespaces shop --ttl 24h"
+                .split_whitespace()
+                .map(String::from)
+                .collect(),
+        )
+        .unwrap();
+        parse_work(&good, "nightly").unwrap();
+    }
+}
