@@ -435,7 +435,12 @@ fn live_control_plane_etcd_save_inspect_restore() {
     let stored_widget = inspect_json(
         &cluster,
         &mine,
-        &["--get", &format!("widgets.{group}/{ns}/w1")],
+        // managedFields are hidden by default, as `kubectl get` hides them.
+        &[
+            "--get",
+            &format!("widgets.{group}/{ns}/w1"),
+            "--show-managed-fields",
+        ],
     );
     let served_widget = objects
         .get(&format!("{group}/v1"), "Widget", Some(&ns), "w1")

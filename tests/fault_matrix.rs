@@ -270,6 +270,18 @@ fn run_matrix(cluster: &TestCluster) {
         .collect()
     };
 
+    // A real cluster's controllers add the namespace's `default` ServiceAccount and
+    // `kube-root-ca.crt` shortly after it is created: wait for them, or the baseline would miss
+    // what later backups hold.
+    if cluster.real_cluster().is_some() {
+        let deadline = std::time::Instant::now() + Duration::from_secs(60);
+        while cluster.objects().get("v1", "ServiceAccount", Some(&shop), "default").is_none()
+            || cluster.objects().get("v1", "ConfigMap", Some(&shop), "kube-root-ca.crt").is_none()
+        {
+            assert!(std::time::Instant::now() < deadline, "namespace {shop} was never set up");
+            std::thread::sleep(Duration::from_millis(200));
+        }
+    }
     // The fault-free baseline every faulted backup is compared with.
     let out = m.run(&args(&create("baseline")));
     assert!(out.status.success(), "{}", text(&out.stderr));

@@ -124,7 +124,28 @@ enum Transient {
     Connection(String),
 }
 
+/// Retries of a request for failures that are not throttling.
+const MAX_QUIET_RETRIES: u32 = 4;
+
+/// A connection that was never made: refused, or a name that does not resolve.
+fn never_connected(error: &BoxError) -> bool {
+    let text = format!("{error:?}").to_ascii_lowercase();
+    text.contains("connection refused") || text.contains("dns error")
+}
+
 impl Transient {
+    /// The server asks us to slow down (429, 503, 504): worth waiting for, and worth telling.
+    fn is_throttling(&self) -> bool {
+        matches!(
+            self,
+            Transient::Status(
+                StatusCode::TOO_MANY_REQUESTS
+                    | StatusCode::SERVICE_UNAVAILABLE
+                    | StatusCode::GATEWAY_TIMEOUT
+            )
+        )
+    }
+
     fn notice(&self, delay: Duration) -> String {
         let seconds = delay.as_secs_f64().ceil().max(1.0) as u64;
         match self {
@@ -208,6 +229,9 @@ where
     let target = format!("{} {}", request.method(), request.uri().path());
     let mut spare = copy_of(&request);
     let mut next = Some(request);
+    // Failures that are not throttling (500, 502, a dropped connection) are retried a few times,
+    // quietly, as client-go does for reads; a server that keeps failing is reported at once.
+    let mut quiet_retries = 0u32;
     loop {
         let Some(attempt) = next.take() else {
             unreachable!("an attempt is only made with a request in hand");
@@ -221,9 +245,19 @@ where
                     return outcome.into_answer();
                 }
             },
-            Attempt::Failed(error) if is_get => (Transient::Connection(short(error)), None),
+            // Nothing listens there (or the name does not resolve): the request never reached
+            // a server, and waiting will not make one appear; kubectl says so at once.
+            Attempt::Failed(error) if is_get && !never_connected(error) => {
+                (Transient::Connection(short(error)), None)
+            }
             Attempt::Failed(_) | Attempt::TimedOut(_) => return outcome.into_answer(),
         };
+        if !transient.is_throttling() {
+            quiet_retries += 1;
+            if quiet_retries > MAX_QUIET_RETRIES {
+                return outcome.into_answer();
+            }
+        }
         let Some(request) = spare.take() else {
             // A body that can be sent only once (a stream): the answer stands.
             return outcome.into_answer();
@@ -231,7 +265,15 @@ where
         let now = Instant::now();
         match shared.next_wait(now, retry_after, deadline) {
             Wait::Retry(delay) => {
-                shared.notify(now, || format!("{} ({target})", transient.notice(delay)));
+                // Quiet retries stay short: a failing server is reported within seconds.
+                let delay = if transient.is_throttling() {
+                    delay
+                } else {
+                    delay.min(Duration::from_secs(1))
+                };
+                if transient.is_throttling() {
+                    shared.notify(now, || format!("{} ({target})", transient.notice(delay)));
+                }
                 tracing::debug!(%target, ?delay, ?transient, "retrying an API request");
                 tokio::time::sleep(delay).await;
                 spare = copy_of(&request);

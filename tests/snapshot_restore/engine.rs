@@ -389,7 +389,7 @@ fn ctrl_c_stops_starting_objects_reports_what_is_left_and_exits_130() {
     let left = TOTAL - restored;
     assert!(
         err.contains(&format!(
-            "Interrupted: restore \"r\" stopped before {left} item(s) were restored ({left} v1/ConfigMap)"
+            "Interrupted: restore \"r\" was interrupted (Ctrl-C) and stopped before {left} item(s) were restored ({left} v1/ConfigMap)"
         )),
         "{restored} restored: {err}"
     );
