@@ -275,10 +275,19 @@ fn run_matrix(cluster: &TestCluster) {
     // what later backups hold.
     if cluster.real_cluster().is_some() {
         let deadline = std::time::Instant::now() + Duration::from_secs(60);
-        while cluster.objects().get("v1", "ServiceAccount", Some(&shop), "default").is_none()
-            || cluster.objects().get("v1", "ConfigMap", Some(&shop), "kube-root-ca.crt").is_none()
+        while cluster
+            .objects()
+            .get("v1", "ServiceAccount", Some(&shop), "default")
+            .is_none()
+            || cluster
+                .objects()
+                .get("v1", "ConfigMap", Some(&shop), "kube-root-ca.crt")
+                .is_none()
         {
-            assert!(std::time::Instant::now() < deadline, "namespace {shop} was never set up");
+            assert!(
+                std::time::Instant::now() < deadline,
+                "namespace {shop} was never set up"
+            );
             std::thread::sleep(Duration::from_millis(200));
         }
     }
