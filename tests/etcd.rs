@@ -819,3 +819,62 @@ async fn save_uploads_to_a_profile() {
     assert!(stderr(&output).contains("nope"), "{}", stderr(&output));
     assert!(!etcd.dir().join("x.db").exists());
 }
+
+/// A save stopped by SIGTERM or SIGHUP while it waits for the server (here a listener that
+/// accepts and never answers): the signal's exit status, and neither FILE nor a partial file
+/// next to it.
+fn a_stopped_save_leaves_nothing(kill_flag: &str, exit_code: i32, said: &str) {
+    use std::io::Read;
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    let (accepted_tx, accepted_rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let mut held = Vec::new();
+        for stream in listener.incoming().flatten() {
+            let _ = accepted_tx.send(());
+            held.push(stream);
+        }
+    });
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("snap.db");
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_kubectl-backup"))
+        .args(["etcd", "save"])
+        .arg(&file)
+        .args(["--endpoints", &format!("http://127.0.0.1:{port}")])
+        .env_remove("ETCDCTL_ENDPOINTS")
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    accepted_rx
+        .recv_timeout(std::time::Duration::from_secs(30))
+        .expect("the save never connected");
+    // Give it a moment to be inside the request, past argument handling.
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    let killed = std::process::Command::new("kill")
+        .args([kill_flag, &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(killed.success());
+    let status = child.wait().unwrap();
+    let mut err = String::new();
+    child
+        .stderr
+        .take()
+        .unwrap()
+        .read_to_string(&mut err)
+        .unwrap();
+    assert_eq!(status.code(), Some(exit_code), "{err}");
+    assert!(err.contains(said), "{err}");
+    let left: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
+    assert!(left.is_empty(), "files left: {left:?}\n{err}");
+}
+
+#[test]
+fn sigterm_stops_a_save_and_leaves_nothing() {
+    a_stopped_save_leaves_nothing("-TERM", 143, "terminated (SIGTERM)");
+}
+
+#[test]
+fn sighup_stops_a_save_and_leaves_nothing() {
+    a_stopped_save_leaves_nothing("-HUP", 129, "hung up (SIGHUP)");
+}

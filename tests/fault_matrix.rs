@@ -493,6 +493,48 @@ fn run_matrix(cluster: &TestCluster) {
         },
     );
 
+    // Writes: a create refused with 500, and a create the server made whose answer was lost
+    // (forwarded, then the connection broken before the body): retried, checked by GET, and
+    // counted exactly once.
+    let copy2 = cluster.namespace("copy2");
+    m.fault_case(
+        "snapshot restore: 500 on creates and a lost create answer",
+        3,
+        |m| {
+            let creates = format!("/namespaces/{copy2}/configmaps");
+            m.add(
+                ProxyFault::Status {
+                    code: 500,
+                    retry_after: None,
+                },
+                2,
+                Some("POST"),
+                Some(&creates),
+            );
+            m.add(ProxyFault::TruncateBody(0), 1, Some("POST"), Some(&creates));
+            let mapping = format!("{shop}:{copy2}");
+            let out = m.run(&[
+                "snapshot",
+                "restore",
+                "faulted-0",
+                "--mode",
+                "client",
+                "--namespace-mappings",
+                &mapping,
+            ]);
+            let err = text(&out.stderr);
+            assert!(out.status.success(), "{err}");
+            assert!(err.contains(" 0 failed"), "{err}");
+            for i in 0..4 {
+                let cm = cluster
+                    .objects()
+                    .get("v1", "ConfigMap", Some(&copy2), &format!("cm-{i}"))
+                    .expect("restored");
+                assert_eq!(cm["data"]["i"], i.to_string());
+            }
+        },
+    );
+
     // ---- location push / pull: S3 faults and API faults together -------------------------
     let dir = tempfile::tempdir().unwrap();
     let source = dir.path().join("dump.bin");

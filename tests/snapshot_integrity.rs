@@ -790,3 +790,98 @@ fn an_integrity_record_other_than_the_committed_one_is_refused() {
         text(&out.stderr)
     );
 }
+
+/// A pull stopped while its download is held at the server: the signal's exit status, and the
+/// target file never appears (the download goes to a temporary file renamed at the end).
+async fn stop_a_pull(signal: StopSignal) {
+    let s3 = S3Server::start().await.unwrap();
+    let cluster = tokio::task::block_in_place(TestCluster::fake);
+    let profile = run_blocking(
+        &cluster,
+        &[
+            "profile",
+            "create",
+            "s3compliant",
+            "--bucket",
+            "bucket",
+            "--region",
+            "us-east-1",
+            "--endpoint",
+            &s3.endpoint,
+            "--access-key",
+            &s3.access_key,
+            "--secret-key",
+            &s3.secret_key,
+            "--name",
+            "minio",
+        ],
+    );
+    assert!(profile.status.success(), "{}", text(&profile.stderr));
+    let dir = tempfile::tempdir().unwrap();
+    let source = dir.path().join("source.bin");
+    std::fs::write(&source, vec![0x5au8; 3 << 20]).unwrap();
+    let source_arg = source.display().to_string();
+    let push = run_blocking(
+        &cluster,
+        &[
+            "location",
+            "push",
+            "--profile",
+            "minio",
+            "--path",
+            "big/object",
+            &source_arg,
+        ],
+    );
+    assert!(push.status.success(), "{}", text(&push.stderr));
+    s3.inject(
+        Fault::Delay(Duration::from_secs(5)),
+        usize::MAX,
+        Match::method(http::Method::GET).with_uri("/bucket/big/object"),
+    );
+    let target = dir.path().join("pulled.bin");
+    let mut command = cluster.command(BIN);
+    command
+        .args([
+            "location",
+            "pull",
+            "--profile",
+            "minio",
+            "--path",
+            "big/object",
+        ])
+        .arg(&target)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped());
+    let child = tokio::process::Command::from(command).spawn().unwrap();
+    let deadline = Instant::now() + Duration::from_secs(60);
+    while s3.delayed_in_flight() == 0 {
+        assert!(Instant::now() < deadline, "the download never started");
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    send(signal, child.id().unwrap());
+    let output = child.wait_with_output().await.unwrap();
+    let err = text(&output.stderr);
+    assert_eq!(output.status.code(), Some(signal.exit_code), "{err}");
+    assert!(err.contains(signal.said), "{err}");
+    assert!(!target.exists(), "a partial target was left: {err}");
+    let leftovers: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .filter(|n| n != "source.bin")
+        .collect();
+    assert!(
+        leftovers.is_empty(),
+        "files left next to the target: {leftovers:?}"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sighup_during_a_pull_leaves_no_target() {
+    stop_a_pull(SIGHUP).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sigterm_during_a_pull_leaves_no_target() {
+    stop_a_pull(SIGTERM).await;
+}

@@ -344,6 +344,19 @@ fn a_terminating_namespace_is_waited_for_and_a_stuck_one_is_reported() {
 
 #[test]
 fn ctrl_c_stops_starting_objects_reports_what_is_left_and_exits_130() {
+    a_signal_stops_starting_objects_and_reports_what_is_left("INT", 130, "interrupted (Ctrl-C)");
+}
+
+#[test]
+fn sigterm_stops_a_restore_like_ctrl_c_and_exits_143() {
+    a_signal_stops_starting_objects_and_reports_what_is_left("TERM", 143, "terminated (SIGTERM)");
+}
+
+fn a_signal_stops_starting_objects_and_reports_what_is_left(
+    signal: &str,
+    exit_code: i32,
+    described: &str,
+) {
     const TOTAL: usize = 80;
     let server = FakeApiServer::start_blocking();
     server.set_controllers_enabled(false);
@@ -373,14 +386,14 @@ fn ctrl_c_stops_starting_objects_reports_what_is_left_and_exits_130() {
         std::thread::sleep(Duration::from_millis(20));
     }
     let kill = std::process::Command::new("kill")
-        .args(["-INT", &child.id().to_string()])
+        .args([format!("-{signal}"), child.id().to_string()])
         .status()
         .unwrap();
     assert!(kill.success());
     let status = child.wait().unwrap();
     let err: Vec<String> = lines.iter().collect();
     let err = err.join("\n");
-    assert_eq!(status.code(), Some(130), "{err}");
+    assert_eq!(status.code(), Some(exit_code), "{err}");
 
     // What the user is told matches what is in the cluster; the process waited for its
     // in-flight requests, so nothing lands after it exits.
@@ -389,7 +402,7 @@ fn ctrl_c_stops_starting_objects_reports_what_is_left_and_exits_130() {
     let left = TOTAL - restored;
     assert!(
         err.contains(&format!(
-            "Interrupted: restore \"r\" was interrupted (Ctrl-C) and stopped before {left} item(s) were restored ({left} v1/ConfigMap)"
+            "Interrupted: restore \"r\" was {described} and stopped before {left} item(s) were restored ({left} v1/ConfigMap)"
         )),
         "{restored} restored: {err}"
     );
