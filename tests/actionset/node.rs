@@ -38,6 +38,34 @@ fn created_name(stdout: &str) -> String {
         .to_string()
 }
 
+/// A Kanister Profile `s3` in `namespace` for the in-process S3 server, with its key Secret.
+pub(super) fn create_s3_profile(
+    cluster: &TestCluster,
+    s3: &S3Server,
+    namespace: &str,
+    prefix: &str,
+) {
+    let objects = cluster.objects();
+    objects
+        .create(json!({"apiVersion": "v1", "kind": "Secret",
+            "metadata": {"name": "s3-creds", "namespace": namespace},
+            "stringData": {"aws_access_key_id": s3.access_key,
+                           "aws_secret_access_key": s3.secret_key}}))
+        .unwrap();
+    objects
+        .create(
+            json!({"apiVersion": "cr.kanister.io/v1alpha1", "kind": "Profile",
+            "metadata": {"name": "s3", "namespace": namespace},
+            "location": {"type": "s3Compliant", "bucket": "bucket", "endpoint": s3.endpoint,
+                         "prefix": prefix, "region": "us-east-1"},
+            "credential": {"type": "keyPair", "keyPair": {"idField": "aws_access_key_id",
+                "secretField": "aws_secret_access_key",
+                "secret": {"name": "s3-creds", "namespace": namespace}}},
+            "skipSSLVerify": false}),
+        )
+        .unwrap();
+}
+
 /// What the app writes on its first start.
 const ORIGINAL: &str = "row 1: alice\nrow 2: bob\n";
 /// Generous: task pods start in about a second on an idle node, much later on a loaded one.
@@ -112,24 +140,7 @@ impl<'a> AppBed<'a> {
                             "volumes": [{"name": "data",
                                 "hostPath": {"path": data_path, "type": "Directory"}}]}}}}))
             .unwrap();
-        objects
-            .create(json!({"apiVersion": "v1", "kind": "Secret",
-                "metadata": {"name": "s3-creds", "namespace": kanister},
-                "stringData": {"aws_access_key_id": s3.access_key,
-                               "aws_secret_access_key": s3.secret_key}}))
-            .unwrap();
-        objects
-            .create(
-                json!({"apiVersion": "cr.kanister.io/v1alpha1", "kind": "Profile",
-                "metadata": {"name": "s3", "namespace": kanister},
-                "location": {"type": "s3Compliant", "bucket": "bucket", "endpoint": s3.endpoint,
-                             "prefix": "team", "region": "us-east-1"},
-                "credential": {"type": "keyPair", "keyPair": {"idField": "aws_access_key_id",
-                    "secretField": "aws_secret_access_key",
-                    "secret": {"name": "s3-creds", "namespace": kanister}}},
-                "skipSSLVerify": false}),
-            )
-            .unwrap();
+        create_s3_profile(cluster, &s3, &kanister, "team");
         let blueprint_text = std::fs::read_to_string(concat!(
             env!("CARGO_MANIFEST_DIR"),
             "/tests/data/actionset/app-blueprint.yaml"

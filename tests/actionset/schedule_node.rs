@@ -118,24 +118,7 @@ fn a_scheduled_snapshot_runs_in_a_pod_and_keeps_the_newest() {
         .create(json!({"apiVersion": "v1", "kind": "ConfigMap",
             "metadata": {"name": "menu", "namespace": shop}, "data": {"soup": "tomato"}}))
         .unwrap();
-    objects
-        .create(json!({"apiVersion": "v1", "kind": "Secret",
-            "metadata": {"name": "s3-creds", "namespace": bk},
-            "stringData": {"aws_access_key_id": s3.access_key,
-                           "aws_secret_access_key": s3.secret_key}}))
-        .unwrap();
-    objects
-        .create(
-            json!({"apiVersion": "cr.kanister.io/v1alpha1", "kind": "Profile",
-            "metadata": {"name": "s3", "namespace": bk},
-            "location": {"type": "s3Compliant", "bucket": "bucket", "endpoint": s3.endpoint,
-                         "prefix": "scheduled", "region": "us-east-1"},
-            "credential": {"type": "keyPair", "keyPair": {"idField": "aws_access_key_id",
-                "secretField": "aws_secret_access_key",
-                "secret": {"name": "s3-creds", "namespace": bk}}},
-            "skipSSLVerify": false}),
-        )
-        .unwrap();
+    super::node::create_s3_profile(&cluster, &s3, &bk, "scheduled");
     let image = job_image(real);
     // No kube-proxy on the test node: the pod reaches the API server on the host's loopback.
     let port = real
