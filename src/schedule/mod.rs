@@ -123,6 +123,22 @@ impl Work {
         })
     }
 
+    /// Every value of a repeatable flag, in order.
+    pub fn flag_values(&self, flag: &str) -> Vec<&str> {
+        let prefix = format!("{flag}=");
+        self.args
+            .iter()
+            .enumerate()
+            .filter_map(|(i, a)| {
+                if a == flag {
+                    self.args.get(i + 1).map(String::as_str)
+                } else {
+                    a.strip_prefix(&prefix)
+                }
+            })
+            .collect()
+    }
+
     /// The destination flags (`--profile`/`--location`) as given, for the prune that follows.
     pub fn destination_args(&self) -> Vec<String> {
         let mut out = Vec::new();

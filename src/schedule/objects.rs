@@ -119,38 +119,56 @@ fn rules(request: &ScheduleRequest) -> (Vec<Value>, Vec<(String, Vec<Value>)>) {
             }
             (cluster, merge(namespaced))
         }
-        // A client-side ActionSet: task pods and exec in the subject's namespace, scaling its
-        // workload, Events, and the blueprint, profile and records in Kanister's namespace.
+        // A client-side ActionSet: task pods and exec in its subjects' namespaces, scaling
+        // their workloads, Events; the blueprint and the ActionSet records in the schedule's
+        // own namespace, where the job runs (as Kanister's controller namespace).
         WorkKind::ActionSet => {
-            let subject_namespace = work
-                .flag_value("--namespace-targets")
-                .or_else(|| work.flag_value("-n"))
-                .or_else(|| work.flag_value("--namespace"))
-                .map_or_else(|| request.namespace.clone(), String::from);
-            let kanister_namespace = work
-                .flag_value("--kanister-namespace")
-                .map_or_else(|| "kanister".to_string(), String::from);
-            let subject = vec![
-                json!({"apiGroups": [""], "resources": ["pods"], "verbs": ["create", "get", "list", "watch", "delete"]}),
-                json!({"apiGroups": [""], "resources": ["pods/exec"], "verbs": ["create", "get"]}),
-                json!({"apiGroups": [""], "resources": ["pods/log"], "verbs": ["get"]}),
-                json!({"apiGroups": [""], "resources": ["persistentvolumeclaims", "services", "configmaps", "secrets"], "verbs": ["get", "list"]}),
-                json!({"apiGroups": ["apps"], "resources": ["deployments", "statefulsets", "replicasets", "daemonsets"], "verbs": ["get", "list", "patch", "update"]}),
-                json!({"apiGroups": ["apps"], "resources": ["deployments/scale", "statefulsets/scale"], "verbs": ["get", "patch", "update"]}),
-                json!({"apiGroups": ["", "events.k8s.io"], "resources": ["events"], "verbs": ["create", "patch"]}),
-            ];
+            let mut subject_namespaces: Vec<String> = Vec::new();
+            for flag in [
+                "--statefulset",
+                "--deployment",
+                "--deploymentconfig",
+                "--pvc",
+            ] {
+                for value in work.flag_values(flag) {
+                    if let Some((ns, _)) = value.split_once('/') {
+                        subject_namespaces.push(ns.to_string());
+                    }
+                }
+            }
+            for flag in ["--namespace-target", "--selector-namespace"] {
+                subject_namespaces.extend(work.flag_values(flag).into_iter().map(String::from));
+            }
+            let subject = || {
+                vec![
+                    json!({"apiGroups": [""], "resources": ["pods"], "verbs": ["create", "get", "list", "watch", "delete"]}),
+                    json!({"apiGroups": [""], "resources": ["pods/exec"], "verbs": ["create", "get"]}),
+                    json!({"apiGroups": [""], "resources": ["pods/log"], "verbs": ["get"]}),
+                    json!({"apiGroups": [""], "resources": ["persistentvolumeclaims", "services", "configmaps", "secrets"], "verbs": ["get", "list"]}),
+                    json!({"apiGroups": ["apps"], "resources": ["deployments", "statefulsets", "replicasets", "daemonsets"], "verbs": ["get", "list", "patch", "update"]}),
+                    json!({"apiGroups": ["apps"], "resources": ["deployments/scale", "statefulsets/scale"], "verbs": ["get", "patch", "update"]}),
+                    json!({"apiGroups": ["", "events.k8s.io"], "resources": ["events"], "verbs": ["create", "patch"]}),
+                ]
+            };
             let kanister = vec![
-                json!({"apiGroups": ["cr.kanister.io"], "resources": ["blueprints", "profiles", "actionsets"], "verbs": ["get", "list", "create", "update", "patch"]}),
+                json!({"apiGroups": ["cr.kanister.io"], "resources": ["blueprints", "profiles", "actionsets"], "verbs": ["get", "list", "watch", "create", "update", "patch"]}),
                 json!({"apiGroups": [""], "resources": ["configmaps", "secrets"], "verbs": ["get", "list", "create", "update", "patch"]}),
                 json!({"apiGroups": ["", "events.k8s.io"], "resources": ["events"], "verbs": ["create", "patch"]}),
             ];
-            let mut namespaced = vec![(subject_namespace, subject), (kanister_namespace, kanister)];
+            let mut namespaced: Vec<(String, Vec<Value>)> = subject_namespaces
+                .into_iter()
+                .map(|ns| (ns, subject()))
+                .collect();
+            namespaced.push((request.namespace.clone(), kanister));
             if let Some(ns) = profile_namespace {
                 namespaced.push((ns, profile_rules()));
             }
             (
                 vec![
                     json!({"apiGroups": ["apiextensions.k8s.io"], "resources": ["customresourcedefinitions"], "verbs": ["get", "list"]}),
+                    json!({"apiGroups": [""], "resources": ["namespaces"], "verbs": ["get"]}),
+                    // Whether ActionSets are served is probed with a cluster-wide list of one.
+                    json!({"apiGroups": ["cr.kanister.io"], "resources": ["actionsets"], "verbs": ["list"]}),
                 ],
                 merge(namespaced),
             )
@@ -163,7 +181,13 @@ fn merge(namespaced: Vec<(String, Vec<Value>)>) -> Vec<(String, Vec<Value>)> {
     let mut out: Vec<(String, Vec<Value>)> = Vec::new();
     for (namespace, rules) in namespaced {
         match out.iter_mut().find(|(ns, _)| *ns == namespace) {
-            Some((_, existing)) => existing.extend(rules),
+            Some((_, existing)) => {
+                for rule in rules {
+                    if !existing.contains(&rule) {
+                        existing.push(rule);
+                    }
+                }
+            }
             None => out.push((namespace, rules)),
         }
     }

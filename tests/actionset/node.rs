@@ -73,19 +73,19 @@ const POD_TIMEOUT: Duration = Duration::from_secs(180);
 
 /// A StatefulSet `app` in namespace `db` with its data in `data_dir`, a Kanister Profile for the
 /// S3 server, and the app blueprint, on either backend.
-struct AppBed<'a> {
+pub(super) struct AppBed<'a> {
     cluster: &'a TestCluster,
     s3: S3Server,
     /// Runs the S3 server's accept loop (declared after it: dropped after it).
     _runtime: tokio::runtime::Runtime,
-    kanister: String,
-    db: String,
+    pub(super) kanister: String,
+    pub(super) db: String,
     data_dir: PathBuf,
     _dirs: Vec<tempfile::TempDir>,
 }
 
 impl<'a> AppBed<'a> {
-    fn new(cluster: &'a TestCluster) -> Self {
+    pub(super) fn new(cluster: &'a TestCluster) -> Self {
         let runtime = tokio::runtime::Builder::new_multi_thread()
             .worker_threads(1)
             .enable_all()
@@ -181,7 +181,7 @@ impl<'a> AppBed<'a> {
         c
     }
 
-    fn run(&self, args: &[&str]) -> Output {
+    pub(super) fn run(&self, args: &[&str]) -> Output {
         self.cmd(args).output().unwrap()
     }
 
@@ -195,7 +195,7 @@ impl<'a> AppBed<'a> {
             .get("v1", "Pod", Some(&self.db), "app-0")
     }
 
-    fn wait_for_app_running(&self) -> Value {
+    pub(super) fn wait_for_app_running(&self) -> Value {
         self.cluster.wait_for("pod app-0 Running", POD_TIMEOUT, || {
             self.app_pod().filter(|p| {
                 p["status"]["phase"] == "Running" && p["metadata"]["deletionTimestamp"].is_null()
@@ -203,7 +203,7 @@ impl<'a> AppBed<'a> {
         })
     }
 
-    fn actionset(&self, name: &str) -> Value {
+    pub(super) fn actionset(&self, name: &str) -> Value {
         self.cluster
             .objects()
             .get(

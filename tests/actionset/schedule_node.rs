@@ -349,3 +349,116 @@ fn a_scheduled_snapshot_runs_in_a_pod_and_keeps_the_newest() {
     ));
     drop(s3);
 }
+
+#[test]
+fn a_scheduled_actionset_runs_in_a_pod_with_its_own_account() {
+    let Some(cluster) = TestCluster::real_node(
+        "schedule_node::a_scheduled_actionset_runs_in_a_pod_with_its_own_account",
+    ) else {
+        return;
+    };
+    let real = cluster.real_cluster().unwrap();
+    let bed = super::node::AppBed::new(&cluster);
+    bed.wait_for_app_running();
+    let image = job_image(real);
+    let port = real
+        .api_url()
+        .rsplit(':')
+        .next()
+        .unwrap()
+        .trim_end_matches('/')
+        .to_string();
+    let host_env = "KUBERNETES_SERVICE_HOST=127.0.0.1".to_string();
+    let port_env = format!("KUBERNETES_SERVICE_PORT={port}");
+    let subject = format!("{}/app", bed.db);
+    let kanister = bed.kanister.clone();
+    ok(&run(
+        &cluster,
+        &[
+            "-n",
+            &kanister,
+            "schedule",
+            "create",
+            "app-nightly",
+            "--schedule",
+            "0 1 * * *",
+            "--image",
+            &image,
+            "--image-pull-policy",
+            "IfNotPresent",
+            "--host-network",
+            "--env",
+            &host_env,
+            "--env",
+            &port_env,
+            "--",
+            "actionset",
+            "create",
+            "--action",
+            "backup",
+            "--blueprint",
+            "app-blueprint",
+            "--statefulset",
+            &subject,
+            "--profile",
+            "s3",
+            "--mode",
+            "client",
+        ],
+    ));
+    // The account may run the action in the app's namespace, and nothing outside it.
+    let account = format!("system:serviceaccount:{kanister}:kubectl-backup-app-nightly");
+    assert!(can_i(&cluster, &account, "create", "pods/exec", &bed.db));
+    assert!(can_i(
+        &cluster,
+        &account,
+        "create",
+        "actionsets.cr.kanister.io",
+        &kanister
+    ));
+    assert!(!can_i(&cluster, &account, "create", "pods", "default"));
+    assert!(!can_i(
+        &cluster,
+        &account,
+        "delete",
+        "statefulsets.apps",
+        &bed.db
+    ));
+
+    ok(&run(
+        &cluster,
+        &[
+            "-n",
+            &kanister,
+            "schedule",
+            "run-now",
+            "app-nightly",
+            "--wait",
+            "--timeout",
+            "5m",
+        ],
+    ));
+    let actionsets =
+        cluster
+            .objects()
+            .list("cr.kanister.io/v1alpha1", "ActionSet", Some(&kanister));
+    let complete: Vec<&Value> = actionsets
+        .iter()
+        .filter(|a| a["status"]["state"] == "complete")
+        .collect();
+    assert_eq!(complete.len(), 1, "{actionsets:#?}");
+    let name = complete[0]["metadata"]["name"].as_str().unwrap();
+    let recorded = bed.actionset(name);
+    assert_eq!(recorded["spec"]["actions"][0]["name"], "backup");
+    ok(&run(
+        &cluster,
+        &[
+            "-n",
+            &kanister,
+            "schedule",
+            "delete",
+            "app-nightly",
+            "--yes",
+        ],
+    ));
+}
