@@ -642,14 +642,90 @@ async fn job(args: JobArgs, global: &GlobalArgs) -> Result<()> {
             return Err(AlreadyReported.into());
         }
     }
-    if let (WorkKind::Etcd, Some(keep)) = (work.kind, args.keep_last) {
-        prune_etcd_snapshots(&work, &args.name, keep, global).await?;
+    match (work.kind, args.keep_last) {
+        (WorkKind::Etcd, Some(keep)) => {
+            prune_etcd_snapshots(&work, &args.name, keep, global).await?
+        }
+        (WorkKind::ActionSet, Some(keep)) => {
+            prune_actionset_backups(&work, &args.name, keep, global).await?
+        }
+        _ => {}
     }
     eprintln!(
         "schedule {}: run finished in {:.1}s",
         args.name,
         (chrono::Utc::now() - started).num_milliseconds() as f64 / 1000.0
     );
+    Ok(())
+}
+
+/// After a scheduled ActionSet: the blueprint's `delete` action on each backup beyond the newest
+/// `keep`, then its record; a backup whose delete action fails keeps its record (and its data),
+/// so the next run tries again.
+async fn prune_actionset_backups(
+    work: &Work,
+    schedule: &str,
+    keep: usize,
+    global: &GlobalArgs,
+) -> Result<()> {
+    let cluster = connect(&global.cluster_options()).await?;
+    let profile = work.flag_value("--profile");
+    let store = crate::actionset::record::Store::open(&cluster, profile).await?;
+    let actionsets = store.list(Some(&cluster.namespace)).await?;
+    let doomed = crate::schedule::actionset_retention::doomed(schedule, &actionsets, keep);
+    let mut failed = 0;
+    for backup in doomed {
+        let name = backup.metadata.name.clone().unwrap_or_default();
+        let mut argv: Vec<String> = [
+            "kubectl-backup",
+            "actionset",
+            "create",
+            "--action",
+            "delete",
+            "--from",
+            &name,
+            "--mode",
+            "client",
+            "--wait",
+        ]
+        .map(String::from)
+        .to_vec();
+        if let Some(profile) = profile {
+            argv.extend(["--profile".to_string(), profile.to_string()]);
+        }
+        // kanctl's way: the delete action runs against the backed-up object's namespace.
+        if let Some(namespace) = backup
+            .spec
+            .as_ref()
+            .and_then(|s| s.actions.first())
+            .map(|a| a.object.namespace.clone())
+            .filter(|ns| !ns.is_empty())
+        {
+            argv.extend(["--namespacetargets".to_string(), namespace]);
+        }
+        let mut delete = <Cli as clap::Parser>::try_parse_from(&argv)
+            .map_err(|e| anyhow!("internal: the delete command line is invalid: {e}"))?;
+        delete.global = global.clone();
+        delete.global.yes = true;
+        delete.global.no_progress = true;
+        match Box::pin(super::run(delete)).await {
+            Ok(()) => {
+                store.delete(&cluster.namespace, &name).await?;
+                eprintln!(
+                    "schedule {schedule}: deleted old backup {name} (its delete action completed)"
+                );
+            }
+            Err(e) => {
+                failed += 1;
+                eprintln!(
+                    "schedule {schedule}: the delete action on old backup {name} failed: {e:#}"
+                );
+            }
+        }
+    }
+    if failed > 0 {
+        return Err(AlreadyReported.into());
+    }
     Ok(())
 }
 

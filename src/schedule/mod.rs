@@ -7,6 +7,7 @@
 //! --profile s3`), so a schedule accepts exactly the flags of the command, checked by the same
 //! parser when the schedule is created and when the job runs.
 
+pub mod actionset_retention;
 pub mod cron;
 pub mod etcd_retention;
 pub mod manage;
@@ -167,7 +168,10 @@ impl Work {
                 ));
             }
             WorkKind::Etcd => args.push(etcd_object_path(schedule, &name)),
-            WorkKind::ActionSet => {}
+            WorkKind::ActionSet => {
+                args.push("--labels".into());
+                args.push(format!("{SCHEDULE_LABEL}={schedule}"));
+            }
         }
         args.extend(self.args[2..].iter().cloned());
         args

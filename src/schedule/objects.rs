@@ -151,7 +151,9 @@ fn rules(request: &ScheduleRequest) -> (Vec<Value>, Vec<(String, Vec<Value>)>) {
                 ]
             };
             let kanister = vec![
-                json!({"apiGroups": ["cr.kanister.io"], "resources": ["blueprints", "profiles", "actionsets"], "verbs": ["get", "list", "watch", "create", "update", "patch"]}),
+                json!({"apiGroups": ["cr.kanister.io"], "resources": ["blueprints", "profiles"], "verbs": ["get", "list"]}),
+                // Retention deletes the records of old backups once their delete action ran.
+                json!({"apiGroups": ["cr.kanister.io"], "resources": ["actionsets"], "verbs": ["get", "list", "watch", "create", "update", "patch", "delete"]}),
                 json!({"apiGroups": [""], "resources": ["configmaps", "secrets"], "verbs": ["get", "list", "create", "update", "patch"]}),
                 json!({"apiGroups": ["", "events.k8s.io"], "resources": ["events"], "verbs": ["create", "patch"]}),
             ];
@@ -167,6 +169,8 @@ fn rules(request: &ScheduleRequest) -> (Vec<Value>, Vec<(String, Vec<Value>)>) {
                 vec![
                     json!({"apiGroups": ["apiextensions.k8s.io"], "resources": ["customresourcedefinitions"], "verbs": ["get", "list"]}),
                     json!({"apiGroups": [""], "resources": ["namespaces"], "verbs": ["get"]}),
+                    // Task pods left by a run are found by label across namespaces.
+                    json!({"apiGroups": [""], "resources": ["pods"], "verbs": ["list"]}),
                     // Whether ActionSets are served is probed with a cluster-wide list of one.
                     json!({"apiGroups": ["cr.kanister.io"], "resources": ["actionsets"], "verbs": ["list"]}),
                 ],

@@ -382,6 +382,8 @@ fn a_scheduled_actionset_runs_in_a_pod_with_its_own_account() {
             "app-nightly",
             "--schedule",
             "0 1 * * *",
+            "--keep-last",
+            "1",
             "--image",
             &image,
             "--image-pull-policy",
@@ -425,31 +427,55 @@ fn a_scheduled_actionset_runs_in_a_pod_with_its_own_account() {
         &bed.db
     ));
 
-    ok(&run(
-        &cluster,
-        &[
-            "-n",
-            &kanister,
-            "schedule",
-            "run-now",
-            "app-nightly",
-            "--wait",
-            "--timeout",
-            "5m",
-        ],
-    ));
-    let actionsets =
-        cluster
+    // Two runs with --keep-last 1: the second runs the blueprint's delete action on the first
+    // backup and then removes its record.
+    let backups = |state: &str| -> Vec<String> {
+        let mut names: Vec<String> = cluster
             .objects()
-            .list("cr.kanister.io/v1alpha1", "ActionSet", Some(&kanister));
-    let complete: Vec<&Value> = actionsets
-        .iter()
-        .filter(|a| a["status"]["state"] == "complete")
+            .list("cr.kanister.io/v1alpha1", "ActionSet", Some(&kanister))
+            .iter()
+            .filter(|a| {
+                a["status"]["state"] == state && a["spec"]["actions"][0]["name"] == "backup"
+            })
+            .map(|a| a["metadata"]["name"].as_str().unwrap().to_string())
+            .collect();
+        names.sort();
+        names
+    };
+    let mut made = Vec::new();
+    for _ in 0..2 {
+        ok(&run(
+            &cluster,
+            &[
+                "-n",
+                &kanister,
+                "schedule",
+                "run-now",
+                "app-nightly",
+                "--wait",
+                "--timeout",
+                "5m",
+            ],
+        ));
+        let now = backups("complete");
+        let new = now.iter().find(|n| !made.contains(*n)).cloned();
+        made.push(new.unwrap_or_else(|| panic!("no new complete backup after a run: {now:?}")));
+        std::thread::sleep(std::time::Duration::from_millis(1100));
+    }
+    assert_eq!(backups("complete"), [made[1].clone()], "keep-last 1");
+    let recorded = bed.actionset(&made[1]);
+    assert_eq!(
+        recorded["metadata"]["labels"]["backup.kubectl-backup.io/schedule"],
+        "app-nightly"
+    );
+    let deletes: Vec<Value> = cluster
+        .objects()
+        .list("cr.kanister.io/v1alpha1", "ActionSet", Some(&kanister))
+        .into_iter()
+        .filter(|a| a["spec"]["actions"][0]["name"] == "delete")
         .collect();
-    assert_eq!(complete.len(), 1, "{actionsets:#?}");
-    let name = complete[0]["metadata"]["name"].as_str().unwrap();
-    let recorded = bed.actionset(name);
-    assert_eq!(recorded["spec"]["actions"][0]["name"], "backup");
+    assert_eq!(deletes.len(), 1, "{deletes:#?}");
+    assert_eq!(deletes[0]["status"]["state"], "complete", "{deletes:#?}");
     ok(&run(
         &cluster,
         &[
