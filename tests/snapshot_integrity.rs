@@ -260,11 +260,10 @@ async fn sighup_during_the_tarball_put_leaves_no_backup() {
 /// `location push` of a stream bigger than one part, stalled after two parts: the signal aborts
 /// the multipart upload (no part left on the server), no object appears, and the exit status
 /// names the signal.
-async fn stop_a_multipart_push(signal: StopSignal) {
-    let s3 = S3Server::start().await.unwrap();
-    let cluster = tokio::task::block_in_place(TestCluster::fake);
+/// Profile `minio` for the in-process S3 server.
+fn create_minio_profile(cluster: &TestCluster, s3: &S3Server) {
     let profile = run_blocking(
-        &cluster,
+        cluster,
         &[
             "profile",
             "create",
@@ -284,6 +283,12 @@ async fn stop_a_multipart_push(signal: StopSignal) {
         ],
     );
     assert!(profile.status.success(), "{}", text(&profile.stderr));
+}
+
+async fn stop_a_multipart_push(signal: StopSignal) {
+    let s3 = S3Server::start().await.unwrap();
+    let cluster = tokio::task::block_in_place(TestCluster::fake);
+    create_minio_profile(&cluster, &s3);
     let mut command = cluster.command(BIN);
     command
         .args([
@@ -796,27 +801,7 @@ fn an_integrity_record_other_than_the_committed_one_is_refused() {
 async fn stop_a_pull(signal: StopSignal) {
     let s3 = S3Server::start().await.unwrap();
     let cluster = tokio::task::block_in_place(TestCluster::fake);
-    let profile = run_blocking(
-        &cluster,
-        &[
-            "profile",
-            "create",
-            "s3compliant",
-            "--bucket",
-            "bucket",
-            "--region",
-            "us-east-1",
-            "--endpoint",
-            &s3.endpoint,
-            "--access-key",
-            &s3.access_key,
-            "--secret-key",
-            &s3.secret_key,
-            "--name",
-            "minio",
-        ],
-    );
-    assert!(profile.status.success(), "{}", text(&profile.stderr));
+    create_minio_profile(&cluster, &s3);
     let dir = tempfile::tempdir().unwrap();
     let source = dir.path().join("source.bin");
     std::fs::write(&source, vec![0x5au8; 3 << 20]).unwrap();

@@ -388,7 +388,7 @@ async fn describe(name: &str, global: &GlobalArgs) -> Result<()> {
     } else {
         Vec::new()
     };
-    let last_backup = last_backup(&cluster, &view, global).await;
+    let last_backup = last_backup(&cluster, &view).await;
     if let Some(format @ (OutputFormat::Json | OutputFormat::Yaml)) = global.output {
         let mut json = view_json(&view);
         json["runs"] = runs
@@ -487,11 +487,7 @@ async fn describe(name: &str, global: &GlobalArgs) -> Result<()> {
 }
 
 /// The newest backup of a snapshot schedule, read from its destination: `name (phase, created)`.
-async fn last_backup(
-    cluster: &Cluster,
-    view: &ScheduleView,
-    global: &GlobalArgs,
-) -> Result<Option<String>> {
+async fn last_backup(cluster: &Cluster, view: &ScheduleView) -> Result<Option<String>> {
     let Some(work) = view.work.as_ref().filter(|w| w.kind == WorkKind::Snapshot) else {
         return Ok(None);
     };
@@ -505,7 +501,6 @@ async fn last_backup(
         tokio_util::sync::CancellationToken::new(),
     )
     .await?;
-    let _ = global;
     let listed = crate::snapshot::list::list(&destination.store, Vec::new()).await?;
     let newest = listed
         .iter()
@@ -597,6 +592,15 @@ async fn run_now(args: RunNowArgs, global: &GlobalArgs) -> Result<()> {
     Err(AlreadyReported.into())
 }
 
+/// Runs a plugin command line inside the job with the job's own global flags; no person is
+/// watching, so no prompts and no progress bars.
+async fn run_unattended(mut cli: Cli, global: &GlobalArgs) -> Result<()> {
+    cli.global = global.clone();
+    cli.global.yes = true;
+    cli.global.no_progress = true;
+    Box::pin(super::run(cli)).await
+}
+
 /// One run, inside the CronJob's pod: the work, then retention for snapshot schedules. Exits
 /// non-zero when the backup fails, so the Job shows it.
 async fn job(args: JobArgs, global: &GlobalArgs) -> Result<()> {
@@ -608,12 +612,7 @@ async fn job(args: JobArgs, global: &GlobalArgs) -> Result<()> {
         started.to_rfc3339(),
         work.args.join(" ")
     );
-    let mut cli = parse_work(&work, &args.name)?;
-    cli.global = global.clone();
-    // No person is watching: no prompts, no progress bars.
-    cli.global.yes = true;
-    cli.global.no_progress = true;
-    let outcome = Box::pin(super::run(cli)).await;
+    let outcome = run_unattended(parse_work(&work, &args.name)?, global).await;
     if let Err(e) = &outcome {
         eprintln!("schedule {}: the backup failed: {e:#}", args.name);
         return Err(AlreadyReported.into());
@@ -631,12 +630,9 @@ async fn job(args: JobArgs, global: &GlobalArgs) -> Result<()> {
             argv.push(keep.to_string());
         }
         argv.extend(work.destination_args());
-        let mut prune = <Cli as clap::Parser>::try_parse_from(&argv)
+        let prune = <Cli as clap::Parser>::try_parse_from(&argv)
             .map_err(|e| anyhow!("internal: the prune command line is invalid: {e}"))?;
-        prune.global = global.clone();
-        prune.global.yes = true;
-        prune.global.no_progress = true;
-        if let Err(e) = Box::pin(super::run(prune)).await {
+        if let Err(e) = run_unattended(prune, global).await {
             // The backup itself succeeded; a failed prune is retried by the next run.
             eprintln!("schedule {}: pruning old backups failed: {e:#}", args.name);
             return Err(AlreadyReported.into());
@@ -703,12 +699,9 @@ async fn prune_actionset_backups(
         {
             argv.extend(["--namespacetargets".to_string(), namespace]);
         }
-        let mut delete = <Cli as clap::Parser>::try_parse_from(&argv)
+        let delete = <Cli as clap::Parser>::try_parse_from(&argv)
             .map_err(|e| anyhow!("internal: the delete command line is invalid: {e}"))?;
-        delete.global = global.clone();
-        delete.global.yes = true;
-        delete.global.no_progress = true;
-        match Box::pin(super::run(delete)).await {
+        match run_unattended(delete, global).await {
             Ok(()) => {
                 store.delete(&cluster.namespace, &name).await?;
                 eprintln!(
