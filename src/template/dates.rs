@@ -378,12 +378,15 @@ fn skip<'a>(mut value: &'a str, mut prefix: &str) -> Result<&'a str, ()> {
             value = value.trim_start_matches(' ');
             continue;
         }
-        let c = prefix.as_bytes()[0];
-        if value.as_bytes().first() != Some(&c) {
+        // Whole characters, not bytes: a layout or value may hold any UTF-8.
+        let Some(c) = prefix.chars().next() else {
+            break;
+        };
+        let Some(rest) = value.strip_prefix(c) else {
             return Err(());
-        }
-        prefix = &prefix[1..];
-        value = &value[1..];
+        };
+        prefix = &prefix[c.len_utf8()..];
+        value = rest;
     }
     Ok(value)
 }
