@@ -329,8 +329,18 @@ mod tests {
         term.send("hello");
         term.key(Key::Enter);
         term.expect("typed:hello", Duration::from_secs(10)).unwrap();
-        term.key(Key::CtrlC);
-        term.expect("got-sigint", Duration::from_secs(10)).unwrap();
+        // CI at load 6 once saw `/bin/sh` echo ^C and never run its trap (the SIGINT presumably
+        // landing while it forked the next `sleep`). What this checks is that Ctrl-C reaches the
+        // program as SIGINT at all, so a second key press is allowed.
+        let mut seen = Err(String::new());
+        for _ in 0..3 {
+            term.key(Key::CtrlC);
+            seen = term.expect("got-sigint", Duration::from_secs(5));
+            if seen.is_ok() {
+                break;
+            }
+        }
+        seen.unwrap();
         let (status, _) = term.wait(Duration::from_secs(10)).unwrap();
         assert_eq!(status.code(), Some(7));
     }
