@@ -3,6 +3,11 @@
 //! the AWS CLI is installed. Prints MiB/s, objects/s and peak RSS.
 //!
 //! Run: `cargo bench --bench storage` (add `-- --big-mib 256` for a quicker run).
+//!
+//! `cargo bench --bench storage -- --gcs [--big-mib N]` compares one upload through the S3 path
+//! (s3s-fs) with one through the GCS JSON API (fake-gcs-server, `FAKE_GCS_SERVER` or on `PATH`,
+//! bearer tokens from a loopback metadata-server stand-in), same options, then pulls the GCS
+//! object back to check it.
 //! Each measured transfer runs in a child process (this binary re-executed with `--child`), so its
 //! peak RSS (`VmHWM`) is its own and not the server's.
 
@@ -11,10 +16,15 @@ use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use futures::{StreamExt, TryStreamExt};
-use kubectl_backup::storage::{ObjectStore, S3Config, StorageConfig, TransferOptions};
+use kubectl_backup::storage::auth::TokenSource;
+use kubectl_backup::storage::{GcsConfig, ObjectStore, S3Config, StorageConfig, TransferOptions};
 use kubectl_backup_testbed::s3::S3Server;
 use sha2::{Digest, Sha256};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
+
+#[path = "../tests/credentials/token_server.rs"]
+#[allow(dead_code)]
+mod token_server;
 
 const SMALL_COUNT: usize = 10_000;
 const SMALL_SIZE: usize = 4096;
@@ -40,20 +50,25 @@ fn main() {
         .and_then(|at| args.get(at + 1))
         .and_then(|v| v.parse().ok())
         .unwrap_or(1024);
+    if args.iter().any(|a| a == "--gcs") {
+        runtime.block_on(gcs_parent(big_mib));
+        return;
+    }
     runtime.block_on(parent(big_mib));
 }
 
 /// One measured transfer: `put|get|put-many|get-many ENDPOINT AK SK ARG…`; prints one line
-/// `seconds=… bytes=… objects=… hwm_kib=…`.
+/// `seconds=… bytes=… objects=… hwm_kib=…`. With `gcs-put|gcs-get`, `AK` is the metadata
+/// stand-in's address and `SK` is unused.
 async fn child(args: &[String]) {
     let (op, endpoint, ak, sk) = (&args[0], &args[1], &args[2], &args[3]);
-    let store = ObjectStore::with_options(
-        StorageConfig::S3(config(endpoint, ak, sk)),
-        TransferOptions::default(),
-    )
-    .unwrap();
+    let (config, op) = match op.strip_prefix("gcs-") {
+        Some(op) => (StorageConfig::Gcs(gcs_config(endpoint, ak)), op),
+        None => (StorageConfig::S3(config(endpoint, ak, sk)), op.as_str()),
+    };
+    let store = ObjectStore::with_options(config, TransferOptions::default()).unwrap();
     let started = Instant::now();
-    let (bytes, objects) = match op.as_str() {
+    let (bytes, objects) = match op {
         "put" => {
             let file = tokio::fs::File::open(&args[4]).await.unwrap();
             let size = file.metadata().await.unwrap().len();
@@ -125,6 +140,18 @@ fn config(endpoint: &str, ak: &str, sk: &str) -> S3Config {
     }
 }
 
+fn gcs_config(endpoint: &str, metadata: &str) -> GcsConfig {
+    GcsConfig {
+        endpoint: Some(endpoint.to_string()),
+        bucket: "bucket".into(),
+        project_id: "bench".into(),
+        token_source: Some(TokenSource::GcpMetadata {
+            endpoint: metadata.to_string(),
+        }),
+        ..Default::default()
+    }
+}
+
 /// Peak resident set size of a process, from `/proc/<pid>/status`.
 fn vm_hwm_kib(pid: &str) -> u64 {
     std::fs::read_to_string(format!("/proc/{pid}/status"))
@@ -147,11 +174,20 @@ struct Measured {
 }
 
 fn run_child(op: &str, server: &S3Server, extra: &[&str]) -> Measured {
+    run_child_at(
+        op,
+        [&server.endpoint, &server.access_key, &server.secret_key],
+        extra,
+    )
+}
+
+fn run_child_at(op: &str, target: [&str; 3], extra: &[&str]) -> Measured {
     let exe = std::env::current_exe().unwrap();
     let started = Instant::now();
     let output = Command::new(exe)
         .arg("--child")
-        .args([op, &server.endpoint, &server.access_key, &server.secret_key])
+        .arg(op)
+        .args(target)
         .args(extra)
         .stderr(Stdio::inherit())
         .output()
@@ -397,4 +433,123 @@ fn num_cpus() -> usize {
     std::thread::available_parallelism()
         .map(|n| n.get())
         .unwrap_or(1)
+}
+
+/// fake-gcs-server on a free loopback port (in-memory), killed on drop.
+struct FakeGcs {
+    endpoint: String,
+    child: std::process::Child,
+}
+
+impl Drop for FakeGcs {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn fake_gcs() -> Option<FakeGcs> {
+    let binary = std::env::var_os("FAKE_GCS_SERVER")
+        .filter(|p| !p.is_empty())
+        .map(PathBuf::from)
+        .or_else(|| {
+            std::env::split_paths(&std::env::var_os("PATH")?)
+                .map(|d| d.join("fake-gcs-server"))
+                .find(|p| p.is_file())
+        })?;
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let endpoint = format!("http://127.0.0.1:{port}");
+    let child = Command::new(binary)
+        .args([
+            "-scheme",
+            "http",
+            "-host",
+            "127.0.0.1",
+            "-backend",
+            "memory",
+        ])
+        .args(["-port", &port.to_string(), "-external-url", &endpoint])
+        .args(["-public-host", &format!("127.0.0.1:{port}")])
+        .args(["-log-level", "error"])
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .ok()?;
+    let server = FakeGcs { endpoint, child };
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
+        assert!(Instant::now() < deadline, "fake-gcs-server did not start");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    Some(server)
+}
+
+/// Upload throughput of the S3 path and the GCS path with the same transfer options.
+async fn gcs_parent(big_mib: u64) {
+    let Some(gcs) = fake_gcs() else {
+        println!("GCS comparison: SKIPPED (fake-gcs-server not found; set FAKE_GCS_SERVER)");
+        return;
+    };
+    // The metadata server's token answer; fake-gcs-server accepts any bearer token.
+    let metadata = token_server::TokenServer::start(|_| {
+        (
+            200,
+            r#"{"access_token":"bench-token","expires_in":3600,"token_type":"Bearer"}"#.into(),
+        )
+    })
+    .await;
+    let store =
+        ObjectStore::new(StorageConfig::Gcs(gcs_config(&gcs.endpoint, &metadata.url))).unwrap();
+    store.create_bucket().await.unwrap();
+    let server = std::sync::Arc::new(S3Server::start().await.unwrap());
+    let work = tempfile::tempdir().unwrap();
+    let source = work.path().join("source.bin");
+    let pulled = work.path().join("pulled.bin");
+    write_source(&source, big_mib << 20);
+    let want = sha256_file(&source);
+    println!(
+        "GCS vs S3 upload: {big_mib} MiB, s3s-fs 0.14 in-process on {}, fake-gcs-server (memory) on {}, {} cores",
+        server.endpoint,
+        gcs.endpoint,
+        num_cpus()
+    );
+    println!("options: {:?}", TransferOptions::default());
+    let (source_arg, pulled_arg) = (
+        source.to_str().unwrap().to_string(),
+        pulled.to_str().unwrap().to_string(),
+    );
+    let (gcs_endpoint, metadata_url, s) =
+        (gcs.endpoint.clone(), metadata.url.clone(), server.clone());
+    let (s3_put, gcs_put, gcs_get) = tokio::task::spawn_blocking(move || {
+        let s3_put = run_child("put", &s, &[&source_arg, "big"]);
+        let target = [gcs_endpoint.as_str(), metadata_url.as_str(), "-"];
+        let gcs_put = run_child_at("gcs-put", target, &[&source_arg, "big"]);
+        let gcs_get = run_child_at("gcs-get", target, &[&pulled_arg, "big"]);
+        (s3_put, gcs_put, gcs_get)
+    })
+    .await
+    .unwrap();
+    assert_eq!(
+        sha256_file(&pulled),
+        want,
+        "the GCS object differs from the source"
+    );
+    report(&format!("S3 (s3s-fs) put {big_mib} MiB"), &s3_put);
+    report(
+        &format!("GCS (fake-gcs-server) put {big_mib} MiB"),
+        &gcs_put,
+    );
+    report(
+        &format!("GCS (fake-gcs-server) get {big_mib} MiB"),
+        &gcs_get,
+    );
+    println!(
+        "GCS upload / S3 upload throughput: {:.2}",
+        s3_put.seconds / gcs_put.seconds
+    );
 }

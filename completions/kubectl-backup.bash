@@ -5908,6 +5908,10 @@ _kubectl__backup() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --dry-run)
+                    COMPREPLY=($(compgen -W "none client server" -- "${cur}"))
+                    return 0
+                    ;;
                 --bucket)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -6069,6 +6073,10 @@ _kubectl__backup() {
                     ;;
                 --prefix)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --dry-run)
+                    COMPREPLY=($(compgen -W "none client server" -- "${cur}"))
                     return 0
                     ;;
                 --bucket)
@@ -6322,6 +6330,10 @@ _kubectl__backup() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --dry-run)
+                    COMPREPLY=($(compgen -W "none client server" -- "${cur}"))
+                    return 0
+                    ;;
                 --path)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -6463,6 +6475,10 @@ _kubectl__backup() {
                     ;;
                 --prefix)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --dry-run)
+                    COMPREPLY=($(compgen -W "none client server" -- "${cur}"))
                     return 0
                     ;;
                 --bucket)
@@ -7445,7 +7461,7 @@ _kubectl__backup() {
             return 0
             ;;
         kubectl__subcmd__backup__subcmd__restore)
-            opts="-l -n -A -s -o -v -y -h -V --restore-name --include-namespaces --exclude-namespaces --include-resources --exclude-resources --include-cluster-resources --selector --namespace-mappings --existing-resource-policy --restore-resource-priorities --preserve-node-ports --status-include-resources --status-exclude-resources --dry-run --mode --allow-incomplete --wait --concurrency --crd-timeout --namespace-timeout --location --profile --kubeconfig --context --cluster --user --namespace --all-namespaces --as --as-group --server --token --as-uid --certificate-authority --client-certificate --client-key --tls-server-name --insecure-skip-tls-verify --disable-compression --request-timeout --output --no-headers --show-labels --verbose --kubectl-verbosity --no-progress --yes --color --help --version"
+            opts="-l -n -A -s -o -v -y -h -V --restore-name --include-namespaces --exclude-namespaces --include-resources --exclude-resources --include-cluster-resources --selector --namespace-mappings --existing-resource-policy --restore-resource-priorities --preserve-node-ports --status-include-resources --status-exclude-resources --dry-run --mode --allow-incomplete --wait --concurrency --crd-timeout --namespace-timeout --profile --location --kubeconfig --context --cluster --user --namespace --all-namespaces --as --as-group --server --token --as-uid --certificate-authority --client-certificate --client-key --tls-server-name --insecure-skip-tls-verify --disable-compression --request-timeout --output --no-headers --show-labels --verbose --kubectl-verbosity --no-progress --yes --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -7519,11 +7535,11 @@ _kubectl__backup() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --location)
+                --profile)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --profile)
+                --location)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -9142,7 +9158,7 @@ _kubectl__backup() {
             return 0
             ;;
         kubectl__subcmd__backup__subcmd__snapshot__subcmd__create)
-            opts="-l -n -A -s -o -v -y -h -V --include-namespaces --exclude-namespaces --include-resources --exclude-resources --selector --labels --include-cluster-resources --location --profile --ttl --wait --mode --page-size --concurrency --kubeconfig --context --cluster --user --namespace --all-namespaces --as --as-group --server --token --as-uid --certificate-authority --client-certificate --client-key --tls-server-name --insecure-skip-tls-verify --disable-compression --request-timeout --output --no-headers --show-labels --verbose --kubectl-verbosity --no-progress --yes --color --help --version"
+            opts="-l -n -A -s -o -v -y -h -V --include-namespaces --exclude-namespaces --include-resources --exclude-resources --selector --labels --include-cluster-resources --profile --location --ttl --wait --mode --page-size --concurrency --kubeconfig --context --cluster --user --namespace --all-namespaces --as --as-group --server --token --as-uid --certificate-authority --client-certificate --client-key --tls-server-name --insecure-skip-tls-verify --disable-compression --request-timeout --output --no-headers --show-labels --verbose --kubectl-verbosity --no-progress --yes --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -9180,11 +9196,11 @@ _kubectl__backup() {
                     COMPREPLY=($(compgen -W "true false auto" -- "${cur}"))
                     return 0
                     ;;
-                --location)
+                --profile)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --profile)
+                --location)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -9333,17 +9349,17 @@ _kubectl__backup() {
             return 0
             ;;
         kubectl__subcmd__backup__subcmd__snapshot__subcmd__delete)
-            opts="-n -A -s -o -v -y -h -V --wait --location --profile --kubeconfig --context --cluster --user --namespace --all-namespaces --as --as-group --server --token --as-uid --certificate-authority --client-certificate --client-key --tls-server-name --insecure-skip-tls-verify --disable-compression --request-timeout --output --no-headers --show-labels --verbose --kubectl-verbosity --no-progress --yes --color --help --version"
+            opts="-n -A -s -o -v -y -h -V --wait --profile --location --kubeconfig --context --cluster --user --namespace --all-namespaces --as --as-group --server --token --as-uid --certificate-authority --client-certificate --client-key --tls-server-name --insecure-skip-tls-verify --disable-compression --request-timeout --output --no-headers --show-labels --verbose --kubectl-verbosity --no-progress --yes --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --location)
+                --profile)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --profile)
+                --location)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -9472,17 +9488,17 @@ _kubectl__backup() {
             return 0
             ;;
         kubectl__subcmd__backup__subcmd__snapshot__subcmd__describe)
-            opts="-n -A -s -o -v -y -h -V --details --location --profile --kubeconfig --context --cluster --user --namespace --all-namespaces --as --as-group --server --token --as-uid --certificate-authority --client-certificate --client-key --tls-server-name --insecure-skip-tls-verify --disable-compression --request-timeout --output --no-headers --show-labels --verbose --kubectl-verbosity --no-progress --yes --color --help --version"
+            opts="-n -A -s -o -v -y -h -V --details --profile --location --kubeconfig --context --cluster --user --namespace --all-namespaces --as --as-group --server --token --as-uid --certificate-authority --client-certificate --client-key --tls-server-name --insecure-skip-tls-verify --disable-compression --request-timeout --output --no-headers --show-labels --verbose --kubectl-verbosity --no-progress --yes --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --location)
+                --profile)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --profile)
+                --location)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -9611,7 +9627,7 @@ _kubectl__backup() {
             return 0
             ;;
         kubectl__subcmd__backup__subcmd__snapshot__subcmd__download)
-            opts="-n -A -s -o -v -y -h -V --file --force --allow-incomplete --location --profile --kubeconfig --context --cluster --user --namespace --all-namespaces --as --as-group --server --token --as-uid --certificate-authority --client-certificate --client-key --tls-server-name --insecure-skip-tls-verify --disable-compression --request-timeout --output --no-headers --show-labels --verbose --kubectl-verbosity --no-progress --yes --color --help --version"
+            opts="-n -A -s -o -v -y -h -V --file --force --allow-incomplete --profile --location --kubeconfig --context --cluster --user --namespace --all-namespaces --as --as-group --server --token --as-uid --certificate-authority --client-certificate --client-key --tls-server-name --insecure-skip-tls-verify --disable-compression --request-timeout --output --no-headers --show-labels --verbose --kubectl-verbosity --no-progress --yes --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -9621,11 +9637,11 @@ _kubectl__backup() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --location)
+                --profile)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --profile)
+                --location)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -9880,17 +9896,17 @@ _kubectl__backup() {
             return 0
             ;;
         kubectl__subcmd__backup__subcmd__snapshot__subcmd__list)
-            opts="-n -A -s -o -v -y -h -V --location --profile --kubeconfig --context --cluster --user --namespace --all-namespaces --as --as-group --server --token --as-uid --certificate-authority --client-certificate --client-key --tls-server-name --insecure-skip-tls-verify --disable-compression --request-timeout --output --no-headers --show-labels --verbose --kubectl-verbosity --no-progress --yes --color --help --version"
+            opts="-n -A -s -o -v -y -h -V --profile --location --kubeconfig --context --cluster --user --namespace --all-namespaces --as --as-group --server --token --as-uid --certificate-authority --client-certificate --client-key --tls-server-name --insecure-skip-tls-verify --disable-compression --request-timeout --output --no-headers --show-labels --verbose --kubectl-verbosity --no-progress --yes --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --location)
+                --profile)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --profile)
+                --location)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -10019,7 +10035,7 @@ _kubectl__backup() {
             return 0
             ;;
         kubectl__subcmd__backup__subcmd__snapshot__subcmd__prune)
-            opts="-n -A -s -o -v -y -h -V --schedule --keep-last --dry-run --location --profile --kubeconfig --context --cluster --user --namespace --all-namespaces --as --as-group --server --token --as-uid --certificate-authority --client-certificate --client-key --tls-server-name --insecure-skip-tls-verify --disable-compression --request-timeout --output --no-headers --show-labels --verbose --kubectl-verbosity --no-progress --yes --color --help --version"
+            opts="-n -A -s -o -v -y -h -V --schedule --keep-last --dry-run --profile --location --kubeconfig --context --cluster --user --namespace --all-namespaces --as --as-group --server --token --as-uid --certificate-authority --client-certificate --client-key --tls-server-name --insecure-skip-tls-verify --disable-compression --request-timeout --output --no-headers --show-labels --verbose --kubectl-verbosity --no-progress --yes --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -10033,11 +10049,11 @@ _kubectl__backup() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --location)
+                --profile)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --profile)
+                --location)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -10166,7 +10182,7 @@ _kubectl__backup() {
             return 0
             ;;
         kubectl__subcmd__backup__subcmd__snapshot__subcmd__restore)
-            opts="-l -n -A -s -o -v -y -h -V --restore-name --include-namespaces --exclude-namespaces --include-resources --exclude-resources --include-cluster-resources --selector --namespace-mappings --existing-resource-policy --restore-resource-priorities --preserve-node-ports --status-include-resources --status-exclude-resources --dry-run --mode --allow-incomplete --wait --concurrency --crd-timeout --namespace-timeout --location --profile --kubeconfig --context --cluster --user --namespace --all-namespaces --as --as-group --server --token --as-uid --certificate-authority --client-certificate --client-key --tls-server-name --insecure-skip-tls-verify --disable-compression --request-timeout --output --no-headers --show-labels --verbose --kubectl-verbosity --no-progress --yes --color --help --version"
+            opts="-l -n -A -s -o -v -y -h -V --restore-name --include-namespaces --exclude-namespaces --include-resources --exclude-resources --include-cluster-resources --selector --namespace-mappings --existing-resource-policy --restore-resource-priorities --preserve-node-ports --status-include-resources --status-exclude-resources --dry-run --mode --allow-incomplete --wait --concurrency --crd-timeout --namespace-timeout --profile --location --kubeconfig --context --cluster --user --namespace --all-namespaces --as --as-group --server --token --as-uid --certificate-authority --client-certificate --client-key --tls-server-name --insecure-skip-tls-verify --disable-compression --request-timeout --output --no-headers --show-labels --verbose --kubectl-verbosity --no-progress --yes --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -10240,11 +10256,11 @@ _kubectl__backup() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --location)
+                --profile)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --profile)
+                --location)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

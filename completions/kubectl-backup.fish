@@ -1304,8 +1304,8 @@ complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; 
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from create" -l include-cluster-resources -d 'Cluster-scoped resources: true (all), false (none, not even related ones) or auto (all for an all-namespaces backup, else only those related to backed-up items)' -r -f -a "true\t''
 false\t''
 auto\t''"
-complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from create" -l location -d 'Velero BackupStorageLocation `[NS/]NAME` (default: the local directory $XDG_DATA_HOME/kubectl-backup, or Velero\'s default location in controller mode)' -r
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from create" -l profile -d 'Profile `[NS/]NAME` (a Kanister Profile or a kubectl-backup profile); client-side only' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from create" -l location -d 'Velero BackupStorageLocation `[NS/]NAME` (default: the local directory $XDG_DATA_HOME/kubectl-backup, or Velero\'s default location in controller mode)' -r
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from create" -l ttl -d 'How long to keep the backup (Go duration)' -r
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from create" -l wait -d 'Follow a Velero-run backup to the end (default); --wait=false returns once it is submitted' -r -f -a "true\t''
 false\t''"
@@ -1344,8 +1344,8 @@ complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; 
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from create" -s y -l yes -d 'Answer yes to every confirmation and skip interactive pickers'
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from create" -s V -l version -d 'Print version'
-complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from list" -l location -d 'Velero BackupStorageLocation `[NS/]NAME` (default: the local directory $XDG_DATA_HOME/kubectl-backup, or Velero\'s default location in controller mode)' -r
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from list" -l profile -d 'Profile `[NS/]NAME` (a Kanister Profile or a kubectl-backup profile); client-side only' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from list" -l location -d 'Velero BackupStorageLocation `[NS/]NAME` (default: the local directory $XDG_DATA_HOME/kubectl-backup, or Velero\'s default location in controller mode)' -r
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from list" -l kubeconfig -d 'Path to the kubeconfig file (default: $KUBECONFIG, whose paths are merged, then ~/.kube/config)' -r -F
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from list" -l context -d 'The kubeconfig context to use' -r
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from list" -l cluster -d 'The kubeconfig cluster to use' -r
@@ -1376,8 +1376,8 @@ complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; 
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from list" -s y -l yes -d 'Answer yes to every confirmation and skip interactive pickers'
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
-complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from describe" -l location -d 'Velero BackupStorageLocation `[NS/]NAME` (default: the local directory $XDG_DATA_HOME/kubectl-backup, or Velero\'s default location in controller mode)' -r
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from describe" -l profile -d 'Profile `[NS/]NAME` (a Kanister Profile or a kubectl-backup profile); client-side only' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from describe" -l location -d 'Velero BackupStorageLocation `[NS/]NAME` (default: the local directory $XDG_DATA_HOME/kubectl-backup, or Velero\'s default location in controller mode)' -r
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from describe" -l kubeconfig -d 'Path to the kubeconfig file (default: $KUBECONFIG, whose paths are merged, then ~/.kube/config)' -r -F
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from describe" -l context -d 'The kubeconfig context to use' -r
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from describe" -l cluster -d 'The kubeconfig cluster to use' -r
@@ -1410,8 +1410,8 @@ complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; 
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from describe" -s h -l help -d 'Print help'
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from describe" -s V -l version -d 'Print version'
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from download" -l file -d 'Where to write the tarball (default: ./NAME-data.tar.gz)' -r -F
-complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from download" -l location -d 'Velero BackupStorageLocation `[NS/]NAME` (default: the local directory $XDG_DATA_HOME/kubectl-backup, or Velero\'s default location in controller mode)' -r
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from download" -l profile -d 'Profile `[NS/]NAME` (a Kanister Profile or a kubectl-backup profile); client-side only' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from download" -l location -d 'Velero BackupStorageLocation `[NS/]NAME` (default: the local directory $XDG_DATA_HOME/kubectl-backup, or Velero\'s default location in controller mode)' -r
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from download" -l kubeconfig -d 'Path to the kubeconfig file (default: $KUBECONFIG, whose paths are merged, then ~/.kube/config)' -r -F
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from download" -l context -d 'The kubeconfig context to use' -r
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from download" -l cluster -d 'The kubeconfig cluster to use' -r
@@ -1444,8 +1444,8 @@ complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; 
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from download" -s y -l yes -d 'Answer yes to every confirmation and skip interactive pickers'
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from download" -s h -l help -d 'Print help'
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from download" -s V -l version -d 'Print version'
-complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from delete" -l location -d 'Velero BackupStorageLocation `[NS/]NAME` (default: the local directory $XDG_DATA_HOME/kubectl-backup, or Velero\'s default location in controller mode)' -r
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from delete" -l profile -d 'Profile `[NS/]NAME` (a Kanister Profile or a kubectl-backup profile); client-side only' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from delete" -l location -d 'Velero BackupStorageLocation `[NS/]NAME` (default: the local directory $XDG_DATA_HOME/kubectl-backup, or Velero\'s default location in controller mode)' -r
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from delete" -l kubeconfig -d 'Path to the kubeconfig file (default: $KUBECONFIG, whose paths are merged, then ~/.kube/config)' -r -F
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from delete" -l context -d 'The kubeconfig context to use' -r
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from delete" -l cluster -d 'The kubeconfig cluster to use' -r
@@ -1498,8 +1498,8 @@ client\t'Restore from this machine'"
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from restore" -l concurrency -d 'Objects created at once within a resource type (client-side) [default: 32]' -r
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from restore" -l crd-timeout -d 'How long to wait for restored CRDs to be Established (client-side) [default: 10m]' -r
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from restore" -l namespace-timeout -d 'How long to wait for a target namespace that is being deleted (client-side) [default: 10m]' -r
-complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from restore" -l location -d 'Velero BackupStorageLocation `[NS/]NAME` (default: the local directory $XDG_DATA_HOME/kubectl-backup, or Velero\'s default location in controller mode)' -r
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from restore" -l profile -d 'Profile `[NS/]NAME` (a Kanister Profile or a kubectl-backup profile); client-side only' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from restore" -l location -d 'Velero BackupStorageLocation `[NS/]NAME` (default: the local directory $XDG_DATA_HOME/kubectl-backup, or Velero\'s default location in controller mode)' -r
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from restore" -l kubeconfig -d 'Path to the kubeconfig file (default: $KUBECONFIG, whose paths are merged, then ~/.kube/config)' -r -F
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from restore" -l context -d 'The kubeconfig context to use' -r
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from restore" -l cluster -d 'The kubeconfig cluster to use' -r
@@ -1536,8 +1536,8 @@ complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; 
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from restore" -s V -l version -d 'Print version'
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from prune" -l schedule -d 'Only backups of this schedule (their `velero.io/schedule-name` label)' -r
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from prune" -l keep-last -d 'Keep the newest N complete backups of each schedule, even before they expire' -r
-complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from prune" -l location -d 'Velero BackupStorageLocation `[NS/]NAME` (default: the local directory $XDG_DATA_HOME/kubectl-backup, or Velero\'s default location in controller mode)' -r
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from prune" -l profile -d 'Profile `[NS/]NAME` (a Kanister Profile or a kubectl-backup profile); client-side only' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from prune" -l location -d 'Velero BackupStorageLocation `[NS/]NAME` (default: the local directory $XDG_DATA_HOME/kubectl-backup, or Velero\'s default location in controller mode)' -r
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from prune" -l kubeconfig -d 'Path to the kubeconfig file (default: $KUBECONFIG, whose paths are merged, then ~/.kube/config)' -r -F
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from prune" -l context -d 'The kubeconfig context to use' -r
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from prune" -l cluster -d 'The kubeconfig cluster to use' -r
@@ -1598,8 +1598,8 @@ client\t'Restore from this machine'"
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand restore" -l concurrency -d 'Objects created at once within a resource type (client-side) [default: 32]' -r
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand restore" -l crd-timeout -d 'How long to wait for restored CRDs to be Established (client-side) [default: 10m]' -r
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand restore" -l namespace-timeout -d 'How long to wait for a target namespace that is being deleted (client-side) [default: 10m]' -r
-complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand restore" -l location -d 'Velero BackupStorageLocation `[NS/]NAME` (default: the local directory $XDG_DATA_HOME/kubectl-backup, or Velero\'s default location in controller mode)' -r
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand restore" -l profile -d 'Profile `[NS/]NAME` (a Kanister Profile or a kubectl-backup profile); client-side only' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand restore" -l location -d 'Velero BackupStorageLocation `[NS/]NAME` (default: the local directory $XDG_DATA_HOME/kubectl-backup, or Velero\'s default location in controller mode)' -r
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand restore" -l kubeconfig -d 'Path to the kubeconfig file (default: $KUBECONFIG, whose paths are merged, then ~/.kube/config)' -r -F
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand restore" -l context -d 'The kubeconfig context to use' -r
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand restore" -l cluster -d 'The kubeconfig cluster to use' -r

@@ -976,6 +976,7 @@ _arguments "${_arguments_options[@]}" : \
 _arguments "${_arguments_options[@]}" : \
 '--name=[Profile name (default\: generated, \`<type>-profile-xxxxx\`, like kanctl)]:NAME:_default' \
 '--prefix=[Key prefix under which every object of this profile lives]:PREFIX:_default' \
+'--dry-run=[client\: print the Profile that would be created and send nothing; server\: have the API server check it and store nothing (kubectl'\''s --dry-run; a bare --dry-run is client)]::WHERE:(none client server)' \
 '--bucket=[Bucket (container for Azure)]:BUCKET:_default' \
 '--endpoint=[Custom endpoint URL (MinIO, Ceph, emulators)]:ENDPOINT:_default' \
 '--secret=[Use the credentials in this existing Secret (\`\[namespace/\]name\`) instead of creating one]:[NS/]NAME:_default' \
@@ -1005,7 +1006,6 @@ _arguments "${_arguments_options[@]}" : \
 '--kubectl-verbosity=[kubectl'\''s numeric level; \`-v=N\` and \`--v=N\` are rewritten to this before parsing]:N:_default' \
 '--color=[Colour in tables and logs\: auto (a terminal, and NO_COLOR unset), always or never]:COLOR:(auto always never)' \
 '--skip-validation[Create it without checking the location first]' \
-'--dry-run[Print the Profile that would be created; create nothing]' \
 '--skip-SSL-verify[Skip TLS certificate verification]' \
 '-A[Work across all namespaces, where the command supports it]' \
 '--all-namespaces[Work across all namespaces, where the command supports it]' \
@@ -1028,6 +1028,7 @@ _arguments "${_arguments_options[@]}" : \
 _arguments "${_arguments_options[@]}" : \
 '--name=[Profile name (default\: generated, \`<type>-profile-xxxxx\`, like kanctl)]:NAME:_default' \
 '--prefix=[Key prefix under which every object of this profile lives]:PREFIX:_default' \
+'--dry-run=[client\: print the Profile that would be created and send nothing; server\: have the API server check it and store nothing (kubectl'\''s --dry-run; a bare --dry-run is client)]::WHERE:(none client server)' \
 '--bucket=[Bucket (container for Azure)]:BUCKET:_default' \
 '--endpoint=[Custom endpoint URL (MinIO, Ceph, emulators)]:ENDPOINT:_default' \
 '--secret=[Use the credentials in this existing Secret (\`\[namespace/\]name\`) instead of creating one]:[NS/]NAME:_default' \
@@ -1057,7 +1058,6 @@ _arguments "${_arguments_options[@]}" : \
 '--kubectl-verbosity=[kubectl'\''s numeric level; \`-v=N\` and \`--v=N\` are rewritten to this before parsing]:N:_default' \
 '--color=[Colour in tables and logs\: auto (a terminal, and NO_COLOR unset), always or never]:COLOR:(auto always never)' \
 '--skip-validation[Create it without checking the location first]' \
-'--dry-run[Print the Profile that would be created; create nothing]' \
 '--skip-SSL-verify[Skip TLS certificate verification]' \
 '-A[Work across all namespaces, where the command supports it]' \
 '--all-namespaces[Work across all namespaces, where the command supports it]' \
@@ -1080,6 +1080,7 @@ _arguments "${_arguments_options[@]}" : \
 _arguments "${_arguments_options[@]}" : \
 '--name=[Profile name (default\: generated, \`<type>-profile-xxxxx\`, like kanctl)]:NAME:_default' \
 '--prefix=[Key prefix under which every object of this profile lives]:PREFIX:_default' \
+'--dry-run=[client\: print the Profile that would be created and send nothing; server\: have the API server check it and store nothing (kubectl'\''s --dry-run; a bare --dry-run is client)]::WHERE:(none client server)' \
 '--bucket=[Bucket (container for Azure)]:BUCKET:_default' \
 '--endpoint=[Custom endpoint URL (MinIO, Ceph, emulators)]:ENDPOINT:_default' \
 '--secret=[Use the credentials in this existing Secret (\`\[namespace/\]name\`) instead of creating one]:[NS/]NAME:_default' \
@@ -1108,7 +1109,6 @@ _arguments "${_arguments_options[@]}" : \
 '--kubectl-verbosity=[kubectl'\''s numeric level; \`-v=N\` and \`--v=N\` are rewritten to this before parsing]:N:_default' \
 '--color=[Colour in tables and logs\: auto (a terminal, and NO_COLOR unset), always or never]:COLOR:(auto always never)' \
 '--skip-validation[Create it without checking the location first]' \
-'--dry-run[Print the Profile that would be created; create nothing]' \
 '--skip-SSL-verify[Skip TLS certificate verification]' \
 '-A[Work across all namespaces, where the command supports it]' \
 '--all-namespaces[Work across all namespaces, where the command supports it]' \
@@ -1131,6 +1131,7 @@ _arguments "${_arguments_options[@]}" : \
 _arguments "${_arguments_options[@]}" : \
 '--name=[Profile name (default\: generated, \`<type>-profile-xxxxx\`, like kanctl)]:NAME:_default' \
 '--prefix=[Key prefix under which every object of this profile lives]:PREFIX:_default' \
+'--dry-run=[client\: print the Profile that would be created and send nothing; server\: have the API server check it and store nothing (kubectl'\''s --dry-run; a bare --dry-run is client)]::WHERE:(none client server)' \
 '--path=[The directory (created if missing)]:PATH:_files' \
 '--kubeconfig=[Path to the kubeconfig file (default\: \$KUBECONFIG, whose paths are merged, then ~/.kube/config)]:PATH:_files' \
 '--context=[The kubeconfig context to use]:NAME:_default' \
@@ -1154,7 +1155,6 @@ _arguments "${_arguments_options[@]}" : \
 '--kubectl-verbosity=[kubectl'\''s numeric level; \`-v=N\` and \`--v=N\` are rewritten to this before parsing]:N:_default' \
 '--color=[Colour in tables and logs\: auto (a terminal, and NO_COLOR unset), always or never]:COLOR:(auto always never)' \
 '--skip-validation[Create it without checking the location first]' \
-'--dry-run[Print the Profile that would be created; create nothing]' \
 '-A[Work across all namespaces, where the command supports it]' \
 '--all-namespaces[Work across all namespaces, where the command supports it]' \
 '--insecure-skip-tls-verify[Don'\''t check the server'\''s certificate (insecure)]' \
@@ -2155,8 +2155,8 @@ _arguments "${_arguments_options[@]}" : \
 '--selector=[Only back up objects matching this label selector (kubectl syntax)]:SELECTOR:_default' \
 '*--labels=[Labels to put on the backup (comma-separated KEY=VALUE), as \`velero backup create --labels\`]:KEY=VALUE:_default' \
 '--include-cluster-resources=[Cluster-scoped resources\: true (all), false (none, not even related ones) or auto (all for an all-namespaces backup, else only those related to backed-up items)]:WHEN:(true false auto)' \
-'--location=[Velero BackupStorageLocation \`\[NS/\]NAME\` (default\: the local directory \$XDG_DATA_HOME/kubectl-backup, or Velero'\''s default location in controller mode)]:[NS/]NAME:_default' \
 '(--location)--profile=[Profile \`\[NS/\]NAME\` (a Kanister Profile or a kubectl-backup profile); client-side only]:[NS/]NAME:_default' \
+'--location=[Velero BackupStorageLocation \`\[NS/\]NAME\` (default\: the local directory \$XDG_DATA_HOME/kubectl-backup, or Velero'\''s default location in controller mode)]:[NS/]NAME:_default' \
 '--ttl=[How long to keep the backup (Go duration)]:DURATION:_default' \
 '--wait=[Follow a Velero-run backup to the end (default); --wait=false returns once it is submitted]::BOOL:(true false)' \
 '--mode=[Who does the work]:MODE:((auto\:"Velero when it is installed with an Available storage location, else client-side"
@@ -2205,8 +2205,8 @@ client\:"Collect and upload from this machine"))' \
 ;;
 (list)
 _arguments "${_arguments_options[@]}" : \
-'--location=[Velero BackupStorageLocation \`\[NS/\]NAME\` (default\: the local directory \$XDG_DATA_HOME/kubectl-backup, or Velero'\''s default location in controller mode)]:[NS/]NAME:_default' \
 '(--location)--profile=[Profile \`\[NS/\]NAME\` (a Kanister Profile or a kubectl-backup profile); client-side only]:[NS/]NAME:_default' \
+'--location=[Velero BackupStorageLocation \`\[NS/\]NAME\` (default\: the local directory \$XDG_DATA_HOME/kubectl-backup, or Velero'\''s default location in controller mode)]:[NS/]NAME:_default' \
 '--kubeconfig=[Path to the kubeconfig file (default\: \$KUBECONFIG, whose paths are merged, then ~/.kube/config)]:PATH:_files' \
 '--context=[The kubeconfig context to use]:NAME:_default' \
 '--cluster=[The kubeconfig cluster to use]:NAME:_default' \
@@ -2247,8 +2247,8 @@ _arguments "${_arguments_options[@]}" : \
 ;;
 (describe)
 _arguments "${_arguments_options[@]}" : \
-'--location=[Velero BackupStorageLocation \`\[NS/\]NAME\` (default\: the local directory \$XDG_DATA_HOME/kubectl-backup, or Velero'\''s default location in controller mode)]:[NS/]NAME:_default' \
 '(--location)--profile=[Profile \`\[NS/\]NAME\` (a Kanister Profile or a kubectl-backup profile); client-side only]:[NS/]NAME:_default' \
+'--location=[Velero BackupStorageLocation \`\[NS/\]NAME\` (default\: the local directory \$XDG_DATA_HOME/kubectl-backup, or Velero'\''s default location in controller mode)]:[NS/]NAME:_default' \
 '--kubeconfig=[Path to the kubeconfig file (default\: \$KUBECONFIG, whose paths are merged, then ~/.kube/config)]:PATH:_files' \
 '--context=[The kubeconfig context to use]:NAME:_default' \
 '--cluster=[The kubeconfig cluster to use]:NAME:_default' \
@@ -2292,8 +2292,8 @@ _arguments "${_arguments_options[@]}" : \
 (download)
 _arguments "${_arguments_options[@]}" : \
 '--file=[Where to write the tarball (default\: ./NAME-data.tar.gz)]:PATH:_files' \
-'--location=[Velero BackupStorageLocation \`\[NS/\]NAME\` (default\: the local directory \$XDG_DATA_HOME/kubectl-backup, or Velero'\''s default location in controller mode)]:[NS/]NAME:_default' \
 '(--location)--profile=[Profile \`\[NS/\]NAME\` (a Kanister Profile or a kubectl-backup profile); client-side only]:[NS/]NAME:_default' \
+'--location=[Velero BackupStorageLocation \`\[NS/\]NAME\` (default\: the local directory \$XDG_DATA_HOME/kubectl-backup, or Velero'\''s default location in controller mode)]:[NS/]NAME:_default' \
 '--kubeconfig=[Path to the kubeconfig file (default\: \$KUBECONFIG, whose paths are merged, then ~/.kube/config)]:PATH:_files' \
 '--context=[The kubeconfig context to use]:NAME:_default' \
 '--cluster=[The kubeconfig cluster to use]:NAME:_default' \
@@ -2337,8 +2337,8 @@ _arguments "${_arguments_options[@]}" : \
 ;;
 (delete)
 _arguments "${_arguments_options[@]}" : \
-'--location=[Velero BackupStorageLocation \`\[NS/\]NAME\` (default\: the local directory \$XDG_DATA_HOME/kubectl-backup, or Velero'\''s default location in controller mode)]:[NS/]NAME:_default' \
 '(--location)--profile=[Profile \`\[NS/\]NAME\` (a Kanister Profile or a kubectl-backup profile); client-side only]:[NS/]NAME:_default' \
+'--location=[Velero BackupStorageLocation \`\[NS/\]NAME\` (default\: the local directory \$XDG_DATA_HOME/kubectl-backup, or Velero'\''s default location in controller mode)]:[NS/]NAME:_default' \
 '--kubeconfig=[Path to the kubeconfig file (default\: \$KUBECONFIG, whose paths are merged, then ~/.kube/config)]:PATH:_files' \
 '--context=[The kubeconfig context to use]:NAME:_default' \
 '--cluster=[The kubeconfig cluster to use]:NAME:_default' \
@@ -2403,8 +2403,8 @@ client\:"Restore from this machine"))' \
 '--concurrency=[Objects created at once within a resource type (client-side) \[default\: 32\]]:N:_default' \
 '--crd-timeout=[How long to wait for restored CRDs to be Established (client-side) \[default\: 10m\]]:DURATION:_default' \
 '--namespace-timeout=[How long to wait for a target namespace that is being deleted (client-side) \[default\: 10m\]]:DURATION:_default' \
-'--location=[Velero BackupStorageLocation \`\[NS/\]NAME\` (default\: the local directory \$XDG_DATA_HOME/kubectl-backup, or Velero'\''s default location in controller mode)]:[NS/]NAME:_default' \
 '(--location)--profile=[Profile \`\[NS/\]NAME\` (a Kanister Profile or a kubectl-backup profile); client-side only]:[NS/]NAME:_default' \
+'--location=[Velero BackupStorageLocation \`\[NS/\]NAME\` (default\: the local directory \$XDG_DATA_HOME/kubectl-backup, or Velero'\''s default location in controller mode)]:[NS/]NAME:_default' \
 '--kubeconfig=[Path to the kubeconfig file (default\: \$KUBECONFIG, whose paths are merged, then ~/.kube/config)]:PATH:_files' \
 '--context=[The kubeconfig context to use]:NAME:_default' \
 '--cluster=[The kubeconfig cluster to use]:NAME:_default' \
@@ -2452,8 +2452,8 @@ client\:"Restore from this machine"))' \
 _arguments "${_arguments_options[@]}" : \
 '--schedule=[Only backups of this schedule (their \`velero.io/schedule-name\` label)]:NAME:_default' \
 '--keep-last=[Keep the newest N complete backups of each schedule, even before they expire]:N:_default' \
-'--location=[Velero BackupStorageLocation \`\[NS/\]NAME\` (default\: the local directory \$XDG_DATA_HOME/kubectl-backup, or Velero'\''s default location in controller mode)]:[NS/]NAME:_default' \
 '(--location)--profile=[Profile \`\[NS/\]NAME\` (a Kanister Profile or a kubectl-backup profile); client-side only]:[NS/]NAME:_default' \
+'--location=[Velero BackupStorageLocation \`\[NS/\]NAME\` (default\: the local directory \$XDG_DATA_HOME/kubectl-backup, or Velero'\''s default location in controller mode)]:[NS/]NAME:_default' \
 '--kubeconfig=[Path to the kubeconfig file (default\: \$KUBECONFIG, whose paths are merged, then ~/.kube/config)]:PATH:_files' \
 '--context=[The kubeconfig context to use]:NAME:_default' \
 '--cluster=[The kubeconfig cluster to use]:NAME:_default' \
@@ -2569,8 +2569,8 @@ client\:"Restore from this machine"))' \
 '--concurrency=[Objects created at once within a resource type (client-side) \[default\: 32\]]:N:_default' \
 '--crd-timeout=[How long to wait for restored CRDs to be Established (client-side) \[default\: 10m\]]:DURATION:_default' \
 '--namespace-timeout=[How long to wait for a target namespace that is being deleted (client-side) \[default\: 10m\]]:DURATION:_default' \
-'--location=[Velero BackupStorageLocation \`\[NS/\]NAME\` (default\: the local directory \$XDG_DATA_HOME/kubectl-backup, or Velero'\''s default location in controller mode)]:[NS/]NAME:_default' \
 '(--location)--profile=[Profile \`\[NS/\]NAME\` (a Kanister Profile or a kubectl-backup profile); client-side only]:[NS/]NAME:_default' \
+'--location=[Velero BackupStorageLocation \`\[NS/\]NAME\` (default\: the local directory \$XDG_DATA_HOME/kubectl-backup, or Velero'\''s default location in controller mode)]:[NS/]NAME:_default' \
 '--kubeconfig=[Path to the kubeconfig file (default\: \$KUBECONFIG, whose paths are merged, then ~/.kube/config)]:PATH:_files' \
 '--context=[The kubeconfig context to use]:NAME:_default' \
 '--cluster=[The kubeconfig cluster to use]:NAME:_default' \

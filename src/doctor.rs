@@ -10,6 +10,8 @@ use kube::discovery::ApiResource;
 use serde::Serialize;
 
 use crate::kube::{ApiCatalog, Cluster};
+pub use crate::mode::Mode;
+use crate::mode::{self as policy, Decision, Found};
 
 pub const KANISTER_GROUP: &str = "cr.kanister.io";
 pub const VELERO_GROUP: &str = "velero.io";
@@ -61,6 +63,56 @@ impl Velero {
             .iter()
             .filter(|l| l.phase.as_deref() == Some("Available"))
     }
+
+    /// What the mode policy needs to know, in words.
+    pub fn found(&self) -> Found {
+        if !self.crds_installed {
+            return Found::Absent("Velero's CRDs (velero.io) are not installed".into());
+        }
+        let server = match &self.server {
+            None => return Found::ApiOnly("no Velero server Deployment was found".into()),
+            Some(c) if !c.available => {
+                return Found::ApiOnly(format!(
+                    "the Velero server {}/{} is not Available",
+                    c.namespace, c.name
+                ));
+            }
+            Some(c) => c,
+        };
+        let locations: Vec<&str> = self
+            .available_locations()
+            .map(|l| l.name.as_str())
+            .collect();
+        if locations.is_empty() {
+            return Found::ApiOnly("Velero has no Available BackupStorageLocation".into());
+        }
+        Found::Ready(format!(
+            "Velero server {}/{} is Available with location(s) {}",
+            server.namespace,
+            server.name,
+            locations.join(", ")
+        ))
+    }
+}
+
+impl Kanister {
+    /// What the mode policy needs to know, in words.
+    pub fn found(&self) -> Found {
+        if !self.crds_installed {
+            return Found::Absent("Kanister's CRDs (cr.kanister.io) are not installed".into());
+        }
+        match &self.controller {
+            None => Found::ApiOnly("no Kanister controller Deployment was found".into()),
+            Some(c) if !c.available => Found::ApiOnly(format!(
+                "the Kanister controller {}/{} is not Available",
+                c.namespace, c.name
+            )),
+            Some(c) => Found::Ready(format!(
+                "Kanister controller {}/{} is Available",
+                c.namespace, c.name
+            )),
+        }
+    }
 }
 
 #[derive(Debug, Serialize)]
@@ -80,27 +132,13 @@ pub struct StorageLocationState {
     pub default: bool,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Mode {
-    Controller,
-    ClientSide,
-}
-
-impl std::fmt::Display for Mode {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(match self {
-            Mode::Controller => "controller",
-            Mode::ClientSide => "client-side",
-        })
-    }
-}
-
 #[derive(Debug, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Capability {
     pub name: &'static str,
     pub mode: Mode,
+    /// Why this mode: what was found of the controller, or why the work is client-side.
+    pub reason: String,
     pub allowed: bool,
     /// `verb resource.group [in namespace]` for every permission the review denied.
     pub missing: Vec<String>,
@@ -171,16 +209,8 @@ pub async fn inspect(cluster: &Cluster) -> Result<Report, kube::Error> {
         Velero::absent()
     };
 
-    let kanister_mode = if kanister.controller.as_ref().is_some_and(|c| c.available) {
-        Mode::Controller
-    } else {
-        Mode::ClientSide
-    };
-    let velero_mode = if velero.ready() {
-        Mode::Controller
-    } else {
-        Mode::ClientSide
-    };
+    let kanister_mode = policy::auto(kanister.found());
+    let velero_mode = policy::auto(velero.found());
     let velero_ns = velero
         .server
         .as_ref()
@@ -205,10 +235,18 @@ pub async fn inspect(cluster: &Cluster) -> Result<Report, kube::Error> {
             .sub("scale")
             .in_ns(ns),
     ];
-    let mut plans: Vec<(&'static str, Mode, Vec<Permission>)> = vec![
+    let blueprints_mode = if kanister_crds {
+        Decision {
+            mode: Mode::Controller,
+            reason: "Kanister's CRDs are installed: Blueprints are stored as its objects".into(),
+        }
+    } else {
+        Decision::client_side(kanister.found().reason())
+    };
+    let mut plans: Vec<(&'static str, Decision, Vec<Permission>)> = vec![
         (
             "profiles",
-            Mode::ClientSide,
+            Decision::client_side("profiles are read from this machine"),
             vec![
                 profile_store,
                 Permission::new("get", "", "secrets").in_ns(ns),
@@ -216,11 +254,7 @@ pub async fn inspect(cluster: &Cluster) -> Result<Report, kube::Error> {
         ),
         (
             "blueprints",
-            if kanister_crds {
-                Mode::Controller
-            } else {
-                Mode::ClientSide
-            },
+            blueprints_mode,
             if kanister_crds {
                 vec![Permission::new("create", KANISTER_GROUP, "blueprints").in_ns(ns)]
             } else {
@@ -228,14 +262,14 @@ pub async fn inspect(cluster: &Cluster) -> Result<Report, kube::Error> {
             },
         ),
     ];
-    let actionset_permissions = match kanister_mode {
+    let actionset_permissions = match kanister_mode.mode {
         Mode::Controller => {
             vec![Permission::new("create", KANISTER_GROUP, "actionsets").in_ns(&kanister_ns)]
         }
         Mode::ClientSide => task_pods.into_iter().collect(),
     };
     plans.push(("actionsets", kanister_mode, actionset_permissions));
-    let snapshot_permissions = match velero_mode {
+    let snapshot_permissions = match velero_mode.mode {
         Mode::Controller => vec![
             Permission::new("create", VELERO_GROUP, "backups").in_ns(&velero_ns),
             Permission::new("create", VELERO_GROUP, "restores").in_ns(&velero_ns),
@@ -248,12 +282,12 @@ pub async fn inspect(cluster: &Cluster) -> Result<Report, kube::Error> {
     plans.push(("snapshots", velero_mode, snapshot_permissions));
     plans.push((
         "etcd (--from-cluster)",
-        Mode::ClientSide,
+        Decision::client_side("etcd snapshots are always taken from this machine"),
         vec![Permission::new("list", "", "pods").in_ns("kube-system")],
     ));
 
     let mut capabilities = Vec::new();
-    for (name, mode, permissions) in plans {
+    for (name, decision, permissions) in plans {
         let mut missing = Vec::new();
         for permission in &permissions {
             if !allowed(cluster, permission).await? {
@@ -262,7 +296,8 @@ pub async fn inspect(cluster: &Cluster) -> Result<Report, kube::Error> {
         }
         capabilities.push(Capability {
             name,
-            mode,
+            mode: decision.mode,
+            reason: decision.reason,
             allowed: missing.is_empty(),
             missing,
         });

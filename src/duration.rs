@@ -3,9 +3,16 @@
 
 use std::time::Duration;
 
+/// What a duration may look like, appended to every parse error so the message states the rule.
+pub const DURATION_RULE: &str = "a duration is a number and a unit (ns, us, ms, s, m or h), or several, e.g. 90s, 1h30m or 720h";
+
 /// Parses `300ms`, `1.5h`, `2h45m`, `-0`... Negative durations are refused: nothing here can wait
-/// a negative time.
+/// a negative time. Errors are Go's (`unknown unit "d" in duration "3d"`) followed by the rule.
 pub fn parse_go_duration(text: &str) -> Result<Duration, String> {
+    parse(text).map_err(|e| format!("{e}: {DURATION_RULE}"))
+}
+
+fn parse(text: &str) -> Result<Duration, String> {
     let mut rest = text.strip_prefix('+').unwrap_or(text);
     if rest.starts_with('-') {
         return Err("negative durations are not allowed".into());
@@ -104,7 +111,12 @@ mod tests {
         );
         assert!(parse_go_duration("10").is_err());
         assert!(parse_go_duration("-1s").is_err());
-        assert!(parse_go_duration("3d").is_err());
+        let error = parse_go_duration("3d").unwrap_err();
+        assert!(
+            error.starts_with(r#"unknown unit "d" in duration "3d": "#),
+            "{error}"
+        );
+        assert!(error.ends_with(DURATION_RULE), "{error}");
     }
 
     #[test]

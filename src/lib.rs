@@ -12,6 +12,7 @@ pub mod etcd;
 pub mod interrupt;
 pub mod kube;
 pub mod logging;
+pub mod mode;
 pub mod output;
 pub mod profile;
 pub mod proxy;

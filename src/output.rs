@@ -2,6 +2,8 @@
 //! the table layout kubectl users know, and that a closed pipe (`| head`) is not an error.
 
 mod jsonpath_template;
+mod list;
+mod written;
 
 use std::io::{self, Write};
 use std::sync::OnceLock;
@@ -11,6 +13,8 @@ use serde::Serialize;
 use serde_json::Value;
 
 pub use jsonpath_template::JsonPathTemplate;
+pub use list::{Listed, print_list};
+pub use written::{DryRun, Written, print_written};
 
 /// What a command branches on. The template formats (`jsonpath=…`, `go-template=…`,
 /// `custom-columns=…`) reach commands as `Json`: they need the structured object, and the
@@ -241,7 +245,7 @@ pub fn render_template(
             .render(value)
             .map_err(|e| anyhow::anyhow!("-o jsonpath: {e}"))?,
         OutputSpec::GoTemplate(template) => template
-            .render(&crate::template::Data::from_json(value))
+            .render_missing_as_zero(&crate::template::Data::from_json(value))
             .map_err(|e| anyhow::anyhow!("-o go-template: {e}"))?,
         OutputSpec::CustomColumns(columns) => custom_columns(columns, value, no_headers)?,
     }))
@@ -517,6 +521,18 @@ mod tests {
             t.render(true)
                 .starts_with("NAME          PHASE       LOCATION\n")
         );
+    }
+
+    #[test]
+    fn go_templates_print_missing_keys_as_kubectl_does() {
+        let spec = OutputSpec::parse("go-template={{.a}}|{{.b.c.d}}|{{.x.y}}").unwrap();
+        let value = serde_json::json!({"x": {"y": 1}, "n": null});
+        let text = render_template(&spec, &value, false).unwrap().unwrap();
+        assert_eq!(text, "<no value>|<no value>|1");
+        // A field of an explicit null is still an error, as in Go.
+        let spec = OutputSpec::parse("go-template={{.n.z}}").unwrap();
+        let error = render_template(&spec, &value, false).unwrap_err();
+        assert!(format!("{error:#}").contains("nil pointer"), "{error:#}");
     }
 
     #[test]

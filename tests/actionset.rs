@@ -2,42 +2,26 @@
 //! bed (StatefulSet "database", the public MySQL Blueprint shape, kando against s3s-fs), run
 //! client-side and recorded as an ActionSet resource, plus failure, defer and cleanup rules.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::{Command, Output};
 
 use kubectl_backup_testbed::FakeApiServer;
 use kubectl_backup_testbed::s3::S3Server;
 use serde_json::{Value, json};
 
+use common::BIN;
+use common::cli::{ok, run_off_runtime, send_signal, text};
+use common::files::{bucket_objects, data};
+use common::kanister::{actionset_events, created_name};
+
+mod common;
+
 #[path = "actionset/cli.rs"]
 mod cli;
 #[path = "actionset/pty.rs"]
 mod pty;
 
-const BIN: &str = env!("CARGO_BIN_EXE_kubectl-backup");
 const ROOT_PASSWORD: &str = "r00t-pa55-do-not-print";
-
-async fn run(mut cmd: Command) -> Output {
-    tokio::task::spawn_blocking(move || cmd.output().unwrap())
-        .await
-        .unwrap()
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
-}
-
-#[track_caller]
-fn ok(out: &Output) -> String {
-    assert!(
-        out.status.success(),
-        "status {:?}\nstdout:\n{}\nstderr:\n{}",
-        out.status,
-        text(&out.stdout),
-        text(&out.stderr)
-    );
-    text(&out.stdout)
-}
 
 struct Bed {
     srv: FakeApiServer,
@@ -67,23 +51,7 @@ impl Bed {
 
     /// `(type, reason, message)` of the Events on ActionSet `name`, oldest first.
     fn events(&self, name: &str) -> Vec<(String, String, String)> {
-        let mut events: Vec<Value> = self
-            .srv
-            .store()
-            .list("v1", "Event", Some("kanister"))
-            .into_iter()
-            .filter(|e| {
-                e["involvedObject"]["name"] == name && e["involvedObject"]["kind"] == "ActionSet"
-            })
-            .collect();
-        events.sort_by_key(|e| e["metadata"]["name"].as_str().unwrap_or("").to_string());
-        events
-            .iter()
-            .map(|e| {
-                let s = |k: &str| e[k].as_str().unwrap_or("").to_string();
-                (s("type"), s("reason"), s("message"))
-            })
-            .collect()
+        actionset_events(self.srv.store().list("v1", "Event", Some("kanister")), name)
     }
 
     fn task_pods(&self) -> Vec<String> {
@@ -96,19 +64,7 @@ impl Bed {
     }
 
     fn objects(&self) -> Vec<PathBuf> {
-        fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
-            for e in std::fs::read_dir(dir).into_iter().flatten().flatten() {
-                let p = e.path();
-                if p.is_dir() {
-                    walk(&p, out);
-                } else if !p.file_name().unwrap().to_string_lossy().starts_with('.') {
-                    out.push(p);
-                }
-            }
-        }
-        let mut out = Vec::new();
-        walk(&self.s3.root().join("bucket"), &mut out);
-        out
+        bucket_objects(&self.s3)
     }
 }
 
@@ -170,12 +126,9 @@ async fn bed_with(crds: bool) -> Bed {
                     "spec": {"containers": [{"name": "mysql", "image": "mysql:8",
                         "command": ["sleep", "3600"]}]}}}}))
         .unwrap();
-    let text = std::fs::read_to_string(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/tests/data/actionset/mysql-blueprint.yaml"
-    ))
-    .unwrap()
-    .replace("@DB@", &db.display().to_string());
+    let text = std::fs::read_to_string(data("actionset/mysql-blueprint.yaml"))
+        .unwrap()
+        .replace("@DB@", &db.display().to_string());
     if crds {
         store
             .create(json!({"apiVersion": "v1", "kind": "Secret",
@@ -205,7 +158,7 @@ async fn bed_with(crds: bool) -> Bed {
         c.args(["blueprint", "apply", "-f"])
             .arg(&file)
             .args(["-n", "kanister"]);
-        ok(&run(c).await);
+        ok(&run_off_runtime(c).await);
         let mut c = srv.command(BIN);
         c.args([
             "profile",
@@ -228,7 +181,7 @@ async fn bed_with(crds: bool) -> Bed {
             "-n",
             "kanister",
         ]);
-        ok(&run(c).await);
+        ok(&run_off_runtime(c).await);
     }
     // Wait for the database pod: the actions read `.StatefulSet.Pods` (running pods only).
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
@@ -250,14 +203,6 @@ async fn bed_with(crds: bool) -> Bed {
     }
 }
 
-fn created_name(stdout: &str) -> String {
-    stdout
-        .lines()
-        .find_map(|l| l.strip_prefix("actionset ")?.strip_suffix(" created"))
-        .unwrap_or_else(|| panic!("no 'actionset … created' line in {stdout}"))
-        .to_string()
-}
-
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn database_backup_damage_restore_delete() {
     let bed = bed().await;
@@ -265,7 +210,7 @@ async fn database_backup_damage_restore_delete() {
 
     // Backup (client-side: no controller runs), with --logs to stream the task pod's log, and
     // -vvv: every request traced, the exec URLs carrying the rendered password among them.
-    let out = run(bed.cmd(&[
+    let out = run_off_runtime(bed.cmd(&[
         "actionset",
         "create",
         "--action",
@@ -365,7 +310,7 @@ async fn database_backup_damage_restore_delete() {
 
     // Damage the data, restore from the backup, and it is back.
     std::fs::write(bed.db.join("data.txt"), "DROP TABLE users;\n").unwrap();
-    let out = run(bed.cmd(&[
+    let out = run_off_runtime(bed.cmd(&[
         "actionset",
         "create",
         "--action",
@@ -393,7 +338,7 @@ async fn database_backup_damage_restore_delete() {
     assert_eq!(record["spec"]["actions"][0]["object"]["name"], "mysql");
 
     // Delete the backup (kanctl's way: --namespacetargets) and the object is gone.
-    let out = run(bed.cmd(&[
+    let out = run_off_runtime(bed.cmd(&[
         "actionset",
         "create",
         "--action",
@@ -409,13 +354,13 @@ async fn database_backup_damage_restore_delete() {
     assert!(bed.task_pods().is_empty());
 
     // list / describe read the records.
-    let out = run(bed.cmd(&["actionset", "list"])).await;
+    let out = run_off_runtime(bed.cmd(&["actionset", "list"])).await;
     let listed = ok(&out);
     assert!(
         listed.contains(&backup) && listed.contains(&restore),
         "{listed}"
     );
-    let out = run(bed.cmd(&["actionset", "describe", &backup])).await;
+    let out = run_off_runtime(bed.cmd(&["actionset", "describe", &backup])).await;
     let described = ok(&out);
     assert!(
         described.contains("State:      complete") && described.contains(&s3path),
@@ -426,7 +371,7 @@ async fn database_backup_damage_restore_delete() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn failing_phase_stops_the_action_runs_defer_and_reports() {
     let bed = bed().await;
-    let out = run(bed.cmd(&[
+    let out = run_off_runtime(bed.cmd(&[
         "actionset",
         "create",
         "--action",
@@ -492,7 +437,7 @@ async fn failing_phase_stops_the_action_runs_defer_and_reports() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn unsupported_functions_and_bad_parents_fail_before_anything_runs() {
     let bed = bed().await;
-    let out = run(bed.cmd(&[
+    let out = run_off_runtime(bed.cmd(&[
         "actionset",
         "create",
         "--action",
@@ -524,7 +469,7 @@ async fn unsupported_functions_and_bad_parents_fail_before_anything_runs() {
     );
 
     // --from needs a complete parent.
-    let out = run(bed.cmd(&[
+    let out = run_off_runtime(bed.cmd(&[
         "actionset",
         "create",
         "--action",
@@ -538,7 +483,7 @@ async fn unsupported_functions_and_bad_parents_fail_before_anything_runs() {
     ]))
     .await;
     assert!(!out.status.success());
-    let out = run(bed.cmd(&[
+    let out = run_off_runtime(bed.cmd(&[
         "actionset",
         "create",
         "--action",
@@ -555,7 +500,7 @@ async fn unsupported_functions_and_bad_parents_fail_before_anything_runs() {
     );
 
     // A missing Blueprint is a clear error.
-    let out = run(bed.cmd(&[
+    let out = run_off_runtime(bed.cmd(&[
         "actionset",
         "create",
         "--action",
@@ -611,10 +556,7 @@ async fn ctrl_c_deletes_the_task_pods_and_fails_the_record() {
         tokio::time::sleep(std::time::Duration::from_millis(50)).await;
     }
     assert!(started, "the task pod never ran");
-    Command::new("kill")
-        .args(["-INT", &pid.to_string()])
-        .status()
-        .unwrap();
+    send_signal(pid, "INT");
     let out = tokio::task::spawn_blocking(move || child.wait_with_output().unwrap())
         .await
         .unwrap();
@@ -713,7 +655,7 @@ fn with_state(mut status: Value, state: &str, phase_state: &str) -> Value {
 async fn controller_mode_follows_the_status_the_controller_writes() {
     let bed = bed().await;
     // The client-side run gives the status a controller writes for the same flags.
-    let out = run(bed.cmd(&[
+    let out = run_off_runtime(bed.cmd(&[
         "actionset",
         "create",
         "--action",
@@ -754,7 +696,10 @@ async fn controller_mode_follows_the_status_the_controller_writes() {
         "ctrl-run",
         "--wait",
     ]);
-    let (out, ()) = tokio::join!(run(cmd), scripted_controller(&bed, "ctrl-run", steps));
+    let (out, ()) = tokio::join!(
+        run_off_runtime(cmd),
+        scripted_controller(&bed, "ctrl-run", steps)
+    );
     let stdout = ok(&out);
     let stderr = text(&out.stderr);
     assert!(
@@ -801,7 +746,7 @@ async fn controller_mode_follows_the_status_the_controller_writes() {
         "--wait",
     ]);
     let (out, ()) = tokio::join!(
-        run(cmd),
+        run_off_runtime(cmd),
         scripted_controller(&bed, "ctrl-fail", vec![failed])
     );
     assert!(!out.status.success());
@@ -816,7 +761,7 @@ async fn controller_mode_follows_the_status_the_controller_writes() {
     );
 
     // watch follows an existing one to its end.
-    let out = run(bed.cmd(&["actionset", "watch", "ctrl-run"])).await;
+    let out = run_off_runtime(bed.cmd(&["actionset", "watch", "ctrl-run"])).await;
     assert!(ok(&out).contains("actionset ctrl-run complete"));
 }
 
@@ -824,7 +769,7 @@ async fn controller_mode_follows_the_status_the_controller_writes() {
 async fn without_the_crd_the_record_is_kept_with_the_profiles_data_and_from_works() {
     let bed = bed_with(false).await;
     let original = std::fs::read_to_string(bed.db.join("data.txt")).unwrap();
-    let out = run(bed.cmd(&[
+    let out = run_off_runtime(bed.cmd(&[
         "actionset",
         "create",
         "--action",
@@ -867,7 +812,7 @@ async fn without_the_crd_the_record_is_kept_with_the_profiles_data_and_from_work
     std::fs::write(&legacy, serde_json::to_vec(&old).unwrap()).unwrap();
 
     std::fs::write(bed.db.join("data.txt"), "garbage\n").unwrap();
-    let out = run(bed.cmd(&[
+    let out = run_off_runtime(bed.cmd(&[
         "actionset",
         "create",
         "--action",
@@ -891,7 +836,7 @@ async fn without_the_crd_the_record_is_kept_with_the_profiles_data_and_from_work
             .exists()
     );
     // A profile whose store cannot be reached does not hide the records kept elsewhere.
-    ok(&run(bed.cmd(&[
+    ok(&run_off_runtime(bed.cmd(&[
         "profile",
         "create",
         "s3compliant",
@@ -910,7 +855,7 @@ async fn without_the_crd_the_record_is_kept_with_the_profiles_data_and_from_work
         "--skip-validation",
     ]))
     .await);
-    let out = run(bed.cmd(&["actionset", "list"])).await;
+    let out = run_off_runtime(bed.cmd(&["actionset", "list"])).await;
     let listed = ok(&out);
     for name in ["local-backup", "local-restore", "old-run"] {
         assert!(listed.contains(name), "{listed}");
@@ -920,22 +865,22 @@ async fn without_the_crd_the_record_is_kept_with_the_profiles_data_and_from_work
         "{}",
         text(&out.stderr)
     );
-    let out = run(bed.cmd(&["actionset", "describe", "local-restore"])).await;
+    let out = run_off_runtime(bed.cmd(&["actionset", "describe", "local-restore"])).await;
     assert!(ok(&out).contains("State:      complete"));
-    let out = run(bed.cmd(&["actionset", "list", "--profile", "s3"])).await;
+    let out = run_off_runtime(bed.cmd(&["actionset", "list", "--profile", "s3"])).await;
     let listed = ok(&out);
     assert!(
         listed.contains("local-backup") && !listed.contains("old-run"),
         "{listed}"
     );
-    let out = run(bed.cmd(&["actionset", "describe", "old-run"])).await;
+    let out = run_off_runtime(bed.cmd(&["actionset", "describe", "old-run"])).await;
     assert!(ok(&out).contains("State:      complete"));
     // A half-written record (what an interrupted non-atomic write would leave) is reported,
     // never shown as an ActionSet.
     let torn = record.with_file_name("torn.json");
     let bytes = std::fs::read(&record).unwrap();
     std::fs::write(&torn, &bytes[..bytes.len() / 2]).unwrap();
-    let out = run(bed.cmd(&["actionset", "list"])).await;
+    let out = run_off_runtime(bed.cmd(&["actionset", "list"])).await;
     assert!(!ok(&out).contains("torn"));
     assert!(
         text(&out.stderr).contains("not a complete ActionSet record"),
@@ -944,11 +889,13 @@ async fn without_the_crd_the_record_is_kept_with_the_profiles_data_and_from_work
     );
     std::fs::remove_file(&torn).unwrap();
 
-    let out = run(bed.cmd(&["actionset", "delete", "local-backup", "old-run"])).await;
+    let out = run_off_runtime(bed.cmd(&["actionset", "delete", "local-backup", "old-run"])).await;
     ok(&out);
     assert!(!record.exists());
     assert!(!legacy.exists());
-    let out = run(bed.cmd(&["actionset", "describe", "local-backup", "--profile", "s3"])).await;
+    let out =
+        run_off_runtime(bed.cmd(&["actionset", "describe", "local-backup", "--profile", "s3"]))
+            .await;
     assert!(!out.status.success());
     assert!(
         text(&out.stderr).contains("actionset \"local-backup\" not found"),
@@ -956,7 +903,7 @@ async fn without_the_crd_the_record_is_kept_with_the_profiles_data_and_from_work
         text(&out.stderr)
     );
     // Without --profile, the unreachable store means absence cannot be proven: say so.
-    let out = run(bed.cmd(&["actionset", "describe", "local-backup"])).await;
+    let out = run_off_runtime(bed.cmd(&["actionset", "describe", "local-backup"])).await;
     assert!(!out.status.success());
     assert!(
         text(&out.stderr).contains("could not be looked up everywhere")
@@ -969,7 +916,7 @@ async fn without_the_crd_the_record_is_kept_with_the_profiles_data_and_from_work
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn kubernetes_functions_chain_their_outputs() {
     let bed = bed().await;
-    let out = run(bed.cmd(&[
+    let out = run_off_runtime(bed.cmd(&[
         "actionset",
         "create",
         "--action",
@@ -1014,7 +961,7 @@ async fn kubernetes_functions_chain_their_outputs() {
 async fn controller_mode_waits_for_the_defer_phase_after_a_failure() {
     let bed = bed().await;
     // The client-side run gives the final status a controller writes for the same flags.
-    let out = run(bed.cmd(&[
+    let out = run_off_runtime(bed.cmd(&[
         "actionset",
         "create",
         "--action",
@@ -1068,7 +1015,10 @@ async fn controller_mode_waits_for_the_defer_phase_after_a_failure() {
         "controller",
         "--wait",
     ]);
-    let (out, ()) = tokio::join!(run(cmd), scripted_controller(&bed, "ctrl-broken", steps));
+    let (out, ()) = tokio::join!(
+        run_off_runtime(cmd),
+        scripted_controller(&bed, "ctrl-broken", steps)
+    );
     assert!(!out.status.success());
     let stderr = text(&out.stderr);
     assert!(stderr.contains("phase cleanup complete"), "{stderr}");
@@ -1081,7 +1031,7 @@ async fn controller_mode_waits_for_the_defer_phase_after_a_failure() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn records_from_before_the_crds_survive_installing_them_and_migrate_moves_everything() {
     let bed = bed_with(false).await;
-    let out = run(bed.cmd(&[
+    let out = run_off_runtime(bed.cmd(&[
         "actionset",
         "create",
         "--action",
@@ -1104,12 +1054,12 @@ async fn records_from_before_the_crds_survive_installing_them_and_migrate_moves_
     assert!(record.exists());
 
     bed.srv.install_kanister_crds();
-    let listed = ok(&run(bed.cmd(&["actionset", "list"])).await);
+    let listed = ok(&run_off_runtime(bed.cmd(&["actionset", "list"])).await);
     assert!(listed.contains("early-backup"), "{listed}");
-    let described = ok(&run(bed.cmd(&["actionset", "describe", "early-backup"])).await);
+    let described = ok(&run_off_runtime(bed.cmd(&["actionset", "describe", "early-backup"])).await);
     assert!(described.contains("State:      complete"), "{described}");
 
-    let planned = ok(&run(bed.cmd(&["migrate", "--dry-run"])).await);
+    let planned = ok(&run_off_runtime(bed.cmd(&["migrate", "--dry-run"])).await);
     for wanted in [
         "blueprint kanister/mysql-blueprint (ConfigMap blueprint.mysql-blueprint): would move",
         "profile kanister/s3 (Secret): would move",
@@ -1130,7 +1080,7 @@ async fn records_from_before_the_crds_survive_installing_them_and_migrate_moves_
             .is_none()
     );
 
-    let moved = ok(&run(bed.cmd(&["migrate"])).await);
+    let moved = ok(&run_off_runtime(bed.cmd(&["migrate"])).await);
     assert!(
         moved.contains("early-backup (recorded without the CRD): moved"),
         "{moved}"
@@ -1173,7 +1123,7 @@ async fn records_from_before_the_crds_survive_installing_them_and_migrate_moves_
 
     // The moved backup restores with --from, now from the resource.
     std::fs::write(bed.db.join("data.txt"), "garbage\n").unwrap();
-    let out = run(bed.cmd(&[
+    let out = run_off_runtime(bed.cmd(&[
         "actionset",
         "create",
         "--action",

@@ -20,6 +20,11 @@ use kubectl_backup_testbed::kanister_controller::{KanisterController, PhaseScrip
 use kubectl_backup_testbed::real::ImageBuilder;
 use serde_json::{Value, json};
 
+use common::BIN;
+use common::cli::text;
+
+mod common;
+
 /// Client-side ActionSets whose pods really run: kept in this binary so that one test binary
 /// of the ActionSet tests starts the (machine-wide, one at a time) node-mode cluster.
 #[path = "actionset/node.rs"]
@@ -27,7 +32,6 @@ mod node;
 #[path = "actionset/schedule_node.rs"]
 mod schedule_node;
 
-const BIN: &str = env!("CARGO_BIN_EXE_kubectl-backup");
 /// The controller namespace and the subjects' namespace (on the real cluster with a suffix).
 const NS: &str = "kanister";
 const APP: &str = "app";
@@ -272,10 +276,6 @@ async fn run(mut cmd: Command) -> (Output, bool) {
     })
     .await
     .unwrap()
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
 }
 
 #[derive(Clone, Copy, PartialEq, Debug)]

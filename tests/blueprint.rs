@@ -1,17 +1,16 @@
 //! `kubectl backup blueprint …` end to end: the built binary against files (validate needs no
 //! cluster) and against the test bed's fake API server.
 
-use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-fn data(path: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/data/blueprint")
-        .join(path)
-}
+use common::BIN;
+use common::cli::text;
+use common::files::data;
+
+mod common;
 
 fn kubectl_backup(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_kubectl-backup"))
+    Command::new(BIN)
         .args(args)
         .env_remove("KUBECONFIG")
         .env("HOME", std::env::temp_dir())
@@ -19,12 +18,8 @@ fn kubectl_backup(args: &[&str]) -> Output {
         .unwrap()
 }
 
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
-}
-
 fn public_blueprints() -> Vec<String> {
-    let mut files: Vec<String> = std::fs::read_dir(data("public"))
+    let mut files: Vec<String> = std::fs::read_dir(data("blueprint/public"))
         .unwrap()
         .map(|e| e.unwrap().path())
         .filter(|p| p.extension().is_some_and(|e| e == "yaml"))
@@ -54,7 +49,7 @@ fn every_public_blueprint_validates() {
 /// never report an error.
 #[test]
 fn kanister_examples_validate_without_errors() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/blueprints_kanister_examples");
+    let dir = data("blueprints_kanister_examples");
     let mut files: Vec<String> = std::fs::read_dir(&dir)
         .unwrap()
         .map(|e| e.unwrap().path())
@@ -144,8 +139,7 @@ fn what_kanister_runs_is_not_an_error() {
 #[test]
 fn function_registry_matches_kanister() {
     use kubectl_backup::blueprint::functions::{ArgKind, FUNCTIONS, lookup};
-    let path =
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/blueprints_kanister_functions.json");
+    let path = data("blueprints_kanister_functions.json");
     let data: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
     let upstream = data["functions"].as_object().unwrap();
@@ -196,7 +190,9 @@ fn function_registry_matches_kanister() {
 
 #[test]
 fn every_mistake_is_reported_with_its_position() {
-    let file = data("invalid/mistakes.yaml").display().to_string();
+    let file = data("blueprint/invalid/mistakes.yaml")
+        .display()
+        .to_string();
     let out = kubectl_backup(&["blueprint", "validate", "-f", &file]);
     assert_eq!(out.status.code(), Some(1));
     let stdout = text(&out.stdout);
@@ -228,7 +224,9 @@ fn every_mistake_is_reported_with_its_position() {
 
 #[test]
 fn invalid_blueprints_are_not_applied() {
-    let file = data("invalid/mistakes.yaml").display().to_string();
+    let file = data("blueprint/invalid/mistakes.yaml")
+        .display()
+        .to_string();
     let out = kubectl_backup(&["blueprint", "apply", "-f", &file, "--dry-run"]);
     assert_eq!(out.status.code(), Some(1));
     assert!(out.stdout.is_empty());
@@ -242,7 +240,9 @@ fn invalid_blueprints_are_not_applied() {
 
 #[test]
 fn findings_as_json() {
-    let file = data("invalid/mistakes.yaml").display().to_string();
+    let file = data("blueprint/invalid/mistakes.yaml")
+        .display()
+        .to_string();
     let out = kubectl_backup(&["blueprint", "validate", "-f", &file, "-o", "json"]);
     assert_eq!(out.status.code(), Some(1));
     let findings: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
@@ -257,7 +257,7 @@ fn findings_as_json() {
 
 #[test]
 fn dry_run_prints_the_normalised_object() {
-    let file = data("public/postgresql-blueprint.yaml")
+    let file = data("blueprint/public/postgresql-blueprint.yaml")
         .display()
         .to_string();
     let out = kubectl_backup(&[
@@ -284,11 +284,7 @@ mod cluster {
     use serde_json::{Value, json};
 
     fn run(srv: &FakeApiServer, args: &[&str]) -> (i32, String, String) {
-        let out = srv
-            .command(env!("CARGO_BIN_EXE_kubectl-backup"))
-            .args(args)
-            .output()
-            .unwrap();
+        let out = srv.command(BIN).args(args).output().unwrap();
         (
             out.status.code().unwrap_or(-1),
             text(&out.stdout),
@@ -316,7 +312,7 @@ mod cluster {
     #[test]
     fn without_kanister_blueprints_live_in_configmaps() {
         let srv = FakeApiServer::start_blocking();
-        let file = data("public/postgresql-blueprint.yaml")
+        let file = data("blueprint/public/postgresql-blueprint.yaml")
             .display()
             .to_string();
 
@@ -422,7 +418,9 @@ mod cluster {
         let srv = FakeApiServer::start_blocking();
         srv.install_crd(crd("blueprints", "Blueprint")).unwrap();
         srv.store().create_namespace("kanister");
-        let file = data("public/mysql-blueprint.yaml").display().to_string();
+        let file = data("blueprint/public/mysql-blueprint.yaml")
+            .display()
+            .to_string();
         let (code, stdout, stderr) =
             run(&srv, &["blueprint", "apply", "-f", &file, "-n", "kanister"]);
         assert_eq!(code, 0, "{stderr}");
@@ -456,7 +454,9 @@ mod cluster {
     #[test]
     fn an_invalid_blueprint_changes_nothing() {
         let srv = FakeApiServer::start_blocking();
-        let file = data("invalid/mistakes.yaml").display().to_string();
+        let file = data("blueprint/invalid/mistakes.yaml")
+            .display()
+            .to_string();
         let (code, stdout, stderr) = run(&srv, &["blueprint", "apply", "-f", &file]);
         assert_eq!(code, 1);
         assert!(stdout.is_empty());
@@ -516,7 +516,7 @@ mod cluster {
     fn render_reads_the_cluster_and_redacts_secrets() {
         let srv = FakeApiServer::start_blocking();
         seed_postgres(&srv);
-        let file = data("public/postgresql-blueprint.yaml")
+        let file = data("blueprint/public/postgresql-blueprint.yaml")
             .display()
             .to_string();
         let base = [
@@ -578,7 +578,7 @@ mod cluster {
     fn render_errors_point_at_the_template() {
         let srv = FakeApiServer::start_blocking();
         seed_postgres(&srv);
-        let file = data("public/postgresql-blueprint.yaml")
+        let file = data("blueprint/public/postgresql-blueprint.yaml")
             .display()
             .to_string();
         let restore = [

@@ -5,7 +5,9 @@
 //! `skip::skipped` (a failure under `KB_NO_SKIPS=1`).
 //!
 //! Every test also checks that no secret (keys, session tokens, private keys, bearer tokens, SAS
-//! signatures) appears in a `Debug` rendering, a source description, or an error.
+//! signatures, client secrets, federated and metadata tokens) appears in a `Debug` rendering, a
+//! source description, an error, or what `-vvv` would log (`trace_capture`: every library's
+//! events at TRACE, captured in process).
 
 #[path = "storage/support.rs"]
 #[allow(dead_code)]
@@ -17,8 +19,17 @@ mod aws;
 #[path = "credentials/gcs.rs"]
 mod gcs;
 
+#[path = "credentials/gcs_parallel.rs"]
+mod gcs_parallel;
+
+#[path = "credentials/aws_endpoints.rs"]
+mod aws_endpoints;
+
 #[path = "credentials/azure.rs"]
 mod azure;
+
+#[path = "credentials/trace_capture.rs"]
+mod trace_capture;
 
 #[path = "credentials/token_server.rs"]
 mod token_server;

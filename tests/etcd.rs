@@ -2,35 +2,14 @@
 //! (and etcdutl when installed) as the oracle. Skips loudly when the binaries are absent.
 
 use std::path::Path;
-use std::process::Output;
 
-use assert_cmd::Command;
 use kubectl_backup_testbed::etcd::{Etcd, find_binary};
 
-fn ours() -> Command {
-    let mut cmd = Command::cargo_bin("kubectl-backup").unwrap();
-    for var in [
-        "ETCDCTL_ENDPOINTS",
-        "ETCDCTL_CACERT",
-        "ETCDCTL_CERT",
-        "ETCDCTL_KEY",
-        "ETCDCTL_USER",
-        "ETCDCTL_PASSWORD",
-        "ETCDCTL_DIAL_TIMEOUT",
-        "KUBECONFIG",
-    ] {
-        cmd.env_remove(var);
-    }
-    cmd
-}
+use common::BIN;
+use common::cli::{send_signal, stderr, stdout};
+use common::etcd::{assert_same_status, our_status, ours};
 
-fn stdout(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stdout).into_owned()
-}
-
-fn stderr(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stderr).into_owned()
-}
+mod common;
 
 fn etcdctl_status(etcd: &Etcd, file: &Path) -> serde_json::Value {
     let output = etcd
@@ -42,25 +21,6 @@ fn etcdctl_status(etcd: &Etcd, file: &Path) -> serde_json::Value {
         .unwrap();
     assert!(output.status.success(), "{}", stderr(&output));
     serde_json::from_slice(&output.stdout).unwrap()
-}
-
-fn our_status(file: &Path) -> serde_json::Value {
-    let output = ours()
-        .args(["etcd", "status", "-o", "json"])
-        .arg(file)
-        .output()
-        .unwrap();
-    assert!(output.status.success(), "{}", stderr(&output));
-    serde_json::from_slice(&output.stdout).unwrap()
-}
-
-fn assert_same_status(oracle: &serde_json::Value, ours: &serde_json::Value) {
-    for field in ["hash", "revision", "totalKey", "totalSize"] {
-        assert_eq!(
-            oracle[field], ours[field],
-            "field {field}: oracle {oracle} vs ours {ours}"
-        );
-    }
 }
 
 /// Saves with both tools at the same revision, then compares bytes and status.
@@ -127,8 +87,8 @@ async fn save_matches_etcdctl(etcd: Etcd) {
     assert!(leftovers.is_empty(), "{leftovers:?}");
 
     let oracle = etcdctl_status(&etcd, &theirs);
-    let status = our_status(&mine);
-    assert_same_status(&oracle, &status);
+    let status = our_status(ours(), &mine);
+    assert_same_status(&oracle, &status, "the saved snapshot");
     assert_eq!(status["sha256Trailer"], "match");
     assert!(oracle["totalKey"].as_u64().unwrap() > 3000);
 
@@ -151,7 +111,7 @@ fn etcdutl_agrees(file: &Path, status: &serde_json::Value) {
         .unwrap();
     assert!(output.status.success(), "{}", stderr(&output));
     let oracle: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
-    assert_same_status(&oracle, status);
+    assert_same_status(&oracle, status, "etcdutl");
 }
 
 #[tokio::test]
@@ -273,9 +233,9 @@ async fn status_refuses_tampered_and_truncated_files() {
     // A raw member/snap/db copy has no trailer: readable, reported as such.
     let raw = etcd.dir().join("raw.db");
     std::fs::write(&raw, &bytes[..bytes.len() - 32]).unwrap();
-    let status = our_status(&raw);
+    let status = our_status(ours(), &raw);
     assert_eq!(status["sha256Trailer"], "missing");
-    assert_same_status(&etcdctl_status(&etcd, &good), &status);
+    assert_same_status(&etcdctl_status(&etcd, &good), &status, "the good snapshot");
 
     // Not a database at all.
     let junk = etcd.dir().join("junk.db");
@@ -634,7 +594,7 @@ async fn save_from_cluster_reads_the_etcd_static_pod() {
         "{}",
         stderr(&output)
     );
-    let status = our_status(&file);
+    let status = our_status(ours(), &file);
     assert_eq!(status["sha256Trailer"], "match");
     assert!(status["totalKey"].as_u64().unwrap() >= 200);
 
@@ -718,7 +678,7 @@ async fn save_with_etcd_authentication() {
         .output()
         .unwrap();
     assert!(output.status.success(), "{}", stderr(&output));
-    assert_eq!(our_status(&file)["sha256Trailer"], "match");
+    assert_eq!(our_status(ours(), &file)["sha256Trailer"], "match");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -730,10 +690,8 @@ async fn save_uploads_to_a_profile() {
         .await
         .unwrap();
     let srv = FakeApiServer::start().await;
-    let crd_text = std::fs::read_to_string(
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/blueprint/crds/profile.yaml"),
-    )
-    .unwrap();
+    let crd_text =
+        std::fs::read_to_string(common::files::data("blueprint/crds/profile.yaml")).unwrap();
     srv.install_crd(serde_saphyr::from_str(&crd_text).unwrap())
         .unwrap();
     let s3 = S3Server::start().await.unwrap();
@@ -808,7 +766,8 @@ async fn save_uploads_to_a_profile() {
     assert_eq!(local, uploaded, "no writes in between: identical snapshots");
     assert_same_status(
         &etcdctl_status(&etcd, &etcd.dir().join("kept.db")),
-        &our_status(&etcd.dir().join("kept.db")),
+        &our_status(ours(), &etcd.dir().join("kept.db")),
+        "kept.db",
     );
 
     // A profile that does not exist fails before anything is fetched.
@@ -823,7 +782,7 @@ async fn save_uploads_to_a_profile() {
 /// A save stopped by SIGTERM or SIGHUP while it waits for the server (here a listener that
 /// accepts and never answers): the signal's exit status, and neither FILE nor a partial file
 /// next to it.
-fn a_stopped_save_leaves_nothing(kill_flag: &str, exit_code: i32, said: &str) {
+fn a_stopped_save_leaves_nothing(signal: &str, exit_code: i32, said: &str) {
     use std::io::Read;
     let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
     let port = listener.local_addr().unwrap().port();
@@ -837,7 +796,7 @@ fn a_stopped_save_leaves_nothing(kill_flag: &str, exit_code: i32, said: &str) {
     });
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("snap.db");
-    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_kubectl-backup"))
+    let mut child = std::process::Command::new(BIN)
         .args(["etcd", "save"])
         .arg(&file)
         .args(["--endpoints", &format!("http://127.0.0.1:{port}")])
@@ -850,11 +809,7 @@ fn a_stopped_save_leaves_nothing(kill_flag: &str, exit_code: i32, said: &str) {
         .expect("the save never connected");
     // Give it a moment to be inside the request, past argument handling.
     std::thread::sleep(std::time::Duration::from_millis(300));
-    let killed = std::process::Command::new("kill")
-        .args([kill_flag, &child.id().to_string()])
-        .status()
-        .unwrap();
-    assert!(killed.success());
+    send_signal(child.id(), signal);
     let status = child.wait().unwrap();
     let mut err = String::new();
     child
@@ -871,10 +826,10 @@ fn a_stopped_save_leaves_nothing(kill_flag: &str, exit_code: i32, said: &str) {
 
 #[test]
 fn sigterm_stops_a_save_and_leaves_nothing() {
-    a_stopped_save_leaves_nothing("-TERM", 143, "terminated (SIGTERM)");
+    a_stopped_save_leaves_nothing("TERM", 143, "terminated (SIGTERM)");
 }
 
 #[test]
 fn sighup_stops_a_save_and_leaves_nothing() {
-    a_stopped_save_leaves_nothing("-HUP", 129, "hung up (SIGHUP)");
+    a_stopped_save_leaves_nothing("HUP", 129, "hung up (SIGHUP)");
 }

@@ -11,16 +11,19 @@
 //!    output with kubectl, is the same object again (apart from what the server assigns anew);
 //! 4. `--diff-live` names what was changed, deleted and created since the snapshot.
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::process::{Command, Output};
 use std::time::Duration;
 
 use kubectl_backup_testbed::TestCluster;
 use kubectl_backup_testbed::skip::skipped;
 use serde_json::{Value, json};
 
-const BIN: &str = env!("CARGO_BIN_EXE_kubectl-backup");
+use common::BIN;
+use common::cli::{output_with_stdin, run_ok_with_stdin, text};
+
+mod common;
+
 const KUBECTL: &str = "/usr/bin/kubectl";
 const TEST: &str = "etcd_inspect_real::inspect_serves_every_object_as_the_api_server_does";
 
@@ -28,42 +31,6 @@ const TEST: &str = "etcd_inspect_real::inspect_serves_every_object_as_the_api_se
 /// top-level path that may differ, and the reason. Empty: every object in the snapshot,
 /// CRDs included (converted from their stored v1beta1 to v1), equals `kubectl get -o json`.
 const DOCUMENTED_DIFFERENCES: &[(&str, &str, &str)] = &[];
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
-}
-
-fn run(command: &mut Command, stdin: Option<&str>) -> Output {
-    command.stdin(if stdin.is_some() {
-        Stdio::piped()
-    } else {
-        Stdio::null()
-    });
-    command.stdout(Stdio::piped()).stderr(Stdio::piped());
-    let mut child = command.spawn().expect("spawn");
-    if let Some(input) = stdin {
-        child
-            .stdin
-            .take()
-            .expect("stdin")
-            .write_all(input.as_bytes())
-            .expect("write stdin");
-    }
-    child.wait_with_output().expect("wait")
-}
-
-fn run_ok(command: &mut Command, stdin: Option<&str>) -> Output {
-    let description = format!("{command:?}");
-    let output = run(command, stdin);
-    assert!(
-        output.status.success(),
-        "{description} failed ({}):\n{}{}",
-        output.status,
-        text(&output.stdout),
-        text(&output.stderr)
-    );
-    output
-}
 
 struct Bed {
     cluster: TestCluster,
@@ -85,7 +52,7 @@ impl Bed {
 
     fn apply(&self, objects: &[Value]) {
         let list = json!({"apiVersion": "v1", "kind": "List", "items": objects});
-        run_ok(
+        run_ok_with_stdin(
             self.kubectl()
                 .args(["apply", "--validate=false", "-f", "-"]),
             Some(&list.to_string()),
@@ -93,7 +60,7 @@ impl Bed {
     }
 
     fn inspect(&self, snapshot: &Path, args: &[&str]) -> Output {
-        run(
+        output_with_stdin(
             self.ours()
                 .args(["etcd", "inspect"])
                 .arg(snapshot)
@@ -113,7 +80,7 @@ impl Bed {
     }
 
     fn kubectl_json(&self, args: &[&str]) -> Option<Value> {
-        let output = run(self.kubectl().args(args).args(["-o", "json"]), None);
+        let output = output_with_stdin(self.kubectl().args(args).args(["-o", "json"]), None);
         output
             .status
             .success()
@@ -432,7 +399,7 @@ fn inspect_serves_every_object_as_the_api_server_does() {
     std::thread::sleep(Duration::from_secs(3));
 
     let snapshot = cluster.temp_dir().join("inspect.db");
-    run_ok(
+    run_ok_with_stdin(
         bed.ours()
             .args(["etcd", "save", "--endpoints", &endpoint])
             .arg(&snapshot),
@@ -649,7 +616,7 @@ fn inspect_serves_every_object_as_the_api_server_does() {
         );
         assert!(for_apply.status.success(), "{}", text(&for_apply.stderr));
         let manifest = text(&for_apply.stdout);
-        run_ok(
+        run_ok_with_stdin(
             bed.kubectl().args([
                 "delete",
                 &resource,
@@ -661,7 +628,7 @@ fn inspect_serves_every_object_as_the_api_server_does() {
             ]),
             None,
         );
-        run_ok(
+        run_ok_with_stdin(
             bed.kubectl()
                 .args(["create", "--validate=false", "-f", "-"]),
             Some(&manifest),
@@ -679,16 +646,16 @@ fn inspect_serves_every_object_as_the_api_server_does() {
     eprintln!("{TEST}: {recreated} objects recreated from --for-apply output");
 
     // 4. --diff-live: one change, one deletion, one creation since the snapshot.
-    run_ok(
+    run_ok_with_stdin(
         bed.kubectl()
             .args(["label", "configmap", "frozen", "-n", &ns, "changed=yes"]),
         None,
     );
-    run_ok(
+    run_ok_with_stdin(
         bed.kubectl().args(["delete", "role", "nothing", "-n", &ns]),
         None,
     );
-    run_ok(
+    run_ok_with_stdin(
         bed.kubectl().args([
             "create",
             "configmap",

@@ -7,9 +7,8 @@
 //! structs is wrong, so for those only keys, names and simple maps (a ConfigMap's `data`, a
 //! Secret's `data`) are checked here; a custom resource is stored as JSON and must come back whole.
 
-use std::net::TcpListener;
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Output, Stdio};
+use std::process::Command;
 use std::time::Duration;
 
 use kubectl_backup_testbed::TestCluster;
@@ -17,55 +16,19 @@ use kubectl_backup_testbed::etcd::{Etcd, find_binary};
 use kubectl_backup_testbed::skip::skipped;
 use serde_json::{Value, json};
 
-const BIN: &str = env!("CARGO_BIN_EXE_kubectl-backup");
+use common::BIN;
+use common::cli::{run_ok, text};
+use common::etcd::{
+    Member, assert_same_status, base64_decode, etcdctl, our_status, without_etcdctl_env,
+};
+use common::net::free_loopback_url;
 
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
-}
+mod common;
 
-fn run_ok(command: &mut Command) -> Output {
-    let output = command.output().expect("run");
-    assert!(
-        output.status.success(),
-        "{command:?} failed ({}):\n{}{}",
-        output.status,
-        text(&output.stdout),
-        text(&output.stderr)
-    );
-    output
-}
-
-/// The plugin, with no etcdctl settings from the environment that could point it elsewhere.
-fn ours(cluster: &TestCluster) -> Command {
-    let mut command = cluster.command(BIN);
-    for var in [
-        "ETCDCTL_ENDPOINTS",
-        "ETCDCTL_CACERT",
-        "ETCDCTL_CERT",
-        "ETCDCTL_KEY",
-        "ETCDCTL_USER",
-        "ETCDCTL_PASSWORD",
-    ] {
-        command.env_remove(var);
-    }
-    command
-}
-
-fn etcdctl(endpoint: &str) -> Command {
-    let mut command = Command::new(Etcd::etcdctl_binary().expect("etcdctl"));
-    command
-        .env("ETCDCTL_API", "3")
-        .arg(format!("--endpoints={endpoint}"));
-    command
-}
-
-fn our_status(cluster: &TestCluster, file: &Path) -> Value {
-    let output = run_ok(
-        ours(cluster)
-            .args(["etcd", "status", "-o", "json"])
-            .arg(file),
-    );
-    serde_json::from_slice(&output.stdout).expect("status JSON")
+/// The plugin on `cluster`, with no etcdctl settings from the environment that could point it
+/// elsewhere.
+fn ours_on(cluster: &TestCluster) -> Command {
+    without_etcdctl_env(cluster.command(BIN))
 }
 
 /// `snapshot status -w json` of an offline tool (etcdctl 3.4, or etcdutl).
@@ -79,83 +42,6 @@ fn oracle_status(tool: &Path, file: &Path) -> Value {
     serde_json::from_slice(&output.stdout).expect("oracle status JSON")
 }
 
-fn assert_same_status(oracle: &Value, ours: &Value, what: &str) {
-    for field in ["hash", "revision", "totalKey", "totalSize"] {
-        assert_eq!(
-            oracle[field], ours[field],
-            "{what}: field {field}: oracle {oracle} vs ours {ours}"
-        );
-    }
-}
-
-fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0")
-        .and_then(|l| l.local_addr())
-        .map(|a| a.port())
-        .expect("a free loopback port")
-}
-
-/// An etcd started on a restored data dir; killed on drop.
-struct RestoredMember {
-    child: Child,
-    client_url: String,
-    log: PathBuf,
-}
-
-impl Drop for RestoredMember {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-impl RestoredMember {
-    fn start(cluster: &TestCluster, data_dir: &Path, name: &str, peer_url: &str) -> Self {
-        let client_url = format!("http://127.0.0.1:{}", free_port());
-        let log = data_dir.with_extension("log");
-        let file = std::fs::File::create(&log).expect("log file");
-        let child = Command::new(Etcd::etcd_binary().expect("etcd"))
-            .arg(format!("--name={name}"))
-            .arg(format!("--data-dir={}", data_dir.display()))
-            .arg(format!("--listen-client-urls={client_url}"))
-            .arg(format!("--advertise-client-urls={client_url}"))
-            .arg(format!("--listen-peer-urls={peer_url}"))
-            .arg(format!("--initial-advertise-peer-urls={peer_url}"))
-            .env_remove("ETCDCTL_API")
-            .stdin(Stdio::null())
-            .stdout(file.try_clone().expect("log file"))
-            .stderr(file)
-            .spawn()
-            .expect("run etcd");
-        let mut member = RestoredMember {
-            child,
-            client_url,
-            log,
-        };
-        cluster.wait_for(
-            "the restored etcd to be healthy",
-            Duration::from_secs(60),
-            || {
-                if let Ok(Some(status)) = member.child.try_wait() {
-                    panic!("restored etcd exited with {status}:\n{}", member.log());
-                }
-                etcdctl(&member.client_url)
-                    .args(["endpoint", "health", "--command-timeout=1s"])
-                    .stdout(Stdio::null())
-                    .stderr(Stdio::null())
-                    .status()
-                    .is_ok_and(|s| s.success())
-                    .then_some(())
-            },
-        );
-        member
-    }
-
-    fn log(&self) -> String {
-        std::fs::read_to_string(&self.log).unwrap_or_default()
-    }
-}
-
 /// Every key under `prefix` with its value and revisions, as etcdctl prints them (`rev`: as of
 /// that revision).
 fn get_prefix(endpoint: &str, prefix: &str, rev: Option<i64>) -> Value {
@@ -167,20 +53,13 @@ fn get_prefix(endpoint: &str, prefix: &str, rev: Option<i64>) -> Value {
     serde_json::from_slice(&run_ok(&mut command).stdout).expect("etcdctl get JSON")
 }
 
-fn base64(text: &str) -> Vec<u8> {
-    use base64::Engine;
-    base64::engine::general_purpose::STANDARD
-        .decode(text)
-        .expect("base64")
-}
-
 /// Key names (decoded) of an etcdctl answer.
 fn keys_of(answer: &Value) -> Vec<String> {
     answer["kvs"]
         .as_array()
         .map(|kvs| {
             kvs.iter()
-                .map(|kv| text(&base64(kv["key"].as_str().unwrap_or_default())))
+                .map(|kv| text(&base64_decode(kv["key"].as_str().unwrap_or_default())))
                 .collect()
         })
         .unwrap_or_default()
@@ -188,7 +67,7 @@ fn keys_of(answer: &Value) -> Vec<String> {
 
 fn inspect_json(cluster: &TestCluster, file: &Path, args: &[&str]) -> Value {
     let output = run_ok(
-        ours(cluster)
+        ours_on(cluster)
             .args(["etcd", "inspect", "-o", "json"])
             .args(args)
             .arg(file),
@@ -253,7 +132,7 @@ fn save_pair(cluster: &TestCluster, endpoint: &str) -> (PathBuf, PathBuf) {
             let theirs = dir.join(format!("etcdctl-{attempt}.db"));
             let second = dir.join(format!("ours-{attempt}-b.db"));
             let output = run_ok(
-                ours(cluster)
+                ours_on(cluster)
                     .args(["etcd", "save", "--endpoints", endpoint])
                     .arg(&first),
             );
@@ -263,11 +142,11 @@ fn save_pair(cluster: &TestCluster, endpoint: &str) -> (PathBuf, PathBuf) {
             );
             run_ok(etcdctl(endpoint).args(["snapshot", "save"]).arg(&theirs));
             run_ok(
-                ours(cluster)
+                ours_on(cluster)
                     .args(["etcd", "save", "--endpoints", endpoint])
                     .arg(&second),
             );
-            let revision = |file: &Path| our_status(cluster, file)["revision"].as_i64();
+            let revision = |file: &Path| our_status(ours_on(cluster), file)["revision"].as_i64();
             let oracle = revision(&theirs);
             [first, second]
                 .into_iter()
@@ -349,7 +228,7 @@ fn live_control_plane_etcd_save_inspect_restore() {
         a.len(),
         b.len()
     );
-    let status = our_status(&cluster, &mine);
+    let status = our_status(ours_on(&cluster), &mine);
     assert_eq!(status["sha256Trailer"], "match");
     let etcdctl_binary = Etcd::etcdctl_binary().expect("etcdctl");
     assert_same_status(
@@ -422,7 +301,7 @@ fn live_control_plane_etcd_save_inspect_restore() {
     assert_eq!(secret["data"]["password"], "aHVudGVyMi1ub3QtZm9yLWV5ZXM=");
     assert_eq!(secret["type"], "Opaque");
     let redacted = run_ok(
-        ours(&cluster)
+        ours_on(&cluster)
             .args(["etcd", "inspect", "--get", &format!("secrets/{ns}/db")])
             .arg(&mine),
     );
@@ -452,9 +331,9 @@ fn live_control_plane_etcd_save_inspect_restore() {
     // had at the snapshot's revision (read from the live member with --rev, which is read-only).
     let before = get_prefix(&endpoint, "", Some(revision));
     let data_dir = cluster.temp_dir().join("restored");
-    let peer_url = format!("http://127.0.0.1:{}", free_port());
+    let peer_url = free_loopback_url();
     let output = run_ok(
-        ours(&cluster)
+        ours_on(&cluster)
             .args(["etcd", "restore", "-o", "json"])
             .arg(&mine)
             .arg("--data-dir")
@@ -468,7 +347,8 @@ fn live_control_plane_etcd_save_inspect_restore() {
     let report: Value = serde_json::from_slice(&output.stdout).expect("restore JSON");
     assert_eq!(report["revision"], revision);
     assert_eq!(report["hashCheck"], "verified");
-    let member = RestoredMember::start(&cluster, &data_dir, "restored", &peer_url);
+    let mut member = Member::start(&data_dir, "restored", &peer_url);
+    member.wait_healthy(Duration::from_secs(60));
     let after = get_prefix(&member.client_url, "", None);
     assert_eq!(after["header"]["revision"], revision, "{}", member.log());
     assert_eq!(keys_of(&after), keys_of(&before));

@@ -3,49 +3,21 @@
 //! directory must start a real etcd that serves every key with its original value and revision.
 //! Skips loudly when the binaries are absent.
 
-use std::net::TcpListener;
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command as StdCommand, Output, Stdio};
-use std::time::{Duration, Instant};
+use std::process::Command;
+use std::time::Duration;
 
-use assert_cmd::Command;
 use kubectl_backup_testbed::etcd::Etcd;
 use serde_json::Value;
 
-fn ours() -> Command {
-    let mut cmd = Command::cargo_bin("kubectl-backup").unwrap();
-    cmd.env_remove("KUBECONFIG");
-    cmd
-}
+use common::cli::{run_ok, text};
+use common::etcd::{Member, base64_decode, etcdctl, ours};
+use common::net::free_loopback_url;
 
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
-}
+mod common;
 
-fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0")
-        .and_then(|l| l.local_addr())
-        .map(|a| a.port())
-        .unwrap()
-}
-
-fn etcdctl(endpoint: &str) -> StdCommand {
-    let mut cmd = StdCommand::new(Etcd::etcdctl_binary().expect("etcdctl"));
-    cmd.env("ETCDCTL_API", "3")
-        .arg(format!("--endpoints={endpoint}"));
-    cmd
-}
-
-fn run_ok(cmd: &mut StdCommand) -> Output {
-    let output = cmd.output().unwrap();
-    assert!(
-        output.status.success(),
-        "{cmd:?} failed: {}{}",
-        text(&output.stdout),
-        text(&output.stderr)
-    );
-    output
-}
+/// How long a member started on a restored data dir may take to serve.
+const HEALTHY_WITHIN: Duration = Duration::from_secs(30);
 
 /// A source etcd with keys written, overwritten, deleted and leased, and its snapshot (saved by
 /// etcdctl). Returns the snapshot path and `get --prefix ""` as JSON.
@@ -69,74 +41,6 @@ fn source_snapshot(etcd: &Etcd, keys: usize, dir: &Path) -> (PathBuf, Value) {
 fn get_all(url: &str) -> Value {
     serde_json::from_slice(&run_ok(etcdctl(url).args(["get", "--prefix", "", "-w", "json"])).stdout)
         .unwrap()
-}
-
-/// An etcd started on an existing (restored) data dir; killed on drop.
-struct Member {
-    child: Child,
-    client_url: String,
-    log: PathBuf,
-}
-
-impl Drop for Member {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-impl Member {
-    fn start(data_dir: &Path, name: &str, peer_url: &str) -> Member {
-        let client_url = format!("http://127.0.0.1:{}", free_port());
-        let log = data_dir.with_extension("log");
-        let file = std::fs::File::create(&log).unwrap();
-        let child = StdCommand::new(Etcd::etcd_binary().unwrap())
-            .arg(format!("--name={name}"))
-            .arg(format!("--data-dir={}", data_dir.display()))
-            .arg(format!("--listen-client-urls={client_url}"))
-            .arg(format!("--advertise-client-urls={client_url}"))
-            .arg(format!("--listen-peer-urls={peer_url}"))
-            .arg(format!("--initial-advertise-peer-urls={peer_url}"))
-            .env_remove("ETCDCTL_API")
-            .stdin(Stdio::null())
-            .stdout(file.try_clone().unwrap())
-            .stderr(file)
-            .spawn()
-            .unwrap();
-        Member {
-            child,
-            client_url,
-            log,
-        }
-    }
-
-    fn wait_healthy(&mut self) {
-        let deadline = Instant::now() + Duration::from_secs(30);
-        loop {
-            if let Some(status) = self.child.try_wait().unwrap() {
-                panic!("etcd exited with {status}:\n{}", self.log());
-            }
-            let healthy = etcdctl(&self.client_url)
-                .args(["endpoint", "health", "--command-timeout=1s"])
-                .stdout(Stdio::null())
-                .stderr(Stdio::null())
-                .status()
-                .is_ok_and(|s| s.success());
-            if healthy {
-                return;
-            }
-            assert!(
-                Instant::now() < deadline,
-                "etcd not healthy in 30s:\n{}",
-                self.log()
-            );
-            std::thread::sleep(Duration::from_millis(100));
-        }
-    }
-
-    fn log(&self) -> String {
-        std::fs::read_to_string(&self.log).unwrap_or_default()
-    }
 }
 
 fn restore_json(snapshot: &Path, data_dir: &Path, flags: &[&str]) -> Value {
@@ -240,7 +144,7 @@ fn restore_serves_every_key_and_matches_etcdctl() {
     let work = tempfile::tempdir().unwrap();
     let (snapshot, before) = source_snapshot(&source, 3000, work.path());
     drop(source);
-    let peer = format!("http://127.0.0.1:{}", free_port());
+    let peer = free_loopback_url();
     let flags = [
         "--name=x".to_string(),
         format!("--initial-cluster=x={peer}"),
@@ -253,7 +157,7 @@ fn restore_serves_every_key_and_matches_etcdctl() {
     let report = restore_json(&snapshot, &ours_dir, &flag_refs);
     let oracle_dir = work.path().join("etcdctl");
     run_ok(
-        StdCommand::new(Etcd::etcdctl_binary().unwrap())
+        Command::new(Etcd::etcdctl_binary().unwrap())
             .env("ETCDCTL_API", "3")
             .args(["snapshot", "restore"])
             .arg(&snapshot)
@@ -294,7 +198,7 @@ fn restore_serves_every_key_and_matches_etcdctl() {
 
     // The restored member serves every key, value and revision the source had.
     let mut member = Member::start(&ours_dir, "x", &peer);
-    member.wait_healthy();
+    member.wait_healthy(HEALTHY_WITHIN);
     let after = get_all(&member.client_url);
     assert_eq!(after["kvs"], before["kvs"]);
     assert_eq!(after["count"].as_i64().unwrap(), 3001);
@@ -344,20 +248,13 @@ fn restore_serves_every_key_and_matches_etcdctl() {
     assert_eq!(left_kvs, kept);
 }
 
-fn base64_decode(text: &str) -> Vec<u8> {
-    use base64::Engine;
-    base64::engine::general_purpose::STANDARD
-        .decode(text)
-        .unwrap()
-}
-
 #[test]
 fn bump_revision_marks_compacted() {
     let Some(source) = Etcd::start() else { return };
     let work = tempfile::tempdir().unwrap();
     let (snapshot, before) = source_snapshot(&source, 200, work.path());
     drop(source);
-    let peer = format!("http://127.0.0.1:{}", free_port());
+    let peer = free_loopback_url();
     let dir = work.path().join("bumped");
     let report = restore_json(
         &snapshot,
@@ -375,7 +272,7 @@ fn bump_revision_marks_compacted() {
     assert_eq!(report["compacted"], true);
 
     let mut member = Member::start(&dir, "m", &peer);
-    member.wait_healthy();
+    member.wait_healthy(HEALTHY_WITHIN);
     let after = get_all(&member.client_url);
     assert_eq!(after["kvs"], before["kvs"]);
     assert_eq!(after["header"]["revision"], revision + 1_000_000);
@@ -409,7 +306,7 @@ fn three_members_restored_from_one_file_form_a_cluster() {
     drop(source);
     let peers: Vec<(String, String)> = ["a", "b", "c"]
         .iter()
-        .map(|n| (n.to_string(), format!("http://127.0.0.1:{}", free_port())))
+        .map(|n| (n.to_string(), free_loopback_url()))
         .collect();
     let cluster = peers
         .iter()
@@ -435,7 +332,7 @@ fn three_members_restored_from_one_file_form_a_cluster() {
     }
     assert!(cluster_ids.windows(2).all(|w| w[0] == w[1]));
     for member in &mut members {
-        member.wait_healthy();
+        member.wait_healthy(HEALTHY_WITHIN);
     }
     for member in &members {
         assert_eq!(get_all(&member.client_url)["kvs"], before["kvs"]);
@@ -581,11 +478,8 @@ fn kubeadm_restore_repoint_and_start() {
     let kubernetes = work.path().join("kubernetes");
     let manifests = kubernetes.join("manifests");
     std::fs::create_dir_all(&manifests).unwrap();
-    let peer = format!("http://127.0.0.1:{}", free_port());
-    let fixture = std::fs::read_to_string(
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/etcd/etcd.yaml"),
-    )
-    .unwrap();
+    let peer = free_loopback_url();
+    let fixture = std::fs::read_to_string(common::files::data("etcd/etcd.yaml")).unwrap();
     let manifest_text = fixture.replace("https://10.0.0.11:2380", &peer);
     let manifest = manifests.join("etcd.yaml");
     std::fs::write(&manifest, &manifest_text).unwrap();
@@ -639,6 +533,6 @@ fn kubeadm_restore_repoint_and_start() {
     let pod = kubectl_backup::etcd::kubeadm::EtcdPodConfig::from_manifest_file(&manifest).unwrap();
     assert_eq!(pod.host_data_dir(), Some(data_dir.clone()));
     let mut member = Member::start(&data_dir, &pod.name, &pod.initial_advertise_peer_urls[0]);
-    member.wait_healthy();
+    member.wait_healthy(HEALTHY_WITHIN);
     assert_eq!(get_all(&member.client_url)["kvs"], before["kvs"]);
 }

@@ -17,7 +17,12 @@ use kubectl_backup_testbed::s3::{Fault as S3Fault, Match, S3Options, S3Server};
 use kubectl_backup_testbed::{TestCluster, on_both_backends};
 use serde_json::{Value, json};
 
-const BIN: &str = env!("CARGO_BIN_EXE_kubectl-backup");
+use common::BIN;
+use common::cli::text;
+use common::files::files_under;
+use common::kanister::s3_profile_args;
+
+mod common;
 
 /// Planted where the plugin handles it, never to be printed.
 const S3_SECRET: &str = "planted-s3-secret-Qx7Vb2Lm9Tz";
@@ -154,23 +159,10 @@ fn args(v: &[String]) -> Vec<&str> {
 
 /// Every file under `dir` whose path contains `fragment`.
 fn files_named(dir: &std::path::Path, fragment: &str) -> Vec<PathBuf> {
-    let mut found = Vec::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(d) = stack.pop() {
-        for entry in std::fs::read_dir(&d).into_iter().flatten().flatten() {
-            let path = entry.path();
-            if path.is_dir() {
-                stack.push(path);
-            } else if path.to_string_lossy().contains(fragment) {
-                found.push(path);
-            }
-        }
-    }
-    found
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
+    files_under(dir)
+        .into_iter()
+        .filter(|p| p.to_string_lossy().contains(fragment))
+        .collect()
 }
 
 fn kubeconfig_token(path: &std::path::Path) -> Option<String> {
@@ -234,16 +226,9 @@ fn run_matrix(cluster: &TestCluster) {
             "metadata": {"name": "db", "namespace": shop},
             "stringData": {"password": CLUSTER_SECRET}}))
         .unwrap();
-    let out = m.run(&[
-        "profile",
-        "create",
-        "s3compliant",
-        "--bucket",
-        "bucket",
-        "--region",
-        "us-east-1",
-        "--endpoint",
-        &m.s3.endpoint.clone(),
+    let endpoint = m.s3.endpoint.clone();
+    let mut profile = s3_profile_args(&endpoint);
+    profile.extend([
         "--access-key",
         "AKIDMATRIX",
         "--secret-key",
@@ -253,6 +238,7 @@ fn run_matrix(cluster: &TestCluster) {
         "-n",
         &shop,
     ]);
+    let out = m.run(&profile);
     assert!(out.status.success(), "{}", text(&out.stderr));
 
     let create = |name: &str| -> Vec<String> {

@@ -10,15 +10,12 @@ use kubectl_backup_testbed::apiserver::{ADMIN_TOKEN, Fault, FaultRule, Kubeconfi
 use kubectl_backup_testbed::{FakeApiServer, TestCluster, on_both_backends};
 use serde_json::{Value, json};
 
-const BIN: &str = env!("CARGO_BIN_EXE_kubectl-backup");
-const UNREACHABLE: &str = "http://127.0.0.1:1";
+use common::BIN;
+use common::cli::{ok, run, stderr, stdout};
 
-fn run(srv: &FakeApiServer, args: &[&str]) -> Output {
-    srv.command(BIN)
-        .args(args)
-        .output()
-        .expect("run kubectl-backup")
-}
+mod common;
+
+const UNREACHABLE: &str = "http://127.0.0.1:1";
 
 /// Runs the binary with `KUBECONFIG` pointing at `kubeconfig` instead of the test server's own.
 fn run_with_kubeconfig(
@@ -31,24 +28,6 @@ fn run_with_kubeconfig(
         .args(args)
         .output()
         .expect("run kubectl-backup")
-}
-
-fn stdout(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stdout).into_owned()
-}
-
-fn stderr(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stderr).into_owned()
-}
-
-fn assert_ok(out: &Output) {
-    assert!(
-        out.status.success(),
-        "exit {:?}\nstdout:\n{}\nstderr:\n{}",
-        out.status,
-        stdout(out),
-        stderr(out)
-    );
 }
 
 fn write(path: &Path, text: &str) {
@@ -93,14 +72,14 @@ fn run_on(cluster: &TestCluster, args: &[&str]) -> Output {
 on_both_backends! {
     fn version_reports_client_and_server(cluster) {
         let out = run_on(cluster, &["version", "-o", "json"]);
-        assert_ok(&out);
+        ok(&out);
         let v: Value = serde_json::from_str(&stdout(&out)).unwrap();
         assert_eq!(v["clientVersion"]["version"], env!("CARGO_PKG_VERSION"));
         let server = v["serverVersion"]["gitVersion"].as_str().unwrap().to_string();
         let expected = if cluster.is_real() { "v1.36." } else { "v1.34." };
         assert!(server.starts_with(expected), "{server}");
         let out = run_on(cluster, &["version"]);
-        assert_ok(&out);
+        ok(&out);
         assert!(
             stdout(&out).contains(&format!("Server Version: {server}")),
             "{}",
@@ -108,7 +87,7 @@ on_both_backends! {
         );
         // --client asks nothing of the server: it works with no cluster at all.
         let out = run_on(cluster, &["version", "--client", "--server", UNREACHABLE]);
-        assert_ok(&out);
+        ok(&out);
         assert!(!stdout(&out).contains("Server Version"), "{}", stdout(&out));
     }
 }
@@ -116,7 +95,7 @@ on_both_backends! {
 on_both_backends! {
     fn output_yaml_is_yaml(cluster) {
         let out = run_on(cluster, &["version", "-o", "yaml"]);
-        assert_ok(&out);
+        ok(&out);
         let v: Value = serde_saphyr::from_str(&stdout(&out)).unwrap();
         assert!(v["serverVersion"]["gitVersion"].is_string());
         assert!(!stdout(&out).trim_start().starts_with('{'));
@@ -155,7 +134,7 @@ on_both_backends! {
             .arg(&custom)
             .output()
             .unwrap();
-        assert_ok(&out);
+        ok(&out);
         let out = cluster
             .command(BIN)
             .env("KUBECONFIG", &broken)
@@ -190,7 +169,7 @@ fn kubeconfig_env_with_several_paths_is_merged() {
     );
     let joined = format!("{}:{}", contexts.display(), clusters.display());
     let out = run_with_kubeconfig(&srv, &joined, &["doctor", "-o", "json"]);
-    assert_ok(&out);
+    ok(&out);
     assert!(
         ssar_namespaces(&srv)
             .iter()
@@ -207,7 +186,7 @@ fn context_flag_selects_the_context_and_its_namespace() {
     let out = run_with_kubeconfig(&srv, &path, &["version"]);
     assert!(!out.status.success(), "current context is broken");
     let out = run_with_kubeconfig(&srv, &path, &["doctor", "-o", "json", "--context", "good"]);
-    assert_ok(&out);
+    ok(&out);
     assert!(
         ssar_namespaces(&srv).iter().any(|ns| ns == "team-a"),
         "-n defaults to the context's namespace"
@@ -218,7 +197,7 @@ fn context_flag_selects_the_context_and_its_namespace() {
 fn namespace_flag_overrides_the_context_namespace() {
     let srv = FakeApiServer::start_blocking();
     let out = run(&srv, &["doctor", "-o", "json", "-n", "team-b"]);
-    assert_ok(&out);
+    ok(&out);
     let namespaces = ssar_namespaces(&srv);
     assert!(namespaces.iter().any(|ns| ns == "team-b"), "{namespaces:?}");
     assert!(
@@ -247,7 +226,7 @@ fn cluster_and_user_flags_override_the_context() {
         &path,
         &["version", "--cluster", "testbed", "--user", "alice"],
     );
-    assert_ok(&out);
+    ok(&out);
     assert!(srv.requests().iter().any(|r| r.user == "alice"));
 }
 
@@ -268,7 +247,7 @@ fn server_and_token_flags_override_the_kubeconfig() {
         &path,
         &["doctor", "--server", srv.url(), "--token", "bob-token"],
     );
-    assert_ok(&out);
+    ok(&out);
     let users: Vec<String> = srv.requests().iter().map(|r| r.user.clone()).collect();
     assert!(
         !users.is_empty() && users.iter().all(|u| u == "bob"),
@@ -283,7 +262,7 @@ fn as_and_as_group_impersonate() {
         &srv,
         &["version", "--as", "carol", "--as-group", "auditors"],
     );
-    assert_ok(&out);
+    ok(&out);
     let req = srv
         .requests()
         .into_iter()
@@ -299,7 +278,7 @@ fn impersonated_user_without_permissions_is_reported_by_doctor() {
     srv.rbac().deny("dave", "create", "pods");
     srv.rbac().deny("dave", "list", "*");
     let out = run(&srv, &["doctor", "-o", "json", "--as", "dave"]);
-    assert_ok(&out);
+    ok(&out);
     let report: Value = serde_json::from_str(&stdout(&out)).unwrap();
     let snapshots = report["capabilities"]
         .as_array()
@@ -335,17 +314,17 @@ fn request_timeout_bounds_each_request() {
     assert!(!out.status.success(), "a 300ms limit must not wait 1.5s");
     assert!(stderr(&out).contains(srv.url()), "{}", stderr(&out));
     let out = run(&srv, &["version", "--request-timeout", "10s"]);
-    assert_ok(&out);
+    ok(&out);
 }
 
 #[test]
 fn verbose_shows_api_requests_on_stderr() {
     let srv = FakeApiServer::start_blocking();
     let quiet = run(&srv, &["version"]);
-    assert_ok(&quiet);
+    ok(&quiet);
     assert!(!stderr(&quiet).contains("/version"));
     let loud = run(&srv, &["version", "-v"]);
-    assert_ok(&loud);
+    ok(&loud);
     let err = stderr(&loud);
     assert!(
         err.contains("GET") && err.contains(&format!("{}/version", srv.url())),
@@ -358,7 +337,7 @@ fn throttled_requests_are_retried_after_the_servers_delay() {
     let srv = FakeApiServer::start_blocking();
     srv.faults().throttle(2, 1);
     let out = run(&srv, &["version"]);
-    assert_ok(&out);
+    ok(&out);
     let tries = srv
         .requests()
         .iter()
@@ -372,7 +351,7 @@ fn reads_are_retried_after_a_passing_server_error_and_writes_are_not() {
     let srv = FakeApiServer::start_blocking();
     srv.faults().server_errors(2);
     let out = run(&srv, &["version"]);
-    assert_ok(&out);
+    ok(&out);
     let tries = srv
         .requests()
         .iter()
@@ -445,7 +424,7 @@ fn available_deployment(srv: &FakeApiServer, namespace: &str, name: &str, labels
 
 fn doctor_json(srv: &FakeApiServer) -> Value {
     let out = run(srv, &["doctor", "-o", "json"]);
-    assert_ok(&out);
+    ok(&out);
     serde_json::from_str(&stdout(&out)).unwrap()
 }
 
@@ -484,7 +463,7 @@ on_both_backends! {
             "the fake starts without CRDs"
         );
         let out = run_on(cluster, &["doctor", "-o", "json"]);
-        assert_ok(&out);
+        ok(&out);
         let report: Value = serde_json::from_str(&stdout(&out)).unwrap();
         assert_eq!(report["kanister"]["crdsInstalled"], kanister);
         assert_eq!(report["velero"]["crdsInstalled"], velero);
@@ -517,7 +496,7 @@ on_both_backends! {
         }
 
         let out = run_on(cluster, &["doctor"]);
-        assert_ok(&out);
+        ok(&out);
         let table = stdout(&out);
         let api_line = table
             .lines()
@@ -673,7 +652,7 @@ on_both_backends! {
         // The scripts are static: the same as the checked-in ones, whatever the cluster.
         for shell in ["bash", "zsh", "fish"] {
             let out = run_on(cluster, &["completion", shell]);
-            assert_ok(&out);
+            ok(&out);
             let checked_in = std::fs::read(
                 Path::new(env!("CARGO_MANIFEST_DIR"))
                     .join(format!("completions/kubectl-backup.{shell}")),
@@ -693,10 +672,10 @@ on_both_backends! {
             .args(["doctor", "-n", prefix])
             .output()
             .unwrap();
-        assert_ok(&out);
+        ok(&out);
         assert_eq!(stdout(&out), format!("{namespace}\n:4\n"));
         let out = completer(cluster).args(["doctor", "-n", ""]).output().unwrap();
-        assert_ok(&out);
+        ok(&out);
         let listed: Vec<String> = stdout(&out).lines().map(str::to_string).collect();
         for expected in ["default", "kube-system", namespace.as_str(), ":4"] {
             assert!(listed.iter().any(|l| l == expected), "{expected}: {listed:?}");

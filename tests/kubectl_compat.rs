@@ -14,7 +14,12 @@ use kubectl_backup_testbed::FakeApiServer;
 use kubectl_backup_testbed::s3::S3Server;
 use serde_json::Value;
 
-const BIN: &str = env!("CARGO_BIN_EXE_kubectl-backup");
+use common::BIN;
+use common::cli::{ok, text};
+use common::kanister::s3_profile_args;
+
+mod common;
+
 /// A name no resolver knows: reachable only through the test proxy, which maps it to loopback.
 const PROXIED_HOST: &str = "apiserver.proxy-test.invalid";
 
@@ -23,22 +28,6 @@ fn kubectl() -> Option<PathBuf> {
         .iter()
         .map(PathBuf::from)
         .find(|p| p.exists())
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
-}
-
-#[track_caller]
-fn ok(out: &Output) -> String {
-    assert!(
-        out.status.success(),
-        "status {:?}\nstdout:\n{}\nstderr:\n{}",
-        out.status,
-        text(&out.stdout),
-        text(&out.stderr)
-    );
-    text(&out.stdout)
 }
 
 /// A forward proxy for tests: `CONNECT host:port` tunnels and absolute-form `GET http://…`
@@ -324,16 +313,8 @@ async fn object_storage_goes_through_the_proxy_and_loopback_does_not() {
     let endpoint = format!("http://s3.proxy-test.invalid:{}", port_of(&s3.endpoint));
     let mut create = srv.command(BIN);
     create
+        .args(s3_profile_args(&endpoint))
         .args([
-            "profile",
-            "create",
-            "s3compliant",
-            "--bucket",
-            "bucket",
-            "--region",
-            "us-east-1",
-            "--endpoint",
-            &endpoint,
             "--access-key",
             &s3.access_key,
             "--secret-key",
@@ -434,6 +415,36 @@ fn bad_names_and_selectors_are_refused_before_anything_is_sent() {
             &["version", "--request-timeout", "soon"],
             "--request-timeout",
         ),
+        // Durations (Velero's --ttl, every timeout) and mappings: the flag, then the rule.
+        (&["snapshot", "create", "b", "--ttl", "3d"], "--ttl"),
+        (&["restore", "b", "--crd-timeout", "10"], "--crd-timeout"),
+        (
+            &["schedule", "run-now", "s", "--timeout", "soon"],
+            "--timeout",
+        ),
+        (
+            &["restore", "b", "--namespace-mappings", "prod:ok,staging"],
+            "--namespace-mappings",
+        ),
+        (
+            &["restore", "b", "--namespace-mappings", "prod:Staging"],
+            "--namespace-mappings",
+        ),
+        (
+            &[
+                "actionset",
+                "create",
+                "--action",
+                "backup",
+                "--labels",
+                "a b=c",
+            ],
+            "--labels",
+        ),
+        (
+            &["actionset", "create", "--action", "b", "--podlabels", "app"],
+            "--podlabels",
+        ),
     ];
     for (args, flag) in cases {
         let before = srv.requests().len();
@@ -450,6 +461,12 @@ fn bad_names_and_selectors_are_refused_before_anything_is_sent() {
             "{args:?} does not name {flag}: {error}"
         );
         assert!(!error.contains("API server"), "{args:?}: {error}");
+        if flag.ends_with("timeout") || *flag == "--ttl" {
+            assert!(
+                error.contains("a duration is a number and a unit"),
+                "{error}"
+            );
+        }
         assert_eq!(srv.requests().len(), before, "{args:?} sent requests");
     }
 }
@@ -487,6 +504,9 @@ fn template_formats_print_what_kubectl_prints() {
         "jsonpath={.metadata.labels}",
         "jsonpath={.nothing.here}",
         "go-template={{.metadata.name}} {{.kind}}",
+        // Go's missingkey=default, as kubectl renders: a missing key is `<no value>`, so is any
+        // field below it, and it is false and prints as `<nil>` through printf.
+        r#"go-template={{.nothing}}|{{.metadata.nope.deeper}}|{{if .nope}}y{{else}}n{{end}}|{{printf "%v" .nope}}|{{range .nope}}x{{end}}"#,
     ];
     // kubectl prints custom columns only from `get`: check the layout kubectl documents (headers
     // as given, three spaces between columns, <none> for nothing) and --no-headers.
@@ -569,4 +589,130 @@ fn lists_print_as_a_kubectl_list_and_names_as_type_slash_name() {
         assert_eq!(keys(&list), keys(&theirs));
         assert_eq!(list["metadata"], theirs["metadata"]);
     }
+}
+
+/// `profile create` as `kubectl create`: `--dry-run=client` sends nothing, `--dry-run=server`
+/// sends with `dryRun=All` and stores nothing, `-o name` is `TYPE/NAME`, `-o json` the object;
+/// the server dry run's note is kubectl's own (kubectl run against the same fake server).
+#[test]
+fn create_honours_dry_run_and_output_like_kubectl() {
+    let srv = FakeApiServer::start_blocking();
+    srv.install_kanister_crds();
+    let create = |extra: &[&str]| {
+        let mut args = vec![
+            "profile",
+            "create",
+            "s3compliant",
+            "--bucket",
+            "b",
+            "--region",
+            "us-east-1",
+            "--access-key",
+            "AKIAEXAMPLE",
+            "--secret-key",
+            "not-shown",
+            "--skip-validation",
+        ];
+        args.extend_from_slice(extra);
+        srv.command(BIN).args(&args).output().unwrap()
+    };
+    let stored = || {
+        srv.store()
+            .list("cr.kanister.io/v1alpha1", "Profile", Some("default"))
+            .len()
+    };
+
+    let before = srv.requests().len();
+    let out = create(&["--name", "p1", "--dry-run=client", "-o", "name"]);
+    assert_eq!(ok(&out), "profile.cr.kanister.io/p1\n");
+    let writes = srv.requests()[before..]
+        .iter()
+        .filter(|r| r.method != "GET")
+        .count();
+    assert_eq!(writes, 0, "a client dry run sends no write");
+
+    let before = srv.requests().len();
+    let out = create(&["--name", "p2", "--dry-run=server"]);
+    let ours = ok(&out);
+    assert_eq!(ours, "profile.cr.kanister.io/p2 created (server dry run)\n");
+    let posts: Vec<_> = srv.requests()[before..]
+        .iter()
+        .filter(|r| r.method == "POST")
+        .cloned()
+        .collect();
+    assert!(!posts.is_empty());
+    for post in &posts {
+        assert_eq!(
+            post.query_param("dryRun").as_deref(),
+            Some("All"),
+            "{}",
+            post.path
+        );
+    }
+    assert_eq!(stored(), 0, "a server dry run stores nothing");
+
+    let out = create(&["--name", "p3", "-o", "json"]);
+    let object: Value = serde_json::from_str(&ok(&out)).unwrap();
+    assert_eq!(object["metadata"]["name"], "p3");
+    assert!(!text(&out.stdout).contains("not-shown"));
+    assert_eq!(stored(), 1);
+
+    if let Some(kubectl) = kubectl() {
+        // kubectl sends no token over plain HTTP; a custom resource goes as JSON, which the
+        // fake server reads.
+        srv.allow_anonymous(true);
+        let file = srv.temp_dir().join("p4.json");
+        let profile = serde_json::json!({"apiVersion": "cr.kanister.io/v1alpha1",
+            "kind": "Profile", "metadata": {"name": "p4", "namespace": "default"},
+            "location": {"type": "s3Compliant", "bucket": "b"}});
+        std::fs::write(&file, profile.to_string()).unwrap();
+        let theirs = ok(&srv
+            .command(kubectl)
+            .args(["create", "--dry-run=server", "--validate=false", "-f"])
+            .arg(&file)
+            .output()
+            .unwrap());
+        assert_eq!(theirs, ours.replace("p2", "p4"));
+        assert_eq!(stored(), 1);
+    }
+}
+
+/// `--show-labels` adds kubectl's LABELS column to the snapshot list, from the labels the backup
+/// was created with.
+#[test]
+fn snapshot_list_shows_labels_like_kubectl() {
+    let srv = FakeApiServer::start_blocking();
+    let out = srv
+        .command(BIN)
+        .args([
+            "snapshot",
+            "create",
+            "labelled",
+            "--labels",
+            "team=db,tier=gold",
+        ])
+        .output()
+        .unwrap();
+    ok(&out);
+    let table = ok(&srv
+        .command(BIN)
+        .args(["snapshot", "list", "--show-labels"])
+        .output()
+        .unwrap());
+    let mut lines = table.lines();
+    let header = lines.next().unwrap();
+    assert!(header.trim_end().ends_with("LABELS"), "{table}");
+    let row = lines.find(|l| l.starts_with("labelled")).expect(&table);
+    // Velero's own storage-location label is among them, as `velero backup get --show-labels` shows.
+    let labels = row.split_whitespace().last().unwrap();
+    assert_eq!(
+        labels, "team=db,tier=gold,velero.io/storage-location=default",
+        "{table}"
+    );
+    let plain = ok(&srv
+        .command(BIN)
+        .args(["snapshot", "list"])
+        .output()
+        .unwrap());
+    assert!(!plain.contains("LABELS"), "{plain}");
 }

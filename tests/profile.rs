@@ -1,21 +1,20 @@
 //! Profiles and `location push/pull/delete` through the built binary, against the fake API
 //! server (with and without Kanister's Profile CRD, with Velero's BSL CRD) and s3s-fs.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::process::{Command, Stdio};
 
 use kubectl_backup_testbed::FakeApiServer;
 use kubectl_backup_testbed::s3::S3Server;
 use serde_json::{Value, json};
 
-const BIN: &str = env!("CARGO_BIN_EXE_kubectl-backup");
-const RANDOM_ALPHABET: &str = "bcdfghjklmnpqrstvwxz2456789";
+use common::BIN;
+use common::cli::{ok, run_off_runtime, send_signal, text};
+use common::files::data;
+use common::kanister::s3_profile_args;
 
-fn data(path: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/data")
-        .join(path)
-}
+mod common;
+
+const RANDOM_ALPHABET: &str = "bcdfghjklmnpqrstvwxz2456789";
 
 fn crd(path: &str) -> Value {
     let text = std::fs::read_to_string(data(path)).unwrap();
@@ -26,29 +25,6 @@ fn with_profile_crd(srv: &FakeApiServer) {
     srv.install_crd(crd("blueprint/crds/profile.yaml")).unwrap();
 }
 
-/// Run the binary without blocking the runtime that serves S3.
-async fn run(mut cmd: Command) -> Output {
-    tokio::task::spawn_blocking(move || cmd.output().unwrap())
-        .await
-        .unwrap()
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
-}
-
-#[track_caller]
-fn ok(out: &Output) -> String {
-    assert!(
-        out.status.success(),
-        "status {:?}\nstdout:\n{}\nstderr:\n{}",
-        out.status,
-        text(&out.stdout),
-        text(&out.stderr)
-    );
-    text(&out.stdout)
-}
-
 fn cmd(srv: &FakeApiServer, args: &[&str]) -> Command {
     let mut c = srv.command(BIN);
     c.args(args).arg("--no-progress");
@@ -57,20 +33,7 @@ fn cmd(srv: &FakeApiServer, args: &[&str]) -> Command {
 
 /// `profile create s3compliant` against `s3`, credentials from flags.
 fn create_s3(srv: &FakeApiServer, s3: &S3Server, extra: &[&str]) -> Command {
-    let mut c = cmd(
-        srv,
-        &[
-            "profile",
-            "create",
-            "s3compliant",
-            "--bucket",
-            "bucket",
-            "--region",
-            "us-east-1",
-            "--endpoint",
-            &s3.endpoint,
-        ],
-    );
+    let mut c = cmd(srv, &s3_profile_args(&s3.endpoint));
     c.args(extra);
     c
 }
@@ -129,7 +92,7 @@ async fn create_with_the_crd_is_what_kanctl_creates() {
     let srv = FakeApiServer::start().await;
     with_profile_crd(&srv);
     let s3 = S3Server::start().await.unwrap();
-    let out = run(create_s3(
+    let out = run_off_runtime(create_s3(
         &srv,
         &s3,
         &[
@@ -209,7 +172,7 @@ async fn create_with_the_crd_is_what_kanctl_creates() {
         vec!["profile", "list", "-o", "wide"],
         vec!["profile", "describe", name.as_str()],
     ] {
-        let out = run(cmd(&srv, &args)).await;
+        let out = run_off_runtime(cmd(&srv, &args)).await;
         let shown = ok(&out);
         assert!(!shown.contains(&s3.secret_key), "{args:?} leaked: {shown}");
         assert!(!text(&out.stderr).contains(&s3.secret_key));
@@ -218,10 +181,10 @@ async fn create_with_the_crd_is_what_kanctl_creates() {
             "{args:?}: {shown}"
         );
     }
-    let out = run(cmd(&srv, &["profile", "get", &name, "-o", "json"])).await;
+    let out = run_off_runtime(cmd(&srv, &["profile", "get", &name, "-o", "json"])).await;
     let shown: Value = serde_json::from_str(&ok(&out)).unwrap();
     assert_eq!(shown["location"]["prefix"], "team-a");
-    let out = run(cmd(&srv, &["profile", "describe", &name])).await;
+    let out = run_off_runtime(cmd(&srv, &["profile", "describe", &name])).await;
     assert!(
         ok(&out).contains("Resolves:         yes"),
         "{}",
@@ -229,7 +192,7 @@ async fn create_with_the_crd_is_what_kanctl_creates() {
     );
 
     // --name gives a readable name; delete removes the Profile and the Secret we created.
-    let out = run(create_s3(
+    let out = run_off_runtime(create_s3(
         &srv,
         &s3,
         &[
@@ -248,7 +211,7 @@ async fn create_with_the_crd_is_what_kanctl_creates() {
             .iter()
             .any(|p| name_of(p) == "minio")
     );
-    let out = run(cmd(&srv, &["profile", "delete", "minio"])).await;
+    let out = run_off_runtime(cmd(&srv, &["profile", "delete", "minio"])).await;
     let deleted = ok(&out);
     assert!(
         deleted.contains("profile.cr.kanister.io/minio deleted"),
@@ -267,7 +230,7 @@ async fn create_with_the_crd_is_what_kanctl_creates() {
             .count(),
         1
     );
-    let out = run(cmd(&srv, &["profile", "delete", "minio"])).await;
+    let out = run_off_runtime(cmd(&srv, &["profile", "delete", "minio"])).await;
     assert!(!out.status.success());
     assert!(text(&out.stderr).contains("profile default/minio not found"));
 }
@@ -279,7 +242,7 @@ async fn without_the_crd_profiles_live_in_labelled_secrets() {
     let mut c = create_s3(&srv, &s3, &["--name", "minio"]);
     c.env("AWS_ACCESS_KEY_ID", &s3.access_key)
         .env("AWS_SECRET_ACCESS_KEY", &s3.secret_key);
-    let stdout = ok(&run(c).await);
+    let stdout = ok(&run_off_runtime(c).await);
     assert!(stdout.contains("labelled Secret"), "{stdout}");
     let all_secrets = secrets(&srv, "default");
     let holder = all_secrets
@@ -308,16 +271,16 @@ async fn without_the_crd_profiles_live_in_labelled_secrets() {
     );
     assert!(!String::from_utf8_lossy(&yaml).contains(&s3.secret_key));
 
-    let out = run(cmd(&srv, &["profile", "list"])).await;
+    let out = run_off_runtime(cmd(&srv, &["profile", "list"])).await;
     let table = ok(&out);
     assert!(
         table.contains("minio") && table.contains("Secret"),
         "{table}"
     );
-    let out = run(cmd(&srv, &["profile", "get", "minio", "-o", "json"])).await;
+    let out = run_off_runtime(cmd(&srv, &["profile", "get", "minio", "-o", "json"])).await;
     let json = ok(&out);
     assert!(!json.contains(&s3.secret_key));
-    let out = run(cmd(&srv, &["profile", "validate", "minio"])).await;
+    let out = run_off_runtime(cmd(&srv, &["profile", "validate", "minio"])).await;
     let lines = ok(&out);
     for check in [
         "credentials resolve",
@@ -344,7 +307,7 @@ async fn without_the_crd_profiles_live_in_labelled_secrets() {
         b"hello profile"
     );
 
-    let out = run(cmd(&srv, &["profile", "delete", "minio"])).await;
+    let out = run_off_runtime(cmd(&srv, &["profile", "delete", "minio"])).await;
     ok(&out);
     assert!(secrets_named(&srv, "minio").is_empty());
     assert!(
@@ -370,7 +333,7 @@ async fn push_bytes(srv: &FakeApiServer, source: [&str; 2], path: &str, bytes: &
     let mut args = vec!["location", "push"];
     args.extend(source);
     args.extend(["--path", path, file.to_str().unwrap()]);
-    ok(&run(cmd(srv, &args)).await);
+    ok(&run_off_runtime(cmd(srv, &args)).await);
 }
 
 fn secrets_named(srv: &FakeApiServer, name: &str) -> Vec<Value> {
@@ -390,7 +353,7 @@ async fn credentials_from_an_existing_secret() {
             "metadata": {"name": "minio-creds", "namespace": "default"},
             "stringData": {"aws_access_key_id": s3.access_key, "aws_secret_access_key": s3.secret_key}}))
         .unwrap();
-    let out = run(create_s3(
+    let out = run_off_runtime(create_s3(
         &srv,
         &s3,
         &["--name", "p1", "--secret", "default/minio-creds"],
@@ -412,7 +375,7 @@ async fn credentials_from_an_existing_secret() {
             "metadata": {"name": "wrong-keys", "namespace": "default"},
             "stringData": {"user": "x", "password": "y"}}))
         .unwrap();
-    let out = run(create_s3(
+    let out = run_off_runtime(create_s3(
         &srv,
         &s3,
         &["--name", "p2", "--secret", "wrong-keys"],
@@ -429,7 +392,7 @@ async fn credentials_from_an_existing_secret() {
             "metadata": {"name": "typed", "namespace": "default"},
             "stringData": {"aws_access_key_id": s3.access_key, "aws_secret_access_key": s3.secret_key}}))
         .unwrap();
-    ok(&run(create_s3(&srv, &s3, &["--name", "p3", "--secret", "typed"])).await);
+    ok(&run_off_runtime(create_s3(&srv, &s3, &["--name", "p3", "--secret", "typed"])).await);
     let p3 = profile_named(&srv, "p3");
     assert_eq!(p3["credential"]["type"], "secret");
     assert_eq!(p3["credential"]["secret"]["name"], "typed");
@@ -441,7 +404,7 @@ async fn credentials_from_an_existing_secret() {
     );
 
     // The profile is not deleted with the user's own Secret.
-    let out = run(cmd(&srv, &["profile", "delete", "p1"])).await;
+    let out = run_off_runtime(cmd(&srv, &["profile", "delete", "p1"])).await;
     assert!(!ok(&out).contains("secret/"));
     assert_eq!(secrets_named(&srv, "minio-creds").len(), 1);
 }
@@ -450,7 +413,7 @@ async fn credentials_from_an_existing_secret() {
 async fn no_credentials_without_a_terminal_is_a_clear_error() {
     let srv = FakeApiServer::start().await;
     let s3 = S3Server::start().await.unwrap();
-    let out = run(create_s3(&srv, &s3, &[])).await;
+    let out = run_off_runtime(create_s3(&srv, &s3, &[])).await;
     assert!(!out.status.success());
     let err = text(&out.stderr);
     assert!(
@@ -578,21 +541,21 @@ async fn validate_names_the_failing_check() {
         c.stdin(Stdio::null());
         c
     };
-    ok(&run(create(
+    ok(&run_off_runtime(create(
         "wrong-secret",
         &s3.endpoint,
         "bucket",
         "not-the-secret",
     ))
     .await);
-    ok(&run(create(
+    ok(&run_off_runtime(create(
         "no-bucket",
         &s3.endpoint,
         "missing-bucket",
         &s3.secret_key,
     ))
     .await);
-    ok(&run(create(
+    ok(&run_off_runtime(create(
         "unreachable",
         "http://127.0.0.1:1",
         "bucket",
@@ -608,7 +571,7 @@ async fn validate_names_the_failing_check() {
         ("no-bucket", "bucket exists", "does not exist"),
         ("unreachable", "endpoint reachable", "cannot reach"),
     ] {
-        let out = run(cmd(&srv, &["profile", "validate", name])).await;
+        let out = run_off_runtime(cmd(&srv, &["profile", "validate", name])).await;
         assert!(!out.status.success(), "{name}");
         let stdout = text(&out.stdout);
         let stderr = text(&out.stderr);
@@ -636,7 +599,7 @@ async fn validate_names_the_failing_check() {
             &profile_secret(&srv, "no-bucket"),
         )
         .unwrap();
-    let out = run(cmd(&srv, &["profile", "validate", "no-bucket"])).await;
+    let out = run_off_runtime(cmd(&srv, &["profile", "validate", "no-bucket"])).await;
     assert!(
         text(&out.stdout).contains("FAIL  credentials resolve"),
         "{}",
@@ -666,7 +629,7 @@ async fn validate_names_the_failing_check() {
         ],
     );
     c2.stdin(Stdio::null());
-    let out = run(c2).await;
+    let out = run_off_runtime(c2).await;
     assert!(!out.status.success());
     let err = text(&out.stderr);
     assert!(
@@ -690,7 +653,7 @@ fn profile_secret(srv: &FakeApiServer, profile: &str) -> String {
 }
 
 async fn s3_profile(srv: &FakeApiServer, s3: &S3Server, name: &str, prefix: &str) {
-    let out = run(create_s3(
+    let out = run_off_runtime(create_s3(
         srv,
         s3,
         &[
@@ -734,7 +697,7 @@ async fn location_push_pull_delete_round_trip() {
             ],
         )
     };
-    let out = run(push("app/a/b")).await;
+    let out = run_off_runtime(push("app/a/b")).await;
     ok(&out);
     assert!(
         text(&out.stderr).contains("pre/app/a/b"),
@@ -746,11 +709,11 @@ async fn location_push_pull_delete_round_trip() {
         std::fs::read(s3.object_path("bucket", "pre/app/a/b")).unwrap(),
         body
     );
-    ok(&run(push("app/a/bc")).await);
+    ok(&run_off_runtime(push("app/a/bc")).await);
 
     // Pull to a file and to stdout.
     let target = dir.path().join("out.bin");
-    ok(&run(cmd(
+    ok(&run_off_runtime(cmd(
         &srv,
         &[
             "location",
@@ -764,7 +727,7 @@ async fn location_push_pull_delete_round_trip() {
     ))
     .await);
     assert_eq!(std::fs::read(&target).unwrap(), body);
-    let out = run(cmd(
+    let out = run_off_runtime(cmd(
         &srv,
         &[
             "location",
@@ -778,7 +741,7 @@ async fn location_push_pull_delete_round_trip() {
     ))
     .await;
     assert_eq!(out.stdout, body);
-    let out = run(cmd(
+    let out = run_off_runtime(cmd(
         &srv,
         &[
             "location",
@@ -815,7 +778,7 @@ async fn location_push_pull_delete_round_trip() {
         }
         c
     };
-    let out = run(delete("app/a/b", false)).await;
+    let out = run_off_runtime(delete("app/a/b", false)).await;
     assert!(
         ok(&out).contains("deleted 1 object under pre/app/a/b "),
         "{}",
@@ -823,8 +786,8 @@ async fn location_push_pull_delete_round_trip() {
     );
     assert!(s3.object_path("bucket", "pre/app/a/bc").exists());
     assert!(!s3.object_path("bucket", "pre/app/a/b").exists());
-    ok(&run(push("app/a/b/inner")).await);
-    let out = run(delete("app/a/b", false)).await;
+    ok(&run_off_runtime(push("app/a/b/inner")).await);
+    let out = run_off_runtime(delete("app/a/b", false)).await;
     assert!(
         ok(&out).contains("deleted 1 object"),
         "{}",
@@ -833,9 +796,9 @@ async fn location_push_pull_delete_round_trip() {
     assert!(!s3.object_path("bucket", "pre/app/a/b/inner").exists());
     assert!(s3.object_path("bucket", "pre/app/a/bc").exists());
     // Kanister prefix match: a/b also deletes a/bc.
-    ok(&run(push("app/k/b")).await);
-    ok(&run(push("app/k/bc")).await);
-    let out = run(delete("app/k/b", true)).await;
+    ok(&run_off_runtime(push("app/k/b")).await);
+    ok(&run_off_runtime(push("app/k/bc")).await);
+    let out = run_off_runtime(delete("app/k/b", true)).await;
     assert!(
         ok(&out).contains("deleted 2 objects"),
         "{}",
@@ -845,7 +808,7 @@ async fn location_push_pull_delete_round_trip() {
     assert!(!s3.object_path("bucket", "pre/app/k/b").exists());
     // Refused: an empty path and a path escaping the prefix.
     for path in ["/", "../other"] {
-        let out = run(cmd(
+        let out = run_off_runtime(cmd(
             &srv,
             &["location", "delete", "--profile", "minio", "--path", path],
         ))
@@ -861,7 +824,7 @@ async fn interrupted_push_leaves_no_object() {
     with_profile_crd(&srv);
     let s3 = S3Server::start().await.unwrap();
     s3_profile(&srv, &s3, "minio", "").await;
-    for signal in ["-INT", "-KILL"] {
+    for signal in ["INT", "KILL"] {
         let mut c = cmd(
             &srv,
             &[
@@ -887,10 +850,7 @@ async fn interrupted_push_leaves_no_object() {
                 stdin.write_all(&chunk).unwrap();
             }
             std::thread::sleep(std::time::Duration::from_millis(1500));
-            Command::new("kill")
-                .args([signal, &child.id().to_string()])
-                .status()
-                .unwrap();
+            send_signal(child.id(), signal);
             let out = child.wait_with_output().unwrap();
             drop(stdin);
             out
@@ -899,7 +859,7 @@ async fn interrupted_push_leaves_no_object() {
         .unwrap();
         assert!(!out.status.success(), "{signal}");
         assert!(!s3.object_path("bucket", "big/object").exists(), "{signal}");
-        if signal == "-INT" {
+        if signal == "INT" {
             assert!(
                 text(&out.stderr).contains("cancelled"),
                 "{}",
@@ -933,7 +893,7 @@ async fn velero_backup_storage_location_is_accepted() {
             "spec": {"provider": "aws", "objectStorage": {"bucket": "bucket", "prefix": "/velero/"},
                      "config": {"region": "minio", "s3Url": s3.endpoint, "s3ForcePathStyle": "true", "profile": "backup"}}}))
         .unwrap();
-    let out = run(cmd(&srv, &["profile", "validate", "--location", "default"])).await;
+    let out = run_off_runtime(cmd(&srv, &["profile", "validate", "--location", "default"])).await;
     let lines = ok(&out);
     assert!(lines.contains("ok    probe deleted"), "{lines}");
     assert!(lines.contains("[backup]"), "{lines}");
@@ -946,7 +906,7 @@ async fn velero_backup_storage_location_is_accepted() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("in.bin");
     std::fs::write(&file, b"x").unwrap();
-    let out = run(cmd(
+    let out = run_off_runtime(cmd(
         &srv,
         &[
             "location",
@@ -977,14 +937,14 @@ async fn velero_backup_storage_location_is_accepted() {
                      "config": {"s3Url": s3.endpoint, "s3ForcePathStyle": "true"}}}),
         )
         .unwrap();
-    let out = run(cmd(&srv, &["profile", "validate", "--location", "other"])).await;
+    let out = run_off_runtime(cmd(&srv, &["profile", "validate", "--location", "other"])).await;
     assert!(!out.status.success());
     let err = text(&out.stderr);
     assert!(
         err.contains("check \"credentials resolve\" failed") && err.contains("has no key \"nope\""),
         "{err}"
     );
-    let out = run(cmd(
+    let out = run_off_runtime(cmd(
         &srv,
         &["location", "pull", "--location", "missing", "--path", "x"],
     ))
@@ -1011,7 +971,7 @@ async fn local_profiles_and_the_default_directory() {
     );
     c.env("XDG_DATA_HOME", &data_home)
         .env("KUBECONFIG", "/nonexistent");
-    ok(&run(c).await);
+    ok(&run_off_runtime(c).await);
     assert_eq!(
         std::fs::read(data_home.join("kubectl-backup/a/b")).unwrap(),
         b"local"
@@ -1022,7 +982,7 @@ async fn local_profiles_and_the_default_directory() {
         &["location", "push", "--path", "a/b", file.to_str().unwrap()],
     );
     c.env_remove("XDG_DATA_HOME");
-    ok(&run(c).await);
+    ok(&run_off_runtime(c).await);
     assert!(
         srv.home_dir()
             .join(".local/share/kubectl-backup/a/b")
@@ -1031,7 +991,7 @@ async fn local_profiles_and_the_default_directory() {
 
     // A local profile is kept in a labelled Secret even with the CRD installed.
     let store = dir.path().join("store");
-    let out = run(cmd(
+    let out = run_off_runtime(cmd(
         &srv,
         &[
             "profile",
@@ -1056,7 +1016,7 @@ async fn local_profiles_and_the_default_directory() {
         secrets_named(&srv, "disk")[0]["type"],
         "kubectl-backup.io/profile"
     );
-    ok(&run(cmd(
+    ok(&run_off_runtime(cmd(
         &srv,
         &[
             "location",
@@ -1070,7 +1030,7 @@ async fn local_profiles_and_the_default_directory() {
     ))
     .await);
     assert_eq!(std::fs::read(store.join("p/x")).unwrap(), b"local");
-    let out = run(cmd(&srv, &["profile", "validate", "disk"])).await;
+    let out = run_off_runtime(cmd(&srv, &["profile", "validate", "disk"])).await;
     assert!(
         ok(&out).contains("ok    directory writable"),
         "{}",
@@ -1104,7 +1064,7 @@ async fn gcs_and_azure_profiles_follow_kanctl() {
         c
     };
     // kubectl-backup cannot check a service-account profile itself: creating it needs --skip-validation.
-    let out = run(gcs(&[])).await;
+    let out = run_off_runtime(gcs(&[])).await;
     assert!(!out.status.success());
     let err = text(&out.stderr);
     assert!(
@@ -1118,7 +1078,7 @@ async fn gcs_and_azure_profiles_follow_kanctl() {
     );
 
     // --dry-run prints the Profile and creates nothing.
-    let out = run(gcs(&["--dry-run", "--skip-validation"])).await;
+    let out = run_off_runtime(gcs(&["--dry-run", "--skip-validation"])).await;
     let yaml = ok(&out);
     assert!(
         yaml.contains("generateName: gcp-profile-") && yaml.contains("idField: gcp_project_id"),
@@ -1127,7 +1087,7 @@ async fn gcs_and_azure_profiles_follow_kanctl() {
     assert!(!yaml.contains("SECRETKEYMATERIAL"));
     assert!(profiles(&srv, "default").is_empty());
 
-    ok(&run(gcs(&["--skip-validation"])).await);
+    ok(&run_off_runtime(gcs(&["--skip-validation"])).await);
     let p = &profiles(&srv, "default")[0];
     assert!(name_of(p).starts_with("gcp-profile-"));
     assert_eq!(p["location"]["type"], "gcs");
@@ -1157,7 +1117,7 @@ async fn gcs_and_azure_profiles_follow_kanctl() {
         ],
     );
     c.env("AZURE_STORAGE_KEY", "YXp1cmUta2V5");
-    let stdout = ok(&run(c).await);
+    let stdout = ok(&run_off_runtime(c).await);
     assert!(stdout.contains("secret/azure-secret-"), "{stdout}");
     let az = profile_named(&srv, "az");
     assert_eq!(az["credential"]["type"], "secret");
@@ -1167,7 +1127,7 @@ async fn gcs_and_azure_profiles_follow_kanctl() {
         .to_string();
     let secret = secrets_named(&srv, &secret_name).pop().unwrap();
     assert_eq!(secret["type"], "secrets.kanister.io/azure");
-    let out = run(cmd(&srv, &["profile", "describe", "az"])).await;
+    let out = run_off_runtime(cmd(&srv, &["profile", "describe", "az"])).await;
     let shown = ok(&out);
     assert!(
         shown.contains("blob.core.chinacloudapi.cn") && !shown.contains("YXp1cmUta2V5"),

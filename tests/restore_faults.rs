@@ -3,28 +3,13 @@
 //! create out and then drops the connection (the answer is lost). Every object must end up
 //! restored exactly once, and the counts in the summary must match the cluster.
 
-use std::process::Output;
-
 use kubectl_backup_testbed::FakeApiServer;
 use kubectl_backup_testbed::apiserver::{Fault, FaultRule};
 use serde_json::json;
 
-const BIN: &str = env!("CARGO_BIN_EXE_kubectl-backup");
+use common::cli::run;
 
-fn run(server: &FakeApiServer, args: &[&str]) -> Output {
-    let output = server
-        .command(BIN)
-        .args(args)
-        .output()
-        .expect("run kubectl-backup");
-    eprintln!(
-        "$ kubectl-backup {}\n--- stdout\n{}--- stderr\n{}",
-        args.join(" "),
-        String::from_utf8_lossy(&output.stdout),
-        String::from_utf8_lossy(&output.stderr)
-    );
-    output
-}
+mod common;
 
 /// `total` ConfigMaps in namespace `bulk`, backed up as `bk`.
 fn backed_up_configmaps(total: usize) -> FakeApiServer {

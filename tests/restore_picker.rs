@@ -2,31 +2,19 @@
 //! pseudo-terminal against the fake API server and the local default location.
 
 use std::path::PathBuf;
-use std::process::{Command, Output, Stdio};
+use std::process::Command;
 use std::time::Duration;
 
 use kubectl_backup_testbed::FakeApiServer;
 use kubectl_backup_testbed::pty::{Key, Terminal};
 use serde_json::json;
 
-const BIN: &str = env!("CARGO_BIN_EXE_kubectl-backup");
-const WAIT: Duration = Duration::from_secs(60);
+use common::BIN;
+use common::cli::run;
 
-fn run(server: &FakeApiServer, args: &[&str]) -> Output {
-    let output = server
-        .command(BIN)
-        .args(args)
-        .stdin(Stdio::null())
-        .output()
-        .expect("run kubectl-backup");
-    eprintln!(
-        "$ kubectl-backup {}\n--- stdout\n{}--- stderr\n{}",
-        args.join(" "),
-        String::from_utf8_lossy(&output.stdout),
-        String::from_utf8_lossy(&output.stderr)
-    );
-    output
-}
+mod common;
+
+const WAIT: Duration = Duration::from_secs(60);
 
 fn command(server: &FakeApiServer, args: &[&str]) -> Command {
     let mut cmd = server.command(BIN);

@@ -3,72 +3,18 @@
 //! checks that refuse a schedule before anything is created. The CronJob path runs for real in
 //! the node-mode tests (`actionset_parity schedule_node`).
 
-use std::path::Path;
-use std::process::Output;
-
 use kubectl_backup_testbed::FakeApiServer;
 use serde_json::{Value, json};
 
-const BIN: &str = env!("CARGO_BIN_EXE_kubectl-backup");
+use common::cli::{ok, run};
+use common::velero::install_velero;
 
-fn run(server: &FakeApiServer, args: &[&str]) -> Output {
-    let output = server.command(BIN).args(args).output().unwrap();
-    eprintln!(
-        "$ kubectl-backup {}\n--- stdout\n{}--- stderr\n{}",
-        args.join(" "),
-        String::from_utf8_lossy(&output.stdout),
-        String::from_utf8_lossy(&output.stderr)
-    );
-    output
-}
-
-#[track_caller]
-fn ok(output: &Output) -> String {
-    assert!(output.status.success(), "{output:?}");
-    String::from_utf8_lossy(&output.stdout).into_owned()
-}
-
-/// Velero's CRDs (Schedule among them), a ready Velero Deployment and an Available location.
-fn with_velero_running(server: &FakeApiServer) {
-    let crds = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/snapshot/crds");
-    for file in [
-        "velero.io_backups.yaml",
-        "velero.io_backupstoragelocations.yaml",
-        "velero.io_schedules.yaml",
-        "velero.io_deletebackuprequests.yaml",
-    ] {
-        let text = std::fs::read_to_string(crds.join(file)).unwrap();
-        let crd: Value = serde_saphyr::from_str(&text).unwrap();
-        server.install_crd(crd).unwrap();
-    }
-    server.store().create_namespace("velero");
-    server
-        .store()
-        .create(json!({"apiVersion": "apps/v1", "kind": "Deployment",
-            "metadata": {"name": "velero", "namespace": "velero", "labels": {"component": "velero"}},
-            "spec": {"replicas": 1, "selector": {"matchLabels": {"component": "velero"}},
-                "template": {"metadata": {"labels": {"component": "velero"}},
-                    "spec": {"containers": [{"name": "velero", "image": "velero/velero"}]}}},
-            "status": {"replicas": 1, "availableReplicas": 1,
-                "conditions": [{"type": "Available", "status": "True"}]}}))
-        .unwrap();
-    server
-        .store()
-        .apply(
-            json!({"apiVersion": "velero.io/v1", "kind": "BackupStorageLocation",
-            "metadata": {"name": "default", "namespace": "velero"},
-            "spec": {"provider": "aws", "default": true,
-                "objectStorage": {"bucket": "bucket", "prefix": "team-a"},
-                "config": {"region": "us-east-1"}},
-            "status": {"phase": "Available"}}),
-        )
-        .unwrap();
-}
+mod common;
 
 #[test]
 fn with_velero_running_a_snapshot_schedule_is_a_velero_schedule() {
     let server = FakeApiServer::start_blocking();
-    with_velero_running(&server);
+    install_velero(&server, "Available", None);
     let out = run(
         &server,
         &[

@@ -3,54 +3,24 @@
 //! tests that need nothing of the fake's own (faults, request log) also run on a real cluster
 //! (`on_both_backends!`).
 
-use std::path::{Path, PathBuf};
-use std::process::Output;
+use std::path::Path;
 
 use kubectl_backup::snapshot::tarball::Archive;
 use kubectl_backup::snapshot::types::{Backup, BackupPhase, BackupResults};
+use kubectl_backup_testbed::TestCluster;
 use kubectl_backup_testbed::apiserver::{Fault, FaultRule};
-use kubectl_backup_testbed::{Backend, FakeApiServer, TestCluster};
 use serde_json::{Value, json};
 
-const BIN: &str = env!("CARGO_BIN_EXE_kubectl-backup");
+use common::BIN;
+use common::cli::{run, send_signal, stderr};
+use common::files::{backup_dir, data, local_root, open_archive};
+use common::net::serve_once;
+use common::velero::install_velero;
 
-fn run(server: &impl Backend, args: &[&str]) -> Output {
-    let output = server
-        .command(BIN)
-        .args(args)
-        .output()
-        .expect("run kubectl-backup");
-    eprintln!(
-        "$ kubectl-backup {}\n--- stdout\n{}--- stderr\n{}",
-        args.join(" "),
-        String::from_utf8_lossy(&output.stdout),
-        String::from_utf8_lossy(&output.stderr)
-    );
-    output
-}
-
-fn stderr(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stderr).into_owned()
-}
-
-fn local_root(server: &impl Backend) -> PathBuf {
-    server.home_dir().join(".local/share/kubectl-backup")
-}
-
-fn backup_dir(server: &impl Backend, name: &str) -> PathBuf {
-    local_root(server).join("backups").join(name)
-}
+mod common;
 
 fn read_backup(dir: &Path) -> Backup {
     serde_json::from_slice(&std::fs::read(dir.join("velero-backup.json")).unwrap()).unwrap()
-}
-
-fn open_archive(dir: &Path, name: &str) -> Archive {
-    Archive::open_path(
-        &dir.join(format!("{name}.tar.gz")),
-        Some(&dir.join(format!("{name}-kubectl-backup-integrity.json.gz"))),
-    )
-    .unwrap()
 }
 
 fn gunzip_json<T: serde::de::DeserializeOwned>(path: &Path) -> T {
@@ -775,11 +745,7 @@ fn interrupting_create_leaves_no_backup_behind() {
         );
         std::thread::sleep(std::time::Duration::from_millis(50));
     }
-    let status = std::process::Command::new("kill")
-        .args(["-INT", &child.id().to_string()])
-        .status()
-        .unwrap();
-    assert!(status.success());
+    send_signal(child.id(), "INT");
     let output = child.wait_with_output().unwrap();
     let err = String::from_utf8_lossy(&output.stderr);
     assert!(!output.status.success(), "{err}");
@@ -792,83 +758,6 @@ fn interrupting_create_leaves_no_backup_behind() {
         .map(|d| d.map(|e| e.unwrap().file_name()).collect())
         .unwrap_or_default();
     assert!(left.is_empty(), "left behind: {left:?}");
-}
-
-fn seed_fake(server: &FakeApiServer, value: Value) {
-    server.store().create(value).expect("seed object");
-}
-
-fn install_velero(
-    server: &FakeApiServer,
-    bsl_phase: &str,
-    s3: Option<&kubectl_backup_testbed::s3::S3Server>,
-) {
-    let crds = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/snapshot/crds");
-    for file in [
-        "velero.io_backups.yaml",
-        "velero.io_backupstoragelocations.yaml",
-        "velero.io_deletebackuprequests.yaml",
-        "velero.io_downloadrequests.yaml",
-    ] {
-        let text = std::fs::read_to_string(crds.join(file)).unwrap();
-        let crd: Value = serde_saphyr::from_str(&text).unwrap();
-        server.install_crd(crd).unwrap();
-    }
-    server.store().create_namespace("velero");
-    seed_fake(
-        server,
-        json!({"apiVersion": "apps/v1", "kind": "Deployment",
-        "metadata": {"name": "velero", "namespace": "velero", "labels": {"component": "velero"}},
-        "spec": {"replicas": 1, "selector": {"matchLabels": {"component": "velero"}},
-            "template": {"metadata": {"labels": {"component": "velero"}}, "spec": {"containers": [{"name": "velero", "image": "velero/velero"}]}}},
-        "status": {"replicas": 1, "availableReplicas": 1, "conditions": [{"type": "Available", "status": "True"}]}}),
-    );
-    let mut config = json!({"region": "us-east-1", "s3ForcePathStyle": "true"});
-    if let Some(s3) = s3 {
-        config["s3Url"] = json!(s3.endpoint);
-        let ini = format!(
-            "[default]\naws_access_key_id={}\naws_secret_access_key={}\n",
-            s3.access_key, s3.secret_key
-        );
-        seed_fake(
-            server,
-            json!({"apiVersion": "v1", "kind": "Secret",
-            "metadata": {"name": "cloud-credentials", "namespace": "velero"},
-            "data": {"cloud": base64(&ini)}}),
-        );
-    }
-    server.store().apply(json!({"apiVersion": "velero.io/v1", "kind": "BackupStorageLocation",
-        "metadata": {"name": "default", "namespace": "velero"},
-        "spec": {"provider": "aws", "default": true, "objectStorage": {"bucket": "bucket", "prefix": "team-a"}, "config": config},
-        "status": {"phase": bsl_phase}})).unwrap();
-}
-
-/// Serves `body` to the first HTTP request on a loopback port; returns the URL.
-fn serve_once(body: Vec<u8>) -> String {
-    use std::io::{Read, Write};
-    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
-    let url = format!(
-        "http://{}/presigned/object?X-Amz-Signature=secret",
-        listener.local_addr().unwrap()
-    );
-    std::thread::spawn(move || {
-        if let Ok((mut socket, _)) = listener.accept() {
-            let mut request = [0u8; 4096];
-            let _ = socket.read(&mut request);
-            let head = format!(
-                "HTTP/1.1 200 OK\r\nContent-Length: {}\r\nContent-Type: application/octet-stream\r\nConnection: close\r\n\r\n",
-                body.len()
-            );
-            let _ = socket.write_all(head.as_bytes());
-            let _ = socket.write_all(&body);
-        }
-    });
-    url
-}
-
-fn base64(text: &str) -> String {
-    use base64::Engine;
-    base64::engine::general_purpose::STANDARD.encode(text)
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -993,12 +882,9 @@ fn with_velero_running_create_submits_a_backup_and_follows_it() {
 
     // Its files are not readable from here (no location given): download asks Velero for a
     // presigned URL through a DownloadRequest, then checks what it got.
-    let tarball = std::fs::read(
-        Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("tests/data/snapshot/velero-made/backups/nightly/nightly.tar.gz"),
-    )
-    .unwrap();
-    let url = serve_once(tarball);
+    let tarball =
+        std::fs::read(data("snapshot/velero-made/backups/nightly/nightly.tar.gz")).unwrap();
+    let url = serve_once("/presigned/object?X-Amz-Signature=secret", tarball);
     let target = server.temp_dir().join("vb2.tar.gz");
     let downloader = server
         .command(BIN)

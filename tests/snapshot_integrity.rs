@@ -4,7 +4,7 @@
 //! refused by name; one corrupt entry never hides the others; `etcd inspect` of a damaged
 //! snapshot is refused (or warned about) like `status` and `restore`.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Output;
 use std::time::{Duration, Instant};
 
@@ -12,49 +12,12 @@ use kubectl_backup_testbed::TestCluster;
 use kubectl_backup_testbed::s3::{Fault, Match, S3Server};
 use serde_json::{Value, json};
 
-const BIN: &str = env!("CARGO_BIN_EXE_kubectl-backup");
+use common::BIN;
+use common::cli::{run, send_signal, text};
+use common::files::{backup_dir, data, files_under};
+use common::kanister::s3_profile_args;
 
-fn run(cluster: &TestCluster, args: &[&str]) -> Output {
-    let output = cluster.command(BIN).args(args).output().unwrap();
-    eprintln!(
-        "$ kubectl-backup {}\n--- stdout\n{}--- stderr\n{}",
-        args.join(" "),
-        text(&output.stdout),
-        text(&output.stderr)
-    );
-    output
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
-}
-
-fn backup_dir(cluster: &TestCluster, name: &str) -> PathBuf {
-    cluster
-        .home_dir()
-        .join(".local/share/kubectl-backup/backups")
-        .join(name)
-}
-
-/// Every file under `dir` (s3s-fs may keep empty directories).
-fn files_under(dir: &Path) -> Vec<PathBuf> {
-    let mut found = Vec::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(d) = stack.pop() {
-        let Ok(entries) = std::fs::read_dir(&d) else {
-            continue;
-        };
-        for entry in entries {
-            let path = entry.unwrap().path();
-            if path.is_dir() {
-                stack.push(path);
-            } else {
-                found.push(path);
-            }
-        }
-    }
-    found
-}
+mod common;
 
 fn seed(cluster: &TestCluster) -> String {
     let shop = cluster.namespace("shop");
@@ -102,7 +65,7 @@ fn configmap_exists(cluster: &TestCluster, namespace: &str, name: &str) -> bool 
 
 fn install_velero_location(cluster: &TestCluster, s3: &S3Server) {
     let server = cluster.fake_server().unwrap();
-    let crds = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/snapshot/crds");
+    let crds = data("snapshot/crds");
     for file in [
         "velero.io_backups.yaml",
         "velero.io_backupstoragelocations.yaml",
@@ -134,34 +97,26 @@ fn install_velero_location(cluster: &TestCluster, s3: &S3Server) {
 /// must end with (128 + its number).
 #[derive(Clone, Copy)]
 struct StopSignal {
-    kill_flag: &'static str,
+    name: &'static str,
     said: &'static str,
     exit_code: i32,
 }
 
 const SIGINT: StopSignal = StopSignal {
-    kill_flag: "-INT",
+    name: "INT",
     said: "interrupted",
     exit_code: 130,
 };
 const SIGTERM: StopSignal = StopSignal {
-    kill_flag: "-TERM",
+    name: "TERM",
     said: "terminated (SIGTERM)",
     exit_code: 143,
 };
 const SIGHUP: StopSignal = StopSignal {
-    kill_flag: "-HUP",
+    name: "HUP",
     said: "hung up (SIGHUP)",
     exit_code: 129,
 };
-
-fn send(signal: StopSignal, pid: u32) {
-    let status = std::process::Command::new("kill")
-        .args([signal.kill_flag, &pid.to_string()])
-        .status()
-        .unwrap();
-    assert!(status.success());
-}
 
 /// Holds the PUT of `object` at the server for a while, sends SIGINT once it has arrived, and
 /// checks that once the server has handled every held request, nothing of the backup is left.
@@ -208,7 +163,7 @@ async fn stop_during_put_of(object: &str, signal: StopSignal) {
         tokio::time::sleep(Duration::from_millis(20)).await;
     }
     assert_eq!(s3.delayed_in_flight(), 1, "the PUT is held at the server");
-    send(signal, child.id().unwrap());
+    send_signal(child.id().unwrap(), signal.name);
     let output = child.wait_with_output().await.unwrap();
     let err = text(&output.stderr);
     assert_eq!(output.status.code(), Some(signal.exit_code), "{err}");
@@ -262,26 +217,16 @@ async fn sighup_during_the_tarball_put_leaves_no_backup() {
 /// names the signal.
 /// Profile `minio` for the in-process S3 server.
 fn create_minio_profile(cluster: &TestCluster, s3: &S3Server) {
-    let profile = run_blocking(
-        cluster,
-        &[
-            "profile",
-            "create",
-            "s3compliant",
-            "--bucket",
-            "bucket",
-            "--region",
-            "us-east-1",
-            "--endpoint",
-            &s3.endpoint,
-            "--access-key",
-            &s3.access_key,
-            "--secret-key",
-            &s3.secret_key,
-            "--name",
-            "minio",
-        ],
-    );
+    let mut args = s3_profile_args(&s3.endpoint);
+    args.extend([
+        "--access-key",
+        &s3.access_key,
+        "--secret-key",
+        &s3.secret_key,
+        "--name",
+        "minio",
+    ]);
+    let profile = run_blocking(cluster, &args);
     assert!(profile.status.success(), "{}", text(&profile.stderr));
 }
 
@@ -321,7 +266,7 @@ async fn stop_a_multipart_push(signal: StopSignal) {
         assert!(Instant::now() < deadline, "no part was uploaded");
         tokio::time::sleep(Duration::from_millis(20)).await;
     }
-    send(signal, child.id().unwrap());
+    send_signal(child.id().unwrap(), signal.name);
     let output = child.wait_with_output().await.unwrap();
     drop(stdin);
     let err = text(&output.stderr);
@@ -394,10 +339,10 @@ async fn a_second_sigint_during_the_cleanup_stops_at_once_with_130() {
         tokio::time::sleep(Duration::from_millis(20)).await;
     }
     let pid = child.id().unwrap();
-    send(SIGINT, pid);
+    send_signal(pid, SIGINT.name);
     tokio::time::sleep(Duration::from_millis(500)).await;
     let second = Instant::now();
-    send(SIGINT, pid);
+    send_signal(pid, SIGINT.name);
     let output = child.wait_with_output().await.unwrap();
     let err = text(&output.stderr);
     assert_eq!(output.status.code(), Some(130), "{err}");
@@ -844,7 +789,7 @@ async fn stop_a_pull(signal: StopSignal) {
         assert!(Instant::now() < deadline, "the download never started");
         tokio::time::sleep(Duration::from_millis(20)).await;
     }
-    send(signal, child.id().unwrap());
+    send_signal(child.id().unwrap(), signal.name);
     let output = child.wait_with_output().await.unwrap();
     let err = text(&output.stderr);
     assert_eq!(output.status.code(), Some(signal.exit_code), "{err}");

@@ -4,33 +4,20 @@
 //! the server. The request log of the fake API server shows which requests were made; the
 //! backup's content shows that the choice never changes what is backed up.
 
-use std::path::{Path, PathBuf};
 use std::process::Output;
 
-use kubectl_backup::snapshot::tarball::Archive;
 use kubectl_backup::snapshot::types::BackupPhase;
 use kubectl_backup_testbed::FakeApiServer;
 use kubectl_backup_testbed::apiserver::DenyRule;
 use serde_json::json;
 
-const BIN: &str = env!("CARGO_BIN_EXE_kubectl-backup");
+use common::cli::run;
+use common::files::{backup_dir, open_archive};
+
+mod common;
+
 const TEAMS: usize = 12;
 const PER_TEAM: usize = 3;
-
-fn run(server: &FakeApiServer, args: &[&str]) -> Output {
-    let output = server
-        .command(BIN)
-        .args(args)
-        .output()
-        .expect("run kubectl-backup");
-    eprintln!(
-        "$ kubectl-backup {}\n--- stdout\n{}--- stderr\n{}",
-        args.join(" "),
-        String::from_utf8_lossy(&output.stdout),
-        String::from_utf8_lossy(&output.stderr)
-    );
-    output
-}
 
 /// `team-00` … `team-11` with three ConfigMaps each (one labelled `tier=web`), and `outside`
 /// with one: 13 namespaces of ours next to the fake's four.
@@ -55,24 +42,9 @@ fn seeded() -> FakeApiServer {
     server
 }
 
-fn backup_dir(server: &FakeApiServer, name: &str) -> PathBuf {
-    server
-        .home_dir()
-        .join(".local/share/kubectl-backup/backups")
-        .join(name)
-}
-
-fn archive(dir: &Path, name: &str) -> Archive {
-    Archive::open_path(
-        &dir.join(format!("{name}.tar.gz")),
-        Some(&dir.join(format!("{name}-kubectl-backup-integrity.json.gz"))),
-    )
-    .unwrap()
-}
-
 /// `namespace → number of ConfigMaps` in the backup.
 fn configmaps_by_namespace(server: &FakeApiServer, name: &str) -> Vec<(String, usize)> {
-    let archive = archive(&backup_dir(server, name), name);
+    let archive = open_archive(&backup_dir(server, name), name);
     archive
         .resource("configmaps")
         .map(|index| {

@@ -2,39 +2,16 @@
 //! `--keep-last` keeps the newest of a schedule, a schedule's only complete backup survives its
 //! TTL, `--dry-run` changes nothing, and backups being written are never touched.
 
-use std::path::PathBuf;
-use std::process::Output;
-
 use kubectl_backup_testbed::{Backend, TestCluster, on_both_backends};
 use serde_json::{Value, json};
 
-const BIN: &str = env!("CARGO_BIN_EXE_kubectl-backup");
+use common::cli::{ok, run};
+use common::files::local_root;
 
-fn run(cluster: &impl Backend, args: &[&str]) -> Output {
-    let output = cluster.command(BIN).args(args).output().unwrap();
-    eprintln!(
-        "$ kubectl-backup {}\n--- stdout\n{}--- stderr\n{}",
-        args.join(" "),
-        String::from_utf8_lossy(&output.stdout),
-        String::from_utf8_lossy(&output.stderr)
-    );
-    output
-}
-
-#[track_caller]
-fn ok(output: &Output) -> String {
-    assert!(output.status.success(), "{output:?}");
-    String::from_utf8_lossy(&output.stdout).into_owned()
-}
-
-fn backups_dir(cluster: &impl Backend) -> PathBuf {
-    cluster
-        .home_dir()
-        .join(".local/share/kubectl-backup/backups")
-}
+mod common;
 
 fn names(cluster: &impl Backend) -> Vec<String> {
-    let mut names: Vec<String> = std::fs::read_dir(backups_dir(cluster))
+    let mut names: Vec<String> = std::fs::read_dir(local_root(cluster).join("backups"))
         .map(|dir| {
             dir.map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
                 .collect()
@@ -78,7 +55,7 @@ on_both_backends! {
         backup(cluster, &ns, "manual-old", &["--ttl", "1s"]);
         backup(cluster, &ns, "manual-new", &[]);
         // A backup being written: files, no velero-backup.json.
-        let partial = backups_dir(cluster).join("half-written");
+        let partial = local_root(cluster).join("backups").join("half-written");
         std::fs::create_dir_all(&partial).unwrap();
         std::fs::write(partial.join("half-written.tar.gz"), b"partial").unwrap();
         std::thread::sleep(std::time::Duration::from_secs(2));

@@ -6,16 +6,19 @@
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::process::Output;
 use std::time::Duration;
 
 use kubectl_backup_testbed::{Backend, FakeApiServer, TestCluster};
 use serde_json::{Value, json};
 
-const BIN: &str = env!("CARGO_BIN_EXE_kubectl-backup");
+use common::BIN;
+use common::cli::{run, text};
+use common::files::{backup_dir, data, local_root};
+use common::kube::widget_crd;
 
 #[path = "snapshot_restore/audit.rs"]
 mod audit;
+mod common;
 #[path = "snapshot_restore/engine.rs"]
 mod engine;
 #[path = "snapshot_restore/real_round_trips.rs"]
@@ -24,29 +27,6 @@ mod real_round_trips;
 mod real_volumes;
 #[path = "snapshot_restore/velero.rs"]
 mod velero;
-
-fn run(server: &impl Backend, args: &[&str]) -> Output {
-    let output = server
-        .command(BIN)
-        .args(args)
-        .output()
-        .expect("run kubectl-backup");
-    eprintln!(
-        "$ kubectl-backup {}\n--- stdout\n{}--- stderr\n{}",
-        args.join(" "),
-        String::from_utf8_lossy(&output.stdout),
-        String::from_utf8_lossy(&output.stderr)
-    );
-    output
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
-}
-
-fn local_root(server: &impl Backend) -> PathBuf {
-    server.home_dir().join(".local/share/kubectl-backup")
-}
 
 /// Deletes, when dropped, what a restore made rather than the test's handle (a mapped
 /// namespace, a restored CRD), so a shared real cluster is left clean even when the test fails.
@@ -172,17 +152,6 @@ const KINDS: &[(&str, &str, &str)] = &[
     ("v1", "Service", "api"),
     ("apps/v1", "Deployment", "web"),
 ];
-
-/// A namespaced CRD `widgets.<group>` with a group of this test's own (the real cluster is
-/// shared, and CRDs are cluster-scoped).
-fn widget_crd(group: &str) -> Value {
-    json!({"apiVersion": "apiextensions.k8s.io/v1", "kind": "CustomResourceDefinition",
-        "metadata": {"name": format!("widgets.{group}")},
-        "spec": {"group": group, "scope": "Namespaced",
-            "names": {"plural": "widgets", "singular": "widget", "kind": "Widget", "listKind": "WidgetList"},
-            "versions": [{"name": "v1", "served": true, "storage": true,
-                "schema": {"openAPIV3Schema": {"type": "object", "x-kubernetes-preserve-unknown-fields": true}}}]}})
-}
 
 kubectl_backup_testbed::on_both_backends! {
     fn round_trip_into_a_mapped_namespace(cluster) {
@@ -408,7 +377,7 @@ fn velero_tarball(path: &Path, entries: &[(&str, Vec<u8>)]) {
 }
 
 fn velero_backup_dir(server: &impl Backend, name: &str) -> PathBuf {
-    let dir = local_root(server).join("backups").join(name);
+    let dir = backup_dir(server, name);
     std::fs::create_dir_all(&dir).unwrap();
     let backup = json!({"apiVersion": "velero.io/v1", "kind": "Backup",
         "metadata": {"name": name, "namespace": "velero"},
@@ -510,8 +479,7 @@ kubectl_backup_testbed::on_both_backends! {
         // tests/data/snapshot/velero-made: Velero's object-storage layout and a PAX tarball, as
         // Velero writes them. Its CRD, PV and PVC are stubs a real server refuses, so the
         // restore keeps to the types that are whole.
-        let fixture = Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("tests/data/snapshot/velero-made/backups/nightly");
+        let fixture = data("snapshot/velero-made/backups/nightly");
         let dir = local_root(cluster).join("backups/nightly");
         std::fs::create_dir_all(&dir).unwrap();
         for entry in std::fs::read_dir(&fixture).unwrap() {

@@ -15,6 +15,22 @@ use kubectl_backup::template::value::{self, Value};
 use kubectl_backup::template::{Data, Template};
 use serde_json::Value as Json;
 
+/// The recorder's fixture is Go literals, so its integers are `int`; `value::from_json` gives the
+/// `int64` of an unstructured Kubernetes object instead.
+fn go_literal(json: &Json) -> Value {
+    match json {
+        Json::Number(n) if n.is_i64() => Value::from(n.as_i64().expect("i64")),
+        Json::Array(items) => value::list(items.iter().map(go_literal).collect()),
+        Json::Object(fields) => value::map_any(
+            fields
+                .iter()
+                .map(|(k, v)| (k.clone(), go_literal(v)))
+                .collect(),
+        ),
+        other => value::from_json(other),
+    }
+}
+
 /// The data every snippet sees as `.`: keep in step with `fixture()` in
 /// `scripts/template-corpus/recorder.go`.
 fn corpus_data() -> Data {
@@ -36,7 +52,7 @@ fn corpus_data() -> Data {
         "map": {"a": 1, "b": "x", "c": {"d": "deep"}},
     });
     for (k, v) in json.as_object().expect("object") {
-        root.insert(k.clone(), value::from_json(v));
+        root.insert(k.clone(), go_literal(v));
     }
     root.insert(
         "bin".into(),

@@ -121,6 +121,78 @@ fn go_string() -> impl Strategy<Value = Vec<u8>> {
     prop::collection::vec(piece, 0..24).prop_map(|pieces| pieces.concat())
 }
 
+/// Text for date layouts, values and durations: Go's layout elements, digits, signs, units and
+/// zone names among arbitrary bytes, so parsing gets past the first element often.
+fn date_text() -> impl Strategy<Value = Vec<u8>> {
+    let piece = prop_oneof![
+        go_string(),
+        prop::sample::select(vec![
+            "2006",
+            "06",
+            "01",
+            "1",
+            "Jan",
+            "January",
+            "02",
+            "_2",
+            "2",
+            "002",
+            "__2",
+            "15",
+            "3",
+            "03",
+            "04",
+            "4",
+            "05",
+            "5",
+            "PM",
+            "pm",
+            "MST",
+            "Z07:00",
+            "-0700",
+            "-07:00:00",
+            "Z0700",
+            ".000",
+            ".999999999",
+            ",000",
+            "Mon",
+            "Monday",
+            "T",
+            " ",
+            ":",
+            "-",
+            "+",
+            ".",
+            "h",
+            "m",
+            "s",
+            "ms",
+            "µs",
+            "ns",
+            "9999",
+            "0",
+            "1e9",
+            "Europe/Berlin",
+            "UTC",
+            "Local",
+            "../x",
+            "2562047h",
+            "9223372036854775807",
+            "日本",
+        ])
+        .prop_map(|s| s.as_bytes().to_vec()),
+        (0u32..100_000).prop_map(|n| n.to_string().into_bytes()),
+    ];
+    prop::collection::vec(piece, 0..8).prop_map(|pieces| pieces.concat())
+}
+
+/// Renders a template that must parse (its arguments are escaped literals), so a typo in a
+/// property cannot make it test nothing.
+fn render_valid(src: &str) {
+    let t = Template::parse("fuzz", src).unwrap_or_else(|e| panic!("{src}: {e}"));
+    let _ = t.render(&Data::nil());
+}
+
 fn render(src: &str) {
     // Ok or Err are both fine; only a panic fails the property.
     if let Ok(t) = Template::parse("fuzz", src) {
@@ -163,6 +235,32 @@ proptest! {
         render(&format!("{{{{ replace {x} {y} {z} }}}}"));
         render(&format!("{{{{ regexReplaceAll {x} {y} {z} }}}}"));
         render(&format!("{{{{ regexReplaceAllLiteral \"[a-z]\" {y} {z} }}}}"));
+    }
+
+    /// Date parsing and formatting take layouts, values, durations and zone names from users and
+    /// from cluster objects: any text, any Unix time.
+    #[test]
+    fn date_functions_never_panic(
+        layout in date_text(),
+        value in date_text(),
+        other in date_text(),
+        secs in any::<i64>(),
+    ) {
+        let (l, v, o) = (literal(&layout), literal(&value), literal(&other));
+        let t = format!("(toDate {l} {v})");
+        render_valid(&format!("{{{{ {t} }}}}"));
+        render_valid(&format!("{{{{ {t} | date {o} }}}}"));
+        render_valid(&format!("{{{{ {t}.Format {o} }}}}"));
+        render_valid(&format!("{{{{ {t}.Month }}}} {{{{ {t}.Weekday }}}} {{{{ {t}.UnixNano }}}} {{{{ {t}.YearDay }}}}"));
+        render_valid(&format!("{{{{ {t} | dateModify {o} | date {l} }}}}"));
+        render_valid(&format!("{{{{ toDate \"2006\" \"9999\" | dateModify {o} | unixEpoch }}}}"));
+        render_valid(&format!("{{{{ dateInZone {l} {secs} {o} }}}}"));
+        render_valid(&format!("{{{{ date_in_zone {l} (int64 {secs}) {o} }}}}"));
+        render_valid(&format!("{{{{ htmlDateInZone {t} {o} }}}}"));
+        render_valid(&format!("{{{{ htmlDate {secs} }}}} {{{{ ago {secs} }}}} {{{{ ago {t} }}}} {{{{ unixEpoch {t} }}}}"));
+        render_valid(&format!("{{{{ date {l} {secs} }}}} {{{{ date {l} {t} }}}}"));
+        // `duration` is sprig v3 only: refused at parse time, whatever its argument.
+        render(&format!("{{{{ duration {v} }}}}"));
     }
 
     /// Template source itself may be any text: the lexer and parser must never panic either.

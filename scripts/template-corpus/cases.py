@@ -355,6 +355,23 @@ for name, t in [
 ]:
     add(D, name, t)
 
+# Date arguments of every type sprig's switch tells apart, durations at Go's limits, and the
+# results that overflow in Go (UnixNano, ago of year 1).
+Y2K = 'toDate "2006" "2000"'
+for name, t in [
+    ("date of int and int64", "{{ date \"2006-01-02 15:04:05\" 86400 }} {{ date \"2006-01-02 15:04:05\" (int64 86400) }} {{ htmlDate 86400 }} {{ htmlDate (int64 86400) }} {{ date \"2006\" -62135596800 }}"),
+    ("date far years", "{{ date \"2006-01-02\" 253402300800 }} {{ date \"2006-01-02\" -62135596801 }} {{ date \"2006-01-02\" -62198755200 }}"),
+    ("date of Month is now", "{{ date \"2006\" (toDate \"2006-01-02\" \"2024-03-05\").Month | len }} {{ date \"2006\" 86400.5 | len }} {{ date \"2006\" \"x\" | len }}"),
+    ("ago of year one", "{{ ago (toDate \"2006\" \"x\") }}"),
+    ("ago of other types", "{{ ago \"x\" }}|{{ ago .nilv }}|{{ ago 1.5 }}|{{ ago (toDate \"2006-01-02\" \"2024-03-05\").Month }}"),
+    ("dateModify forms", "{{ " + Y2K + " | dateModify \"-+5h\" | date \"15:04\" }} {{ " + Y2K + " | dateModify \"0.5ns\" | date \"15:04:05.000000000\" }} {{ " + Y2K + " | dateModify \".5h\" | date \"15:04\" }} {{ " + Y2K + " | dateModify \"1.5h30m\" | date \"15:04\" }} {{ " + Y2K + " | dateModify \"+0\" | date \"15:04\" }} {{ " + Y2K + " | dateModify \"1h-1m\" | date \"15:04\" }} {{ " + Y2K + " | dateModify \"5.h\" | date \"15:04\" }} {{ " + Y2K + " | dateModify \"1µs\" | date \"15:04:05.000000000\" }} {{ " + Y2K + " | dateModify \"1μs\" | date \"15:04:05.000000000\" }}"),
+    ("dateModify fractions", "{{ " + Y2K + " | dateModify \"0.0000000000000000000001h\" | date \"15:04:05.000000000\" }} {{ " + Y2K + " | dateModify \"1.99999999999999999999999s\" | date \"15:04:05.000000000\" }} {{ " + Y2K + " | dateModify \"9223372036ns\" | date \"15:04:05.000000000\" }} {{ " + Y2K + " | dateModify \"1.000000001s\" | date \"15:04:05.000000000\" }}"),
+    ("dateModify limits", "{{ toDate \"2006\" \"9999\" | dateModify \"2562047h\" | date \"2006-01-02\" }} {{ toDate \"2006\" \"x\" | dateModify \"-2562047h\" | date \"2006-01-02\" }} {{ toDate \"2006\" \"x\" | dateModify \"-2562048h\" | date \"2006-01-02\" }} {{ " + Y2K + " | dateModify \"-2562047h47m16.854775808s\" | date \"2006-01-02T15:04:05.999999999\" }} {{ " + Y2K + " | dateModify \"2562047h47m16.854775808s\" | date \"2006\" }}"),
+    ("Unix of year one", "{{ (toDate \"2006\" \"x\").Unix }} {{ (toDate \"2006\" \"x\").UnixNano }} {{ (toDate \"2006\" \"x\").UnixMilli }} {{ (toDate \"2006\" \"9999\").UnixNano }}"),
+    ("zero time fields", "{{ (toDate \"2006\" \"x\").YearDay }} {{ (toDate \"2006\" \"x\").Weekday }} {{ (toDate \"2006\" \"x\").IsZero }} {{ toDate \"2006-01-02\" \"2024-02-30\" }}"),
+]:
+    add(D, name, t)
+
 # ---- encoding, paths, regex, versions, URLs ----
 E = "encoding"
 for name, t in [
@@ -376,7 +393,62 @@ for name, t in [
     ("urlParse bad", "{{ urlParse \"%zz\" }}"),
     ("urlJoin", "{{ urlJoin (dict \"scheme\" \"http\" \"host\" \"h:1\" \"path\" \"/x y\" \"query\" \"a=b\") }}"),
     ("urlquery bytes", "{{ urlquery .bin }}"),
+    ("urlParse escaped bytes", "{{ (urlParse \"http://h/%ff%c3%28\").path | b64enc }} {{ (urlParse \"http://u%ffx@h/\").userinfo | b64enc }} {{ (urlParse \"http://h/?q=%ff\").query | b64enc }} {{ (urlParse \"http://h/#%ff\").fragment | b64enc }}"),
 ]:
     add(E, name, t)
+
+# ---- Go types the value model keeps apart: int64, time.Month/Weekday, typed slices ----
+T = "types"
+MONTH = '(toDate "2006-01-02" "2024-03-05").Month'
+WEEKDAY = '(toDate "2006-01-02" "2024-03-05").Weekday'
+for name, t in [
+    ("int64 results", "{{ add 1 2 | typeOf }} {{ sub 5 3 | typeOf }} {{ mul 2 3 | typeOf }} {{ div 6 3 | typeOf }} {{ mod 6 4 | typeOf }} {{ add1 1 | typeOf }} {{ max 1 2 | typeOf }} {{ min 1 2 | typeOf }} {{ biggest 1 2 | typeOf }} {{ toDecimal \"777\" | typeOf }}"),
+    ("int results", "{{ len \"ab\" | typeOf }} {{ atoi \"3\" | typeOf }} {{ int 5 | typeOf }} {{ int (add 1 2) | typeOf }} {{ .n | typeOf }} {{ len (list 1) | typeOf }}"),
+    ("int64 kind", "{{ int64 5 | kindOf }} {{ kindIs \"int64\" (int64 1) }} {{ typeIs \"int64\" (add 1 1) }} {{ typeIsLike \"int64\" (add 1 1) }} {{ int64 5 | kindIs \"int\" }}"),
+    ("int64 prints", "{{ add 1 2 }} {{ add 1 2 | toString }} {{ add 1 2 | toJson }} {{ list (add 1 2) 4 }} {{ dict \"a\" (add 1 2) }} {{ print (add 1 2) (add 1 2) }}"),
+    ("int64 printf", "{{ printf \"%05d|%x|%v|%s|%q|%T|%6.3d\" (add 1 2) (add 10 5) (add 1 2) (add 1 2) (add 1 2) (add 1 2) (add 1 2) }}"),
+    ("int64 printf star", "{{ printf \"%*d|\" (int64 4) 3 }}"),
+    ("int64 to int param", "{{ trunc (int64 2) \"abc\" }}"),
+    ("int64 to until", "{{ until (add 1 2) }}"),
+    ("int64 to repeat", "{{ repeat (int64 2) \"ab\" }}"),
+    ("int64 to indent", "{{ indent (add 1 1) \"x\" }}"),
+    ("int64 to round places", "{{ round 1.25 (int64 1) }}"),
+    ("int64 index and slice", "{{ index .words (int64 1) }} {{ slice .words (int64 1) }} {{ slice .words 1 (int64 3) }}"),
+    ("int64 compare", "{{ eq (int64 1) 1 }} {{ eq (int64 3) (atoi \"3\") }} {{ lt (int64 1) 2 }} {{ ge (add 1 1) .n }} {{ ne (int64 1) 2 }}"),
+    ("int64 range", "{{ range (int64 2) }}{{ . }}{{ . | typeOf }} {{ end }}"),
+    ("int64 truth", "{{ empty (int64 0) }} {{ default 5 (int64 0) }} {{ if (int64 0) }}t{{ else }}f{{ end }} {{ and (int64 1) \"x\" }}"),
+    ("int64 deepEqual", "{{ deepEqual (int64 1) 1 }} {{ deepEqual (int64 1) (add 0 1) }} {{ has 1 (list (int64 1)) }} {{ has (int64 1) (list (add 1 0)) }} {{ list 1 (int64 1) | uniq }}"),
+    ("int64 floats", "{{ round (int64 3) 0 }} {{ float64 (int64 3) | typeOf }} {{ ceil (int64 2) }} {{ int64 3.9 }} {{ int64 \"x\" }}"),
+    ("int64 list types", "{{ list (int64 1) 2 | printf \"%T\" }} {{ list (int64 1) 2 | toJson }}"),
+    ("unix is int64", "{{ (toDate \"2006-01-02\" \"2024-03-05\").Unix | typeOf }} {{ (toDate \"2006-01-02\" \"2024-03-05\").UnixMilli | typeOf }} {{ (toDate \"2006-01-02\" \"2024-03-05\").Year | typeOf }} {{ (toDate \"2006-01-02\" \"2024-03-05\").YearDay | typeOf }}"),
+    ("Month", "{{ " + MONTH + " }} {{ " + MONTH + " | typeOf }} {{ " + MONTH + " | kindOf }}"),
+    ("Month printf", "{{ $m := " + MONTH + " }}{{ printf \"%d|%v|%s|%q|%x|%X|%02d|%5v|%-7s|%.3s|%T|%f\" $m $m $m $m $m $m $m $m $m $m $m $m }}"),
+    ("Month converts", "{{ $m := " + MONTH + " }}{{ $m | toString }} {{ $m | toJson }} {{ int $m }} {{ int $m | typeOf }} {{ add $m 1 }} {{ $m | int64 | typeOf }} {{ float64 $m }}"),
+    ("Month compares", "{{ $m := " + MONTH + " }}{{ eq $m 3 }} {{ lt $m 4 }} {{ eq $m (int64 3) }} {{ ne $m 2 }} {{ eq $m " + WEEKDAY + " }}"),
+    ("Month in collections", "{{ $m := " + MONTH + " }}{{ list $m 1 }} {{ dict \"m\" $m }} {{ print $m $m }} {{ list $m | toJson }} {{ join \",\" (list $m 1) }} {{ toStrings (list $m) }}"),
+    ("Month String method", "{{ (" + MONTH + ").String }} {{ " + MONTH + ".String }}"),
+    ("Month to int param", "{{ trunc " + MONTH + " \"abcdef\" }}"),
+    ("Month range", "{{ range " + MONTH + " }}{{ . }}/{{ . | typeOf }} {{ end }}"),
+    ("Month deepEqual", "{{ deepEqual " + MONTH + " 3 }} {{ deepEqual " + MONTH + " " + MONTH + " }}"),
+    ("Weekday", "{{ $w := " + WEEKDAY + " }}{{ $w }} {{ $w | typeOf }} {{ $w | kindOf }} {{ printf \"%d %v %s\" $w $w $w }} {{ $w | toString }} {{ eq $w 2 }} {{ list $w 1 }} {{ dict \"a\" $w }} {{ $w | toJson }}"),
+    ("Weekday every day", "{{ range $d := list \"2024-03-03\" \"2024-03-04\" \"2024-03-06\" \"2024-03-07\" \"2024-03-08\" \"2024-03-09\" }}{{ (toDate \"2006-01-02\" $d).Weekday }} {{ end }}"),
+    ("Month every month", "{{ range $d := list \"2024-01-31\" \"2024-02-01\" \"2024-04-01\" \"2024-05-01\" \"2024-06-01\" \"2024-07-01\" \"2024-08-01\" \"2024-09-01\" \"2024-10-01\" \"2024-11-01\" \"2024-12-31\" }}{{ (toDate \"2006-01-02\" $d).Month }} {{ end }}"),
+    ("string slices", "{{ splitList \",\" \"a,b\" | typeOf }} {{ sortAlpha .words | typeOf }} {{ keys .map | typeOf }} {{ regexFindAll \"a\" \"aa\" -1 | typeOf }} {{ regexSplit \"a\" \"bab\" -1 | typeOf }} {{ .words | toStrings | typeOf }} {{ sortAlpha \"x\" | typeOf }}"),
+    ("interface slices", "{{ uniq .words | typeOf }} {{ pluck \"a\" (dict \"a\" 1) | typeOf }} {{ values .map | typeOf }} {{ list 1 | typeOf }} {{ compact .list | typeOf }} {{ tuple 1 | typeOf }} {{ reverse .words | typeOf }} {{ without .words \"a\" | typeOf }} {{ concat .words .words | typeOf }}"),
+    ("string slice through list functions", "{{ $s := toStrings .words }}{{ reverse $s | typeOf }} {{ rest $s | typeOf }} {{ initial $s | typeOf }} {{ slice $s 1 | typeOf }} {{ slice $s 1 | join \"\" }} {{ append $s \"z\" | typeOf }} {{ first $s | typeOf }} {{ uniq $s | typeOf }} {{ concat $s $s | typeOf }}"),
+    ("int slices", "{{ until 3 }} {{ until 3 | typeOf }} {{ untilStep 0 4 2 | typeOf }} {{ until 0 | typeOf }} {{ index (until 3) 1 | typeOf }} {{ until 2 | printf \"%T %v\" }}"),
+    ("toStrings", "{{ toStrings .list | join \"-\" }} {{ toStrings \"x\" }} {{ toStrings .nilv | typeOf }} {{ toStrings .nilv }} {{ toStrings .bin }} {{ toStrings .nilv | toJson }}"),
+    ("toStrings prints", "{{ toStrings .words | printf \"%q %v %s %x %T\" }} {{ toStrings .words | toJson }} {{ toStrings .words }}"),
+    ("string slice deepEqual", "{{ deepEqual (toStrings .words) .words }} {{ deepEqual (toStrings .words) (splitList \",\" \"b,a,c,a\") }} {{ has \"a\" (toStrings .words) }} {{ deepEqual (until 2) (list 0 1) }}"),
+    ("keys sorted", "{{ keys .map | sortAlpha }} {{ keys .map | len }}"),
+    ("byte elements", "{{ index .bin 1 | typeOf }} {{ range .bin }}{{ . | typeOf }},{{ end }} {{ first .bin | typeOf }} {{ last .bin }} {{ .bin | toStrings }} {{ concat .bin | typeOf }} {{ index .bin 1 | kindOf }} {{ printf \"%c %q %v %T\" (index .bin 3) (index .bin 3) (index .bin 3) (index .bin 3) }}"),
+    ("byte element range index", "{{ range $i, $c := .bin }}{{ $i | typeOf }}/{{ $c }} {{ end }}"),
+    ("byte element compares", "{{ eq (index .bin 3) 65 }} {{ lt (index .bin 3) 66 }} {{ add (index .bin 3) 1 }} {{ deepEqual (index .bin 3) 65 }} {{ has 65 .bin }} {{ index .bin 3 | toJson }}"),
+    ("byte element to int param", "{{ trunc (index .bin 3) \"x\" }}"),
+    ("printf q of ints", "{{ printf \"%q|%q|%q|%q|%q|%q|%q|%q|%q|%q|%q\" 3 39 92 34 10 1114112 55296 -1 65 173 8232 }}"),
+    ("printf c and U", "{{ printf \"%c|%c|%c|%c|%U|%U|%#U|%#U\" 233 55296 -5 4294967361 1114112 -1 233 10 }}"),
+    ("printf plus q", "{{ printf \"%+q|%+q|%q|%+q\" 233 \"héllo\\n\" \"\\uFFFD\" \"日本\" }}"),
+]:
+    add(T, name, t)
 
 json.dump(cases, sys.stdout, ensure_ascii=False, indent=None)

@@ -123,3 +123,31 @@ impl Recorder {
         }
     }
 }
+
+/// Events recorded on the ActionSet that are not in `shown` yet, as `TYPE reason: message`
+/// lines; a failed read shows nothing new (the next look tries again).
+pub async fn unseen(
+    cluster: &Cluster,
+    namespace: &str,
+    name: &str,
+    shown: &mut std::collections::BTreeSet<String>,
+) -> Vec<String> {
+    let api: Api<Event> = Api::namespaced(cluster.client.clone(), namespace);
+    let params = kube::api::ListParams::default().fields(&format!("involvedObject.name={name}"));
+    let Ok(list) = api.list(&params).await else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for event in list.items {
+        let uid = event.metadata.uid.clone().unwrap_or_default();
+        if shown.insert(uid) {
+            out.push(format!(
+                "{} {}: {}",
+                event.type_.unwrap_or_default(),
+                event.reason.unwrap_or_default(),
+                event.message.unwrap_or_default()
+            ));
+        }
+    }
+    out
+}

@@ -12,11 +12,15 @@ macro_rules! note {
 }
 pub(crate) use note;
 
+pub mod client_run;
+pub mod create;
 pub mod events;
 pub mod executor;
 pub mod kando;
 pub mod marker;
 pub mod naming;
+pub mod outcome;
+pub mod preview;
 pub mod record;
 pub mod types;
 pub mod validate;

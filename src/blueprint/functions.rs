@@ -87,12 +87,38 @@ pub enum Outputs {
     Dynamic,
 }
 
+/// How client-side mode treats a function. This table is the only list of what the executor
+/// runs: validation, `check_supported` and the executor's dispatch all read it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ClientSide {
+    /// Performed by the executor's implementation of this [`Runner`].
+    Runs(Runner),
+    /// Left to the controller; [`client_side`] says why, from `needs`.
+    Refused,
+}
+
+/// The executor's implementations. `actionset::executor::functions::run` matches every
+/// variant, so a function marked runnable here without an implementation does not compile.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Runner {
+    KubeTask,
+    KubeExec,
+    KubeExecAll,
+    ScaleWorkload,
+    PrepareData,
+    KubeOps,
+    WaitV2,
+    Wait,
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct FunctionSpec {
     pub name: &'static str,
     pub args: &'static [ArgSpec],
     pub outputs: Outputs,
     pub needs: Needs,
+    /// How client-side mode performs it, or that it leaves it to the controller.
+    pub client_side: ClientSide,
     /// Creates pods, hence also accepts `podOverride`, `podLabels` and `podAnnotations`.
     pub creates_pods: bool,
     /// Set for functions upstream keeps only for compatibility.
@@ -127,20 +153,6 @@ impl FunctionSpec {
             .chain(if self.creates_pods { POD_ARGS } else { &[] })
             .map(|a| a.name)
             .collect()
-    }
-
-    /// Why a client-side executor (the Kubernetes API, CSI snapshot resources included, and the
-    /// Profile's object store) cannot run this function; `None` when it can.
-    pub fn client_side_blocker(&self) -> Option<String> {
-        let why = match self.needs {
-            Needs::Kubernetes | Needs::ObjectStore | Needs::Csi => return None,
-            Needs::Restic => "Kanister's restic data mover",
-            Needs::Aws => "the AWS RDS API",
-        };
-        Some(format!(
-            "{} needs {why}, which client-side mode does not provide; install the Kanister controller to run this Blueprint, or replace the phase with KubeTask and kando",
-            self.name
-        ))
     }
 
     /// Whether a phase of this function can emit the output `key`; `None` when that depends on
@@ -185,6 +197,7 @@ pub const FUNCTIONS: &[FunctionSpec] = &[
         ],
         outputs: Outputs::Kando,
         needs: K8S,
+        client_side: ClientSide::Runs(Runner::KubeTask),
         creates_pods: true,
         deprecated: None,
         exclusive: &[],
@@ -199,6 +212,7 @@ pub const FUNCTIONS: &[FunctionSpec] = &[
         ],
         outputs: Outputs::Kando,
         needs: K8S,
+        client_side: ClientSide::Runs(Runner::KubeExec),
         creates_pods: false,
         deprecated: None,
         exclusive: &[],
@@ -213,6 +227,7 @@ pub const FUNCTIONS: &[FunctionSpec] = &[
         ],
         outputs: Outputs::Kando,
         needs: K8S,
+        client_side: ClientSide::Runs(Runner::KubeExecAll),
         creates_pods: false,
         deprecated: None,
         exclusive: &[],
@@ -233,6 +248,7 @@ pub const FUNCTIONS: &[FunctionSpec] = &[
         ],
         outputs: Outputs::Kando,
         needs: K8S,
+        client_side: ClientSide::Refused,
         creates_pods: true,
         deprecated: None,
         exclusive: &[],
@@ -248,6 +264,7 @@ pub const FUNCTIONS: &[FunctionSpec] = &[
         ],
         outputs: Outputs::Fixed(&["originalReplicaCount"]),
         needs: K8S,
+        client_side: ClientSide::Runs(Runner::ScaleWorkload),
         creates_pods: false,
         deprecated: None,
         exclusive: &[],
@@ -264,6 +281,7 @@ pub const FUNCTIONS: &[FunctionSpec] = &[
         ],
         outputs: Outputs::Kando,
         needs: K8S,
+        client_side: ClientSide::Runs(Runner::PrepareData),
         creates_pods: true,
         deprecated: None,
         exclusive: &[],
@@ -285,6 +303,7 @@ pub const FUNCTIONS: &[FunctionSpec] = &[
             "namespace",
         ]),
         needs: K8S,
+        client_side: ClientSide::Runs(Runner::KubeOps),
         creates_pods: false,
         deprecated: None,
         exclusive: &[],
@@ -294,6 +313,7 @@ pub const FUNCTIONS: &[FunctionSpec] = &[
         args: &[req("timeout", Duration), req("conditions", Object)],
         outputs: Outputs::None,
         needs: K8S,
+        client_side: ClientSide::Runs(Runner::WaitV2),
         creates_pods: false,
         deprecated: None,
         exclusive: &[],
@@ -303,6 +323,7 @@ pub const FUNCTIONS: &[FunctionSpec] = &[
         args: &[req("timeout", Duration), req("conditions", Object)],
         outputs: Outputs::None,
         needs: K8S,
+        client_side: ClientSide::Runs(Runner::Wait),
         creates_pods: false,
         deprecated: Some("use WaitV2, whose conditions are Go templates run against the object"),
         exclusive: &[],
@@ -312,6 +333,7 @@ pub const FUNCTIONS: &[FunctionSpec] = &[
         args: &[req("artifact", Str)],
         outputs: Outputs::None,
         needs: Needs::ObjectStore,
+        client_side: ClientSide::Refused,
         creates_pods: false,
         deprecated: None,
         exclusive: &[],
@@ -327,6 +349,7 @@ pub const FUNCTIONS: &[FunctionSpec] = &[
         ],
         outputs: Outputs::Fixed(&["name", "pvc", "namespace", "restoreSize", "snapshotContent"]),
         needs: Needs::Csi,
+        client_side: ClientSide::Refused,
         creates_pods: false,
         deprecated: None,
         exclusive: &[],
@@ -342,6 +365,7 @@ pub const FUNCTIONS: &[FunctionSpec] = &[
         ],
         outputs: Outputs::Fixed(&["name", "namespace", "restoreSize", "snapshotContent"]),
         needs: Needs::Csi,
+        client_side: ClientSide::Refused,
         creates_pods: false,
         deprecated: None,
         exclusive: &[],
@@ -360,6 +384,7 @@ pub const FUNCTIONS: &[FunctionSpec] = &[
         ],
         outputs: Outputs::None,
         needs: Needs::Csi,
+        client_side: ClientSide::Refused,
         creates_pods: false,
         deprecated: None,
         exclusive: &[],
@@ -369,6 +394,7 @@ pub const FUNCTIONS: &[FunctionSpec] = &[
         args: &[req("name", Str), req("namespace", Str)],
         outputs: Outputs::None,
         needs: Needs::Csi,
+        client_side: ClientSide::Refused,
         creates_pods: false,
         deprecated: None,
         exclusive: &[],
@@ -378,6 +404,7 @@ pub const FUNCTIONS: &[FunctionSpec] = &[
         args: &[req("name", Str)],
         outputs: Outputs::None,
         needs: Needs::Csi,
+        client_side: ClientSide::Refused,
         creates_pods: false,
         deprecated: None,
         exclusive: &[],
@@ -395,6 +422,7 @@ pub const FUNCTIONS: &[FunctionSpec] = &[
         ],
         outputs: Outputs::Fixed(&["backupID", "backupTag", "fileCount", "size", "phySize"]),
         needs: Needs::Restic,
+        client_side: ClientSide::Refused,
         creates_pods: false,
         deprecated: None,
         exclusive: &[],
@@ -412,6 +440,7 @@ pub const FUNCTIONS: &[FunctionSpec] = &[
         ],
         outputs: Outputs::Fixed(&["BackupAllInfo"]),
         needs: Needs::Restic,
+        client_side: ClientSide::Refused,
         creates_pods: false,
         deprecated: None,
         exclusive: &[],
@@ -428,6 +457,7 @@ pub const FUNCTIONS: &[FunctionSpec] = &[
         ],
         outputs: Outputs::Fixed(&["mode", "fileCount", "size"]),
         needs: Needs::Restic,
+        client_side: ClientSide::Refused,
         creates_pods: true,
         deprecated: None,
         exclusive: &[],
@@ -442,6 +472,7 @@ pub const FUNCTIONS: &[FunctionSpec] = &[
         ],
         outputs: Outputs::Fixed(&["passwordIncorrect", "repoUnavailable"]),
         needs: Needs::Restic,
+        client_side: ClientSide::Refused,
         creates_pods: true,
         deprecated: None,
         exclusive: &[],
@@ -467,6 +498,7 @@ pub const FUNCTIONS: &[FunctionSpec] = &[
             "phySize",
         ]),
         needs: Needs::Restic,
+        client_side: ClientSide::Refused,
         creates_pods: true,
         deprecated: None,
         exclusive: &[],
@@ -488,6 +520,7 @@ pub const FUNCTIONS: &[FunctionSpec] = &[
         ],
         outputs: Outputs::Kando,
         needs: Needs::Restic,
+        client_side: ClientSide::Refused,
         creates_pods: true,
         deprecated: None,
         exclusive: &[&["pod", "volumes"], &["backupIdentifier", "backupTag"]],
@@ -506,6 +539,7 @@ pub const FUNCTIONS: &[FunctionSpec] = &[
         ],
         outputs: Outputs::Dynamic,
         needs: Needs::Restic,
+        client_side: ClientSide::Refused,
         creates_pods: true,
         deprecated: None,
         exclusive: &[],
@@ -524,6 +558,7 @@ pub const FUNCTIONS: &[FunctionSpec] = &[
         ],
         outputs: Outputs::Fixed(&["spaceFreed"]),
         needs: Needs::Restic,
+        client_side: ClientSide::Refused,
         creates_pods: true,
         deprecated: None,
         exclusive: &[&["backupID", "backupTag"]],
@@ -541,6 +576,7 @@ pub const FUNCTIONS: &[FunctionSpec] = &[
         ],
         outputs: Outputs::Fixed(&["spaceFreed"]),
         needs: Needs::Restic,
+        client_side: ClientSide::Refused,
         creates_pods: true,
         deprecated: None,
         exclusive: &[],
@@ -562,6 +598,7 @@ pub const FUNCTIONS: &[FunctionSpec] = &[
             "dbSubnetGroup",
         ]),
         needs: Needs::Aws,
+        client_side: ClientSide::Refused,
         creates_pods: false,
         deprecated: None,
         exclusive: &[],
@@ -588,6 +625,7 @@ pub const FUNCTIONS: &[FunctionSpec] = &[
         ],
         outputs: Outputs::Fixed(&["snapshotID", "instanceID", "securityGroupID", "backupID"]),
         needs: Needs::Aws,
+        client_side: ClientSide::Refused,
         creates_pods: false,
         deprecated: None,
         exclusive: &[],
@@ -614,6 +652,7 @@ pub const FUNCTIONS: &[FunctionSpec] = &[
         ],
         outputs: Outputs::Fixed(&["endpoint"]),
         needs: Needs::Aws,
+        client_side: ClientSide::Refused,
         creates_pods: false,
         deprecated: None,
         exclusive: &[],
@@ -629,6 +668,7 @@ pub const FUNCTIONS: &[FunctionSpec] = &[
         ],
         outputs: Outputs::None,
         needs: Needs::Aws,
+        client_side: ClientSide::Refused,
         creates_pods: false,
         deprecated: None,
         exclusive: &[],
@@ -638,6 +678,42 @@ pub const FUNCTIONS: &[FunctionSpec] = &[
 /// Finds a function by its exact (case-sensitive) registered name.
 pub fn lookup(name: &str) -> Option<&'static FunctionSpec> {
     FUNCTIONS.iter().find(|f| f.name == name)
+}
+
+/// The executor's implementation of `name`, or why client-side mode refuses it (a registered
+/// function or not).
+pub fn client_side(name: &str) -> Result<Runner, String> {
+    let Some(spec) = lookup(name) else {
+        return Err(not_client_side(name));
+    };
+    match spec.client_side {
+        ClientSide::Runs(runner) => Ok(runner),
+        ClientSide::Refused => Err(refusal(spec)),
+    }
+}
+
+fn refusal(spec: &FunctionSpec) -> String {
+    let why = match spec.needs {
+        Needs::Restic => "Kanister's restic data mover",
+        Needs::Aws => "the AWS RDS API",
+        Needs::Kubernetes | Needs::ObjectStore | Needs::Csi => return not_client_side(spec.name),
+    };
+    format!(
+        "{} needs {why}, which client-side mode does not provide; install the Kanister controller to run this Blueprint, or replace the phase with KubeTask and kando",
+        spec.name
+    )
+}
+
+fn not_client_side(name: &str) -> String {
+    let runs: Vec<&str> = FUNCTIONS
+        .iter()
+        .filter(|f| matches!(f.client_side, ClientSide::Runs(_)))
+        .map(|f| f.name)
+        .collect();
+    format!(
+        "{name} is not available in client-side mode (it runs {}); install the Kanister controller to run this Blueprint",
+        runs.join(", ")
+    )
 }
 
 /// Names that were removed upstream, with what replaced them, so a validator can say more than
@@ -742,11 +818,34 @@ mod tests {
         );
         assert_eq!(lookup("KubeTask").unwrap().may_output("x"), None);
         assert_eq!(lookup("Wait").unwrap().may_output("x"), Some(false));
-        assert!(lookup("KubeTask").unwrap().client_side_blocker().is_none());
-        let blocked = lookup("BackupData").unwrap().client_side_blocker().unwrap();
+    }
+
+    #[test]
+    fn client_side_refusals_name_what_is_missing() {
+        assert_eq!(client_side("WaitV2"), Ok(Runner::WaitV2));
+        assert_eq!(client_side("KubeTask"), Ok(Runner::KubeTask));
+        let blocked = client_side("BackupData").unwrap_err();
         assert!(
             blocked.starts_with("BackupData needs Kanister's restic data mover"),
             "{blocked}"
         );
+        for name in ["MultiContainerRun", "Frobnicate"] {
+            let refused = client_side(name).unwrap_err();
+            assert!(
+                refused.starts_with(&format!(
+                    "{name} is not available in client-side mode (it runs KubeTask, KubeExec, KubeExecAll, ScaleWorkload, PrepareData, KubeOps, WaitV2, Wait)"
+                )),
+                "{refused}"
+            );
+        }
+    }
+
+    #[test]
+    fn runnable_functions_need_nothing_client_side_lacks() {
+        for f in FUNCTIONS {
+            if let ClientSide::Runs(_) = f.client_side {
+                assert_eq!(f.needs, Needs::Kubernetes, "{}", f.name);
+            }
+        }
     }
 }

@@ -3,6 +3,7 @@
 
 pub mod findings;
 pub mod functions;
+pub mod inputs;
 pub mod render;
 pub mod source;
 pub mod store;

@@ -288,6 +288,18 @@ impl<'a> BlueprintStore<'a> {
     }
 }
 
+/// The namespace a Blueprint from a file is applied in: the file's, unless `-n` says
+/// otherwise; like kubectl, a conflict between the two is an error. `current` is the context's.
+pub fn apply_namespace(flag: Option<&str>, file: Option<&str>, current: &str) -> Result<String> {
+    match (flag, file) {
+        (Some(flag), Some(file)) if flag != file => bail!(
+            "the namespace from the file ({file:?}) does not match the namespace from -n ({flag:?})"
+        ),
+        (_, Some(file)) => Ok(file.to_string()),
+        (_, None) => Ok(current.to_string()),
+    }
+}
+
 /// The parts of a Blueprint that `apply` owns: type, name, namespace, labels, annotations and
 /// actions. Server-managed metadata (resourceVersion, uid, …) from a file produced by
 /// `get -o yaml` is dropped so it cannot cause conflicts.

@@ -6,18 +6,20 @@ use std::collections::BTreeMap;
 use std::time::Duration;
 
 use anyhow::{Result, anyhow, bail};
-use clap::{Args, Subcommand, ValueEnum};
-use k8s_openapi::apimachinery::pkg::apis::meta::v1::ObjectMeta;
+use clap::{Args, Subcommand};
 
 use super::blueprint::TargetArgs;
+use crate::actionset::client_run::{self, Ended};
+use crate::actionset::create::{self, CreateOptions};
+use crate::actionset::events;
 use crate::actionset::executor::{self, PodTracker, RunOptions};
-use crate::actionset::naming::actionset_name;
+use crate::actionset::outcome::settled;
 use crate::actionset::record::Store;
-use crate::actionset::types::{ActionSet, ActionSetSpec, ActionSetStatus, ActionSpec, State};
-use crate::actionset::validate::{self, SelectorKind};
-use crate::blueprint::targets;
+use crate::actionset::types::{ActionSet, ActionSetStatus, State};
+use crate::actionset::validate::SelectorKind;
 use crate::cli::{AlreadyReported, GlobalArgs};
 use crate::kube::{Cluster, connect};
+use crate::mode::Requested;
 use crate::output::{OutputFormat, Table, print_structured, write_stdout};
 
 #[derive(Debug, Args)]
@@ -35,12 +37,14 @@ pub enum ActionsetCommand {
     List(RecordArgs),
     /// Show an ActionSet's actions, phases, outputs, artifacts and error
     Describe {
+        #[arg(add = clap_complete::engine::ArgValueCompleter::new(crate::cli::complete::actionset_names))]
         name: String,
         #[command(flatten)]
         records: RecordArgs,
     },
     /// Follow an ActionSet until it completes or fails
     Watch {
+        #[arg(add = clap_complete::engine::ArgValueCompleter::new(crate::cli::complete::actionset_names))]
         name: String,
         #[command(flatten)]
         records: RecordArgs,
@@ -48,7 +52,7 @@ pub enum ActionsetCommand {
     /// Delete ActionSets
     #[command(alias = "rm")]
     Delete {
-        #[arg(required = true)]
+        #[arg(required = true, add = clap_complete::engine::ArgValueCompleter::new(crate::cli::complete::actionset_names))]
         names: Vec<String>,
         #[command(flatten)]
         records: RecordArgs,
@@ -60,27 +64,24 @@ pub enum ActionsetCommand {
 pub struct RecordArgs {
     /// Without Kanister's CRDs: read the records kept with this profile's data only (default:
     /// every profile you can read, and the local default)
-    #[arg(long, value_name = "[NS/]NAME", value_parser = super::validate::namespaced_object_name)]
+    #[arg(long, value_name = "[NS/]NAME", value_parser = super::validate::namespaced_object_name, add = clap_complete::engine::ArgValueCompleter::new(crate::cli::complete::profile_names))]
     pub profile: Option<String>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum RunMode {
-    /// The controller when one runs, else client-side
-    Auto,
-    /// Create the ActionSet for the Kanister controller and follow it
-    Controller,
-    /// Execute the actions here
-    Client,
-}
+/// `actionset create --mode`.
+const MODES: super::mode::ModeHelp = [
+    "The controller when one runs, else client-side",
+    "Create the ActionSet for the Kanister controller and follow it",
+    "Execute the actions here",
+];
 
 #[derive(Debug, Args)]
 pub struct CreateArgs {
     /// Blueprint action to run (backup, restore, delete, …)
-    #[arg(short = 'a', long)]
+    #[arg(short = 'a', long, add = clap_complete::engine::ArgValueCompleter::new(crate::cli::complete::action_names))]
     pub action: Option<String>,
     /// Blueprint name (in the ActionSet's namespace)
-    #[arg(short = 'b', long, value_parser = super::validate::object_name)]
+    #[arg(short = 'b', long, value_parser = super::validate::object_name, add = clap_complete::engine::ArgValueCompleter::new(crate::cli::complete::blueprint_names))]
     pub blueprint: Option<String>,
     /// ActionSet name (default: kanctl's <action>-<random>)
     #[arg(long, value_parser = super::validate::object_name)]
@@ -113,7 +114,7 @@ pub struct CreateArgs {
     #[arg(long, value_name = "NS", help_heading = "Action subject", value_parser = super::validate::namespace_name)]
     pub selector_namespace: Option<String>,
     /// Labels on the ActionSet itself (repeatable, or comma-separated)
-    #[arg(long, value_name = "KEY=VALUE")]
+    #[arg(long, value_name = "KEY=VALUE", value_parser = crate::cli::validate::label_pairs)]
     pub labels: Vec<String>,
     /// Create the ActionSet without checking that its blueprint, objects, secrets, config maps
     /// and profile exist
@@ -123,10 +124,10 @@ pub struct CreateArgs {
     #[arg(long, value_name = "JSON")]
     pub pod_override: Option<String>,
     /// Labels for the pods the functions create
-    #[arg(long = "podlabels", value_name = "KEY=VALUE")]
+    #[arg(long = "podlabels", value_name = "KEY=VALUE", value_parser = crate::cli::validate::label_pairs)]
     pub pod_labels: Vec<String>,
     /// Annotations for the pods the functions create
-    #[arg(long = "podannotations", value_name = "KEY=VALUE")]
+    #[arg(long = "podannotations", value_name = "KEY=VALUE", value_parser = crate::cli::validate::annotation_pairs)]
     pub pod_annotations: Vec<String>,
     /// Wait for the ActionSet to finish (client-side runs always wait)
     #[arg(long)]
@@ -135,11 +136,31 @@ pub struct CreateArgs {
     /// whose HTTP trace is not needed to see them)
     #[arg(long)]
     pub logs: bool,
-    #[arg(long, value_enum, default_value = "auto")]
-    pub mode: RunMode,
+    #[arg(long, default_value_t = Requested::Auto, value_parser = super::mode::parser(MODES))]
+    pub mode: Requested,
     /// Print the ActionSet instead of creating it
     #[arg(long)]
     pub dry_run: bool,
+}
+
+impl CreateArgs {
+    fn options(&self) -> CreateOptions {
+        CreateOptions {
+            action: self.action.clone(),
+            blueprint: self.blueprint.clone(),
+            name: self.name.clone(),
+            from: self.from.clone(),
+            targets: (&self.target).into(),
+            selector: self.selector.clone(),
+            kind: self.kind,
+            selector_namespace: self.selector_namespace.clone(),
+            labels: self.labels.clone(),
+            skip_validation: self.skip_validation,
+            pod_override: self.pod_override.clone(),
+            pod_labels: self.pod_labels.clone(),
+            pod_annotations: self.pod_annotations.clone(),
+        }
+    }
 }
 
 pub async fn run(args: ActionsetArgs, global: &GlobalArgs) -> Result<()> {
@@ -202,218 +223,22 @@ pub async fn run(args: ActionsetArgs, global: &GlobalArgs) -> Result<()> {
     }
 }
 
-fn subjects(target: &TargetArgs) -> Result<Vec<crate::blueprint::ObjectReference>> {
-    let mut out = Vec::new();
-    out.extend(targets::parse_workloads(
-        targets::STATEFULSET,
-        &target.statefulset,
-        "--statefulset",
-    )?);
-    out.extend(targets::parse_workloads(
-        targets::DEPLOYMENT,
-        &target.deployment,
-        "--deployment",
-    )?);
-    out.extend(targets::parse_workloads(
-        targets::DEPLOYMENTCONFIG,
-        &target.deploymentconfig,
-        "--deploymentconfig",
-    )?);
-    out.extend(targets::parse_workloads(
-        targets::PVC,
-        &target.pvc,
-        "--pvc",
-    )?);
-    out.extend(targets::parse_namespaces(&target.namespace_targets));
-    out.extend(targets::parse_generic(&target.objects)?);
-    Ok(out)
-}
-
-/// The ActionSet spec kanctl would build from these flags (and the parent, for `--from`).
-pub fn build_spec(
-    args: &CreateArgs,
-    namespace: &str,
-    parent: Option<&ActionSet>,
-    selected: Vec<crate::blueprint::ObjectReference>,
-) -> Result<Vec<ActionSpec>> {
-    let mut objects = subjects(&args.target)?;
-    validate::merge_objects(&mut objects, selected);
-    let secrets = targets::parse_named_refs(&args.target.secrets, "secret", "--secrets")?;
-    let config_maps =
-        targets::parse_named_refs(&args.target.config_maps, "configmap", "--config-maps")?;
-    let options = targets::parse_key_values(&args.target.options, "--options")?;
-    let profile = args
-        .target
-        .profile
-        .as_deref()
-        .map(|p| targets::parse_profile(p, namespace))
-        .transpose()?;
-    let pod_labels = targets::parse_key_values(&args.pod_labels, "--podlabels")?;
-    let pod_annotations = targets::parse_key_values(&args.pod_annotations, "--podannotations")?;
-    let pod_override = match &args.pod_override {
-        None => None,
-        Some(text) => match serde_saphyr::from_str::<serde_json::Value>(text) {
-            Ok(serde_json::Value::Object(m)) => Some(m),
-            _ => bail!("--pod-override must be a JSON or YAML mapping"),
-        },
-    };
-    let mut artifacts_flag: BTreeMap<String, crate::blueprint::Artifact> = BTreeMap::new();
-    for (name_key, value) in targets::parse_key_values(&args.target.artifacts, "--artifacts")? {
-        let (name, key) = name_key
-            .split_once('.')
-            .ok_or_else(|| anyhow!("--artifacts {name_key}={value}: expected NAME.KEY=VALUE"))?;
-        let artifact = artifacts_flag.entry(name.to_string()).or_default();
-        if key == "kopiaSnapshot" {
-            artifact.kopia_snapshot = value;
-        } else {
-            artifact.key_value.insert(key.to_string(), value);
-        }
-    }
-    let mut actions = Vec::new();
-    match parent {
-        Some(parent) => {
-            let status = parent.status.clone().unwrap_or_default();
-            let parent_spec = parent.spec.clone().unwrap_or_default();
-            for (i, p) in parent_spec.actions.iter().enumerate() {
-                let mut base = p.clone();
-                base.artifacts = status
-                    .actions
-                    .get(i)
-                    .map(|a| a.artifacts.clone())
-                    .unwrap_or_default();
-                base.artifacts.extend(artifacts_flag.clone());
-                base.options.extend(options.clone());
-                base.pod_override = pod_override.clone();
-                base.preferred_version.clear();
-                base.pod_labels = pod_labels.clone();
-                base.pod_annotations = pod_annotations.clone();
-                if let Some(a) = &args.action {
-                    base.name = a.clone();
-                }
-                if let Some(b) = &args.blueprint {
-                    base.blueprint = b.clone();
-                }
-                if !secrets.is_empty() {
-                    base.secrets = secrets.clone();
-                }
-                if !config_maps.is_empty() {
-                    base.config_maps = config_maps.clone();
-                }
-                if profile.is_some() {
-                    base.profile = profile.clone();
-                }
-                if objects.is_empty() {
-                    actions.push(base);
-                } else {
-                    for object in &objects {
-                        let mut a = base.clone();
-                        a.object = object.clone();
-                        actions.push(a);
-                    }
-                }
-            }
-        }
-        None => {
-            let action = args
-                .action
-                .clone()
-                .ok_or_else(|| anyhow!("--action is required (or --from PARENT)"))?;
-            let blueprint = args
-                .blueprint
-                .clone()
-                .ok_or_else(|| anyhow!("--blueprint is required (or --from PARENT)"))?;
-            if objects.is_empty() {
-                bail!(
-                    "name the object the action runs on: --statefulset, --deployment, --deploymentconfig, --pvc, --namespace-target, --object or --selector"
-                );
-            }
-            for object in objects {
-                actions.push(ActionSpec {
-                    name: action.clone(),
-                    object,
-                    blueprint: blueprint.clone(),
-                    artifacts: artifacts_flag.clone(),
-                    config_maps: config_maps.clone(),
-                    secrets: secrets.clone(),
-                    profile: profile.clone(),
-                    pod_override: pod_override.clone(),
-                    options: options.clone(),
-                    pod_labels: pod_labels.clone(),
-                    pod_annotations: pod_annotations.clone(),
-                    ..ActionSpec::default()
-                });
-            }
-        }
-    }
-    Ok(actions)
-}
-
-async fn controller_running(cluster: &Cluster) -> Result<bool> {
-    let kanister = crate::doctor::inspect_kanister(cluster)
-        .await
-        .map_err(|e| {
-            anyhow!(
-                "checking for a Kanister controller: {}",
-                crate::kube::describe_error(&cluster.server, &e)
-            )
-        })?;
-    Ok(kanister.controller.is_some_and(|c| c.available))
-}
-
-/// Completed ActionSets whose artifacts could feed an action of `blueprint` on `objects`
-/// (any object when none is given), newest first.
-pub fn backup_candidates(
-    items: &[ActionSet],
-    blueprint: &str,
-    objects: &[crate::blueprint::ObjectReference],
-) -> Vec<ActionSet> {
-    let mut found: Vec<ActionSet> = items
-        .iter()
-        .filter(|a| {
-            let Some(status) = a.status.as_ref() else {
-                return false;
-            };
-            status.state == State::Complete
-                && status.actions.iter().any(|x| {
-                    x.blueprint == blueprint
-                        && !x.artifacts.is_empty()
-                        && (objects.is_empty()
-                            || objects.iter().any(|o| {
-                                o.name == x.object.name
-                                    && o.namespace == x.object.namespace
-                                    && o.kind.eq_ignore_ascii_case(&x.object.kind)
-                            }))
-                })
-        })
-        .cloned()
-        .collect();
-    found.sort_by(|a, b| {
-        let t = |x: &ActionSet| x.metadata.creation_timestamp.as_ref().map(|t| t.0);
-        t(b).cmp(&t(a))
-            .then_with(|| b.metadata.name.cmp(&a.metadata.name))
-    });
-    found
-}
-
 /// On a terminal, an action other than backup that got no `--from` and no `--artifacts`
 /// offers the completed backups of that Blueprint and subject to choose from.
 async fn pick_parent(
-    args: &CreateArgs,
+    options: &CreateOptions,
     store: &Store,
     namespace: &str,
     global: &GlobalArgs,
 ) -> Result<Option<String>> {
-    if args.from.is_some() || !args.target.artifacts.is_empty() || !global.interactive() {
+    if !global.interactive() || !create::wants_parent(options) {
         return Ok(None);
     }
-    let (Some(action), Some(blueprint)) = (&args.action, &args.blueprint) else {
+    let (Some(action), Some(blueprint)) = (&options.action, &options.blueprint) else {
         return Ok(None);
     };
-    if action == "backup" {
-        return Ok(None);
-    }
     let items = store.list(Some(namespace)).await?;
-    let candidates = backup_candidates(&items, blueprint, &subjects(&args.target)?);
+    let candidates = create::backup_candidates(&items, blueprint, &options.targets.subjects()?);
     if candidates.is_empty() {
         return Ok(None);
     }
@@ -449,107 +274,33 @@ async fn pick_parent(
 }
 
 async fn create(
-    mut args: CreateArgs,
+    args: CreateArgs,
     cluster: &Cluster,
     store: &Store,
     global: &GlobalArgs,
 ) -> Result<()> {
     let namespace = cluster.namespace.clone();
-    if let Some(parent) = pick_parent(&args, store, &namespace, global).await? {
+    let mut options = args.options();
+    if let Some(parent) = pick_parent(&options, store, &namespace, global).await? {
         eprintln!("using the artifacts of actionset {parent}");
-        args.from = Some(parent);
+        options.from = Some(parent);
     }
-    let parent = match &args.from {
-        Some(p) => {
-            let parent = store.require(&namespace, p).await?;
-            let state = parent
-                .status
-                .as_ref()
-                .map(|s| s.state.clone())
-                .unwrap_or_default();
-            if state != State::Complete {
-                bail!(
-                    "actionset {p:?} is {:?}, not complete: only a complete ActionSet's artifacts can be used",
-                    state.as_str()
-                );
-            }
-            Some(parent)
-        }
-        None => None,
-    };
-    let selected = match &args.selector {
-        Some(selector) => {
-            validate::select_objects(
-                cluster,
-                selector,
-                args.kind,
-                args.selector_namespace.as_deref(),
-            )
-            .await?
-        }
-        None => {
-            if args.selector_namespace.is_some() {
-                bail!("--selector-namespace needs --selector");
-            }
-            Vec::new()
-        }
-    };
-    let labels = targets::parse_key_values(&args.labels, "--labels")?;
-    for (k, v) in &labels {
-        validate::check_label(k, v)?;
+    let prepared = create::prepare(cluster, store, &options).await?;
+    for warning in &prepared.warnings {
+        eprintln!("warning: {warning}");
     }
-    let actions = build_spec(&args, &namespace, parent.as_ref(), selected)?;
-    if !args.skip_validation {
-        for warning in validate::check_references(cluster, &namespace, &actions).await? {
-            eprintln!("warning: {warning}");
-        }
-    }
-    let name = actionset_name(
-        args.name.as_deref(),
-        args.action.as_deref(),
-        args.from.as_deref(),
-    );
-    let actionset = ActionSet {
-        metadata: ObjectMeta {
-            name: Some(name.clone()),
-            namespace: Some(namespace.clone()),
-            labels: (!labels.is_empty()).then_some(labels),
-            ..ObjectMeta::default()
-        },
-        spec: Some(ActionSetSpec { actions }),
-        ..ActionSet::default()
-    };
+    let actionset = prepared.actionset;
+    let name = actionset.metadata.name.clone().unwrap_or_default();
     if args.dry_run {
         let mut shown = actionset.clone();
         shown.api_version = crate::actionset::types::API_VERSION.into();
         shown.kind = crate::actionset::types::KIND.into();
         return print_structured(&shown, global.output_or(OutputFormat::Yaml));
     }
-    let controller = match args.mode {
-        RunMode::Controller => {
-            if !store.is_resource() {
-                bail!(
-                    "--mode controller: the ActionSet CRD (actionsets.cr.kanister.io) is not installed"
-                );
-            }
-            true
-        }
-        RunMode::Client => false,
-        RunMode::Auto => store.is_resource() && controller_running(cluster).await?,
-    };
-    let spec = &actionset.spec.as_ref().expect("set above").actions;
+    let decision = create::choose_mode(cluster, store, args.mode).await?;
+    let controller = decision.is_controller();
     if !controller {
-        // Refuse what cannot run here before anything is created. With --skip-validation a
-        // missing Blueprint is left to the run, which fails the ActionSet as the controller does.
-        let blueprints = executor::load_blueprints(cluster, &namespace, spec).await?;
-        if !args.skip_validation {
-            for action in spec {
-                if let Some(Err(e)) = blueprints.get(&action.blueprint) {
-                    bail!("{e}");
-                }
-            }
-        }
-        executor::check_supported(&blueprints, spec)?;
+        create::check_client_side(cluster, &actionset, options.skip_validation).await?;
     }
     let actionset = store.create(&actionset).await?;
     let announced = write_stdout(&crate::output::created_line(
@@ -571,7 +322,6 @@ async fn create(
         eprintln!("following actionset {name} (run by the Kanister controller)");
         return follow_controller(cluster, store, &namespace, &name, global).await;
     }
-    let tracker = PodTracker::default();
     let options = RunOptions {
         logs: args.logs,
         report: true,
@@ -585,115 +335,11 @@ async fn create(
         // Nobody reads the output any more: stop as on a signal, so the record ends failed.
         executor::output_closed(&options.stop);
     }
-    {
-        // A second signal ends the process at once, possibly while a deferPhase's pod runs.
-        let (cluster, namespace, name) = (cluster.clone(), namespace.clone(), name.clone());
-        crate::interrupt::on_forced_exit(move || {
-            let (cluster, namespace, name) = (cluster.clone(), namespace.clone(), name.clone());
-            async move {
-                PodTracker::default()
-                    .cleanup(&cluster, &namespace, &name)
-                    .await;
-            }
-        });
+    match client_run::run(cluster, store, &actionset, &options).await {
+        Ended::Finished(status) => finish(&name, &status?, None),
+        Ended::Stopped if crate::interrupt::received().is_some() => Err(super::Interrupted.into()),
+        Ended::Stopped => Err(AlreadyReported.into()),
     }
-    let outcome = executor::execute(cluster, store, &actionset, &tracker, &options).await;
-    // Task pods never outlive the run, whatever happened.
-    let (_, left) = tracker.cleanup(cluster, &namespace, &name).await;
-    for failure in &left {
-        crate::actionset::note!(
-            "warning: could not delete task {failure}; delete what is left with: kubectl delete pods -A -l {}",
-            executor::pods::task_pod_selector(&namespace, &name)
-        );
-    }
-    if !options.stop.is_cancelled() {
-        return finish(&name, &outcome?, None);
-    }
-    let status = settle_stopped(store, &namespace, &name, outcome).await;
-    let described = executor::stop_described();
-    let mut summary = format!(
-        "actionset {name}: {described}: recorded as failed; {}",
-        if left.is_empty() {
-            "task pods deleted"
-        } else {
-            "some task pods could not be deleted (see above)"
-        }
-    );
-    for action in &status.actions {
-        let defer = &action.defer_phase;
-        if !defer.name.is_empty() && action.phases.iter().any(|p| p.state != State::Pending) {
-            summary.push_str(&format!(
-                "; deferPhase {:?} of action {} on {} {}",
-                defer.name,
-                action.name,
-                action.object.describe(),
-                match defer.state {
-                    State::Complete => "ran to completion",
-                    _ => "did not complete: check what it should have undone",
-                }
-            ));
-        }
-    }
-    crate::actionset::note!("{summary}");
-    if crate::interrupt::received().is_some() {
-        Err(super::Interrupted.into())
-    } else {
-        Err(AlreadyReported.into())
-    }
-}
-
-/// The record of a stopped run, made consistent if the executor could not finish doing so
-/// (it failed early): failed, nothing running.
-async fn settle_stopped(
-    store: &Store,
-    namespace: &str,
-    name: &str,
-    outcome: Result<ActionSetStatus>,
-) -> ActionSetStatus {
-    let mut status = match outcome {
-        Ok(status) => status,
-        Err(e) => {
-            crate::actionset::note!("error: actionset {name}: {e:#}");
-            store
-                .get(namespace, name)
-                .await
-                .ok()
-                .flatten()
-                .and_then(|a| a.status)
-                .unwrap_or_default()
-        }
-    };
-    let running = |p: &crate::actionset::types::Phase| p.state == State::Running;
-    let consistent = status.state == State::Failed
-        && status
-            .actions
-            .iter()
-            .all(|a| !a.phases.iter().any(running) && !running(&a.defer_phase));
-    if !consistent {
-        status.state = State::Failed;
-        for action in status.actions.iter_mut() {
-            for phase in action
-                .phases
-                .iter_mut()
-                .chain(std::iter::once(&mut action.defer_phase))
-            {
-                if phase.state == State::Running {
-                    phase.state = State::Failed;
-                }
-            }
-        }
-        status.progress.running_phase.clear();
-        if status.error.message.is_empty() {
-            status.error.message = format!(
-                "{}: the client-side run was stopped",
-                executor::stop_described()
-            );
-        }
-        if let Err(e) = store.write_status(namespace, name, &status).await {
-            crate::actionset::note!("warning: cannot record actionset {name} as failed: {e:#}");
-        }
-    }
-    status
 }
 
 /// Prints the outcome; only `complete` succeeds.
@@ -795,34 +441,6 @@ async fn controller_log_hint(cluster: &Cluster) -> String {
     }
 }
 
-/// Events the controller recorded on the ActionSet, as `reason: message` lines not yet shown.
-async fn new_events(
-    cluster: &Cluster,
-    namespace: &str,
-    name: &str,
-    shown: &mut std::collections::BTreeSet<String>,
-) -> Vec<String> {
-    use k8s_openapi::api::core::v1::Event;
-    let api: kube::Api<Event> = kube::Api::namespaced(cluster.client.clone(), namespace);
-    let params = kube::api::ListParams::default().fields(&format!("involvedObject.name={name}"));
-    let Ok(list) = api.list(&params).await else {
-        return Vec::new();
-    };
-    let mut out = Vec::new();
-    for event in list.items {
-        let uid = event.metadata.uid.clone().unwrap_or_default();
-        if shown.insert(uid) {
-            out.push(format!(
-                "{} {}: {}",
-                event.type_.unwrap_or_default(),
-                event.reason.unwrap_or_default(),
-                event.message.unwrap_or_default()
-            ));
-        }
-    }
-    out
-}
-
 /// Progress display while following: one bar per action on a terminal, plain lines otherwise.
 struct Progress {
     multi: Option<indicatif::MultiProgress>,
@@ -894,12 +512,12 @@ async fn follow(
     show_progress: bool,
 ) -> Result<ActionSetStatus> {
     let mut seen: BTreeMap<String, String> = BTreeMap::new();
-    let mut events = std::collections::BTreeSet::new();
+    let mut shown_events = std::collections::BTreeSet::new();
     let mut last_percent = String::new();
     let mut progress = Progress::new(show_progress);
     loop {
         if store.is_resource() {
-            for line in new_events(cluster, namespace, name, &mut events).await {
+            for line in events::unseen(cluster, namespace, name, &mut shown_events).await {
                 progress.line(format!("{name}: event {line}"));
             }
         }
@@ -954,24 +572,6 @@ async fn follow(
     }
 }
 
-/// Whether a final status will change no more. The controller marks the ActionSet `failed` as
-/// soon as a phase fails and only then runs that action's defer phase (and the other actions
-/// go on), so `failed` alone is not the end: wait while a phase runs, or while an action that
-/// started its phases has its defer phase still to run.
-fn settled(status: &ActionSetStatus) -> bool {
-    status.actions.iter().all(|action| {
-        let defer = Some(&action.defer_phase).filter(|d| !d.name.is_empty());
-        let running = action
-            .phases
-            .iter()
-            .chain(defer)
-            .any(|p| p.state == State::Running);
-        let started = action.phases.iter().any(|p| p.state != State::Pending);
-        let defer_due = started && defer.is_some_and(|d| d.state == State::Pending);
-        !running && !defer_due
-    })
-}
-
 async fn list(cluster: &Cluster, store: &Store, global: &GlobalArgs) -> Result<()> {
     let namespace = (!global.all_namespaces).then_some(cluster.namespace.as_str());
     let items = store.list(namespace).await?;
@@ -979,6 +579,15 @@ async fn list(cluster: &Cluster, store: &Store, global: &GlobalArgs) -> Result<(
     if let OutputFormat::Json | OutputFormat::Yaml = format {
         let list = serde_json::json!({"apiVersion": "v1", "kind": "List", "items": items});
         return print_structured(&list, format);
+    }
+    if format == OutputFormat::Name {
+        let names = items.iter().map(|a| {
+            format!(
+                "actionset.cr.kanister.io/{}",
+                a.metadata.name.as_deref().unwrap_or_default()
+            )
+        });
+        return Ok(crate::output::print_names(names)?);
     }
     if items.is_empty() {
         eprintln!("No actionsets found.");
@@ -1000,15 +609,19 @@ async fn list(cluster: &Cluster, store: &Store, global: &GlobalArgs) -> Result<(
         names.dedup();
         let mut bps: Vec<String> = spec.actions.iter().map(|x| x.blueprint.clone()).collect();
         bps.dedup();
-        table.row(vec![
-            a.metadata.namespace.clone().unwrap_or_default(),
-            a.metadata.name.clone().unwrap_or_default(),
-            names.join(","),
-            bps.join(","),
-            status.state.to_string(),
-            status.progress.percent_completed.clone(),
-            status.progress.running_phase.clone(),
-        ]);
+        let labels = a.metadata.labels.clone().unwrap_or_default();
+        table.row_labelled(
+            vec![
+                a.metadata.namespace.clone().unwrap_or_default(),
+                a.metadata.name.clone().unwrap_or_default(),
+                names.join(","),
+                bps.join(","),
+                status.state.to_string(),
+                status.progress.percent_completed.clone(),
+                status.progress.running_phase.clone(),
+            ],
+            &labels,
+        );
     }
     Ok(table.print(format)?)
 }
@@ -1058,96 +671,4 @@ fn describe(a: &ActionSet) -> String {
         }
     }
     out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::actionset::types::ActionStatus;
-    use crate::blueprint::{Artifact, ObjectReference};
-
-    fn done(name: &str, created: &str, blueprint: &str, object: &str, state: State) -> ActionSet {
-        let object = ObjectReference {
-            kind: "statefulset".into(),
-            name: object.into(),
-            namespace: "db".into(),
-            ..Default::default()
-        };
-        let mut artifacts = BTreeMap::new();
-        artifacts.insert("dump".to_string(), Artifact::default());
-        ActionSet {
-            metadata: ObjectMeta {
-                name: Some(name.into()),
-                creation_timestamp: Some(
-                    serde_json::from_value(serde_json::json!(created)).unwrap(),
-                ),
-                ..Default::default()
-            },
-            status: Some(ActionSetStatus {
-                state,
-                actions: vec![ActionStatus {
-                    name: "backup".into(),
-                    object,
-                    blueprint: blueprint.into(),
-                    artifacts,
-                    ..Default::default()
-                }],
-                ..Default::default()
-            }),
-            ..Default::default()
-        }
-    }
-
-    #[test]
-    fn picker_offers_completed_backups_of_the_blueprint_and_subject_newest_first() {
-        let items = vec![
-            done(
-                "old",
-                "2026-01-01T00:00:00Z",
-                "mysql",
-                "db1",
-                State::Complete,
-            ),
-            done(
-                "new",
-                "2026-02-01T00:00:00Z",
-                "mysql",
-                "db1",
-                State::Complete,
-            ),
-            done(
-                "failed",
-                "2026-03-01T00:00:00Z",
-                "mysql",
-                "db1",
-                State::Failed,
-            ),
-            done(
-                "other-bp",
-                "2026-03-01T00:00:00Z",
-                "pg",
-                "db1",
-                State::Complete,
-            ),
-            done(
-                "other-db",
-                "2026-03-01T00:00:00Z",
-                "mysql",
-                "db2",
-                State::Complete,
-            ),
-        ];
-        let subject = vec![ObjectReference {
-            kind: "statefulset".into(),
-            name: "db1".into(),
-            namespace: "db".into(),
-            ..Default::default()
-        }];
-        let names: Vec<String> = backup_candidates(&items, "mysql", &subject)
-            .into_iter()
-            .filter_map(|a| a.metadata.name)
-            .collect();
-        assert_eq!(names, ["new", "old"]);
-        assert_eq!(backup_candidates(&items, "mysql", &[]).len(), 3);
-    }
 }

@@ -9,13 +9,16 @@ use anyhow::{Context, Result, bail};
 use clap::{Args, Subcommand};
 use serde::Serialize;
 
-use crate::blueprint::store::{BlueprintStore, Storage, StoredBlueprint, normalised};
+use crate::blueprint::inputs::TargetFlags;
+use crate::blueprint::store::{
+    BlueprintStore, Storage, StoredBlueprint, apply_namespace, normalised,
+};
 use crate::blueprint::types::{GROUP, KIND};
 use crate::blueprint::{
     Blueprint, Findings, Severity, Validation, validate_blueprint, validate_yaml,
 };
 use crate::cli::{AlreadyReported, GlobalArgs};
-use crate::kube::{Cluster, connect};
+use crate::kube::connect;
 use crate::output::{OutputFormat, Table, print_structured, write_stdout};
 
 #[derive(Debug, Args)]
@@ -58,13 +61,14 @@ pub struct ListArgs {}
 #[derive(Debug, Args)]
 pub struct GetArgs {
     /// Blueprint name
+    #[arg(add = clap_complete::engine::ArgValueCompleter::new(crate::cli::complete::blueprint_names))]
     pub name: String,
 }
 
 #[derive(Debug, Args)]
 pub struct DeleteArgs {
     /// Blueprint names
-    #[arg(required = true)]
+    #[arg(required = true, add = clap_complete::engine::ArgValueCompleter::new(crate::cli::complete::blueprint_names))]
     pub names: Vec<String>,
     /// Succeed when a Blueprint does not exist
     #[arg(long)]
@@ -104,7 +108,7 @@ pub struct TargetArgs {
     )]
     pub objects: Vec<String>,
     /// Profile giving the backup location: NAME (in the -n namespace) or NS/NAME
-    #[arg(long, value_name = "[NS/]NAME", help_heading = "Action inputs", value_parser = super::validate::namespaced_object_name)]
+    #[arg(long, value_name = "[NS/]NAME", help_heading = "Action inputs", value_parser = super::validate::namespaced_object_name, add = clap_complete::engine::ArgValueCompleter::new(crate::cli::complete::profile_names))]
     pub profile: Option<String>,
     /// Secrets exposed as .Secrets.KEY (repeatable, or comma-separated)
     #[arg(long, value_name = "KEY=NS/NAME", help_heading = "Action inputs")]
@@ -125,6 +129,24 @@ pub struct TargetArgs {
     pub artifacts: Vec<String>,
 }
 
+impl From<&TargetArgs> for TargetFlags {
+    fn from(t: &TargetArgs) -> TargetFlags {
+        TargetFlags {
+            statefulset: t.statefulset.clone(),
+            deployment: t.deployment.clone(),
+            deploymentconfig: t.deploymentconfig.clone(),
+            pvc: t.pvc.clone(),
+            namespace_targets: t.namespace_targets.clone(),
+            objects: t.objects.clone(),
+            profile: t.profile.clone(),
+            secrets: t.secrets.clone(),
+            config_maps: t.config_maps.clone(),
+            options: t.options.clone(),
+            artifacts: t.artifacts.clone(),
+        }
+    }
+}
+
 #[derive(Debug, Args)]
 #[command(group = clap::ArgGroup::new("source").required(true).args(["file", "name"]))]
 pub struct RenderArgs {
@@ -132,6 +154,7 @@ pub struct RenderArgs {
     #[arg(short = 'f', long = "filename", value_name = "FILE")]
     pub file: Option<PathBuf>,
     /// A Blueprint in the cluster
+    #[arg(add = clap_complete::engine::ArgValueCompleter::new(crate::cli::complete::blueprint_names))]
     pub name: Option<String>,
     /// The action to render (backup, restore, delete, …)
     #[arg(short = 'a', long)]
@@ -232,7 +255,11 @@ async fn apply(args: ApplyArgs, global: &GlobalArgs) -> Result<()> {
         return print_structured(&object, global.output_or(OutputFormat::Yaml));
     }
     let cluster = connect(&global.cluster_options()).await?;
-    let namespace = target_namespace(&cluster, global, &blueprint)?;
+    let namespace = apply_namespace(
+        global.namespace.as_deref(),
+        blueprint.metadata.namespace.as_deref(),
+        &cluster.namespace,
+    )?;
     let store = BlueprintStore::open(&cluster).await?;
     let (outcome, storage) = store.apply(&namespace, &blueprint).await?;
     let name = blueprint.name();
@@ -246,21 +273,6 @@ async fn apply(args: ApplyArgs, global: &GlobalArgs) -> Result<()> {
     }
     line.push('\n');
     Ok(write_stdout(&line)?)
-}
-
-/// The file's namespace, unless `-n` says otherwise; like kubectl, a conflict is an error.
-fn target_namespace(
-    cluster: &Cluster,
-    global: &GlobalArgs,
-    blueprint: &Blueprint,
-) -> Result<String> {
-    match (&global.namespace, &blueprint.metadata.namespace) {
-        (Some(flag), Some(file)) if flag != file => bail!(
-            "the namespace from the file ({file:?}) does not match the namespace from -n ({flag:?})"
-        ),
-        (_, Some(file)) => Ok(file.clone()),
-        (_, None) => Ok(cluster.namespace.clone()),
-    }
 }
 
 #[derive(Serialize)]
@@ -324,7 +336,7 @@ fn print_blueprints(
                 if all_namespaces {
                     row.insert(0, bp.metadata.namespace.clone().unwrap_or_default());
                 }
-                table.row(row);
+                table.row_labelled(row, &bp.metadata.labels.clone().unwrap_or_default());
             }
             if table.is_empty() {
                 eprintln!("No blueprints found.");

@@ -1,86 +1,19 @@
-//! `kubectl backup blueprint render (-f FILE | NAME) --action A …`: reads the action's object,
-//! Profile, Secrets and ConfigMaps from the cluster, builds Kanister's template parameters and
-//! prints every phase with its arguments rendered.
+//! `kubectl backup blueprint render (-f FILE | NAME) --action A …`: loads the Blueprint, has
+//! `crate::actionset::preview` render the action with the parameters a run would get, and
+//! prints every phase with its arguments rendered (errors at their line of the source).
 
-use std::collections::BTreeMap;
+use anyhow::{Result, anyhow};
 
-use anyhow::{Result, anyhow, bail};
-
-use super::blueprint::{RenderArgs, TargetArgs, print_findings, read_source, summary};
-use crate::blueprint::render::{PreparedAction, RenderedAction, locate};
+use super::blueprint::{RenderArgs, print_findings, read_source, summary};
+use crate::actionset::preview;
+use crate::blueprint::render::{RenderedAction, locate};
 use crate::blueprint::source::SourceDoc;
 use crate::blueprint::store::{BlueprintStore, normalised};
-use crate::blueprint::targets::{self, Subject};
-use crate::blueprint::types::{Artifact, ObjectReference};
+use crate::blueprint::targets::Subject;
 use crate::blueprint::{Blueprint, validate_blueprint, validate_yaml};
 use crate::cli::{AlreadyReported, GlobalArgs};
 use crate::kube::{Cluster, connect};
 use crate::output::{OutputFormat, print_structured, write_stdout};
-use crate::template::{ArtifactParams, ConfigMapParams, PhaseParams, SecretParams, TemplateParams};
-
-/// Everything `render` was asked to render against, parsed from the flags.
-struct Inputs {
-    subject: ObjectReference,
-    /// `[ns/]name`, resolved by the profile module (Profile resource or its Secret form).
-    profile: Option<String>,
-    secrets: BTreeMap<String, ObjectReference>,
-    config_maps: BTreeMap<String, ObjectReference>,
-    options: BTreeMap<String, String>,
-    artifacts: BTreeMap<String, Artifact>,
-}
-
-fn parse_inputs(target: &TargetArgs) -> Result<Inputs> {
-    let mut subjects = Vec::new();
-    subjects.extend(targets::parse_workloads(
-        targets::STATEFULSET,
-        &target.statefulset,
-        "--statefulset",
-    )?);
-    subjects.extend(targets::parse_workloads(
-        targets::DEPLOYMENT,
-        &target.deployment,
-        "--deployment",
-    )?);
-    subjects.extend(targets::parse_workloads(
-        targets::DEPLOYMENTCONFIG,
-        &target.deploymentconfig,
-        "--deploymentconfig",
-    )?);
-    subjects.extend(targets::parse_workloads(
-        targets::PVC,
-        &target.pvc,
-        "--pvc",
-    )?);
-    subjects.extend(targets::parse_namespaces(&target.namespace_targets));
-    subjects.extend(targets::parse_generic(&target.objects)?);
-    let subject = match subjects.len() {
-        1 => subjects.remove(0),
-        0 => bail!(
-            "name the object the action runs on: --statefulset, --deployment, --deploymentconfig, --pvc, --namespace-target or --object"
-        ),
-        n => bail!("render one object at a time ({n} given)"),
-    };
-    let mut artifacts: BTreeMap<String, Artifact> = BTreeMap::new();
-    for (name_key, value) in targets::parse_key_values(&target.artifacts, "--artifacts")? {
-        let (name, key) = name_key
-            .split_once('.')
-            .ok_or_else(|| anyhow!("--artifacts {name_key}={value}: expected NAME.KEY=VALUE"))?;
-        let artifact = artifacts.entry(name.to_string()).or_default();
-        if key == "kopiaSnapshot" {
-            artifact.kopia_snapshot = value;
-        } else {
-            artifact.key_value.insert(key.to_string(), value);
-        }
-    }
-    Ok(Inputs {
-        subject,
-        profile: target.profile.clone(),
-        secrets: targets::parse_named_refs(&target.secrets, "secret", "--secrets")?,
-        config_maps: targets::parse_named_refs(&target.config_maps, "configmap", "--config-maps")?,
-        options: targets::parse_key_values(&target.options, "--options")?,
-        artifacts,
-    })
-}
 
 /// The Blueprint and, for a file, its source (to point errors at lines).
 async fn load(
@@ -123,90 +56,20 @@ fn parse_time(text: Option<&str>) -> Result<chrono::DateTime<chrono::Utc>> {
 pub async fn render(args: RenderArgs, global: &GlobalArgs) -> Result<()> {
     let time = parse_time(args.time.as_deref())?;
     let cluster = connect(&global.cluster_options()).await?;
-    let inputs = parse_inputs(&args.target)?;
+    let spec = preview::action_spec(&cluster.namespace, &(&args.target).into())?;
     let (file, blueprint, source) = load(&args, &cluster).await?;
-    let prepared = PreparedAction::new(&blueprint, &args.action)?;
-
-    let mut params = TemplateParams::default();
-    params.set_time(time);
-    let subject = targets::read_subject(&cluster, &inputs.subject).await?;
-    subject.fill_params(&mut params);
-    if let Some(profile) = &inputs.profile {
-        let request = crate::profile::DestinationRequest::from_flags(Some(profile), None)?;
-        let destination = crate::profile::resolve(Some(&cluster), &request).await?;
-        params.profile = Some(destination.template.params());
-    }
-    for (key, reference) in &inputs.secrets {
-        let secret = targets::read_secret(&cluster, reference).await?;
-        params
-            .secrets
-            .insert(key.clone(), SecretParams::from_k8s(&secret));
-    }
-    for (key, reference) in &inputs.config_maps {
-        let cm = targets::read_configmap(&cluster, reference).await?;
-        params
-            .config_maps
-            .insert(key.clone(), ConfigMapParams::from_k8s(&cm));
-    }
-    params.options = inputs.options.clone();
-    params.artifacts_in = inputs
-        .artifacts
-        .iter()
-        .map(|(name, a)| {
-            (
-                name.clone(),
-                ArtifactParams {
-                    key_value: a.key_value.clone(),
-                    kopia_snapshot: a.kopia_snapshot.clone(),
-                },
-            )
-        })
-        .collect();
-
-    // Phase objects are rendered first, then the Secrets and ConfigMaps they name are fetched
-    // for `.Phases.<phase>.Secrets/ConfigMaps`, as Kanister does before each phase.
     let redact = !args.show_secrets;
-    let mut problems = Vec::new();
-    let mut fetched: BTreeMap<String, PhaseParams> = BTreeMap::new();
-    let phase_names: Vec<String> = prepared.phase_names().map(str::to_string).collect();
-    for (name, (objects, _)) in phase_names
-        .iter()
-        .zip(prepared.render_objects(&params, redact))
-    {
-        let mut phase = PhaseParams::default();
-        for (key, reference) in objects {
-            let result = match reference.kind.to_lowercase().as_str() {
-                "secret" => targets::read_secret(&cluster, &reference).await.map(|s| {
-                    phase
-                        .secrets
-                        .insert(key.clone(), SecretParams::from_k8s(&s));
-                }),
-                "configmap" => targets::read_configmap(&cluster, &reference)
-                    .await
-                    .map(|c| {
-                        phase
-                            .config_maps
-                            .insert(key.clone(), ConfigMapParams::from_k8s(&c));
-                    }),
-                _ => Ok(()),
-            };
-            if let Err(e) = result {
-                problems.push(format!("phase {name:?}: object {key:?}: {e:#}"));
-            }
-        }
-        fetched.insert(name.clone(), phase);
-    }
-    let rendered = prepared.render(&params, &fetched, redact);
-
-    for problem in &problems {
+    let preview = preview::render(&cluster, &blueprint, &args.action, &spec, time, redact).await?;
+    let rendered = &preview.rendered;
+    for problem in &preview.problems {
         eprintln!("error: {problem}");
     }
-    report_errors(&file, &args.action, &rendered, source.as_ref());
+    report_errors(&file, &args.action, rendered, source.as_ref());
     match global.output_or(OutputFormat::Table) {
-        format @ (OutputFormat::Json | OutputFormat::Yaml) => print_structured(&rendered, format)?,
-        _ => write_stdout(&as_text(&blueprint, &subject, &rendered, redact)?)?,
+        format @ (OutputFormat::Json | OutputFormat::Yaml) => print_structured(rendered, format)?,
+        _ => write_stdout(&as_text(&blueprint, &preview.subject, rendered, redact)?)?,
     }
-    if !problems.is_empty() || rendered.error_count() > 0 {
+    if !preview.problems.is_empty() || rendered.error_count() > 0 {
         return Err(AlreadyReported.into());
     }
     Ok(())

@@ -53,6 +53,26 @@ pub fn script(shell: CompletionShell) -> Vec<u8> {
     out
 }
 
+/// clap's dynamic protocol: `COMPLETE=bash kubectl-backup -- WORDS…` (the shell passes the index
+/// of the word being completed in `_CLAP_COMPLETE_INDEX`; without it, the last word). Exits when
+/// it completed; returns for an ordinary run.
+pub fn complete_from_environment() {
+    if std::env::var_os("COMPLETE").is_none_or(|v| v.is_empty() || v == "0") {
+        return;
+    }
+    let args: Vec<OsString> = std::env::args_os().collect();
+    if let Some(separator) = args.iter().position(|a| a == "--") {
+        let words = &args[separator + 1..];
+        let current = std::env::var("_CLAP_COMPLETE_INDEX")
+            .ok()
+            .and_then(|i| i.parse::<usize>().ok())
+            .unwrap_or(words.len().saturating_sub(1))
+            .min(words.len());
+        super::complete::remember_words(&words[..current]);
+    }
+    clap_complete::CompleteEnv::with_factory(super::command).complete();
+}
+
 pub fn invoked_as_kubectl_completer(args: &[OsString]) -> bool {
     args.first()
         .and_then(|argv0| Path::new(argv0).file_name())
@@ -68,6 +88,7 @@ pub fn run_kubectl_completer(args: Vec<OsString>) -> ExitCode {
         words.push(OsString::new());
     }
     let current = words.len() - 1;
+    super::complete::remember_words(&words[..current]);
     let partial = words[current].to_string_lossy().into_owned();
     let mut command = super::command();
     let candidates =
@@ -78,8 +99,9 @@ pub fn run_kubectl_completer(args: Vec<OsString>) -> ExitCode {
             continue;
         }
         let value = candidate.get_value().to_string_lossy();
-        // kubectl does not filter by prefix; the plugin must.
-        if !value.starts_with(&partial) {
+        // kubectl does not filter by prefix; the plugin must. Like cobra, flags are offered
+        // only once the word starts with '-' (clap offers them beside a positional's values).
+        if !value.starts_with(&partial) || (value.starts_with('-') && !partial.starts_with('-')) {
             continue;
         }
         out.push_str(&value);
@@ -127,46 +149,5 @@ pub fn user_names(kubeconfig: &kube::config::Kubeconfig) -> Vec<String> {
         .auth_infos
         .iter()
         .map(|u| u.name.clone())
-        .collect()
-}
-
-/// Candidates for `-n`: the namespaces of the current context's cluster, asked with a short
-/// deadline so a slow or unreachable cluster never hangs the shell.
-pub fn namespace_names(current: &std::ffi::OsStr) -> Vec<clap_complete::CompletionCandidate> {
-    let prefix = current.to_string_lossy().into_owned();
-    let Ok(runtime) = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-    else {
-        return Vec::new();
-    };
-    let _ = rustls::crypto::ring::default_provider().install_default();
-    let names = runtime.block_on(async {
-        let options = crate::kube::ClusterOptions {
-            request_timeout: Some(std::time::Duration::from_secs(2)),
-            ..Default::default()
-        };
-        let lookup = async {
-            let cluster = crate::kube::connect(&options).await.ok()?;
-            let api: kube::Api<k8s_openapi::api::core::v1::Namespace> =
-                kube::Api::all(cluster.client);
-            let list = api.list_metadata(&Default::default()).await.ok()?;
-            Some(
-                list.items
-                    .into_iter()
-                    .filter_map(|n| n.metadata.name)
-                    .collect::<Vec<_>>(),
-            )
-        };
-        tokio::time::timeout(std::time::Duration::from_secs(3), lookup)
-            .await
-            .ok()
-            .flatten()
-            .unwrap_or_default()
-    });
-    names
-        .into_iter()
-        .filter(|n| n.starts_with(&prefix))
-        .map(clap_complete::CompletionCandidate::new)
         .collect()
 }

@@ -18,11 +18,15 @@ pub async fn run(_args: DoctorArgs, global: &GlobalArgs) -> Result<()> {
         .map_err(|e| anyhow!(crate::kube::describe_error(&cluster.server, &e)))?;
     match global.output_or(OutputFormat::Table) {
         format @ (OutputFormat::Json | OutputFormat::Yaml) => print_structured(&report, format),
-        _ => Ok(write_stdout(&render(&report))?),
+        // -o wide adds why each capability runs in its mode.
+        format => Ok(write_stdout(&render(
+            &report,
+            format == OutputFormat::Wide,
+        ))?),
     }
 }
 
-fn render(report: &Report) -> String {
+fn render(report: &Report, wide: bool) -> String {
     let mut checks = Table::new(&["check", "result"]);
     checks.row([
         "API server".to_string(),
@@ -59,7 +63,8 @@ fn render(report: &Report) -> String {
     }
     let mut text = checks.render(false);
     text.push('\n');
-    let mut capabilities = Table::new(&["capability", "mode", "allowed", "missing permissions"]);
+    let mut capabilities = Table::new(&["capability", "mode", "allowed", "missing permissions"])
+        .with_wide(&["reason"]);
     for cap in &report.capabilities {
         capabilities.row([
             cap.name.to_string(),
@@ -70,9 +75,10 @@ fn render(report: &Report) -> String {
             } else {
                 cap.missing.join(", ")
             },
+            cap.reason.clone(),
         ]);
     }
-    text.push_str(&capabilities.render(false));
+    text.push_str(&capabilities.render(wide));
     text
 }
 

@@ -9,9 +9,8 @@ use clap::{Args, ValueEnum};
 use clap_complete::engine::{ArgValueCandidates, ArgValueCompleter, CompletionCandidate};
 use secrecy::SecretString;
 
-use super::completion::{
-    cluster_names, context_names, kubeconfig_names, namespace_names, user_names,
-};
+use super::complete::namespace_names;
+use super::completion::{cluster_names, context_names, kubeconfig_names, user_names};
 
 use crate::kube::ClusterOptions;
 use crate::output::{OUTPUT_FORMATS, OutputFormat, OutputSpec, PrinterSettings};
@@ -356,7 +355,7 @@ pub fn parse_request_timeout(text: &str) -> Result<Duration, String> {
         return Ok(Duration::from_secs(seconds));
     }
     crate::duration::parse_go_duration(text)
-        .map_err(|e| format!("invalid duration {text:?}: {e} (use e.g. 30, 30s, 2m or 1h)"))
+        .map_err(|e| format!("{e}; a bare number is seconds, and 0 means no limit"))
 }
 
 #[cfg(test)]

@@ -26,11 +26,28 @@ use crate::storage::{ObjectStore, PrefixMode};
 pub struct DestinationArgs {
     /// Profile `[namespace/]name` (a Kanister Profile or a kubectl-backup profile). Without
     /// --profile or --location: the local directory $XDG_DATA_HOME/kubectl-backup
-    #[arg(long, value_name = "[NS/]NAME", conflicts_with = "location", value_parser = super::validate::namespaced_object_name)]
+    #[arg(long, value_name = "[NS/]NAME", conflicts_with = "location", value_parser = super::validate::namespaced_object_name, add = clap_complete::engine::ArgValueCompleter::new(crate::cli::complete::profile_names))]
     pub profile: Option<String>,
     /// Velero BackupStorageLocation `[namespace/]name` (namespace defaults to velero)
     #[arg(long, value_name = "[NS/]NAME", value_parser = super::validate::namespaced_object_name)]
     pub location: Option<String>,
+}
+
+/// The destination flags as the snapshot commands describe them (their default is also
+/// Velero's location in controller mode; only client-side work writes to a profile), with
+/// `--location` listed first. For `#[command(mut_args(snapshot_words))]` beside the flattened
+/// group.
+pub fn snapshot_words(arg: clap::Arg) -> clap::Arg {
+    let order = arg.get_display_order();
+    match arg.get_id().as_str() {
+        "location" => arg
+            .help("Velero BackupStorageLocation `[NS/]NAME` (default: the local directory $XDG_DATA_HOME/kubectl-backup, or Velero's default location in controller mode)")
+            .display_order(order.saturating_sub(1)),
+        "profile" => arg
+            .help("Profile `[NS/]NAME` (a Kanister Profile or a kubectl-backup profile); client-side only")
+            .display_order(order + 1),
+        _ => arg,
+    }
 }
 
 impl DestinationArgs {

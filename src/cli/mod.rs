@@ -4,12 +4,14 @@
 mod actionset;
 mod blueprint;
 mod blueprint_render;
+mod complete;
 mod completion;
 mod doctor;
 mod etcd;
 mod global;
 mod location;
 mod migrate;
+mod mode;
 mod profile;
 mod schedule;
 mod snapshot;
@@ -112,6 +114,7 @@ pub fn main() -> ExitCode {
     if completion::invoked_as_kubectl_completer(&args) {
         return completion::run_kubectl_completer(args);
     }
+    completion::complete_from_environment();
     let args = global::rewrite_kubectl_verbosity(args);
     let mut cli = match Cli::try_parse_from(&args) {
         Ok(cli) => cli,

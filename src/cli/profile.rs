@@ -10,7 +10,10 @@ use serde_json::Value;
 
 use crate::cli::{AlreadyReported, GlobalArgs};
 use crate::kube::{Cluster, connect};
-use crate::output::{OutputFormat, Table, age, print_structured, write_stdout};
+use crate::output::{
+    DryRun, Listed, OutputFormat, Table, Written, age, print_list, print_structured, print_written,
+    write_stdout,
+};
 use crate::profile::create::{self, NewCredentials, NewProfile, kanctl_json, local_location};
 use crate::profile::destination::{self, DestinationRequest, split_reference};
 use crate::profile::store::{ProfileStore, Storage, StoredProfile};
@@ -72,9 +75,10 @@ pub struct CommonArgs {
     /// Create it without checking the location first
     #[arg(long)]
     pub skip_validation: bool,
-    /// Print the Profile that would be created; create nothing
-    #[arg(long)]
-    pub dry_run: bool,
+    /// client: print the Profile that would be created and send nothing; server: have the API
+    /// server check it and store nothing (kubectl's --dry-run; a bare --dry-run is client)
+    #[arg(long, value_enum, value_name = "WHERE", num_args = 0..=1, default_value_t, default_missing_value = "client", hide_default_value = true)]
+    pub dry_run: DryRun,
 }
 
 #[derive(Debug, Args)]
@@ -170,13 +174,14 @@ pub struct ListArgs {}
 #[derive(Debug, Args)]
 pub struct NameArgs {
     /// Profile `[namespace/]name`
+    #[arg(add = clap_complete::engine::ArgValueCompleter::new(crate::cli::complete::profile_names))]
     pub name: String,
 }
 
 #[derive(Debug, Args)]
 pub struct DeleteArgs {
     /// Profile names (`[namespace/]name`)
-    #[arg(required = true)]
+    #[arg(required = true, add = clap_complete::engine::ArgValueCompleter::new(crate::cli::complete::profile_names))]
     pub names: Vec<String>,
     /// Keep the credential Secret even when kubectl-backup created it
     #[arg(long)]
@@ -189,7 +194,7 @@ pub struct DeleteArgs {
 #[derive(Debug, Args)]
 pub struct ValidateArgs {
     /// Profile `[namespace/]name` (neither this nor --location: the local default)
-    #[arg(conflicts_with = "location")]
+    #[arg(conflicts_with = "location", add = clap_complete::engine::ArgValueCompleter::new(crate::cli::complete::profile_names))]
     pub name: Option<String>,
     /// A Velero BackupStorageLocation `[namespace/]name` instead of a profile
     #[arg(long, value_name = "[NS/]NAME")]
@@ -358,7 +363,7 @@ async fn create_profile(args: CreateArgs, global: &GlobalArgs) -> Result<()> {
             )
         }
         CreateKind::Local(a) => {
-            if !a.common.dry_run {
+            if a.common.dry_run == DryRun::None {
                 std::fs::create_dir_all(&a.path)
                     .with_context(|| format!("cannot create {}", a.path.display()))?;
             }
@@ -372,16 +377,10 @@ async fn create_profile(args: CreateArgs, global: &GlobalArgs) -> Result<()> {
     };
     let store = ProfileStore::open(&cluster).await?;
     let plan = create::plan(&store, &namespace, new).await?;
-    if common.dry_run {
-        let mut object = kanctl_json(&plan.profile);
-        if store.storage_for(&plan.profile) == Storage::Secret {
-            object["metadata"]["annotations"] = serde_json::json!({
-                "kubectl-backup.io/stored-as": "Secret (the Profile CRD is not installed or cannot hold this type)"
-            });
-        }
-        return print_structured(&object, global.output_or(OutputFormat::Yaml));
+    if common.dry_run == DryRun::Client {
+        return print_client_dry_run(&store, &plan, global);
     }
-    if !common.skip_validation {
+    if !common.skip_validation && common.dry_run == DryRun::None {
         let mut lines = Vec::new();
         if let Err(failed) = create::check(&plan, |p| lines.push(p)).await {
             for p in &lines {
@@ -394,11 +393,16 @@ async fn create_profile(args: CreateArgs, global: &GlobalArgs) -> Result<()> {
         }
     }
     let cancel = crate::interrupt::cancellation();
-    let created = create::execute_cancellable(&store, plan, &cancel).await?;
-    if global.output == Some(OutputFormat::Name) {
+    let params = common.dry_run.post_params();
+    let created = create::execute_cancellable(&store, plan, &params, &cancel).await?;
+    if global.output.is_some() || common.dry_run == DryRun::Server {
         // The profile alone: scripts capture it (`name=$(… -o name)`); its Secret is a detail.
-        let line = crate::output::created_line(global.output, &created.profile.resource_name(), "");
-        return Ok(write_stdout(&line)?);
+        let written = Written {
+            object: &shown(&created.profile),
+            resource_name: &created.profile.resource_name(),
+            verb: "created",
+        };
+        return print_written(global.output, common.dry_run, &written);
     }
     let mut out = String::new();
     if let Some(secret) = &created.secret {
@@ -417,6 +421,43 @@ async fn create_profile(args: CreateArgs, global: &GlobalArgs) -> Result<()> {
     }
     out.push('\n');
     Ok(write_stdout(&out)?)
+}
+
+/// `--dry-run=client`: the Profile as it would be sent (never a credential value: those go to
+/// the Secret), marked when it would be kept in a labelled Secret.
+fn print_client_dry_run(
+    store: &ProfileStore<'_>,
+    plan: &create::Plan,
+    global: &GlobalArgs,
+) -> Result<()> {
+    let mut object = kanctl_json(&plan.profile);
+    let stored_as_secret = store.storage_for(&plan.profile) == Storage::Secret;
+    if stored_as_secret {
+        object["metadata"]["annotations"] = serde_json::json!({
+            "kubectl-backup.io/stored-as": "Secret (the Profile CRD is not installed or cannot hold this type)"
+        });
+    }
+    let name = plan
+        .profile
+        .metadata
+        .name
+        .clone()
+        .or_else(|| plan.profile.metadata.generate_name.clone())
+        .unwrap_or_default();
+    // As `StoredProfile::resource_name` names the created one.
+    let resource_name = if stored_as_secret {
+        format!("profile/{name}")
+    } else {
+        format!("profile.{GROUP}/{name}")
+    };
+    // Without -o, the Profile as YAML: what --dry-run has always printed here.
+    let format = global.output.or(Some(OutputFormat::Yaml));
+    let written = Written {
+        object: &object,
+        resource_name: &resource_name,
+        verb: "created",
+    };
+    print_written(format, DryRun::Client, &written)
 }
 
 fn new_profile(
@@ -459,7 +500,13 @@ async fn list(global: &GlobalArgs) -> Result<()> {
 async fn get(args: NameArgs, global: &GlobalArgs) -> Result<()> {
     let cluster = connect(&global.cluster_options()).await?;
     let stored = require(&cluster, &args.name).await?;
-    print_profiles(&[stored], global, false)
+    match global.output_or(OutputFormat::Table) {
+        // One named object prints as itself, as `kubectl get TYPE NAME` does.
+        format @ (OutputFormat::Json | OutputFormat::Yaml) => {
+            print_structured(&shown(&stored), format)
+        }
+        _ => print_profiles(&[stored], global, false),
+    }
 }
 
 async fn require(cluster: &Cluster, reference: &str) -> Result<StoredProfile> {
@@ -476,66 +523,52 @@ fn print_profiles(
     all_namespaces: bool,
 ) -> Result<()> {
     let format = global.output_or(OutputFormat::Table);
-    match format {
-        OutputFormat::Json | OutputFormat::Yaml => {
-            if let [one] = items {
-                return print_structured(&shown(one), format);
-            }
-            let shown_items: Vec<Value> = items.iter().map(shown).collect();
-            print_structured(&crate::output::list_object(&shown_items)?, format)
-        }
-        OutputFormat::Name => {
-            let text: String = items.iter().map(|p| format!("{}\n", name_of(p))).collect();
-            Ok(write_stdout(&text)?)
-        }
-        OutputFormat::Table | OutputFormat::Wide => {
-            if items.is_empty() {
-                eprintln!("No profiles found.");
-                return Ok(());
-            }
-            let mut headers = vec![
-                "NAME",
-                "TYPE",
-                "BUCKET",
-                "ENDPOINT",
-                "PREFIX",
-                "STORED-AS",
-                "AGE",
+    let mut headers = vec![
+        "NAME",
+        "TYPE",
+        "BUCKET",
+        "ENDPOINT",
+        "PREFIX",
+        "STORED-AS",
+        "AGE",
+    ];
+    if all_namespaces {
+        headers.insert(0, "NAMESPACE");
+    }
+    let now = chrono::Utc::now();
+    let rows = items
+        .iter()
+        .map(|item| {
+            let p = &item.profile;
+            let mut cells = vec![
+                item.name().to_string(),
+                p.location.location_type.to_string(),
+                p.location.bucket.clone(),
+                p.location.endpoint.clone(),
+                p.location.prefix.clone(),
+                item.storage.to_string(),
+                p.metadata
+                    .creation_timestamp
+                    .as_ref()
+                    .and_then(|t| chrono::DateTime::from_timestamp(t.0.as_second(), 0))
+                    .map(|t| age(t, now))
+                    .unwrap_or_else(|| "<unknown>".into()),
+                p.location.region.clone(),
+                credential_summary(p),
             ];
             if all_namespaces {
-                headers.insert(0, "NAMESPACE");
+                cells.insert(0, item.namespace().to_string());
             }
-            let mut table = Table::new(&headers).with_wide(&["REGION", "CREDENTIAL"]);
-            let now = chrono::Utc::now();
-            for item in items {
-                let p = &item.profile;
-                let mut row = vec![
-                    item.name().to_string(),
-                    p.location.location_type.to_string(),
-                    p.location.bucket.clone(),
-                    p.location.endpoint.clone(),
-                    p.location.prefix.clone(),
-                    item.storage.to_string(),
-                    p.metadata
-                        .creation_timestamp
-                        .as_ref()
-                        .and_then(|t| chrono::DateTime::from_timestamp(t.0.as_second(), 0))
-                        .map(|t| age(t, now))
-                        .unwrap_or_else(|| "<unknown>".into()),
-                    p.location.region.clone(),
-                    credential_summary(p),
-                ];
-                if all_namespaces {
-                    row.insert(0, item.namespace().to_string());
-                }
-                table.row_labelled(
-                    row,
-                    p.metadata.labels.as_ref().unwrap_or(&Default::default()),
-                );
+            Listed {
+                object: shown(item),
+                resource_name: name_of(item),
+                cells,
+                labels: p.metadata.labels.as_ref(),
             }
-            Ok(table.print(format)?)
-        }
-    }
+        })
+        .collect();
+    let table = Table::new(&headers).with_wide(&["REGION", "CREDENTIAL"]);
+    print_list(format, table, rows, "No profiles found.")
 }
 
 fn name_of(stored: &StoredProfile) -> String {

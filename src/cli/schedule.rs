@@ -1,14 +1,16 @@
 //! `kubectl backup schedule …`: backups on a timetable.
 
-use anyhow::{Result, anyhow, bail};
-use clap::{Args, Subcommand, ValueEnum};
+use anyhow::{Result, anyhow};
+use clap::{Args, Subcommand};
 
+use super::location::DestinationArgs;
 use super::{AlreadyReported, Cli, GlobalArgs};
 use crate::kube::{Cluster, connect};
+use crate::mode::Requested;
 use crate::output::{OutputFormat, Table, age, print_structured, write_stdout};
-use crate::schedule::manage::{self, ScheduleView};
-use crate::schedule::velero::Schedule as VeleroSchedule;
-use crate::schedule::{ScheduleRequest, Work, WorkKind, cron::Cron, objects};
+use crate::schedule::create::{CreateOptions, Planned, SnapshotWork};
+use crate::schedule::manage::{self, Runner, ScheduleView};
+use crate::schedule::{self, Work, WorkKind, objects};
 
 #[derive(Debug, Args)]
 pub struct ScheduleArgs {
@@ -41,15 +43,12 @@ pub enum ScheduleCommand {
     Job(JobArgs),
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum RunnerArg {
-    /// Velero for resource snapshots to a Velero location when Velero runs, else a CronJob
-    Auto,
-    /// A Velero Schedule (resource snapshots only)
-    Controller,
-    /// A CronJob running this plugin in a pod
-    Client,
-}
+/// What `--mode` means for a schedule.
+const MODE_HELP: super::mode::ModeHelp = [
+    "Velero for resource snapshots to a Velero location when Velero runs, else a CronJob",
+    "A Velero Schedule (resource snapshots only)",
+    "A CronJob running this plugin in a pod",
+];
 
 #[derive(Debug, Args)]
 pub struct CreateArgs {
@@ -80,8 +79,8 @@ pub struct CreateArgs {
     #[arg(long)]
     pub paused: bool,
     /// Who runs it
-    #[arg(long, value_enum, default_value_t = RunnerArg::Auto)]
-    pub mode: RunnerArg,
+    #[arg(long, default_value = "auto", value_parser = super::mode::parser(MODE_HELP))]
+    pub mode: Requested,
     /// Print the objects that would be created (ServiceAccount, RBAC, CronJob) and create nothing;
     /// `--dry-run=server` also has the API server admit them
     #[arg(long, value_name = "WHERE", num_args = 0..=1, default_missing_value = "client", value_parser = ["client", "server", "none"])]
@@ -93,11 +92,13 @@ pub struct CreateArgs {
 
 #[derive(Debug, Args)]
 pub struct NameArg {
+    #[arg(add = clap_complete::engine::ArgValueCompleter::new(crate::cli::complete::schedule_names))]
     pub name: String,
 }
 
 #[derive(Debug, Args)]
 pub struct RunNowArgs {
+    #[arg(add = clap_complete::engine::ArgValueCompleter::new(crate::cli::complete::schedule_names))]
     pub name: String,
     /// Wait for the run to finish and print its log if it fails
     #[arg(long)]
@@ -109,6 +110,7 @@ pub struct RunNowArgs {
 
 #[derive(Debug, Args)]
 pub struct JobArgs {
+    #[arg(add = clap_complete::engine::ArgValueCompleter::new(crate::cli::complete::schedule_names))]
     pub name: String,
     #[arg(long, value_name = "N")]
     pub keep_last: Option<usize>,
@@ -161,125 +163,67 @@ fn parse_work(work: &Work, schedule: &str) -> Result<Cli> {
 }
 
 async fn create(args: CreateArgs, global: &GlobalArgs) -> Result<()> {
-    if !crate::kube::is_dns_subdomain(&args.name) || args.name.len() > 52 {
-        bail!(
-            "schedule name {:?}: lower-case letters, digits, '-' and '.', at most 52 characters (a CronJob's limit)",
-            args.name
-        );
+    let dry_run = args.dry_run.clone().filter(|d| d != "none");
+    let options = create_options(args)?;
+    let (cluster, planned) =
+        schedule::create::plan(&options, connect(&global.cluster_options())).await?;
+    if dry_run.as_deref() == Some("client") {
+        return print_manifests(planned.manifests(), global);
     }
-    Cron::parse(&args.schedule)?;
-    let work = Work::new(args.work.clone())?;
-    let parsed = parse_work(&work, &args.name)?;
-    let cluster = connect(&global.cluster_options()).await?;
-    let dry_run = args.dry_run.as_deref().filter(|d| *d != "none");
-
-    if work.kind == WorkKind::Snapshot
-        && let Some(velero) = velero_runner(&cluster, &args, &work).await?
-    {
-        let super::Command::Snapshot(super::snapshot::SnapshotArgs {
-            command: super::snapshot::SnapshotCommand::Create(create),
-        }) = parsed.command
-        else {
-            unreachable!("Work::new accepted a snapshot create");
-        };
-        let selection = super::snapshot::selection_of(&create);
-        let template = crate::snapshot::create::backup_spec(
-            &selection,
-            create.ttl,
-            create.location.location.as_deref().unwrap_or(""),
-        )?;
-        let schedule =
-            VeleroSchedule::new(&args.name, &velero, &args.schedule, template, args.paused);
-        let manifest = serde_json::to_value(&schedule)?;
-        if dry_run == Some("client") {
-            return print_manifests(&[manifest], global);
-        }
-        manage::apply(&cluster, std::slice::from_ref(&manifest), dry_run.is_some()).await?;
-        if dry_run.is_some() {
-            return print_manifests(&[manifest], global);
-        }
-        eprintln!(
-            "Schedule {:?} created in Velero (namespace {velero}): Velero runs it, names its backups {}-<timestamp> and deletes them after their TTL.",
-            args.name, args.name
-        );
-        return print_created(global, "schedule.velero.io", &args.name);
-    }
-    if args.mode == RunnerArg::Controller {
-        bail!(
-            "--mode controller: only resource snapshots to a Velero location can be run by Velero (Velero must be installed and the location Available); use --mode client for a CronJob"
-        );
-    }
-    let request = ScheduleRequest {
-        name: args.name.clone(),
-        namespace: cluster.namespace.clone(),
-        cron: args.schedule.clone(),
-        time_zone: args.time_zone.clone(),
-        work,
-        keep_last: args.keep_last,
-        image: args
-            .image
-            .clone()
-            .unwrap_or_else(crate::schedule::default_image),
-        image_pull_policy: args.image_pull_policy.clone(),
-        host_network: args.host_network,
-        env: args.env.clone(),
-        suspend: args.paused,
-    };
-    let manifests = objects::manifests(&request);
-    if dry_run == Some("client") {
-        return print_manifests(&manifests, global);
-    }
-    manage::apply(&cluster, &manifests, dry_run.is_some()).await?;
+    schedule::create::apply(&cluster, &planned, dry_run.is_some()).await?;
     if dry_run.is_some() {
-        return print_manifests(&manifests, global);
+        return print_manifests(planned.manifests(), global);
     }
-    eprintln!(
-        "Schedule {:?} created: CronJob {}/{} runs `kubectl-backup {}` ({}), as ServiceAccount {}.",
-        args.name,
-        request.namespace,
-        args.name,
-        request.work.args.join(" "),
-        args.schedule,
-        objects::account_name(&args.name)
-    );
-    print_created(global, "cronjob.batch", &args.name)
+    let name = &options.name;
+    match &planned {
+        Planned::Velero { namespace, .. } => {
+            eprintln!(
+                "Schedule {name:?} created in Velero (namespace {namespace}): Velero runs it, names its backups {name}-<timestamp> and deletes them after their TTL."
+            );
+            print_created(global, Runner::Velero.kind(), name)
+        }
+        Planned::CronJob { request, .. } => {
+            eprintln!(
+                "Schedule {name:?} created: CronJob {}/{name} runs `kubectl-backup {}` ({}), as ServiceAccount {}.",
+                request.namespace,
+                request.work.args.join(" "),
+                options.cron,
+                objects::account_name(name)
+            );
+            print_created(global, Runner::CronJob.kind(), name)
+        }
+    }
 }
 
-/// The Velero namespace when Velero should run this snapshot schedule.
-async fn velero_runner(
-    cluster: &Cluster,
-    args: &CreateArgs,
-    work: &Work,
-) -> Result<Option<String>> {
-    if args.mode == RunnerArg::Client || work.has_flag("--profile") {
-        if args.mode == RunnerArg::Controller {
-            bail!(
-                "--profile is a client-side destination; Velero writes only to its BackupStorageLocations (use --location)"
-            );
-        }
-        return Ok(None);
-    }
-    let detected = crate::snapshot::velero_mode::detect(cluster).await;
-    let server = match (detected, args.mode) {
-        (Ok(Some(server)), _) => server,
-        (Ok(None), RunnerArg::Controller) => bail!(
-            "--mode controller needs a running Velero server with an Available BackupStorageLocation; see `kubectl backup doctor`, or use --mode client"
-        ),
-        (Err(e), RunnerArg::Controller) => return Err(e),
-        _ => return Ok(None),
+/// The flags as the domain's options. The scheduled command goes through the real parser here,
+/// so a schedule is refused now, not at 1 a.m., when its flags are wrong.
+fn create_options(args: CreateArgs) -> Result<CreateOptions> {
+    schedule::create::check(&args.name, &args.schedule)?;
+    let work = Work::new(args.work)?;
+    let snapshot = match parse_work(&work, &args.name)?.command {
+        super::Command::Snapshot(super::snapshot::SnapshotArgs {
+            command: super::snapshot::SnapshotCommand::Create(create),
+        }) => Some(SnapshotWork {
+            selection: super::snapshot::selection_of(&create),
+            ttl: create.ttl,
+            location: create.location.location.clone().unwrap_or_default(),
+        }),
+        _ => None,
     };
-    let location = work.flag_value("--location");
-    if location.is_some_and(|l| !server.available_locations.iter().any(|a| a == l)) {
-        if args.mode == RunnerArg::Controller {
-            bail!(
-                "BackupStorageLocation {:?} is not Available to Velero (available: {})",
-                location.unwrap_or_default(),
-                server.available_locations.join(", ")
-            );
-        }
-        return Ok(None);
-    }
-    Ok(Some(server.namespace))
+    Ok(CreateOptions {
+        name: args.name,
+        cron: args.schedule,
+        time_zone: args.time_zone,
+        keep_last: args.keep_last,
+        image: args.image,
+        image_pull_policy: args.image_pull_policy,
+        host_network: args.host_network,
+        env: args.env,
+        paused: args.paused,
+        mode: args.mode,
+        work,
+        snapshot,
+    })
 }
 
 fn print_manifests(manifests: &[serde_json::Value], global: &GlobalArgs) -> Result<()> {
@@ -357,10 +301,7 @@ async fn list(global: &GlobalArgs) -> Result<()> {
 }
 
 fn kind_name(view: &ScheduleView) -> String {
-    match view.runner {
-        "velero" => format!("schedule.velero.io/{}", view.name),
-        _ => format!("cronjob.batch/{}", view.name),
-    }
+    format!("{}/{}", view.runner.kind(), view.name)
 }
 
 fn view_json(v: &ScheduleView) -> serde_json::Value {
@@ -383,7 +324,7 @@ fn view_json(v: &ScheduleView) -> serde_json::Value {
 async fn describe(name: &str, global: &GlobalArgs) -> Result<()> {
     let cluster = connect(&global.cluster_options()).await?;
     let view = manage::get(&cluster, &cluster.namespace, name).await?;
-    let runs = if view.runner == "cronjob" {
+    let runs = if view.runner == Runner::CronJob {
         manage::runs(&cluster, &view).await?
     } else {
         Vec::new()
@@ -411,8 +352,8 @@ async fn describe(name: &str, global: &GlobalArgs) -> Result<()> {
         &mut out,
         "Run by:",
         match view.runner {
-            "velero" => "Velero (a velero.io Schedule)".into(),
-            _ => format!(
+            Runner::Velero => "Velero (a velero.io Schedule)".into(),
+            Runner::CronJob => format!(
                 "CronJob {}/{}, ServiceAccount {}",
                 view.namespace,
                 view.name,
@@ -486,15 +427,20 @@ async fn describe(name: &str, global: &GlobalArgs) -> Result<()> {
     Ok(write_stdout(&out)?)
 }
 
+/// The scheduled command's `--profile`/`--location`, as the flag group every command shares.
+fn work_destination(work: &Work) -> DestinationArgs {
+    DestinationArgs {
+        profile: work.flag_value("--profile").map(String::from),
+        location: work.flag_value("--location").map(String::from),
+    }
+}
+
 /// The newest backup of a snapshot schedule, read from its destination: `name (phase, created)`.
 async fn last_backup(cluster: &Cluster, view: &ScheduleView) -> Result<Option<String>> {
     let Some(work) = view.work.as_ref().filter(|w| w.kind == WorkKind::Snapshot) else {
         return Ok(None);
     };
-    let spec = crate::snapshot::destination::DestinationSpec::from_flags(
-        work.flag_value("--profile"),
-        work.flag_value("--location"),
-    )?;
+    let spec = work_destination(work).request()?;
     let destination = crate::snapshot::destination::resolve(
         Some(cluster),
         &spec,
@@ -528,11 +474,7 @@ async fn set_paused(name: &str, paused: bool, global: &GlobalArgs) -> Result<()>
             "resumed"
         }
     );
-    print_created(
-        global,
-        kind_name(&view).split('/').next().unwrap_or_default(),
-        name,
-    )
+    print_created(global, view.runner.kind(), name)
 }
 
 async fn delete(name: &str, global: &GlobalArgs) -> Result<()> {
@@ -563,20 +505,7 @@ async fn run_now(args: RunNowArgs, global: &GlobalArgs) -> Result<()> {
     if !args.wait {
         return Ok(());
     }
-    let cancel = crate::interrupt::cancellation();
-    let result = tokio::time::timeout(
-        args.timeout,
-        manage::wait_for_job(&cluster, &view.namespace, &job, &cancel),
-    )
-    .await
-    .map_err(|_| {
-        anyhow!(
-            "job {}/{job} did not finish within {:?}; it keeps running (see `kubectl logs -n {} job/{job}`)",
-            view.namespace,
-            args.timeout,
-            view.namespace
-        )
-    })??;
+    let result = manage::wait_for_job(&cluster, &view.namespace, &job, args.timeout).await?;
     if result.outcome == "Succeeded" {
         eprintln!("Job {job} succeeded.");
         return Ok(());
@@ -729,11 +658,16 @@ async fn prune_etcd_snapshots(
     keep: usize,
     global: &GlobalArgs,
 ) -> Result<()> {
-    let profile = work
-        .flag_value("--profile")
-        .ok_or_else(|| anyhow!("internal: an etcd schedule without --profile"))?;
+    // etcd snapshots go to a profile only.
+    let destination = DestinationArgs {
+        location: None,
+        ..work_destination(work)
+    };
+    if destination.profile.is_none() {
+        return Err(anyhow!("internal: an etcd schedule without --profile"));
+    }
     let cluster = connect(&global.cluster_options()).await?;
-    let request = crate::profile::DestinationRequest::from_flags(Some(profile), None)?;
+    let request = destination.request()?;
     let destination = crate::profile::resolve(Some(&cluster), &request).await?;
     let store = destination.store()?;
     match crate::schedule::etcd_retention::prune(&store, schedule, keep).await {

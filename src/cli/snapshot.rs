@@ -7,19 +7,20 @@ use anyhow::{Context, Result, anyhow, bail};
 use clap::{Args, Subcommand, ValueEnum};
 use tokio_util::sync::CancellationToken;
 
+use super::location::DestinationArgs;
 use super::{AlreadyReported, GlobalArgs, Interrupted};
 use crate::kube::{Cluster, connect};
+use crate::mode::Requested;
 use crate::output::{OutputFormat, Table, age, human_bytes, print_structured, write_stdout};
+use crate::profile::DestinationRequest;
 use crate::snapshot::collect::{DEFAULT_CONCURRENCY, DEFAULT_PAGE_SIZE, Selection};
 use crate::snapshot::create::{CreateOptions, backup_spec, create};
-use crate::snapshot::destination::{self, Destination, DestinationSpec};
-use crate::snapshot::list::{Listed, read_from_store};
+use crate::snapshot::destination::{self, Destination};
+use crate::snapshot::locate::Located;
 use crate::snapshot::types::{Backup, BackupPhase, DEFAULT_NAMESPACE};
-use crate::snapshot::{delete, describe, download, list, velero_mode};
-use crate::storage::ObjectStore;
+use crate::snapshot::{delete, describe, download, list, runner, velero_mode};
 
 pub mod prune;
-#[path = "snapshot_restore.rs"]
 pub mod restore;
 
 #[derive(Debug, Args)]
@@ -46,15 +47,12 @@ pub enum SnapshotCommand {
     Prune(prune::PruneArgs),
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ModeArg {
-    /// Velero when it is installed with an Available storage location, else client-side
-    Auto,
-    /// Create a Velero Backup and follow it
-    Controller,
-    /// Collect and upload from this machine
-    Client,
-}
+/// `snapshot create --mode`.
+const CREATE_MODES: super::mode::ModeHelp = [
+    "Velero when it is installed with an Available storage location, else client-side",
+    "Create a Velero Backup and follow it",
+    "Collect and upload from this machine",
+];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum TriState {
@@ -64,17 +62,7 @@ pub enum TriState {
 }
 
 #[derive(Debug, Args)]
-pub struct LocationArg {
-    /// Velero BackupStorageLocation `[NS/]NAME` (default: the local directory
-    /// $XDG_DATA_HOME/kubectl-backup, or Velero's default location in controller mode)
-    #[arg(long, value_name = "[NS/]NAME", value_parser = super::validate::namespaced_object_name)]
-    pub location: Option<String>,
-    /// Profile `[NS/]NAME` (a Kanister Profile or a kubectl-backup profile); client-side only
-    #[arg(long, value_name = "[NS/]NAME", conflicts_with = "location", value_parser = super::validate::namespaced_object_name)]
-    pub profile: Option<String>,
-}
-
-#[derive(Debug, Args)]
+#[command(mut_args(super::location::snapshot_words))]
 pub struct CreateArgs {
     /// Name of the backup (lower-case letters, digits, '-' and '.')
     pub name: String,
@@ -109,7 +97,7 @@ pub struct CreateArgs {
     pub include_cluster_resources: TriState,
 
     #[command(flatten)]
-    pub location: LocationArg,
+    pub location: DestinationArgs,
 
     /// How long to keep the backup (Go duration)
     #[arg(long, default_value = "720h0m0s", value_parser = parse_ttl, value_name = "DURATION")]
@@ -120,8 +108,8 @@ pub struct CreateArgs {
     pub wait: bool,
 
     /// Who does the work
-    #[arg(long, value_enum, default_value_t = ModeArg::Auto)]
-    pub mode: ModeArg,
+    #[arg(long, default_value_t = Requested::Auto, value_parser = super::mode::parser(CREATE_MODES))]
+    pub mode: Requested,
 
     /// Items per LIST request (client-side)
     #[arg(long, default_value_t = DEFAULT_PAGE_SIZE, value_name = "N")]
@@ -133,23 +121,28 @@ pub struct CreateArgs {
 }
 
 #[derive(Debug, Args)]
+#[command(mut_args(super::location::snapshot_words))]
 pub struct ListArgs {
     #[command(flatten)]
-    pub location: LocationArg,
+    pub location: DestinationArgs,
 }
 
 #[derive(Debug, Args)]
+#[command(mut_args(super::location::snapshot_words))]
 pub struct DescribeArgs {
+    #[arg(add = clap_complete::engine::ArgValueCompleter::new(crate::cli::complete::backup_names))]
     pub name: String,
     /// Also list the backed-up resources per type and namespace
     #[arg(long)]
     pub details: bool,
     #[command(flatten)]
-    pub location: LocationArg,
+    pub location: DestinationArgs,
 }
 
 #[derive(Debug, Args)]
+#[command(mut_args(super::location::snapshot_words))]
 pub struct DownloadArgs {
+    #[arg(add = clap_complete::engine::ArgValueCompleter::new(crate::cli::complete::backup_names))]
     pub name: String,
     /// Where to write the tarball (default: ./NAME-data.tar.gz)
     #[arg(long, value_name = "PATH")]
@@ -161,17 +154,19 @@ pub struct DownloadArgs {
     #[arg(long)]
     pub allow_incomplete: bool,
     #[command(flatten)]
-    pub location: LocationArg,
+    pub location: DestinationArgs,
 }
 
 #[derive(Debug, Args)]
+#[command(mut_args(super::location::snapshot_words))]
 pub struct DeleteArgs {
+    #[arg(add = clap_complete::engine::ArgValueCompleter::new(crate::cli::complete::backup_names))]
     pub name: String,
     /// For a Velero-owned backup: wait until Velero has removed it
     #[arg(long)]
     pub wait: bool,
     #[command(flatten)]
-    pub location: LocationArg,
+    pub location: DestinationArgs,
 }
 
 fn parse_label(text: &str) -> Result<(String, String), String> {
@@ -215,10 +210,6 @@ pub async fn run(args: SnapshotArgs, global: &GlobalArgs) -> Result<()> {
     }
 }
 
-fn spec_of(location: &LocationArg) -> Result<DestinationSpec> {
-    DestinationSpec::from_flags(location.profile.as_deref(), location.location.as_deref())
-}
-
 async fn run_create(args: CreateArgs, global: &GlobalArgs) -> Result<()> {
     crate::snapshot::layout::validate_backup_name(&args.name)?;
     let selection = selection_of(&args);
@@ -232,51 +223,21 @@ async fn run_create(args: CreateArgs, global: &GlobalArgs) -> Result<()> {
     let cluster = connect(&global.cluster_options()).await?;
     let cancel = crate::interrupt::cancellation();
 
-    if args.location.profile.is_some() && args.mode == ModeArg::Controller {
-        bail!(
-            "--profile is a client-side destination; Velero writes only to its BackupStorageLocations (use --location)"
-        );
-    }
-    let velero = match args.mode {
-        ModeArg::Client => None,
-        // A profile is ours, not Velero's: the work is client-side.
-        ModeArg::Auto if args.location.profile.is_some() => None,
-        ModeArg::Controller => Some(velero_mode::detect(&cluster).await?.ok_or_else(|| {
-            anyhow!("--mode controller needs a running Velero server with an Available BackupStorageLocation; see `kubectl backup doctor`, or use --mode client")
-        })?),
-        ModeArg::Auto => match velero_mode::detect(&cluster).await {
-            Ok(found) => found,
-            Err(e) => {
-                tracing_note(global, &format!("cannot tell whether Velero is installed ({e:#}); backing up client-side"));
-                None
-            }
-        },
-    };
-    if let Some(server) = velero {
-        if let Some(location) = &args.location.location
-            && !server.available_locations.contains(location)
-        {
-            if args.mode == ModeArg::Controller {
-                bail!(
-                    "BackupStorageLocation {location:?} is not Available to Velero (available: {})",
-                    server.available_locations.join(", ")
-                );
-            }
-        } else {
-            return create_through_velero(
-                &cluster,
-                &server.namespace,
-                &args,
-                &selection,
-                global,
-                &cancel,
-            )
+    let (velero, reason) = runner::backup_runner(
+        &cluster,
+        args.mode,
+        args.location.profile.is_some(),
+        args.location.location.as_deref(),
+    )
+    .await?;
+    if let Some(namespace) = velero {
+        return create_through_velero(&cluster, &namespace, &args, &selection, global, &cancel)
             .await;
-        }
     }
+    tracing_note(global, &format!("{reason}; backing up client-side"));
 
     let destination =
-        destination::resolve(Some(&cluster), &spec_of(&args.location)?, cancel.clone()).await?;
+        destination::resolve(Some(&cluster), &args.location.request()?, cancel.clone()).await?;
     if let Some(bsl) = &destination.bsl {
         // Velero may be about to write this name into the same location.
         let namespace = bsl
@@ -430,8 +391,8 @@ async fn optional_cluster(global: &GlobalArgs, required: bool) -> Result<Option<
     }
 }
 
-/// Velero Backups in the cluster for this destination: all of them for the local default,
-/// those of the named location otherwise. Missing CRDs or permissions mean none.
+/// Velero Backups in the cluster for this destination; without a cluster, or when they cannot
+/// be read (no CRDs, no permission), none.
 async fn cluster_backups(
     cluster: Option<&Cluster>,
     destination: &Destination,
@@ -440,29 +401,16 @@ async fn cluster_backups(
     let Some(cluster) = cluster else {
         return Vec::new();
     };
-    let namespace = destination
-        .bsl
-        .as_ref()
-        .and_then(|b| b.metadata.namespace.clone())
-        .unwrap_or_else(|| DEFAULT_NAMESPACE.into());
-    match velero_mode::list(cluster, &namespace).await {
-        Ok(backups) => backups
-            .into_iter()
-            .filter(|b| {
-                destination.bsl.is_none()
-                    || b.spec.storage_location.as_deref()
-                        == Some(destination.location_name.as_str())
-            })
-            .collect(),
-        Err(e) => {
+    crate::snapshot::locate::cluster_backups(cluster, destination)
+        .await
+        .unwrap_or_else(|e| {
             tracing_note(global, &format!("{e:#}"));
             Vec::new()
-        }
-    }
+        })
 }
 
 async fn run_list(args: ListArgs, global: &GlobalArgs) -> Result<()> {
-    let spec = spec_of(&args.location)?;
+    let spec = args.location.request()?;
     let cluster = optional_cluster(global, spec.needs_cluster()).await?;
     let destination =
         destination::resolve(cluster.as_ref(), &spec, CancellationToken::new()).await?;
@@ -535,87 +483,52 @@ async fn run_list(args: ListArgs, global: &GlobalArgs) -> Result<()> {
                                 .collect::<Vec<_>>()
                                 .join(",")
                         });
-                table.row([
-                    b.name.clone(),
-                    b.phase(),
-                    status.errors.unwrap_or(0).to_string(),
-                    status.warnings.unwrap_or(0).to_string(),
-                    b.items().map_or("-".into(), |i| i.to_string()),
-                    b.tarball_bytes.map_or("-".into(), human_bytes),
-                    b.created().map_or("-".into(), |c| age(c, now)),
-                    expires,
-                    owner.to_string(),
-                    spec.storage_location
-                        .unwrap_or_else(|| destination.location_name.clone()),
-                    selector,
-                    if b.has_integrity_record {
-                        "sha256".into()
-                    } else {
-                        "-".into()
-                    },
-                ]);
+                let labels = b
+                    .current()
+                    .and_then(|x| x.metadata.labels.clone())
+                    .unwrap_or_default();
+                table.row_labelled(
+                    [
+                        b.name.clone(),
+                        b.phase(),
+                        status.errors.unwrap_or(0).to_string(),
+                        status.warnings.unwrap_or(0).to_string(),
+                        b.items().map_or("-".into(), |i| i.to_string()),
+                        b.tarball_bytes.map_or("-".into(), human_bytes),
+                        b.created().map_or("-".into(), |c| age(c, now)),
+                        expires,
+                        owner.to_string(),
+                        spec.storage_location
+                            .unwrap_or_else(|| destination.location_name.clone()),
+                        selector,
+                        if b.has_integrity_record {
+                            "sha256".into()
+                        } else {
+                            "-".into()
+                        },
+                    ],
+                    &labels,
+                );
             }
             Ok(table.print(format)?)
         }
     }
 }
 
-/// Finds a backup: in the destination's store, else as a Velero Backup in the cluster (whose
-/// own location is then used for its files).
+/// Finds a backup (see `snapshot::locate`), with the cluster when one is reachable or needed.
 async fn locate(
     name: &str,
-    location: &LocationArg,
+    location: &DestinationArgs,
     global: &GlobalArgs,
-) -> Result<(Listed, Option<ObjectStore>, Option<Cluster>)> {
-    let spec = spec_of(location)?;
-    let cluster = optional_cluster(global, spec.needs_cluster()).await?;
-    let destination =
-        destination::resolve(cluster.as_ref(), &spec, CancellationToken::new()).await?;
-    let mut listed = read_from_store(&destination.store, name).await?;
-    let in_cluster = match &cluster {
-        Some(c) => {
-            let namespace = destination
-                .bsl
-                .as_ref()
-                .and_then(|b| b.metadata.namespace.clone())
-                .unwrap_or_else(|| DEFAULT_NAMESPACE.into());
-            velero_mode::get(c, &namespace, name).await.unwrap_or(None)
-        }
-        None => None,
-    };
-    let found_in_store = listed.in_store;
-    let mut store = found_in_store.then(|| destination.store.clone());
-    if let Some(backup) = in_cluster {
-        if !found_in_store
-            && let (Some(c), Some(loc)) = (&cluster, backup.spec.storage_location.clone())
-        {
-            // Velero's backup lives in its own location; read its files from there.
-            let namespace = backup
-                .metadata
-                .namespace
-                .clone()
-                .unwrap_or_else(|| DEFAULT_NAMESPACE.into());
-            let spec = DestinationSpec::Location(format!("{namespace}/{loc}"));
-            // A location we cannot read (other provider, no access to its Secret) leaves the
-            // files to Velero's DownloadRequests.
-            if let Ok(other) = destination::resolve(Some(c), &spec, CancellationToken::new()).await
-            {
-                listed = read_from_store(&other.store, name).await?;
-                store = Some(other.store);
-            }
-        }
-        listed.in_cluster = Some(backup);
-    } else if !found_in_store {
-        bail!(
-            "no backup named {name:?} in {} or in the cluster",
-            destination.description
-        );
-    }
-    Ok((listed, store, cluster))
+) -> Result<(Located, Option<Cluster>)> {
+    let request = location.request()?;
+    let cluster = optional_cluster(global, request.needs_cluster()).await?;
+    let found = crate::snapshot::locate::locate(cluster.as_ref(), &request, name).await?;
+    Ok((found, cluster))
 }
 
 async fn run_describe(args: DescribeArgs, global: &GlobalArgs) -> Result<()> {
-    let (listed, store, cluster) = locate(&args.name, &args.location, global).await?;
+    let (Located { listed, store }, cluster) = locate(&args.name, &args.location, global).await?;
     let format = global.output_or(OutputFormat::Table);
     if let Some(reason) = listed
         .corrupt
@@ -653,11 +566,7 @@ async fn run_describe(args: DescribeArgs, global: &GlobalArgs) -> Result<()> {
     let extras = match (&store, &listed.in_cluster, &cluster) {
         (Some(store), _, _) => describe::read_extras(store, &args.name, args.details).await?,
         (None, Some(backup), Some(cluster)) => {
-            let namespace = backup
-                .metadata
-                .namespace
-                .clone()
-                .unwrap_or_else(|| DEFAULT_NAMESPACE.into());
+            let namespace = backup.namespace();
             let cancel = crate::interrupt::cancellation();
             match describe::read_extras_via_velero(
                 cluster,
@@ -687,7 +596,7 @@ async fn run_describe(args: DescribeArgs, global: &GlobalArgs) -> Result<()> {
 }
 
 async fn run_download(args: DownloadArgs, global: &GlobalArgs) -> Result<()> {
-    let (listed, store, cluster) = locate(&args.name, &args.location, global).await?;
+    let (Located { listed, store }, cluster) = locate(&args.name, &args.location, global).await?;
     let downloaded = match (store, &listed.in_cluster, &cluster) {
         (Some(store), in_cluster, _) => {
             // A Backup in the cluster is Velero's live record; the files alone are judged here.
@@ -698,11 +607,7 @@ async fn run_download(args: DownloadArgs, global: &GlobalArgs) -> Result<()> {
         }
         (None, Some(backup), Some(cluster)) => {
             // Velero's location is not readable from here: ask Velero for the file.
-            let namespace = backup
-                .metadata
-                .namespace
-                .clone()
-                .unwrap_or_else(|| DEFAULT_NAMESPACE.into());
+            let namespace = backup.namespace();
             let cancel = crate::interrupt::cancellation();
             download::download_via_velero(
                 cluster,
@@ -735,7 +640,7 @@ async fn run_download(args: DownloadArgs, global: &GlobalArgs) -> Result<()> {
 }
 
 async fn run_delete(args: DeleteArgs, global: &GlobalArgs) -> Result<()> {
-    let (listed, store, cluster) = locate(&args.name, &args.location, global).await?;
+    let (Located { listed, store }, cluster) = locate(&args.name, &args.location, global).await?;
     confirm(global, &format!("Delete backup {:?}?", args.name))?;
     if let (Some(backup), Some(cluster)) = (&listed.in_cluster, &cluster) {
         velero_mode::request_delete(cluster, backup).await?;
@@ -744,11 +649,7 @@ async fn run_delete(args: DeleteArgs, global: &GlobalArgs) -> Result<()> {
             args.name
         );
         if args.wait {
-            let namespace = backup
-                .metadata
-                .namespace
-                .clone()
-                .unwrap_or_else(|| DEFAULT_NAMESPACE.into());
+            let namespace = backup.namespace();
             let cancel = crate::interrupt::cancellation();
             loop {
                 if velero_mode::get(cluster, &namespace, &args.name)
@@ -771,7 +672,7 @@ async fn run_delete(args: DeleteArgs, global: &GlobalArgs) -> Result<()> {
         && let Some(c) = &cluster
         && let Ok(destination) = destination::resolve(
             Some(c),
-            &DestinationSpec::Location(location.clone()),
+            &DestinationRequest::Location(location.clone()),
             CancellationToken::new(),
         )
         .await

@@ -47,6 +47,50 @@ pub fn label_selector(text: &str) -> Result<String, String> {
     Ok(text.to_string())
 }
 
+/// One `--namespace-mappings` entry, `SOURCE:TARGET`, both namespace names (the flag splits
+/// on commas first). A source mapped twice is refused later, once every entry is known.
+pub fn namespace_mapping(text: &str) -> Result<String, String> {
+    let (source, target) = text.split_once(':').ok_or_else(|| {
+        format!("{text:?} is not SOURCE:TARGET: a mapping is two namespace names joined by ':' (e.g. prod:staging)")
+    })?;
+    for namespace in [source.trim(), target.trim()] {
+        namespace_name(namespace)?;
+    }
+    Ok(text.to_string())
+}
+
+/// `KEY=VALUE[,KEY=VALUE…]` that become labels (`--labels`, `--podlabels`): each key and value
+/// by the label rules the API server applies.
+pub fn label_pairs(text: &str) -> Result<String, String> {
+    for (key, value) in key_value_pairs(text)? {
+        check_label_key(key)?;
+        check_label_value(value)?;
+    }
+    Ok(text.to_string())
+}
+
+/// `KEY=VALUE[,KEY=VALUE…]` that become annotations (`--podannotations`): the key by the label
+/// key rule, the value free text (without ',' or '=', which separate pairs).
+pub fn annotation_pairs(text: &str) -> Result<String, String> {
+    for (key, _) in key_value_pairs(text)? {
+        check_label_key(key)?;
+    }
+    Ok(text.to_string())
+}
+
+/// Empty parts are skipped, as the command reads them.
+fn key_value_pairs(text: &str) -> Result<Vec<(&str, &str)>, String> {
+    text.split(',')
+        .filter(|part| !part.is_empty())
+        .map(|part| match part.split_once('=') {
+            Some((key, value)) if !key.is_empty() && !value.contains('=') => Ok((key, value)),
+            _ => Err(format!(
+                "{part:?} is not KEY=VALUE: pairs are KEY=VALUE joined by ',' (e.g. app=web,tier=db)"
+            )),
+        })
+        .collect()
+}
+
 fn check_subdomain(text: &str) -> Result<(), String> {
     let well_formed = !text.is_empty()
         && text.len() <= 253
@@ -215,6 +259,29 @@ mod tests {
         assert!(namespaced_object_name("velero/default").is_ok());
         assert!(namespaced_object_name("Velero/default").is_err());
         assert!(namespaced_object_name("velero/de fault").is_err());
+    }
+
+    #[test]
+    fn mappings_and_pairs_name_the_broken_part() {
+        assert!(namespace_mapping("prod:staging").is_ok());
+        for (bad, named) in [
+            ("prod", "SOURCE:TARGET"),
+            ("prod:Staging", "namespace \"Staging\""),
+            (":staging", "namespace \"\""),
+        ] {
+            let error = namespace_mapping(bad).unwrap_err();
+            assert!(error.contains(named), "{bad}: {error}");
+        }
+        assert!(label_pairs("app=web,tier=").is_ok());
+        assert!(label_pairs("app=we b").unwrap_err().contains("label value"));
+        assert!(label_pairs("app").unwrap_err().contains("KEY=VALUE"));
+        assert!(label_pairs("a b=c").unwrap_err().contains("label key"));
+        assert!(annotation_pairs("note=free text").is_ok());
+        assert!(
+            annotation_pairs("bad key=x")
+                .unwrap_err()
+                .contains("label key")
+        );
     }
 
     #[test]

@@ -8,9 +8,13 @@ mod discovery;
 mod errors;
 mod names;
 mod read_retry;
+pub mod wait;
 
 pub use connect::{Cluster, ClusterOptions, connect};
 pub use crd_store::{CrdOrFallback, Place};
-pub use discovery::{ApiCatalog, ResolvedResource};
+#[cfg(test)]
+pub(crate) use discovery::tests as discovery_tests;
+pub use discovery::{ApiCatalog, GroupFailure, ResolvedResource};
 pub use errors::{api_status, describe_error, is_conflict, is_not_found};
 pub use names::is_dns_subdomain;
+pub use wait::{Check, Wait};

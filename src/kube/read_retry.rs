@@ -79,8 +79,8 @@ struct FailureRun {
     /// Failed attempts in the run: the backoff step, so the next request continues from it.
     attempts: u32,
     last_notice: Option<Instant>,
-    /// The run's "giving up" line was printed: callers that repeat a failed request (the
-    /// collector does) would otherwise print one per attempt.
+    /// The run's "giving up" line was printed: the requests in flight together (the collector
+    /// runs several lists at once) would otherwise each print one.
     gave_up_said: bool,
 }
 

@@ -413,12 +413,13 @@ pub struct Created {
 pub async fn execute_cancellable(
     store: &ProfileStore<'_>,
     plan: Plan,
+    params: &PostParams,
     cancel: &tokio_util::sync::CancellationToken,
 ) -> Result<Created> {
     let namespace = plan.namespace.clone();
     let secret = plan.secret.as_ref().and_then(|s| s.metadata.name.clone());
     tokio::select! {
-        result = execute(store, plan) => result,
+        result = execute(store, plan, params) => result,
         _ = cancel.cancelled() => {
             let mut note = String::new();
             if let Some(name) = secret {
@@ -438,24 +439,25 @@ pub async fn execute_cancellable(
 }
 
 /// Create the Secret, then the Profile; delete the Secret again when the Profile fails.
-pub async fn execute(store: &ProfileStore<'_>, plan: Plan) -> Result<Created> {
+/// `params.dry_run` (`--dry-run=server`) has the API server check both and store neither.
+pub async fn execute(store: &ProfileStore<'_>, plan: Plan, params: &PostParams) -> Result<Created> {
     let cluster = store.cluster();
     let secrets: Api<Secret> = Api::namespaced(cluster.client.clone(), &plan.namespace);
     let mut secret_name = None;
     if let Some(secret) = &plan.secret {
-        let created = secrets
-            .create(&PostParams::default(), secret)
-            .await
-            .map_err(|e| {
-                anyhow!(
-                    "{}: cannot create credential Secret: {}",
-                    plan.what,
-                    describe_error(&cluster.server, &e)
-                )
-            })?;
+        let created = secrets.create(params, secret).await.map_err(|e| {
+            anyhow!(
+                "{}: cannot create credential Secret: {}",
+                plan.what,
+                describe_error(&cluster.server, &e)
+            )
+        })?;
         secret_name = created.metadata.name;
     }
-    match store.create(&plan.namespace, &plan.profile).await {
+    match store
+        .create_with(&plan.namespace, &plan.profile, params)
+        .await
+    {
         Ok(profile) => Ok(Created {
             secret: secret_name,
             profile,

@@ -188,6 +188,17 @@ impl<'a> ProfileStore<'a> {
     /// Create `profile` in `namespace` (named by `metadata.name` or `metadata.generateName`) and
     /// return it as stored, with the name the server chose.
     pub async fn create(&self, namespace: &str, profile: &Profile) -> Result<StoredProfile> {
+        self.create_with(namespace, profile, &PostParams::default())
+            .await
+    }
+
+    /// [`Self::create`] with the POST's parameters (`dry_run` for `--dry-run=server`).
+    pub async fn create_with(
+        &self,
+        namespace: &str,
+        profile: &Profile,
+        params: &PostParams,
+    ) -> Result<StoredProfile> {
         let storage = self.storage_for(profile);
         let shown = profile
             .metadata
@@ -213,7 +224,7 @@ impl<'a> ProfileStore<'a> {
                 let created = self
                     .store
                     .resources(namespace)
-                    .create(&PostParams::default(), &dynamic)
+                    .create(params, &dynamic)
                     .await
                     .map_err(|e| self.store.fail(&what, &e))?;
                 Ok(StoredProfile {
@@ -226,7 +237,7 @@ impl<'a> ProfileStore<'a> {
                 let created = self
                     .store
                     .fallbacks(namespace)
-                    .create(&PostParams::default(), &secret)
+                    .create(params, &secret)
                     .await
                     .map_err(|e| self.store.fail(&what, &e))?;
                 // `from_secret` takes the name from the Secret, so a generated name needs no rewrite.

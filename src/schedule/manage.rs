@@ -16,6 +16,7 @@ use super::objects::selector;
 use super::velero::Schedule as VeleroSchedule;
 use super::{KEEP_LAST_ANNOTATION, MANAGED_BY, MANAGED_BY_LABEL, WORK_ANNOTATION, Work};
 use crate::kube::Cluster;
+use crate::kube::wait::{Check, TimedOut, Wait};
 
 const FIELD_MANAGER: &str = "kubectl-backup";
 
@@ -84,6 +85,40 @@ pub async fn apply(cluster: &Cluster, manifests: &[Value], dry_run: bool) -> Res
     Ok(())
 }
 
+/// Who starts a schedule's runs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Runner {
+    /// Our CronJob, running this plugin in a pod.
+    CronJob,
+    /// A velero.io Schedule.
+    Velero,
+}
+
+impl Runner {
+    /// How `list` prints it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Runner::CronJob => "cronjob",
+            Runner::Velero => "velero",
+        }
+    }
+
+    /// The object that holds the schedule, as `kubectl get -o name` spells its kind.
+    pub fn kind(self) -> &'static str {
+        match self {
+            Runner::CronJob => "cronjob.batch",
+            Runner::Velero => "schedule.velero.io",
+        }
+    }
+}
+
+impl std::fmt::Display for Runner {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
 /// One schedule as `list` and `describe` show it.
 #[derive(Debug, Clone)]
 pub struct ScheduleView {
@@ -92,8 +127,7 @@ pub struct ScheduleView {
     pub cron: String,
     pub time_zone: Option<String>,
     pub paused: bool,
-    /// `cronjob` or `velero`.
-    pub runner: &'static str,
+    pub runner: Runner,
     pub work: Option<Work>,
     pub keep_last: Option<usize>,
     pub last_scheduled: Option<DateTime<Utc>>,
@@ -131,7 +165,7 @@ fn view_of_cronjob(cronjob: &CronJob) -> ScheduleView {
         cron: spec.schedule,
         time_zone: spec.time_zone,
         paused,
-        runner: "cronjob",
+        runner: Runner::CronJob,
         work,
         keep_last: annotations
             .get(KEEP_LAST_ANNOTATION)
@@ -153,7 +187,7 @@ fn view_of_velero(object: DynamicObject) -> Result<ScheduleView> {
         cron: schedule.spec.schedule.clone(),
         time_zone: None,
         paused,
-        runner: "velero",
+        runner: Runner::Velero,
         work: None,
         keep_last: None,
         last_scheduled: time(&status.last_backup),
@@ -228,7 +262,7 @@ fn is_ours(metadata: &kube::api::ObjectMeta) -> bool {
 pub async fn set_paused(cluster: &Cluster, view: &ScheduleView, paused: bool) -> Result<()> {
     let params = PatchParams::default();
     match view.runner {
-        "velero" => {
+        Runner::Velero => {
             let api: Api<DynamicObject> =
                 Api::namespaced_with(cluster.client.clone(), &view.namespace, &velero_schedules());
             api.patch(
@@ -238,7 +272,7 @@ pub async fn set_paused(cluster: &Cluster, view: &ScheduleView, paused: bool) ->
             )
             .await?;
         }
-        _ => {
+        Runner::CronJob => {
             let api: Api<CronJob> = Api::namespaced(cluster.client.clone(), &view.namespace);
             api.patch(
                 &view.name,
@@ -256,7 +290,7 @@ pub async fn set_paused(cluster: &Cluster, view: &ScheduleView, paused: bool) ->
 pub async fn delete(cluster: &Cluster, view: &ScheduleView) -> Result<Vec<String>> {
     let mut deleted = Vec::new();
     let background = DeleteParams::background();
-    if view.runner == "velero" {
+    if view.runner == Runner::Velero {
         let api: Api<DynamicObject> =
             Api::namespaced_with(cluster.client.clone(), &view.namespace, &velero_schedules());
         api.delete(&view.name, &background).await?;
@@ -334,7 +368,7 @@ fn namespaced_name(metadata: &kube::api::ObjectMeta) -> (String, String) {
 /// Starts a run now, as `kubectl create job --from=cronjob/NAME` does: a Job from the CronJob's
 /// template, owned by the CronJob (so it goes when the schedule is deleted).
 pub async fn run_now(cluster: &Cluster, view: &ScheduleView) -> Result<String> {
-    if view.runner == "velero" {
+    if view.runner == Runner::Velero {
         bail!(
             "schedule {} is run by Velero; start a run with `kubectl backup snapshot create` and the same filters, or `velero backup create --from-schedule {}`",
             view.name,
@@ -435,25 +469,33 @@ pub async fn runs(cluster: &Cluster, view: &ScheduleView) -> Result<Vec<RunView>
     Ok(list.iter().map(run_view).collect())
 }
 
-/// Waits for a Job to finish, for `run-now --wait`.
+/// Waits for a Job to finish, for `run-now --wait`; the Job goes on when the wait ends first.
 pub async fn wait_for_job(
     cluster: &Cluster,
     namespace: &str,
     name: &str,
-    cancel: &tokio_util::sync::CancellationToken,
+    timeout: std::time::Duration,
 ) -> Result<RunView> {
     let jobs: Api<Job> = Api::namespaced(cluster.client.clone(), namespace);
-    loop {
-        let job = jobs.get(name).await?;
-        let view = run_view(&job);
-        if view.outcome != "Running" {
-            return Ok(view);
-        }
-        tokio::select! {
-            _ = tokio::time::sleep(std::time::Duration::from_secs(1)) => {}
-            _ = cancel.cancelled() => bail!("stopped waiting; job {namespace}/{name} keeps running"),
-        }
-    }
+    let keeps_running = format!("job {namespace}/{name} keeps running");
+    Wait::new(format!("job {namespace}/{name}"), "finish")
+        .timeout(timeout)
+        .on_stop(format!("stopped waiting; {keeps_running}"))
+        .until(|| async {
+            let view = run_view(&jobs.get(name).await?);
+            Ok(if view.outcome == "Running" {
+                Check::Pending(None)
+            } else {
+                Check::Done(view)
+            })
+        })
+        .await
+        .map_err(|e| match e.downcast_ref::<TimedOut>() {
+            Some(_) => {
+                anyhow!("{e}; it keeps running (see `kubectl logs -n {namespace} job/{name}`)")
+            }
+            None => e,
+        })
 }
 
 /// The log of the (last) pod of a Job, to show why a run failed.

@@ -8,6 +8,7 @@
 //! parser when the schedule is created and when the job runs.
 
 pub mod actionset_retention;
+pub mod create;
 pub mod cron;
 pub mod etcd_retention;
 pub mod manage;

@@ -18,8 +18,8 @@ use serde_json::{Map, Value};
 use tokio::sync::mpsc;
 use tokio_util::sync::CancellationToken;
 
-use crate::kube::describe_error;
-use crate::snapshot::discovery::{ApiType, Discovered};
+use crate::kube::{ResolvedResource, describe_error};
+use crate::snapshot::discovery::Discovered;
 use crate::snapshot::filters::{IncludesExcludes, is_glob};
 use crate::snapshot::layout::{ItemPath, qualified_name};
 use crate::snapshot::list_plan::{ListPlan, ListScope};
@@ -71,7 +71,7 @@ impl ResourceFilter {
 /// One LIST to run: a type, in one namespace or across all of them.
 #[derive(Debug, Clone)]
 pub struct ListUnit {
-    pub api_type: ApiType,
+    pub api_type: ResolvedResource,
     pub namespace: Option<String>,
 }
 
@@ -171,7 +171,7 @@ pub async fn plan(
     };
 
     // Namespaces come from the list above; they are written at the end.
-    let wanted = |api_type: &&ApiType| {
+    let wanted = |api_type: &&ResolvedResource| {
         let gr = api_type.group_resource();
         gr != "namespaces" && resources.should_include(&gr)
     };
@@ -182,7 +182,7 @@ pub async fn plan(
             .types
             .iter()
             .filter(wanted)
-            .filter(|t| t.namespaced)
+            .filter(|t| t.namespaced())
             .count(),
         includes_all_namespaces: namespace_filter.includes_all(),
         has_label_selector: selector.is_some(),
@@ -190,7 +190,7 @@ pub async fn plan(
     let list_scope = list_plan.scope();
     let mut units = Vec::new();
     for api_type in discovered.types.iter().filter(wanted) {
-        if api_type.namespaced {
+        if api_type.namespaced() {
             // No namespace selected: no namespaced item can be in scope.
             if namespaces.is_empty() {
                 continue;
@@ -282,7 +282,7 @@ struct ListPageMeta {
 pub async fn list_pages(
     client: &Client,
     server: &str,
-    api_type: &ApiType,
+    api_type: &ResolvedResource,
     namespace: Option<&str>,
     label_selector: Option<&str>,
     page_size: u32,
@@ -304,12 +304,12 @@ struct PageLister {
 
 impl PageLister {
     fn new(
-        api_type: &ApiType,
+        api_type: &ResolvedResource,
         namespace: Option<&str>,
         label_selector: Option<&str>,
         page_size: u32,
     ) -> Self {
-        let url = DynamicObject::url_path(&api_type.api_resource(), namespace);
+        let url = DynamicObject::url_path(&api_type.resource, namespace);
         let mut params = ListParams::default();
         if page_size > 0 {
             params = params.limit(page_size);
@@ -358,38 +358,15 @@ impl PageLister {
     }
 }
 
-/// Attempts per page: the first, then retries after 0.25, 0.5, 1 and 2 s.
-const LIST_ATTEMPTS: u32 = 5;
-
 impl PageLister {
-    /// One page, retried with backoff on dropped connections and 5xx (the client itself
-    /// already honours 429 and Retry-After). The same continue token makes a retry safe.
+    /// One page. Retries (429/5xx backoff, dropped connections, bodies cut short) happen below,
+    /// in the client's one retry layer (`crate::kube::read_retry`); the same continue token
+    /// makes its repeat of a page safe.
     async fn request(&self, client: &Client) -> Result<ListPage, kube::Error> {
-        let mut attempt = 1;
-        loop {
-            let request = Request::new(&self.url)
-                .list(&self.params)
-                .map_err(kube::Error::BuildRequest)?;
-            match client.request::<ListPage>(request).await {
-                Ok(page) => return Ok(page),
-                Err(e) if attempt < LIST_ATTEMPTS && is_transient(&e) => {
-                    tokio::time::sleep(std::time::Duration::from_millis(250 << (attempt - 1)))
-                        .await;
-                    attempt += 1;
-                }
-                Err(e) => return Err(e),
-            }
-        }
-    }
-}
-
-fn is_transient(error: &kube::Error) -> bool {
-    match crate::kube::api_status(error) {
-        Some(status) => matches!(status.code, 429 | 500 | 502 | 503 | 504),
-        None => matches!(
-            error,
-            kube::Error::HyperError(_) | kube::Error::Service(_) | kube::Error::ReadEvents(_)
-        ),
+        let request = Request::new(&self.url)
+            .list(&self.params)
+            .map_err(kube::Error::BuildRequest)?;
+        client.request::<ListPage>(request).await
     }
 }
 
@@ -498,7 +475,7 @@ impl Collector {
     /// Lists one unit. A cluster-wide list of a namespaced type that the user may not run
     /// (403) is replaced by one list per selected namespace, where RBAC may allow it.
     async fn list_unit(&self, unit: &ListUnit) -> Result<()> {
-        let falls_back = unit.namespace.is_none() && unit.api_type.namespaced;
+        let falls_back = unit.namespace.is_none() && unit.api_type.namespaced();
         if self.list_one(unit, falls_back).await? == Listed::ForbiddenClusterWide {
             self.report.info(&format!(
                 "Listing {} across all namespaces is forbidden; listing it in each of the {} selected namespaces instead",
@@ -589,14 +566,14 @@ impl Collector {
     }
 
     /// Applies the per-item rules and sends the item on; `true` when it went into the backup.
-    pub async fn offer(&self, api_type: &ApiType, object: Value) -> Result<bool> {
+    pub async fn offer(&self, api_type: &ResolvedResource, object: Value) -> Result<bool> {
         let Value::Object(object) = object else {
             return Ok(false);
         };
         let null = Value::Null;
         let metadata = object.get("metadata").unwrap_or(&null);
         let name = metadata["name"].as_str().unwrap_or_default().to_string();
-        let namespace = if api_type.namespaced {
+        let namespace = if api_type.namespaced() {
             metadata["namespace"].as_str().map(str::to_string)
         } else {
             None
@@ -607,7 +584,7 @@ impl Collector {
             || namespace
                 .as_ref()
                 .is_some_and(|ns| !self.plan.namespaces.contains_key(ns))
-            || (api_type.namespaced && namespace.is_none());
+            || (api_type.namespaced() && namespace.is_none());
         if skip {
             self.progress.skipped.fetch_add(1, Ordering::Relaxed);
             return Ok(false);
@@ -627,9 +604,9 @@ impl Collector {
         }
         let item = ArchivedItem {
             path: ItemPath::new(&gr, namespace.as_deref(), &name),
-            version: api_type.version.clone(),
-            api_version: api_type.api_version(),
-            kind: api_type.kind.clone(),
+            version: api_type.resource.version.clone(),
+            api_version: api_type.resource.api_version.clone(),
+            kind: api_type.resource.kind.clone(),
             body: serde_json::to_vec(&Value::Object(body))?,
         };
         self.tx.send(item).await.map_err(|_| WriterStopped)?;
@@ -669,7 +646,7 @@ impl Collector {
 
     /// Is a related item allowed in? The resource filter and the cluster scope still apply;
     /// the label selector does not (Velero's additional items bypass it).
-    pub fn admits_related(&self, api_type: &ApiType, namespace: Option<&str>) -> bool {
+    pub fn admits_related(&self, api_type: &ResolvedResource, namespace: Option<&str>) -> bool {
         if !self
             .plan
             .resources
@@ -686,11 +663,11 @@ impl Collector {
     /// GETs one object for the related-items pass; `None` when it does not exist.
     pub async fn fetch(
         &self,
-        api_type: &ApiType,
+        api_type: &ResolvedResource,
         namespace: Option<&str>,
         name: &str,
     ) -> Result<Option<Value>> {
-        let url = DynamicObject::url_path(&api_type.api_resource(), namespace);
+        let url = DynamicObject::url_path(&api_type.resource, namespace);
         let request = Request::new(url).get(name, &Default::default())?;
         match self.client.request::<Value>(request).await {
             Ok(object) => Ok(Some(object)),
@@ -727,10 +704,13 @@ impl std::fmt::Display for WriterStopped {
 impl std::error::Error for WriterStopped {}
 
 /// LIST items lack `apiVersion` and `kind`; Velero's items carry them, first.
-fn with_type_meta(api_type: &ApiType, object: Map<String, Value>) -> Map<String, Value> {
+fn with_type_meta(api_type: &ResolvedResource, object: Map<String, Value>) -> Map<String, Value> {
     let mut out = Map::with_capacity(object.len() + 2);
-    out.insert("apiVersion".into(), Value::String(api_type.api_version()));
-    out.insert("kind".into(), Value::String(api_type.kind.clone()));
+    out.insert(
+        "apiVersion".into(),
+        Value::String(api_type.resource.api_version.clone()),
+    );
+    out.insert("kind".into(), Value::String(api_type.resource.kind.clone()));
     for (k, v) in object {
         if k != "apiVersion" && k != "kind" {
             out.insert(k, v);

@@ -1,6 +1,7 @@
 //! Where snapshots live, resolved by the shared resolver ([`crate::profile::resolve`]): a Velero
 //! BackupStorageLocation (`--location`), a Profile (`--profile`), or the local directory laid
-//! out like a BSL root (`$XDG_DATA_HOME/kubectl-backup/backups/<B>/`). This module adds what
+//! out like a BSL root (`$XDG_DATA_HOME/kubectl-backup/backups/<B>/`), as the one
+//! [`DestinationRequest`] every command builds from its flags. This module adds what
 //! snapshots need on top: the BSL object itself (access mode, namespace) and the name that goes
 //! into `spec.storageLocation`.
 
@@ -12,31 +13,6 @@ use crate::kube::{Cluster, describe_error};
 use crate::profile::{DestinationRequest, DestinationSource};
 use crate::snapshot::types::{BackupStorageLocation, DEFAULT_NAMESPACE};
 use crate::storage::ObjectStore;
-
-/// What the user named on the command line.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum DestinationSpec {
-    /// `--location [NS/]NAME`: a Velero BackupStorageLocation.
-    Location(String),
-    /// `--profile [NS/]NAME`: a Kanister Profile or a kubectl-backup profile.
-    Profile(String),
-    /// Neither flag: the local directory.
-    LocalDefault,
-}
-
-impl DestinationSpec {
-    pub fn from_flags(profile: Option<&str>, location: Option<&str>) -> Result<Self> {
-        Ok(match DestinationRequest::from_flags(profile, location)? {
-            DestinationRequest::Profile(p) => DestinationSpec::Profile(p),
-            DestinationRequest::Location(l) => DestinationSpec::Location(l),
-            DestinationRequest::Default => DestinationSpec::LocalDefault,
-        })
-    }
-
-    pub fn needs_cluster(&self) -> bool {
-        !matches!(self, DestinationSpec::LocalDefault)
-    }
-}
 
 /// A resolved place to read and write backups.
 #[derive(Debug, Clone)]
@@ -56,15 +32,10 @@ pub const LOCAL_LOCATION_NAME: &str = "default";
 
 pub async fn resolve(
     cluster: Option<&Cluster>,
-    spec: &DestinationSpec,
+    request: &DestinationRequest,
     cancel: CancellationToken,
 ) -> Result<Destination> {
-    let request = match spec {
-        DestinationSpec::Location(l) => DestinationRequest::Location(l.clone()),
-        DestinationSpec::Profile(p) => DestinationRequest::Profile(p.clone()),
-        DestinationSpec::LocalDefault => DestinationRequest::Default,
-    };
-    let resolved = crate::profile::resolve(cluster, &request).await?;
+    let resolved = crate::profile::resolve(cluster, request).await?;
     if let crate::storage::StorageConfig::Local(local) = &resolved.storage {
         std::fs::create_dir_all(&local.root)
             .map_err(|e| anyhow!("cannot create {}: {e}", local.root.display()))?;

@@ -8,8 +8,8 @@
 //! ```no_run
 //! # async fn demo(cluster: &kubectl_backup::kube::Cluster) -> anyhow::Result<()> {
 //! use kubectl_backup::snapshot::{destination, download};
-//! let spec = destination::DestinationSpec::Location("default".into());
-//! let dest = destination::resolve(Some(cluster), &spec, Default::default()).await?;
+//! let request = kubectl_backup::profile::DestinationRequest::Location("default".into());
+//! let dest = destination::resolve(Some(cluster), &request, Default::default()).await?;
 //! // Downloads to a temp file and checks everything (paths, truncation, every item's SHA-256
 //! // when our integrity record exists) before returning: nothing to undo if it fails.
 //! let archive = download::open_archive(&dest.store, "nightly").await?;
@@ -37,12 +37,14 @@ pub mod integrity;
 pub mod layout;
 pub mod list;
 pub mod list_plan;
+pub mod locate;
 pub mod picker_choices;
 pub mod prune;
 pub mod related;
 pub mod report;
 pub mod restore;
 pub mod retention;
+pub mod runner;
 pub mod selector;
 pub mod tarball;
 pub mod types;

@@ -12,8 +12,8 @@ use std::sync::Mutex;
 use anyhow::Result;
 use serde_json::{Map, Value};
 
+use crate::kube::ResolvedResource;
 use crate::snapshot::collect::{Collector, list_pages};
-use crate::snapshot::discovery::ApiType;
 use crate::snapshot::layout::qualified_name;
 
 pub const PVCS: &str = "persistentvolumeclaims";
@@ -92,17 +92,18 @@ impl Related {
     }
 
     /// Notes what an archived item refers to.
-    pub fn observe(&self, api_type: &ApiType, body: &Map<String, Value>) {
+    pub fn observe(&self, api_type: &ResolvedResource, body: &Map<String, Value>) {
         let gr = api_type.group_resource();
         let null = Value::Null;
         let metadata = body.get("metadata").unwrap_or(&null);
         let namespace = metadata["namespace"].as_str().map(str::to_string);
         let spec = body.get("spec").unwrap_or(&null);
         let mut inner = self.lock();
-        if !api_type.group.is_empty() && !BUILT_IN_GROUPS.contains(&api_type.group.as_str()) {
+        let group = &api_type.resource.group;
+        if !group.is_empty() && !BUILT_IN_GROUPS.contains(&group.as_str()) {
             inner
                 .custom_types
-                .insert((api_type.group.clone(), api_type.resource.clone()));
+                .insert((group.clone(), api_type.resource.plural.clone()));
         }
         match gr.as_str() {
             "pods" => {

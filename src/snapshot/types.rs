@@ -52,6 +52,14 @@ impl Backup {
         self.metadata.name.as_deref().unwrap_or_default()
     }
 
+    /// Where this Backup object lives (Velero's namespace), `velero` when unset.
+    pub fn namespace(&self) -> String {
+        self.metadata
+            .namespace
+            .clone()
+            .unwrap_or_else(|| DEFAULT_NAMESPACE.into())
+    }
+
     pub fn phase(&self) -> Option<BackupPhase> {
         self.status.as_ref().and_then(|s| s.phase)
     }

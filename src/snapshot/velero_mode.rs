@@ -45,24 +45,29 @@ pub struct VeleroServer {
     pub available_locations: Vec<String>,
 }
 
-/// Is Velero installed, running, with at least one Available BSL? (What `doctor` reports.)
-pub async fn detect(cluster: &Cluster) -> Result<Option<VeleroServer>> {
-    let velero = crate::doctor::inspect_velero(cluster).await.map_err(|e| {
+/// What the mode policy needs of Velero: one discovery request, the server, its locations.
+pub async fn inspect(cluster: &Cluster) -> Result<crate::doctor::Velero> {
+    crate::doctor::inspect_velero(cluster).await.map_err(|e| {
         anyhow!(
             "cannot tell whether Velero is installed: {}",
             describe_error(&cluster.server, &e)
         )
-    })?;
-    if !velero.ready() {
-        return Ok(None);
-    }
-    Ok(Some(VeleroServer {
+    })
+}
+
+/// The server to hand work to, when the inspection found one ready.
+pub fn server_of(velero: &crate::doctor::Velero) -> Option<VeleroServer> {
+    velero.ready().then(|| VeleroServer {
         available_locations: velero
             .available_locations()
             .map(|l| l.name.clone())
             .collect(),
-        namespace: velero.server.map(|s| s.namespace).unwrap_or_default(),
-    }))
+        namespace: velero
+            .server
+            .as_ref()
+            .map(|s| s.namespace.clone())
+            .unwrap_or_default(),
+    })
 }
 
 pub async fn submit(

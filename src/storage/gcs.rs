@@ -1,7 +1,9 @@
 //! Google Cloud Storage through its JSON API with OAuth bearer tokens (a service-account key or
-//! the metadata server): one media upload for small objects, a resumable upload for larger ones
-//! (chunks of the part size, a multiple of the 256 KiB GCS requires; nothing is visible under the
-//! key until the last chunk), ranged downloads pinned to the object's generation, paged listings.
+//! the metadata server): one media upload for small objects; for larger ones a parallel composite
+//! upload ([`compose`]: parts in parallel, as S3 multipart), or with a concurrency of 1 a
+//! resumable upload (chunks of the part size, a multiple of the 256 KiB GCS requires, no temporary
+//! objects); nothing is visible under the key until the upload is complete. Ranged downloads are
+//! pinned to the object's generation; listings are paged.
 //!
 //! The object's generation plays the ETag's part: it is what a resumed download must match.
 
@@ -22,7 +24,9 @@ use super::config::{GcsConfig, TransferOptions};
 use super::error::{Attempts, Result, StorageError, from_reqwest};
 use super::http::{body_stream, client, header};
 use super::retry::{Interrupt, retry, retry_with};
-use super::upload::{FirstChunk, Target, Upload, read_chunk, read_first};
+use super::upload::{FirstChunk, Target, Upload, read_chunk, read_first, upload_parts};
+
+mod compose;
 
 pub(crate) struct GcsBackend {
     inner: Arc<Inner>,
@@ -187,6 +191,7 @@ impl Inner {
             StatusCode::NOT_FOUND
                 if operation == "ListObjects"
                     || operation == "CreateResumableUpload"
+                    || operation == "UploadPart"
                     || operation == "PUT" =>
             {
                 StorageError::NoSuchBucket { location, code }
@@ -463,7 +468,13 @@ impl Backend for GcsBackend {
         };
         match read_first(reader, size_hint, &upload.options, &target).await? {
             FirstChunk::Whole(body) => inner.put_single(key, body, &upload.cancel).await,
-            FirstChunk::FirstPart(first) => inner.put_resumable(key, first, reader, upload).await,
+            FirstChunk::FirstPart(first) if upload.options.concurrency <= 1 => {
+                inner.put_resumable(key, first, reader, upload).await
+            }
+            FirstChunk::FirstPart(first) => {
+                let sink = Arc::new(compose::CompositeUpload::new(inner.clone(), key));
+                upload_parts(sink, first, reader, size_hint, upload, target).await
+            }
         }
     }
 

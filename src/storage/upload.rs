@@ -1,4 +1,5 @@
-//! The upload driver shared by S3 multipart uploads and Azure block blobs: cut the stream into
+//! The upload driver shared by S3 multipart uploads, Azure block blobs and GCS parallel
+//! composite uploads: cut the stream into
 //! parts, upload up to `concurrency` of them at once (each with retries), then commit the list.
 //! On any failure or cancellation the upload is aborted, so no object appears under the key.
 //! Memory is bounded by `part_size × (concurrency + 1)`.

@@ -47,7 +47,7 @@ enum Std {
     Frac9(u8, usize),
 }
 
-const LONG_MONTHS: [&str; 12] = [
+pub(crate) const LONG_MONTHS: [&str; 12] = [
     "January",
     "February",
     "March",
@@ -61,7 +61,7 @@ const LONG_MONTHS: [&str; 12] = [
     "November",
     "December",
 ];
-const LONG_DAYS: [&str; 7] = [
+pub(crate) const LONG_DAYS: [&str; 7] = [
     "Sunday",
     "Monday",
     "Tuesday",
@@ -420,6 +420,12 @@ fn getnum3(value: &str, fixed: bool) -> Result<(i64, &str), ()> {
     Ok((n, &value[i..]))
 }
 
+/// `&s[range]` for the value parser: Go slices values by bytes, and a cut inside a multi-byte
+/// character leaves bytes no layout element accepts, so it is the parse error Go reports.
+fn sub<R: std::slice::SliceIndex<str, Output = str>>(s: &str, range: R) -> Result<&str, ()> {
+    s.get(range).ok_or(())
+}
+
 fn lookup_name<'a>(
     names: &[&str],
     value: &'a str,
@@ -430,8 +436,11 @@ fn lookup_name<'a>(
             Some(l) => &name[..l],
             None => name,
         };
-        if value.len() >= name.len() && value[..name.len()].eq_ignore_ascii_case(name) {
-            return Ok((i, &value[name.len()..]));
+        // A cut inside a multi-byte character cannot equal an ASCII name: try the next one.
+        if let Some(head) = value.get(..name.len())
+            && head.eq_ignore_ascii_case(name)
+        {
+            return Ok((i, sub(value, name.len()..)?));
         }
     }
     Err(())
@@ -442,10 +451,10 @@ fn parse_nanos(value: &str, nbytes: usize) -> Result<i64, ()> {
     if b.is_empty() || (b[0] != b'.' && b[0] != b',') {
         return Err(());
     }
-    let digits = &value[1..nbytes];
+    let digits = sub(value, 1..nbytes)?;
     if digits.len() > 9 {
         // Go truncates to nanoseconds.
-        return digits[..9].parse::<i64>().map_err(|_| ());
+        return sub(digits, ..9)?.parse::<i64>().map_err(|_| ());
     }
     let n: i64 = digits.parse().map_err(|_| ())?;
     Ok(n * 10i64.pow((9 - digits.len()) as u32))
@@ -493,7 +502,10 @@ pub fn parse_go_time(layout: &str, value: &str) -> Result<GoTime, String> {
                     if value.len() < 2 {
                         return Err(());
                     }
-                    let (y, rest) = (value[..2].parse::<i64>().map_err(|_| ())?, &value[2..]);
+                    let (y, rest) = (
+                        sub(value, ..2)?.parse::<i64>().map_err(|_| ())?,
+                        sub(value, 2..)?,
+                    );
                     year = if y >= 69 { y + 1900 } else { y + 2000 };
                     rest
                 }
@@ -501,8 +513,8 @@ pub fn parse_go_time(layout: &str, value: &str) -> Result<GoTime, String> {
                     if value.len() < 4 || !value.as_bytes()[..4].iter().all(u8::is_ascii_digit) {
                         return Err(());
                     }
-                    year = value[..4].parse().map_err(|_| ())?;
-                    &value[4..]
+                    year = sub(value, ..4)?.parse().map_err(|_| ())?;
+                    sub(value, 4..)?
                 }
                 Std::Month => {
                     let (m, rest) = lookup_name(&LONG_MONTHS, value, Some(3))?;
@@ -523,7 +535,7 @@ pub fn parse_go_time(layout: &str, value: &str) -> Result<GoTime, String> {
                 Std::LongWeekDay => lookup_name(&LONG_DAYS, value, None)?.1,
                 Std::Day | Std::UnderDay | Std::ZeroDay => {
                     let v = if std == Std::UnderDay && value.starts_with(' ') {
-                        &value[1..]
+                        sub(value, 1..)?
                     } else {
                         value
                     };
@@ -572,7 +584,7 @@ pub fn parse_go_time(layout: &str, value: &str) -> Result<GoTime, String> {
                                 n += 1;
                             }
                             nsec = parse_nanos(rest, n)?;
-                            rest = &rest[n..];
+                            rest = sub(rest, n..)?;
                         }
                     }
                     rest
@@ -581,7 +593,7 @@ pub fn parse_go_time(layout: &str, value: &str) -> Result<GoTime, String> {
                     if value.len() < 2 {
                         return Err(());
                     }
-                    let p = &value[..2];
+                    let p = sub(value, ..2)?;
                     let p = if std == Std::PM {
                         p.to_string()
                     } else {
@@ -592,7 +604,7 @@ pub fn parse_go_time(layout: &str, value: &str) -> Result<GoTime, String> {
                         "AM" if std == Std::PM || value.starts_with("am") => am_set = true,
                         _ => return Err(()),
                     }
-                    &value[2..]
+                    sub(value, 2..)?
                 }
                 Std::Tz => {
                     if let Some(rest) = value.strip_prefix("UTC") {
@@ -603,8 +615,8 @@ pub fn parse_go_time(layout: &str, value: &str) -> Result<GoTime, String> {
                         if n < 3 {
                             return Err(());
                         }
-                        zone_name = value[..n].to_string();
-                        &value[n..]
+                        zone_name = sub(value, ..n)?.to_string();
+                        sub(value, n..)?
                     }
                 }
                 Std::Frac0(_, digits) => {
@@ -613,7 +625,7 @@ pub fn parse_go_time(layout: &str, value: &str) -> Result<GoTime, String> {
                         return Err(());
                     }
                     nsec = parse_nanos(value, nd)?;
-                    &value[nd..]
+                    sub(value, nd..)?
                 }
                 Std::Frac9(..) => {
                     let b = value.as_bytes();
@@ -625,7 +637,7 @@ pub fn parse_go_time(layout: &str, value: &str) -> Result<GoTime, String> {
                             i += 1;
                         }
                         nsec = parse_nanos(value, 1 + i)?;
-                        &value[1 + i..]
+                        sub(value, 1 + i..)?
                     }
                 }
                 zone_std => {
@@ -639,7 +651,7 @@ pub fn parse_go_time(layout: &str, value: &str) -> Result<GoTime, String> {
                     );
                     if iso && value.starts_with('Z') {
                         utc = true;
-                        return Ok(&value[1..]);
+                        return sub(value, 1..);
                     }
                     let b = value.as_bytes();
                     let (hh, mm, ss, rest): (&str, &str, &str, &str) = match zone_std {
@@ -647,31 +659,41 @@ pub fn parse_go_time(layout: &str, value: &str) -> Result<GoTime, String> {
                             if b.len() < 6 || b[3] != b':' {
                                 return Err(());
                             }
-                            (&value[1..3], &value[4..6], "00", &value[6..])
+                            (sub(value, 1..3)?, sub(value, 4..6)?, "00", sub(value, 6..)?)
                         }
                         Std::NumShortTz | Std::Iso8601ShortTz => {
                             if b.len() < 3 {
                                 return Err(());
                             }
-                            (&value[1..3], "00", "00", &value[3..])
+                            (sub(value, 1..3)?, "00", "00", sub(value, 3..)?)
                         }
                         Std::Iso8601ColonSecondsTz | Std::NumColonSecondsTz => {
                             if b.len() < 9 || b[3] != b':' || b[6] != b':' {
                                 return Err(());
                             }
-                            (&value[1..3], &value[4..6], &value[7..9], &value[9..])
+                            (
+                                sub(value, 1..3)?,
+                                sub(value, 4..6)?,
+                                sub(value, 7..9)?,
+                                sub(value, 9..)?,
+                            )
                         }
                         Std::Iso8601SecondsTz | Std::NumSecondsTz => {
                             if b.len() < 7 {
                                 return Err(());
                             }
-                            (&value[1..3], &value[3..5], &value[5..7], &value[7..])
+                            (
+                                sub(value, 1..3)?,
+                                sub(value, 3..5)?,
+                                sub(value, 5..7)?,
+                                sub(value, 7..)?,
+                            )
                         }
                         _ => {
                             if b.len() < 5 {
                                 return Err(());
                             }
-                            (&value[1..3], &value[3..5], "00", &value[5..])
+                            (sub(value, 1..3)?, sub(value, 3..5)?, "00", sub(value, 5..)?)
                         }
                     };
                     let h: i32 = hh.parse().map_err(|_| ())?;
@@ -770,14 +792,14 @@ pub fn in_utc(t: &GoTime) -> GoTime {
 }
 
 /// The `time.Time` methods templates call (`(toDate "2006-01-02" .x).Year`, `now.Unix`,
-/// `.Format "Jan 2"`): fields of the time in its own zone. `Month` and `Weekday` are Go types
-/// whose printed form is their English name; they are given as that name.
+/// `.Format "Jan 2"`): fields of the time in its own zone, with Go's result types (`Unix` is an
+/// `int64`, `Month` a `time.Month` that prints as its English name).
 pub(crate) fn time_method(
     t: &GoTime,
     name: &str,
     args: &[super::value::Value],
 ) -> Result<super::value::Value, String> {
-    use super::value::{Value, View, time_value, view};
+    use super::value::{IntType, Value, View, int64, time_value, typed_int, view};
     let local = t.time;
     let want = |n: usize| {
         if args.len() == n {
@@ -805,20 +827,27 @@ pub(crate) fn time_method(
             want(0)?;
             match name {
                 "Year" => int(i64::from(local.year())),
-                "Month" => Ok(Value::from(LONG_MONTHS[local.month0() as usize])),
+                "Month" => Ok(typed_int(IntType::Month, i64::from(local.month()))),
                 "Day" => int(i64::from(local.day())),
                 "Hour" => int(i64::from(local.hour())),
                 "Minute" => int(i64::from(local.minute())),
                 "Second" => int(i64::from(local.second())),
                 "Nanosecond" => int(i64::from(local.nanosecond() % 1_000_000_000)),
                 "YearDay" => int(i64::from(local.ordinal())),
-                "Weekday" => Ok(Value::from(
-                    LONG_DAYS[local.weekday().num_days_from_sunday() as usize],
+                "Weekday" => Ok(typed_int(
+                    IntType::Weekday,
+                    i64::from(local.weekday().num_days_from_sunday()),
                 )),
-                "Unix" => int(local.timestamp()),
-                "UnixMilli" => int(local.timestamp_millis()),
-                "UnixMicro" => int(local.timestamp_micros()),
-                "UnixNano" => int(local.timestamp_nanos_opt().unwrap_or(i64::MIN)),
+                "Unix" => Ok(int64(local.timestamp())),
+                "UnixMilli" => Ok(int64(local.timestamp_millis())),
+                "UnixMicro" => Ok(int64(local.timestamp_micros())),
+                // Go's UnixNano wraps around past the years 1678–2262, where i64 nanoseconds end.
+                "UnixNano" => Ok(int64(
+                    local
+                        .timestamp()
+                        .wrapping_mul(1_000_000_000)
+                        .wrapping_add(i64::from(local.timestamp_subsec_nanos())),
+                )),
                 "IsZero" => Ok(Value::from(local == zero_time().time)),
                 "UTC" | "Local" => {
                     let u = in_utc(t);

@@ -7,7 +7,9 @@ use super::error::{ErrorKind, TemplateError};
 use super::funcs::{FnError, FuncDef, Imp};
 use super::gofmt::write_value;
 use super::parse::{Arg, Branch, Cmd, Node, Pipe, Segment};
-use super::value::{Value, View, deref, is_true, type_name, view};
+use super::value::{
+    Value, View, byte_value, deref, int_like, int_stringer, is_true, type_name, view,
+};
 
 /// `{{template}}` nesting limit (Go allows 100000, which would overflow a Rust thread's stack
 /// long before; real templates nest a handful of levels).
@@ -19,6 +21,8 @@ pub(crate) struct Exec<'t> {
     pub vars: Vec<(String, Value)>,
     pub out: String,
     pub depth: usize,
+    /// Go's `missingkey=default` (kubectl's `-o go-template`) instead of Kanister's `error`.
+    pub missing_key_is_zero: bool,
 }
 
 #[derive(PartialEq, Eq)]
@@ -122,10 +126,14 @@ impl<'t> Exec<'t> {
                 bs.iter()
                     .copied()
                     .enumerate()
-                    .map(|(i, x)| (Value::from(i as i64), Value::from(x as i64))),
+                    .map(|(i, x)| (Value::from(i as i64), byte_value(x))),
             ),
             View::Map(m) => Box::new(m.pairs().into_iter().map(|(k, x)| (Value::from(k), x))),
-            View::Int(n) => Box::new((0..n.max(0)).map(|i| (Value::from(i), Value::from(i)))),
+            // Go yields the integer's own type (`range (int64 3)` gives int64s).
+            View::Int(n) => {
+                let like = v.clone();
+                Box::new((0..n.max(0)).map(move |i| (int_like(&like, i), int_like(&like, i))))
+            }
             View::Nil | View::NilPtr(_) => Box::new(std::iter::empty()),
             _ => {
                 let pos = b.pipe.pos;
@@ -353,6 +361,18 @@ impl<'t> Exec<'t> {
                 })?;
                 continue;
             }
+            if name == "String"
+                && !(has_args && last)
+                && let Some(text) = int_stringer(&recv)
+            {
+                // `.Month.String`: the one method of `time.Month`/`time.Weekday`.
+                recv = Value::from(text);
+                continue;
+            }
+            if self.missing_key_is_zero && !(has_args && last) && is_missing_key(&recv, name) {
+                // Go returns the zero value, and every later field of it is zero too.
+                return Ok(super::value::nil());
+            }
             recv = self.eval_field(
                 &recv,
                 name,
@@ -502,4 +522,9 @@ impl<'t> Exec<'t> {
             }
         }
     }
+}
+
+/// A map (behind any pointers) that has no entry `name`.
+fn is_missing_key(recv: &Value, name: &str) -> bool {
+    matches!(view(deref(recv)), View::Map(m) if m.get(name).is_none())
 }

@@ -6,7 +6,7 @@ use std::fmt::Write;
 use base64::Engine;
 
 use super::dates::format_go_time;
-use super::value::{GoTime, JsonTag, Value, View, deref, type_name, view};
+use super::value::{GoTime, JsonTag, Value, View, deref, int_stringer, type_name, view};
 
 /// Go's `time.Time.String()`.
 pub fn format_go_time_string(t: &GoTime) -> String {
@@ -134,9 +134,12 @@ pub fn write_value(out: &mut String, v: &Value) {
     match view(v) {
         View::Nil => out.push_str("<nil>"),
         View::Bool(b) => out.push_str(if b { "true" } else { "false" }),
-        View::Int(i) => {
-            let _ = write!(out, "{i}");
-        }
+        View::Int(i) => match int_stringer(v) {
+            Some(name) => out.push_str(&name),
+            None => {
+                let _ = write!(out, "{i}");
+            }
+        },
         View::Uint(u) => {
             let _ = write!(out, "{u}");
         }
@@ -420,38 +423,71 @@ pub fn json_string(out: &mut String, s: &str) {
 
 /// Go's `strconv.Quote` (used by `%q` and sprig `quote`… no: sprig quote uses `%q`).
 pub fn go_quote(s: &str) -> String {
+    quote_with(s, false)
+}
+
+/// `strconv.Quote`, or `strconv.QuoteToASCII` when `ascii` (`%+q`).
+fn quote_with(s: &str, ascii: bool) -> String {
     let mut out = String::with_capacity(s.len() + 2);
     out.push('"');
     for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            '\u{7}' => out.push_str("\\a"),
-            '\u{8}' => out.push_str("\\b"),
-            '\u{c}' => out.push_str("\\f"),
-            '\u{b}' => out.push_str("\\v"),
-            '\u{fffd}' => out.push_str("\\ufffd"),
-            c if crate::template::value::raw_byte(c).is_some() => {
-                let byte = crate::template::value::raw_byte(c).unwrap_or(0);
+        match crate::template::value::raw_byte(c) {
+            Some(byte) => {
                 let _ = write!(out, "\\x{byte:02x}");
             }
-            c if (c as u32) < 0x20 || c as u32 == 0x7f => {
-                let _ = write!(out, "\\x{:02x}", c as u32);
-            }
-            c if is_go_printable(c) => out.push(c),
-            c if (c as u32) < 0x10000 => {
-                let _ = write!(out, "\\u{:04x}", c as u32);
-            }
-            c => {
-                let _ = write!(out, "\\U{:08x}", c as u32);
-            }
+            None => push_escaped(&mut out, c, '"', ascii),
         }
     }
     out.push('"');
     out
+}
+
+/// `strconv.QuoteRune` (`QuoteRuneToASCII` when `ascii`) of an integer, as `%q` prints one:
+/// values that are not a valid rune print as U+FFFD.
+fn quote_rune(i: i128, ascii: bool) -> String {
+    let mut out = String::from("'");
+    push_escaped(&mut out, rune_of(i), '\'', ascii);
+    out.push('\'');
+    out
+}
+
+/// The rune `%c` and `%q` print for an integer: U+FFFD when it is none.
+fn rune_of(i: i128) -> char {
+    u32::try_from(i)
+        .ok()
+        .and_then(char::from_u32)
+        .unwrap_or('\u{fffd}')
+}
+
+/// One character of a quoted Go literal (`strconv`'s `appendEscapedRune`).
+fn push_escaped(out: &mut String, c: char, quote: char, ascii: bool) {
+    if c == quote || c == '\\' {
+        out.push('\\');
+        out.push(c);
+        return;
+    }
+    if is_go_printable(c) && (!ascii || c.is_ascii()) {
+        out.push(c);
+        return;
+    }
+    match c {
+        '\n' => out.push_str("\\n"),
+        '\r' => out.push_str("\\r"),
+        '\t' => out.push_str("\\t"),
+        '\u{7}' => out.push_str("\\a"),
+        '\u{8}' => out.push_str("\\b"),
+        '\u{c}' => out.push_str("\\f"),
+        '\u{b}' => out.push_str("\\v"),
+        c if (c as u32) < 0x20 || c as u32 == 0x7f => {
+            let _ = write!(out, "\\x{:02x}", c as u32);
+        }
+        c if (c as u32) < 0x10000 => {
+            let _ = write!(out, "\\u{:04x}", c as u32);
+        }
+        c => {
+            let _ = write!(out, "\\U{:08x}", c as u32);
+        }
+    }
 }
 
 pub(crate) fn is_go_printable(c: char) -> bool {
@@ -612,6 +648,8 @@ fn pad(out: &mut String, body: &str, spec: &Spec, verb: char) {
 fn bad_verb(verb: char, arg: &Value) -> String {
     match view(arg) {
         View::Nil => format!("%!{verb}(<nil>)"),
+        // fmt does not call `String` while reporting a bad verb: a `time.Month` shows its number.
+        View::Int(i) => format!("%!{verb}({}={i})", type_name(arg)),
         _ => format!("%!{verb}({}={})", type_name(arg), sprint_value(arg)),
     }
 }
@@ -637,9 +675,19 @@ fn format_int(verb: char, spec: &Spec, i: i128) -> Option<String> {
         'X' => format!("{a:X}"),
         'o' | 'O' => format!("{a:o}"),
         'b' => format!("{a:b}"),
-        'c' => return char::from_u32(i as u32).map(|c| c.to_string()),
-        'q' => return char::from_u32(i as u32).map(|c| format!("'{c}'")),
-        'U' => return Some(format!("U+{a:04X}")),
+        'c' => return Some(rune_of(i).to_string()),
+        'q' => return Some(quote_rune(i, spec.plus)),
+        'U' => {
+            // fmt prints the two's-complement bits of a negative number.
+            let mut u = format!("U+{:04X}", i as u64);
+            if spec.sharp
+                && let Some(c) = char::from_u32(i as u32).filter(|_| i >= 0)
+                && is_go_printable(c)
+            {
+                let _ = write!(u, " '{c}'");
+            }
+            return Some(u);
+        }
         'e' | 'E' | 'f' | 'F' | 'g' | 'G' => return None,
         _ => return None,
     };
@@ -697,6 +745,12 @@ fn format_float_verb(verb: char, spec: &Spec, f: f64) -> Option<String> {
 fn format_verb(verb: char, spec: &Spec, arg: &Value) -> String {
     if verb == 'T' {
         return type_name(arg);
+    }
+    // fmt calls a `String` method for the verbs that take strings.
+    if matches!(verb, 'v' | 's' | 'q' | 'x' | 'X')
+        && let Some(name) = int_stringer(arg)
+    {
+        return format_str(verb, spec, &name).unwrap_or_else(|| bad_verb(verb, arg));
     }
     match view(arg) {
         View::Bool(b) if matches!(verb, 'v' | 't') => b.to_string(),
@@ -765,7 +819,7 @@ fn format_str(verb: char, spec: &Spec, s: &str) -> Option<String> {
             if spec.sharp && !s.contains('`') {
                 format!("`{s}`")
             } else {
-                go_quote(&s)
+                quote_with(&s, spec.plus)
             }
         }
         'x' => hex::encode(crate::template::value::go_bytes(&s)),

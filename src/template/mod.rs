@@ -25,6 +25,7 @@ mod dates;
 mod error;
 mod exec;
 mod funcs;
+mod go_duration;
 mod gofmt;
 mod lex;
 mod params;
@@ -147,12 +148,23 @@ impl Template {
 
     /// Renders with Go semantics. Errors carry the line and column inside the source.
     pub fn render(&self, data: &Data) -> Result<String, TemplateError> {
+        self.render_with(data, false)
+    }
+
+    /// Renders as kubectl's `-o go-template` does: Go's `missingkey=default`, where a missing map
+    /// key is the zero value (printed `<no value>`) instead of an error.
+    pub fn render_missing_as_zero(&self, data: &Data) -> Result<String, TemplateError> {
+        self.render_with(data, true)
+    }
+
+    fn render_with(&self, data: &Data, missing_key_is_zero: bool) -> Result<String, TemplateError> {
         let mut ex = exec::Exec {
             src: &self.source,
             defines: &self.defines,
             vars: vec![("$".to_string(), data.value.clone())],
             out: String::with_capacity(self.source.len() + 64),
             depth: 0,
+            missing_key_is_zero,
         };
         ex.walk(&data.value, &self.root)?;
         Ok(value::to_utf8_lossy(ex.out))
@@ -167,6 +179,7 @@ impl Template {
             vars: vec![("$".to_string(), data.value.clone())],
             out: String::with_capacity(self.source.len() + 64),
             depth: 0,
+            missing_key_is_zero: false,
         };
         ex.walk(&data.value, &self.root)?;
         Ok(value::go_bytes(&ex.out).into_owned())

@@ -12,6 +12,8 @@ use chrono::{DateTime, FixedOffset};
 pub use minijinja::Value;
 use minijinja::value::{Enumerator, Object, ObjectRepr};
 
+use super::dates::{LONG_DAYS, LONG_MONTHS};
+
 /// The element type of a Go map or slice: decides the zero value `index` yields for a missing key
 /// and how the Go type is named in messages.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -291,9 +293,120 @@ pub fn time_value(time: DateTime<FixedOffset>, zone: &str) -> Value {
     })
 }
 
-/// A `[]interface{}` (or `[]string`) slice.
+/// A `[]interface{}` slice.
 pub fn list(items: Vec<Value>) -> Value {
     Value::from_object(items)
+}
+
+/// A slice whose Go element type is not `interface{}` (sprig's `[]string` results, `until`'s
+/// `[]int`): it behaves as any list, but `typeOf` and `deepEqual` tell it apart, as Go does.
+#[derive(Debug)]
+pub struct TypedList {
+    /// The element type's Go name (`string`, `int`).
+    pub elem: &'static str,
+    pub items: Vec<Value>,
+}
+
+impl Object for TypedList {
+    fn repr(self: &Arc<Self>) -> ObjectRepr {
+        ObjectRepr::Seq
+    }
+
+    fn get_value(self: &Arc<Self>, key: &Value) -> Option<Value> {
+        self.items.get(usize::try_from(key.clone()).ok()?).cloned()
+    }
+
+    fn enumerate(self: &Arc<Self>) -> Enumerator {
+        Enumerator::Seq(self.items.len())
+    }
+}
+
+/// A `[]elem` slice (`typed_list("string", …)` is Go's `[]string`).
+pub fn typed_list(elem: &'static str, items: Vec<Value>) -> Value {
+    Value::from_object(TypedList { elem, items })
+}
+
+/// Go integer types besides `int` that templates meet: sprig's maths returns `int64`, and
+/// `time.Time`'s `Month`/`Weekday` are `time.Month`/`time.Weekday`, which print as English names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum IntType {
+    Int64,
+    /// A `[]byte` element (`index`, `range`, `first` of a byte slice).
+    Uint8,
+    Month,
+    Weekday,
+}
+
+impl IntType {
+    fn go_name(self) -> &'static str {
+        match self {
+            IntType::Int64 => "int64",
+            IntType::Uint8 => "uint8",
+            IntType::Month => "time.Month",
+            IntType::Weekday => "time.Weekday",
+        }
+    }
+}
+
+/// An integer of one of the [`IntType`]s. [`view`] shows it as [`View::Int`], so it computes,
+/// compares and converts as an integer; its type shows in `typeOf`, `%T`, `%v` and in typed
+/// `int` parameters, which Go refuses it for.
+#[derive(Debug)]
+pub struct TypedInt {
+    pub ty: IntType,
+    pub value: i64,
+}
+
+impl Object for TypedInt {
+    fn repr(self: &Arc<Self>) -> ObjectRepr {
+        ObjectRepr::Plain
+    }
+
+    fn is_true(self: &Arc<Self>) -> bool {
+        self.value != 0
+    }
+}
+
+pub fn typed_int(ty: IntType, value: i64) -> Value {
+    Value::from_object(TypedInt { ty, value })
+}
+
+/// An element of a `[]byte`: a `uint8`.
+pub fn byte_value(b: u8) -> Value {
+    typed_int(IntType::Uint8, i64::from(b))
+}
+
+pub fn int64(value: i64) -> Value {
+    typed_int(IntType::Int64, value)
+}
+
+/// The integer type of `v` when it is not plain `int`.
+pub fn int_type(v: &Value) -> Option<IntType> {
+    v.downcast_object_ref::<TypedInt>().map(|t| t.ty)
+}
+
+/// An integer of the same Go type as `like` (Go's `range` over an integer yields its type).
+pub fn int_like(like: &Value, value: i64) -> Value {
+    match int_type(like) {
+        Some(ty) => typed_int(ty, value),
+        None => Value::from(value),
+    }
+}
+
+/// What the `String` method of `v`'s type returns, for the types that have one among the
+/// integers (`time.Month`, `time.Weekday`): `fmt` uses it for `%v`, `%s`, `%q` and `%x`.
+pub fn int_stringer(v: &Value) -> Option<String> {
+    let t = v.downcast_object_ref::<TypedInt>()?;
+    let (names, name, first): (&[&str], &str, i64) = match t.ty {
+        IntType::Int64 | IntType::Uint8 => return None,
+        IntType::Month => (&LONG_MONTHS, "Month", 1),
+        IntType::Weekday => (&LONG_DAYS, "Weekday", 0),
+    };
+    let name = usize::try_from(t.value - first)
+        .ok()
+        .and_then(|i| names.get(i))
+        .map_or_else(|| format!("%!{name}({})", t.value), |n| n.to_string());
+    Some(name)
 }
 
 pub fn map_any(entries: BTreeMap<String, Value>) -> Value {
@@ -342,6 +455,10 @@ pub fn view(v: &Value) -> View<'_> {
         _ => {
             if let Some(l) = v.downcast_object_ref::<Vec<Value>>() {
                 View::List(l)
+            } else if let Some(t) = v.downcast_object_ref::<TypedInt>() {
+                View::Int(t.value)
+            } else if let Some(l) = v.downcast_object_ref::<TypedList>() {
+                View::List(&l.items)
             } else if let Some(m) = v.downcast_object_ref::<GoMap>() {
                 View::Map(m)
             } else if let Some(s) = v.downcast_object_ref::<GoStruct>() {
@@ -387,6 +504,12 @@ pub fn is_true(v: &Value) -> bool {
 
 /// Go type name, as `printf "%T"` and error messages show it.
 pub fn type_name(v: &Value) -> String {
+    if let Some(ty) = int_type(v) {
+        return ty.go_name().into();
+    }
+    if let Some(l) = v.downcast_object_ref::<TypedList>() {
+        return format!("[]{}", l.elem);
+    }
     match view(v) {
         View::Nil => "<nil>".into(),
         View::Bool(_) => "bool".into(),
@@ -407,6 +530,11 @@ pub fn type_name(v: &Value) -> String {
 
 /// Go's `reflect.Kind` name (sprig `kindOf`).
 pub fn kind_name(v: &Value) -> &'static str {
+    match int_type(v) {
+        Some(IntType::Int64) => return "int64",
+        Some(IntType::Uint8) => return "uint8",
+        _ => {}
+    }
     match view(v) {
         View::Nil => "invalid",
         View::Bool(_) => "bool",
@@ -426,7 +554,7 @@ pub fn kind_name(v: &Value) -> &'static str {
 pub fn as_slice(v: &Value) -> Option<Vec<Value>> {
     match view(v) {
         View::List(l) => Some(l.to_vec()),
-        View::Bytes(b) => Some(b.iter().map(|&x| Value::from(x as i64)).collect()),
+        View::Bytes(b) => Some(b.iter().map(|&x| byte_value(x)).collect()),
         _ => None,
     }
 }
@@ -439,7 +567,7 @@ pub fn from_json(j: &serde_json::Value) -> Value {
         serde_json::Value::Bool(b) => Value::from(*b),
         serde_json::Value::Number(n) => {
             if let Some(i) = n.as_i64() {
-                Value::from(i)
+                int64(i)
             } else if let Some(u) = n.as_u64() {
                 // Kubernetes' JSON decoder turns integers that overflow int64 into float64.
                 Value::from(u as f64)

@@ -40,7 +40,7 @@ async fn selector_makes_one_action_per_matching_object_and_labels_go_on_the_acti
 
     // kind all (the default): deployments, statefulsets, deploymentconfigs and PVCs in every
     // namespace; an object also named explicitly appears once.
-    let out = run(bed.cmd(&[
+    let out = run_off_runtime(bed.cmd(&[
         "actionset",
         "create",
         "--action",
@@ -88,7 +88,7 @@ async fn selector_makes_one_action_per_matching_object_and_labels_go_on_the_acti
     assert_eq!(spec["metadata"]["labels"]["kanister.io/run"], "nightly");
 
     // --kind and --selector-namespace narrow the search.
-    let out = run(bed.cmd(&[
+    let out = run_off_runtime(bed.cmd(&[
         "actionset",
         "create",
         "-a",
@@ -110,7 +110,7 @@ async fn selector_makes_one_action_per_matching_object_and_labels_go_on_the_acti
     let actions = spec["spec"]["actions"].as_array().unwrap();
     assert_eq!(actions.len(), 1, "{spec:#}");
     assert_eq!(actions[0]["object"]["name"], "api");
-    let out = run(bed.cmd(&[
+    let out = run_off_runtime(bed.cmd(&[
         "actionset",
         "create",
         "-a",
@@ -131,7 +131,7 @@ async fn selector_makes_one_action_per_matching_object_and_labels_go_on_the_acti
     assert_eq!(spec["spec"]["actions"][0]["object"]["name"], "mysql");
 
     // Nothing matching is an error; so is a bad label.
-    let out = run(bed.cmd(&[
+    let out = run_off_runtime(bed.cmd(&[
         "actionset",
         "create",
         "-a",
@@ -148,7 +148,7 @@ async fn selector_makes_one_action_per_matching_object_and_labels_go_on_the_acti
         "{}",
         text(&out.stderr)
     );
-    let out = run(bed.cmd(&[
+    let out = run_off_runtime(bed.cmd(&[
         "actionset",
         "create",
         "-a",
@@ -163,7 +163,8 @@ async fn selector_makes_one_action_per_matching_object_and_labels_go_on_the_acti
     .await;
     assert!(!out.status.success());
     assert!(
-        text(&out.stderr).contains("--labels bad key=x"),
+        text(&out.stderr).contains("invalid value 'bad key=x' for '--labels <KEY=VALUE>'")
+            && text(&out.stderr).contains("label key \"bad key\" is not valid"),
         "{}",
         text(&out.stderr)
     );
@@ -177,7 +178,7 @@ async fn selector_makes_one_action_per_matching_object_and_labels_go_on_the_acti
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn existence_checks_name_every_missing_object_unless_skipped() {
     let bed = bed().await;
-    let out = run(bed.cmd(&[
+    let out = run_off_runtime(bed.cmd(&[
         "actionset",
         "create",
         "--action",
@@ -224,7 +225,7 @@ async fn existence_checks_name_every_missing_object_unless_skipped() {
     );
 
     // A missing profile is only a warning (kanctl's rule).
-    let out = run(bed.cmd(&[
+    let out = run_off_runtime(bed.cmd(&[
         "actionset",
         "create",
         "--action",
@@ -248,7 +249,7 @@ async fn existence_checks_name_every_missing_object_unless_skipped() {
 
     // --skip-validation creates it anyway; the run then fails it the way the controller does,
     // with the controller's Warning Event.
-    let out = run(bed.cmd(&[
+    let out = run_off_runtime(bed.cmd(&[
         "actionset",
         "create",
         "--action",
@@ -287,7 +288,7 @@ async fn existence_checks_name_every_missing_object_unless_skipped() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn deprecated_wait_substitutes_jsonpath_and_times_out_with_the_last_error() {
     let bed = bed().await;
-    let out = run(bed.cmd(&[
+    let out = run_off_runtime(bed.cmd(&[
         "actionset",
         "create",
         "--action",
@@ -304,7 +305,7 @@ async fn deprecated_wait_substitutes_jsonpath_and_times_out_with_the_last_error(
     let status = bed.actionset("wait-run")["status"].clone();
     assert_eq!(status["state"], "complete", "{status:#}");
 
-    let out = run(bed.cmd(&[
+    let out = run_off_runtime(bed.cmd(&[
         "actionset",
         "create",
         "--action",
@@ -331,7 +332,7 @@ async fn deprecated_wait_substitutes_jsonpath_and_times_out_with_the_last_error(
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn prepare_data_fails_on_a_failed_pod_only_with_fail_on_error() {
     let bed = bed().await;
-    let out = run(bed.cmd(&[
+    let out = run_off_runtime(bed.cmd(&[
         "actionset",
         "create",
         "--action",

@@ -16,55 +16,10 @@ use kubectl_backup_testbed::real::ImageBuilder;
 use kubectl_backup_testbed::s3::S3Server;
 use serde_json::{Value, json};
 
-use super::{BIN, text};
-
-#[track_caller]
-fn ok(out: &Output) -> String {
-    assert!(
-        out.status.success(),
-        "status {:?}\nstdout:\n{}\nstderr:\n{}",
-        out.status,
-        text(&out.stdout),
-        text(&out.stderr)
-    );
-    text(&out.stdout)
-}
-
-fn created_name(stdout: &str) -> String {
-    stdout
-        .lines()
-        .find_map(|l| l.strip_prefix("actionset ")?.strip_suffix(" created"))
-        .unwrap_or_else(|| panic!("no 'actionset … created' line in {stdout}"))
-        .to_string()
-}
-
-/// A Kanister Profile `s3` in `namespace` for the in-process S3 server, with its key Secret.
-pub(super) fn create_s3_profile(
-    cluster: &TestCluster,
-    s3: &S3Server,
-    namespace: &str,
-    prefix: &str,
-) {
-    let objects = cluster.objects();
-    objects
-        .create(json!({"apiVersion": "v1", "kind": "Secret",
-            "metadata": {"name": "s3-creds", "namespace": namespace},
-            "stringData": {"aws_access_key_id": s3.access_key,
-                           "aws_secret_access_key": s3.secret_key}}))
-        .unwrap();
-    objects
-        .create(
-            json!({"apiVersion": "cr.kanister.io/v1alpha1", "kind": "Profile",
-            "metadata": {"name": "s3", "namespace": namespace},
-            "location": {"type": "s3Compliant", "bucket": "bucket", "endpoint": s3.endpoint,
-                         "prefix": prefix, "region": "us-east-1"},
-            "credential": {"type": "keyPair", "keyPair": {"idField": "aws_access_key_id",
-                "secretField": "aws_secret_access_key",
-                "secret": {"name": "s3-creds", "namespace": namespace}}},
-            "skipSSLVerify": false}),
-        )
-        .unwrap();
-}
+use super::common::BIN;
+use super::common::cli::{ok, send_signal, text};
+use super::common::files::{self, bucket_objects};
+use super::common::kanister::{actionset_events, create_s3_profile, created_name, start_s3};
 
 /// What the app writes on its first start.
 const ORIGINAL: &str = "row 1: alice\nrow 2: bob\n";
@@ -86,12 +41,7 @@ pub(super) struct AppBed<'a> {
 
 impl<'a> AppBed<'a> {
     pub(super) fn new(cluster: &'a TestCluster) -> Self {
-        let runtime = tokio::runtime::Builder::new_multi_thread()
-            .worker_threads(1)
-            .enable_all()
-            .build()
-            .unwrap();
-        let s3 = runtime.block_on(S3Server::start()).unwrap();
+        let (s3, runtime) = start_s3();
         cluster.install_kanister_crds();
         let kanister = cluster.namespace("kanister");
         let db = cluster.namespace("db");
@@ -141,13 +91,10 @@ impl<'a> AppBed<'a> {
                                 "hostPath": {"path": data_path, "type": "Directory"}}]}}}}))
             .unwrap();
         create_s3_profile(cluster, &s3, &kanister, "team");
-        let blueprint_text = std::fs::read_to_string(concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/tests/data/actionset/app-blueprint.yaml"
-        ))
-        .unwrap()
-        .replace("@DATA@", &data_path)
-        .replace("@IMAGE@", &image);
+        let blueprint_text = std::fs::read_to_string(files::data("actionset/app-blueprint.yaml"))
+            .unwrap()
+            .replace("@DATA@", &data_path)
+            .replace("@IMAGE@", &image);
         let mut blueprint: Value = serde_saphyr::from_str(&blueprint_text).unwrap();
         blueprint["metadata"]["namespace"] = json!(kanister);
         objects.create(blueprint).unwrap();
@@ -215,26 +162,14 @@ impl<'a> AppBed<'a> {
             .unwrap_or_else(|| panic!("actionset {name} not recorded"))
     }
 
-    /// `(type, reason, message)` of the Events on ActionSet `name`, oldest first (their names
-    /// carry a timestamp).
+    /// `(type, reason, message)` of the Events on ActionSet `name`, oldest first.
     fn events(&self, name: &str) -> Vec<(String, String, String)> {
-        let mut events: Vec<Value> = self
-            .cluster
-            .objects()
-            .list("v1", "Event", Some(&self.kanister))
-            .into_iter()
-            .filter(|e| {
-                e["involvedObject"]["name"] == name && e["involvedObject"]["kind"] == "ActionSet"
-            })
-            .collect();
-        events.sort_by_key(|e| e["metadata"]["name"].as_str().unwrap_or("").to_string());
-        events
-            .iter()
-            .map(|e| {
-                let s = |k: &str| e[k].as_str().unwrap_or("").to_string();
-                (s("type"), s("reason"), s("message"))
-            })
-            .collect()
+        actionset_events(
+            self.cluster
+                .objects()
+                .list("v1", "Event", Some(&self.kanister)),
+            name,
+        )
     }
 
     fn task_pods(&self) -> Vec<String> {
@@ -255,19 +190,7 @@ impl<'a> AppBed<'a> {
     }
 
     fn bucket_objects(&self) -> Vec<PathBuf> {
-        fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
-            for e in std::fs::read_dir(dir).into_iter().flatten().flatten() {
-                let p = e.path();
-                if p.is_dir() {
-                    walk(&p, out);
-                } else if !p.file_name().unwrap().to_string_lossy().starts_with('.') {
-                    out.push(p);
-                }
-            }
-        }
-        let mut out = Vec::new();
-        walk(&self.s3.root().join("bucket"), &mut out);
-        out
+        bucket_objects(&self.s3)
     }
 }
 
@@ -500,11 +423,7 @@ kubectl_backup_testbed::on_both_backends! {
                 })
                 .then_some(())
         });
-        let signalled = Command::new("kill")
-            .args(["-INT", &child.id().to_string()])
-            .status()
-            .unwrap();
-        assert!(signalled.success());
+        send_signal(child.id(), "INT");
         let out = child.wait_with_output().unwrap();
         assert!(!out.status.success());
         let stderr = text(&out.stderr);
@@ -555,14 +474,6 @@ fn wait_for_running_task_pod(bed: &AppBed<'_>, name: &str) -> String {
     })
 }
 
-fn send(child: &std::process::Child, signal: &str) {
-    let sent = Command::new("kill")
-        .args([&format!("-{signal}"), &child.id().to_string()])
-        .status()
-        .unwrap();
-    assert!(sent.success(), "kill -{signal}");
-}
-
 /// No phase `running` anywhere in a terminal ActionSet.
 #[track_caller]
 fn assert_nothing_running(status: &Value) {
@@ -596,7 +507,7 @@ kubectl_backup_testbed::on_both_backends! {
             let name = format!("stopped-by-{}", signal.to_lowercase());
             let _ = std::fs::remove_file(bed.data_dir.join("undone"));
             let child = start_until_task_pod_runs(&bed, "slowWithUndo", &name);
-            send(&child, signal);
+            send_signal(child.id(), signal);
             let out = child.wait_with_output().unwrap();
             let stderr = text(&out.stderr);
             assert_eq!(out.status.code(), Some(code), "{stderr}");
@@ -639,14 +550,14 @@ kubectl_backup_testbed::on_both_backends! {
         let bed = AppBed::new(cluster);
         let child = start_until_task_pod_runs(&bed, "slowUndo", "stopped-twice");
         let first = wait_for_running_task_pod(&bed, "stopped-twice");
-        send(&child, "INT");
+        send_signal(child.id(), "INT");
         // The deferPhase's pod (a new one) runs: the first pod was deleted before it started.
         bed.cluster.wait_for("the deferPhase's task pod", POD_TIMEOUT, || {
             let pod = wait_for_running_task_pod(&bed, "stopped-twice");
             (pod != first).then_some(())
         });
         let before = std::time::Instant::now();
-        send(&child, "INT");
+        send_signal(child.id(), "INT");
         let out = child.wait_with_output().unwrap();
         let stderr = text(&out.stderr);
         assert_eq!(out.status.code(), Some(130), "{stderr}");

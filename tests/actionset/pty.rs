@@ -37,10 +37,10 @@ fn args_ref(args: &[String]) -> Vec<&str> {
 async fn restore_picker_offers_completed_backups_newest_first() {
     let bed = bed().await;
     for name in ["backup-older", "backup-newer"] {
-        ok(&run(bed.cmd(&args_ref(&backup_args(name)))).await);
+        ok(&run_off_runtime(bed.cmd(&args_ref(&backup_args(name)))).await);
     }
     // A failed run of the same Blueprint is not offered.
-    let out = run(bed.cmd(&[
+    let out = run_off_runtime(bed.cmd(&[
         "actionset",
         "create",
         "--action",

@@ -4,30 +4,15 @@
 //! RBAC allows its work and nothing more. Real only: the fake server runs no CronJobs or Jobs.
 
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Command;
 
 use kubectl_backup_testbed::TestCluster;
 use kubectl_backup_testbed::real::ImageBuilder;
-use kubectl_backup_testbed::s3::S3Server;
 use serde_json::{Value, json};
 
-use super::{BIN, text};
-
-#[track_caller]
-fn ok(out: &Output) -> String {
-    assert!(
-        out.status.success(),
-        "status {:?}\nstdout:\n{}\nstderr:\n{}",
-        out.status,
-        text(&out.stdout),
-        text(&out.stderr)
-    );
-    text(&out.stdout)
-}
-
-fn run(cluster: &TestCluster, args: &[&str]) -> Output {
-    cluster.command(BIN).args(args).output().unwrap()
-}
+use super::common::BIN;
+use super::common::cli::{ok, run, text};
+use super::common::kanister::{create_s3_profile, start_s3};
 
 /// Names of the backups in the profile's bucket.
 fn backups(cluster: &TestCluster, ns: &str) -> Vec<(String, Value)> {
@@ -97,6 +82,22 @@ fn job_image(real: &kubectl_backup_testbed::real::RealCluster) -> String {
     tag.to_string()
 }
 
+/// The `--env` values that send a job's pod to the API server on the host's loopback: the test
+/// node runs no kube-proxy.
+fn api_on_host_loopback(real: &kubectl_backup_testbed::real::RealCluster) -> [String; 2] {
+    let port = real
+        .api_url()
+        .rsplit(':')
+        .next()
+        .unwrap()
+        .trim_end_matches('/')
+        .to_string();
+    [
+        "KUBERNETES_SERVICE_HOST=127.0.0.1".to_string(),
+        format!("KUBERNETES_SERVICE_PORT={port}"),
+    ]
+}
+
 #[test]
 fn a_scheduled_snapshot_runs_in_a_pod_and_keeps_the_newest() {
     let Some(cluster) = TestCluster::real_node("schedule_node::a_scheduled_snapshot_runs_in_a_pod")
@@ -104,12 +105,7 @@ fn a_scheduled_snapshot_runs_in_a_pod_and_keeps_the_newest() {
         return;
     };
     let real = cluster.real_cluster().unwrap();
-    let runtime = tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(1)
-        .enable_all()
-        .build()
-        .unwrap();
-    let s3 = runtime.block_on(S3Server::start()).unwrap();
+    let (s3, _runtime) = start_s3();
     cluster.install_kanister_crds();
     let bk = cluster.namespace("bk");
     let shop = cluster.namespace("shop");
@@ -118,18 +114,9 @@ fn a_scheduled_snapshot_runs_in_a_pod_and_keeps_the_newest() {
         .create(json!({"apiVersion": "v1", "kind": "ConfigMap",
             "metadata": {"name": "menu", "namespace": shop}, "data": {"soup": "tomato"}}))
         .unwrap();
-    super::node::create_s3_profile(&cluster, &s3, &bk, "scheduled");
+    create_s3_profile(&cluster, &s3, &bk, "scheduled");
     let image = job_image(real);
-    // No kube-proxy on the test node: the pod reaches the API server on the host's loopback.
-    let port = real
-        .api_url()
-        .rsplit(':')
-        .next()
-        .unwrap()
-        .trim_end_matches('/')
-        .to_string();
-    let host_env = "KUBERNETES_SERVICE_HOST=127.0.0.1".to_string();
-    let port_env = format!("KUBERNETES_SERVICE_PORT={port}");
+    let [host_env, port_env] = api_on_host_loopback(real);
     let profile = format!("{bk}/s3");
     let create_args = [
         "-n",
@@ -361,15 +348,7 @@ fn a_scheduled_actionset_runs_in_a_pod_with_its_own_account() {
     let bed = super::node::AppBed::new(&cluster);
     bed.wait_for_app_running();
     let image = job_image(real);
-    let port = real
-        .api_url()
-        .rsplit(':')
-        .next()
-        .unwrap()
-        .trim_end_matches('/')
-        .to_string();
-    let host_env = "KUBERNETES_SERVICE_HOST=127.0.0.1".to_string();
-    let port_env = format!("KUBERNETES_SERVICE_PORT={port}");
+    let [host_env, port_env] = api_on_host_loopback(real);
     let subject = format!("{}/app", bed.db);
     let kanister = bed.kanister.clone();
     ok(&run(

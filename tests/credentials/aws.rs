@@ -46,6 +46,7 @@ fn assume_role(server: &MotoServer, duration: Duration) -> AwsCredentialSource {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn assume_role_keys_are_the_roles_and_sign_s3() {
+    crate::trace_capture::install();
     let Some(server) = MotoServer::start().await.unwrap() else {
         return;
     };
@@ -88,6 +89,11 @@ async fn assume_role_keys_are_the_roles_and_sign_s3() {
         ],
     );
     assert!(source.describe().contains(ROLE), "{}", source.describe());
+    crate::trace_capture::assert_log_has_no_secret(&[
+        BASE_SECRET,
+        keys.secret_access_key.expose(),
+        keys.session_token.as_ref().unwrap().expose(),
+    ]);
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -24,8 +24,8 @@ use crate::token_server::{Request, TokenServer};
 const ACCESS_TOKEN: &str = "ya29.loopback-access-token-value";
 const CLIENT_EMAIL: &str = "backup@test-project.iam.gserviceaccount.com";
 
-struct FakeGcs {
-    endpoint: String,
+pub struct FakeGcs {
+    pub endpoint: String,
     child: Child,
 }
 
@@ -46,7 +46,7 @@ fn fake_gcs_binary() -> Option<PathBuf> {
         .find(|p| p.is_file())
 }
 
-async fn fake_gcs() -> Option<FakeGcs> {
+pub async fn fake_gcs() -> Option<FakeGcs> {
     let Some(binary) = fake_gcs_binary() else {
         kubectl_backup_testbed::skip::skipped(
             "a GCS JSON API test",
@@ -239,6 +239,7 @@ fn kanctl_gcp_store(endpoint: &str, key: &str, prefix: &str) -> (StorageConfig, 
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn service_account_key_round_trips_through_the_json_api() {
+    crate::trace_capture::install();
     let dir = tempfile::tempdir().unwrap();
     let Some((private_pem, public_der)) = openssl_key(dir.path(), "sa") else {
         return;
@@ -250,7 +251,7 @@ async fn service_account_key_round_trips_through_the_json_api() {
     let key = key_json(&private_pem, &format!("{}/token", tokens.url));
     let (config, store) = kanctl_gcp_store(&gcs.endpoint, &key, "cluster-a");
     store.create_bucket().await.unwrap();
-    // Below the threshold: one media upload; above: a resumable upload in 5 MiB chunks.
+    // Below the threshold: one media upload; above: a parallel composite upload of 5 MiB parts.
     for (name, len) in [
         ("empty", 0u64),
         ("small", 1000),
@@ -285,6 +286,7 @@ async fn service_account_key_round_trips_through_the_json_api() {
         &format!("{config:?} {description}"),
         &[pem_body, ACCESS_TOKEN],
     );
+    crate::trace_capture::assert_log_has_no_secret(&[pem_body, ACCESS_TOKEN]);
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -5,6 +5,7 @@
 use std::collections::BTreeSet;
 use std::path::Path;
 
+use super::common::cli::ok;
 use super::*;
 
 /// The top-level directories Velero's `IsValid` accepts under a BSL prefix
@@ -20,12 +21,6 @@ fn top_level_dirs(root: &Path) -> BTreeSet<String> {
         .filter(|e| e.path().is_dir())
         .map(|e| e.file_name().to_string_lossy().into_owned())
         .collect()
-}
-
-#[track_caller]
-fn ok(out: &Output) -> String {
-    assert!(out.status.success(), "{}", text(&out.stderr));
-    text(&out.stdout)
 }
 
 /// One KubeOps phase per action (no pod, so it runs on the control-plane-only real cluster as on

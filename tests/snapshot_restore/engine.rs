@@ -9,7 +9,8 @@ use std::time::{Duration, Instant};
 use kubectl_backup_testbed::FakeApiServer;
 use serde_json::{Value, json};
 
-use super::{BIN, item, run, text, velero_backup_dir, velero_tarball};
+use super::common::cli::send_signal;
+use super::{BIN, item, run, text, velero_backup_dir, velero_tarball, widget_crd};
 
 /// A Velero-layout backup of `items` (`(group-resource, object)`), each item twice (un-versioned
 /// and `-preferredversion`), as Velero writes it.
@@ -46,21 +47,14 @@ fn write_backup(server: &FakeApiServer, name: &str, items: &[(&str, Value)]) {
     velero_tarball(&dir.join(format!("{name}.tar.gz")), &borrowed);
 }
 
-fn widget_crd() -> Value {
-    json!({"apiVersion": "apiextensions.k8s.io/v1", "kind": "CustomResourceDefinition",
-        "metadata": {"name": "widgets.example.com"},
-        "spec": {"group": "example.com", "scope": "Namespaced",
-            "names": {"plural": "widgets", "singular": "widget", "kind": "Widget", "listKind": "WidgetList"},
-            "versions": [{"name": "v1", "served": true, "storage": true,
-                "subresources": {"status": {}},
-                "schema": {"openAPIV3Schema": {"type": "object", "x-kubernetes-preserve-unknown-fields": true}}}]}})
-}
-
 #[test]
 fn managed_fields_status_existing_pv_and_service_account_merge_follow_velero() {
     let server = FakeApiServer::start_blocking();
     server.set_controllers_enabled(false);
-    server.install_crd(widget_crd()).unwrap();
+    // With the status subresource: the restore writes opt-in status through it.
+    let mut crd = widget_crd("example.com");
+    crd["spec"]["versions"][0]["subresources"] = json!({"status": {}});
+    server.install_crd(crd).unwrap();
     let helm_entry = json!({"manager": "helm", "operation": "Update", "apiVersion": "v1",
         "time": "2025-01-01T00:00:00Z", "fieldsType": "FieldsV1",
         "fieldsV1": {"f:data": {"f:mode": {}}}});
@@ -385,11 +379,7 @@ fn a_signal_stops_starting_objects_and_reports_what_is_left(
         assert!(Instant::now() < deadline, "the restore never got going");
         std::thread::sleep(Duration::from_millis(20));
     }
-    let kill = std::process::Command::new("kill")
-        .args([format!("-{signal}"), child.id().to_string()])
-        .status()
-        .unwrap();
-    assert!(kill.success());
+    send_signal(child.id(), signal);
     let status = child.wait().unwrap();
     let err: Vec<String> = lines.iter().collect();
     let err = err.join("\n");

@@ -6,45 +6,20 @@
 
 use serde_json::{Value, json};
 
+use super::common::kube::{node_port, wait_until_bound};
 use super::{SETTLE, run, text};
 
 const RBAC: &str = "rbac.authorization.k8s.io/v1";
 
-/// The PVC's phase and the name of the PV it is bound to.
-fn claim_state(
-    cluster: &kubectl_backup_testbed::TestCluster,
-    ns: &str,
-) -> Option<(String, String)> {
-    let pvc = cluster
-        .objects()
-        .get("v1", "PersistentVolumeClaim", Some(ns), "data")?;
-    Some((
-        pvc["status"]["phase"]
-            .as_str()
-            .unwrap_or_default()
-            .to_string(),
-        pvc["spec"]["volumeName"]
-            .as_str()
-            .unwrap_or_default()
-            .to_string(),
-    ))
-}
-
-/// The PV controller binds the pair (on the real cluster within its resync period).
-fn wait_until_bound(cluster: &kubectl_backup_testbed::TestCluster, ns: &str, pv: &str) {
-    cluster.wait_for(&format!("PVC {ns}/data Bound to {pv}"), SETTLE, || {
-        (claim_state(cluster, ns)? == ("Bound".to_string(), pv.to_string())).then_some(())
-    });
+/// The restored claim `data` is Bound to `pv` again, and so is the PV.
+fn assert_bound_again(cluster: &kubectl_backup_testbed::TestCluster, ns: &str, pv: &str) {
+    assert_eq!(wait_until_bound(cluster, ns, "data", SETTLE), pv);
     let volume = cluster.objects().get("v1", "PersistentVolume", None, pv);
     assert_eq!(
         volume.as_ref().map(|v| v["status"]["phase"].clone()),
         Some(json!("Bound")),
         "{volume:?}"
     );
-}
-
-fn node_port(service: &Value) -> Option<u64> {
-    service["spec"]["ports"][0]["nodePort"].as_u64()
 }
 
 kubectl_backup_testbed::on_both_backends! {
@@ -95,7 +70,7 @@ kubectl_backup_testbed::on_both_backends! {
         for object in seed {
             objects.create(object).expect("seed object");
         }
-        wait_until_bound(cluster, &vault, &pv_name);
+        assert_bound_again(cluster, &vault, &pv_name);
 
         let created = run(
             cluster,
@@ -135,7 +110,7 @@ kubectl_backup_testbed::on_both_backends! {
             .get("v1", "PersistentVolumeClaim", Some(&vault), "data")
             .expect("PVC restored");
         assert_eq!(pvc["spec"]["volumeName"], pv_name.as_str());
-        wait_until_bound(cluster, &vault, &pv_name);
+        assert_bound_again(cluster, &vault, &pv_name);
 
         // RBAC, the cluster-scoped parts included, still pointing at the ServiceAccount.
         assert!(objects.get("v1", "ServiceAccount", Some(&vault), "app").is_some());
@@ -161,11 +136,11 @@ kubectl_backup_testbed::on_both_backends! {
         // Services: the server allocates what the restore left out.
         let web = objects.get("v1", "Service", Some(&vault), "web").expect("Service restored");
         assert!(web["spec"]["clusterIP"].as_str().is_some_and(|ip| !ip.is_empty() && ip != "None"));
-        assert!(node_port(&web).is_none(), "a ClusterIP Service has no node port: {web}");
+        assert!(web["spec"]["ports"][0]["nodePort"].as_u64().is_none(), "a ClusterIP Service has no node port: {web}");
         let web_np = objects.get("v1", "Service", Some(&vault), "web-np").expect("Service restored");
         assert_eq!(web_np["spec"]["type"], "NodePort");
         assert!(
-            node_port(&web_np).is_some_and(|p| (30000..=32767).contains(&p)),
+            (30000..=32767).contains(&node_port(&web_np)),
             "{web_np}"
         );
     }

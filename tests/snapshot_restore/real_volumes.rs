@@ -14,6 +14,7 @@ use std::collections::BTreeMap;
 use kubectl_backup_testbed::TestCluster;
 use serde_json::{Value, json};
 
+use super::common::kube::{node_port, wait_until_bound};
 use super::{DeleteOnDrop, SETTLE, run, text};
 
 const LAST_APPLIED: &str = "kubectl.kubernetes.io/last-applied-configuration";
@@ -47,28 +48,11 @@ fn volume_name(claim: &Value) -> Option<&str> {
         .filter(|v| !v.is_empty())
 }
 
-/// Waits until the claim is Bound and returns its PV's name.
-fn wait_until_bound(cluster: &TestCluster, ns: &str, name: &str) -> String {
-    cluster.wait_for(&format!("PVC {ns}/{name} Bound"), SETTLE, || {
-        let pvc = claim(cluster, ns, name)?;
-        if pvc["status"]["phase"] != "Bound" {
-            return None;
-        }
-        volume_name(&pvc).map(str::to_string)
-    })
-}
-
 fn service(cluster: &TestCluster, ns: &str, name: &str) -> Value {
     cluster
         .objects()
         .get("v1", "Service", Some(ns), name)
         .unwrap_or_else(|| panic!("Service {ns}/{name} missing"))
-}
-
-fn node_port(service: &Value) -> u64 {
-    service["spec"]["ports"][0]["nodePort"]
-        .as_u64()
-        .unwrap_or_else(|| panic!("no node port: {service}"))
 }
 
 /// Two PVs on one volume would let two claims write to the same storage.
@@ -172,8 +156,11 @@ fn seed(cluster: &TestCluster) -> Seeded {
             "volume.kubernetes.io/storage-provisioner": "kubernetes.io/host-path"});
     }
     objects.create(dynamic_claim).expect("dynamic claim");
-    assert_eq!(wait_until_bound(cluster, &ns, STATIC_CLAIM), static_pv);
-    let dynamic_pv = wait_until_bound(cluster, &ns, DYNAMIC_CLAIM);
+    assert_eq!(
+        wait_until_bound(cluster, &ns, STATIC_CLAIM, SETTLE),
+        static_pv
+    );
+    let dynamic_pv = wait_until_bound(cluster, &ns, DYNAMIC_CLAIM, SETTLE);
     let provisioned = objects
         .get("v1", "PersistentVolume", None, &dynamic_pv)
         .expect("the dynamic claim's PV");
@@ -220,7 +207,7 @@ fn seed(cluster: &TestCluster) -> Seeded {
 /// The real cluster's provisioner then binds it to a new PV, never to the old one.
 fn assert_reprovisioned(cluster: &TestCluster, ns: &str, old_pv: &str) {
     if cluster.real_cluster().is_some() {
-        let new_pv = wait_until_bound(cluster, ns, DYNAMIC_CLAIM);
+        let new_pv = wait_until_bound(cluster, ns, DYNAMIC_CLAIM, SETTLE);
         assert_ne!(new_pv, old_pv, "the claim must get a new volume");
         let pv = cluster
             .objects()
@@ -284,7 +271,7 @@ kubectl_backup_testbed::on_both_backends! {
         );
 
         // The Retain PV comes back and binds its claim again; the Delete PV is not restored.
-        assert_eq!(wait_until_bound(cluster, ns, STATIC_CLAIM), seeded.static_pv);
+        assert_eq!(wait_until_bound(cluster, ns, STATIC_CLAIM, SETTLE), seeded.static_pv);
         assert!(
             objects.get("v1", "PersistentVolume", None, &seeded.dynamic_pv).is_none(),
             "a PV with reclaim policy Delete must not be restored"
@@ -356,8 +343,8 @@ kubectl_backup_testbed::on_both_backends! {
         }
 
         // The original keeps its volumes; no PV is cloned, none is re-pointed.
-        assert_eq!(wait_until_bound(cluster, ns, STATIC_CLAIM), seeded.static_pv);
-        assert_eq!(wait_until_bound(cluster, ns, DYNAMIC_CLAIM), seeded.dynamic_pv);
+        assert_eq!(wait_until_bound(cluster, ns, STATIC_CLAIM, SETTLE), seeded.static_pv);
+        assert_eq!(wait_until_bound(cluster, ns, DYNAMIC_CLAIM, SETTLE), seeded.dynamic_pv);
         let static_pv = objects
             .get("v1", "PersistentVolume", None, &seeded.static_pv)
             .unwrap();
@@ -428,7 +415,7 @@ kubectl_backup_testbed::on_both_backends! {
                 "spec": {"accessModes": ["ReadWriteOnce"], "storageClassName": "",
                     "resources": {"requests": {"storage": "1Gi"}}, "volumeName": pv_name}}))
             .expect("claim");
-        assert_eq!(wait_until_bound(cluster, &ns, STATIC_CLAIM), pv_name);
+        assert_eq!(wait_until_bound(cluster, &ns, STATIC_CLAIM, SETTLE), pv_name);
         let created = run(
             cluster,
             &["snapshot", "create", "kb", "--include-namespaces", &ns, "--mode", "client"],
@@ -464,6 +451,6 @@ kubectl_backup_testbed::on_both_backends! {
                     .remove("uid");
             })
             .expect("release the PV");
-        assert_eq!(wait_until_bound(cluster, &ns, STATIC_CLAIM), pv_name);
+        assert_eq!(wait_until_bound(cluster, &ns, STATIC_CLAIM, SETTLE), pv_name);
     }
 }

@@ -7,34 +7,17 @@ use std::time::{Duration, Instant};
 use kubectl_backup_testbed::FakeApiServer;
 use serde_json::{Value, json};
 
+use super::common::cli::send_signal;
+use super::common::net::serve_once;
+use super::common::velero;
 use super::{BIN, run, text};
 
 /// Velero's CRDs, a running server Deployment, an Available default location and a Completed
 /// Backup `nightly` in it.
-fn install_velero(server: &FakeApiServer) {
-    server.install_velero_crds();
-    let store = server.store();
-    store.create_namespace("velero");
-    store
-        .create(json!({"apiVersion": "apps/v1", "kind": "Deployment",
-            "metadata": {"name": "velero", "namespace": "velero", "labels": {"component": "velero"}},
-            "spec": {"replicas": 1, "selector": {"matchLabels": {"component": "velero"}},
-                "template": {"metadata": {"labels": {"component": "velero"}},
-                    "spec": {"containers": [{"name": "velero", "image": "velero/velero"}]}}},
-            "status": {"replicas": 1, "availableReplicas": 1,
-                "conditions": [{"type": "Available", "status": "True"}]}}))
-        .unwrap();
-    store
-        .apply(
-            json!({"apiVersion": "velero.io/v1", "kind": "BackupStorageLocation",
-            "metadata": {"name": "default", "namespace": "velero"},
-            "spec": {"provider": "aws", "default": true,
-                "objectStorage": {"bucket": "bucket", "prefix": "team-a"},
-                "config": {"region": "us-east-1"}},
-            "status": {"phase": "Available"}}),
-        )
-        .unwrap();
-    store
+fn velero_with_nightly(server: &FakeApiServer) {
+    velero::install_velero(server, "Available", None);
+    server
+        .store()
         .apply(json!({"apiVersion": "velero.io/v1", "kind": "Backup",
             "metadata": {"name": "nightly", "namespace": "velero",
                 "labels": {"velero.io/storage-location": "default"}},
@@ -107,29 +90,6 @@ fn wait_for_a_read(server: &FakeApiServer, name: &str) {
     }
 }
 
-/// Serves `body` to the first HTTP request on a loopback port (a presigned URL); returns the URL.
-fn serve_once(body: Vec<u8>) -> String {
-    use std::io::{Read, Write};
-    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
-    let url = format!(
-        "http://{}/bucket/restores/r2/restore-r2-results.gz?X-Amz-Signature=secret",
-        listener.local_addr().unwrap()
-    );
-    std::thread::spawn(move || {
-        if let Ok((mut socket, _)) = listener.accept() {
-            let mut request = [0u8; 4096];
-            let _ = socket.read(&mut request);
-            let head = format!(
-                "HTTP/1.1 200 OK\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
-                body.len()
-            );
-            let _ = socket.write_all(head.as_bytes());
-            let _ = socket.write_all(&body);
-        }
-    });
-    url
-}
-
 /// Velero's download controller: answers the CLI's DownloadRequest for `kind` of `target`.
 fn answer_download_request(server: &FakeApiServer, kind: &str, target: &str, url: &str) {
     let deadline = Instant::now() + Duration::from_secs(60);
@@ -158,7 +118,7 @@ fn answer_download_request(server: &FakeApiServer, kind: &str, target: &str, url
 fn every_flag_maps_to_the_restore_spec_and_wait_follows_it_to_completion() {
     let server = FakeApiServer::start_blocking();
     server.set_controllers_enabled(false);
-    install_velero(&server);
+    velero_with_nightly(&server);
     let args = [
         "snapshot",
         "restore",
@@ -240,7 +200,7 @@ fn every_flag_maps_to_the_restore_spec_and_wait_follows_it_to_completion() {
 fn partially_failed_fails_with_velero_texts_no_wait_returns_and_ctrl_c_leaves_velero_running() {
     let server = FakeApiServer::start_blocking();
     server.set_controllers_enabled(false);
-    install_velero(&server);
+    velero_with_nightly(&server);
 
     // Without --wait: submitted, named, and how to follow it.
     let out = run(&server, &["restore", "nightly"]);
@@ -297,7 +257,10 @@ fn partially_failed_fails_with_velero_texts_no_wait_returns_and_ctrl_c_leaves_ve
         "warnings": {"cluster": ["could not restore, CustomResourceDefinition widgets.example.com already exists"]}});
     let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
     std::io::Write::write_all(&mut gz, &serde_json::to_vec(&results).unwrap()).unwrap();
-    let url = serve_once(gz.finish().unwrap());
+    let url = serve_once(
+        "/bucket/restores/r2/restore-r2-results.gz?X-Amz-Signature=secret",
+        gz.finish().unwrap(),
+    );
     answer_download_request(&server, "RestoreResults", "r2", &url);
     let output = finish(child, &args.join(" "));
     let err = text(&output.stderr);
@@ -362,11 +325,7 @@ fn partially_failed_fails_with_velero_texts_no_wait_returns_and_ctrl_c_leaves_ve
     let child = spawn(&server, &args);
     wait_for_restore(&server, "r4");
     wait_for_a_read(&server, "r4");
-    let kill = std::process::Command::new("kill")
-        .args(["-INT", &child.id().to_string()])
-        .status()
-        .unwrap();
-    assert!(kill.success());
+    send_signal(child.id(), "INT");
     let output = finish(child, &args.join(" "));
     let err = text(&output.stderr);
     assert_eq!(output.status.code(), Some(130), "{err}");
@@ -387,7 +346,7 @@ fn partially_failed_fails_with_velero_texts_no_wait_returns_and_ctrl_c_leaves_ve
 fn controller_mode_refuses_what_velero_cannot_do_and_auto_falls_back_to_client_side() {
     let server = FakeApiServer::start_blocking();
     server.set_controllers_enabled(false);
-    install_velero(&server);
+    velero_with_nightly(&server);
 
     for (args, needle) in [
         (

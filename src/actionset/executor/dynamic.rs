@@ -7,6 +7,7 @@ use kube::api::{Api, DeleteParams, DynamicObject, Patch, PatchParams, PostParams
 use serde_json::{Map, Value};
 
 use super::functions::Context;
+use crate::kube::wait::Check as Look;
 use crate::kube::{ApiCatalog, Cluster, ResolvedResource, describe_error};
 use crate::template::{Data, Template};
 
@@ -374,25 +375,29 @@ pub async fn wait_v2(
     } else {
         (true, all_of)
     };
-    let deadline = tokio::time::Instant::now() + timeout;
-    loop {
-        let mut results = Vec::new();
-        for check in &checks {
-            results.push(evaluate(cluster, check).await?);
-        }
-        let done = if all {
-            results.iter().all(|m| *m)
-        } else {
-            results.iter().any(|m| *m)
-        };
-        if done {
-            return Ok(None);
-        }
-        if tokio::time::Instant::now() >= deadline {
-            bail!("WaitV2: conditions not met within {timeout_text}");
-        }
-        tokio::time::sleep(Duration::from_millis(250)).await;
-    }
+    super::poll::every(Duration::from_millis(250), "WaitV2", "meet its conditions")
+        .timeout(timeout)
+        .until(|| async {
+            let mut results = Vec::new();
+            for check in &checks {
+                results.push(evaluate(cluster, check).await?);
+            }
+            let done = if all {
+                results.iter().all(|m| *m)
+            } else {
+                results.iter().any(|m| *m)
+            };
+            Ok(if done {
+                Look::Done(None)
+            } else {
+                Look::Pending(None)
+            })
+        })
+        .await
+        .map_err(|e| match super::poll::timed_out(&e) {
+            Some(_) => anyhow!("WaitV2: conditions not met within {timeout_text}"),
+            None => e,
+        })
 }
 
 /// Wait (deprecated), with upstream's semantics: each poll holds when any `anyOf` condition or
@@ -404,53 +409,58 @@ pub async fn wait(
 ) -> Result<Option<Map<String, Value>>> {
     let cluster = ctx.cluster;
     let (timeout, timeout_text, any_of, all_of) = wait_args("Wait", args, cluster, true).await?;
-    let deadline = tokio::time::Instant::now() + timeout;
-    let mut last_error: Option<anyhow::Error> = None;
-    loop {
-        let mut met = false;
-        'poll: {
-            for check in &any_of {
-                match evaluate(cluster, check).await {
-                    Ok(true) => {
-                        met = true;
-                        break 'poll;
-                    }
-                    Ok(false) => last_error = None,
-                    Err(e) => {
-                        last_error = Some(e);
-                        break 'poll;
-                    }
-                }
-            }
-            if all_of.is_empty() {
-                break 'poll;
-            }
-            for check in &all_of {
-                match evaluate(cluster, check).await {
-                    Ok(true) => last_error = None,
-                    Ok(false) => {
-                        last_error = None;
-                        break 'poll;
-                    }
-                    Err(e) => {
-                        last_error = Some(e);
-                        break 'poll;
+    super::poll::every(Duration::from_millis(250), "Wait", "meet its condition")
+        .timeout(timeout)
+        .until(|| async {
+            // What the timeout reports: the evaluation error of this poll, if it ended on one.
+            let mut last_error: Option<anyhow::Error> = None;
+            let mut met = false;
+            'poll: {
+                for check in &any_of {
+                    match evaluate(cluster, check).await {
+                        Ok(true) => {
+                            met = true;
+                            break 'poll;
+                        }
+                        Ok(false) => last_error = None,
+                        Err(e) => {
+                            last_error = Some(e);
+                            break 'poll;
+                        }
                     }
                 }
-            }
-            met = true;
-        }
-        if met {
-            return Ok(None);
-        }
-        if tokio::time::Instant::now() >= deadline {
-            match last_error {
-                Some(e) => {
-                    bail!("Failed to wait for the condition to be met within {timeout_text}: {e:#}")
+                if all_of.is_empty() {
+                    break 'poll;
                 }
-                None => bail!("Failed to wait for the condition to be met within {timeout_text}"),
+                for check in &all_of {
+                    match evaluate(cluster, check).await {
+                        Ok(true) => last_error = None,
+                        Ok(false) => {
+                            last_error = None;
+                            break 'poll;
+                        }
+                        Err(e) => {
+                            last_error = Some(e);
+                            break 'poll;
+                        }
+                    }
+                }
+                met = true;
             }
-        }
-        tokio::time::sleep(Duration::from_millis(250)).await;
-    }
+            Ok(if met {
+                Look::Done(None)
+            } else {
+                Look::Pending(last_error.map(|e| format!("{e:#}")))
+            })
+        })
+        .await
+        .map_err(|e| match super::poll::timed_out(&e) {
+            Some(Some(error)) => {
+                anyhow!("Failed to wait for the condition to be met within {timeout_text}: {error}")
+            }
+            Some(None) => {
+                anyhow!("Failed to wait for the condition to be met within {timeout_text}")
+            }
+            None => e,
+        })
 }

@@ -1,6 +1,7 @@
 //! The Kanister functions client-side mode performs with nothing but the Kubernetes API, with
 //! upstream's arguments, defaults and outputs (kanister.md §6). Arguments arrive rendered;
-//! they are decoded weakly as Kanister does (`"3"` is an integer, `"true"` a boolean).
+//! they are decoded weakly as Kanister does (`"3"` is an integer, `"true"` a boolean). Which
+//! functions run here is decided by `crate::blueprint::functions::FUNCTIONS` alone.
 
 use std::collections::BTreeMap;
 use std::time::Duration;
@@ -14,36 +15,10 @@ use tokio::io::AsyncReadExt;
 
 use super::pods::{LogSink, PodTracker, TaskPod};
 use crate::actionset::marker::Collector;
+use crate::blueprint::functions::{self, Runner};
 use crate::blueprint::types::ObjectReference;
+use crate::kube::wait::Check;
 use crate::kube::{Cluster, describe_error};
-
-/// The functions this executor runs.
-pub const SUPPORTED: &[&str] = &[
-    "KubeTask",
-    "KubeExec",
-    "KubeExecAll",
-    "ScaleWorkload",
-    "PrepareData",
-    "KubeOps",
-    "WaitV2",
-    "Wait",
-];
-
-/// Why a phase's function cannot run client-side, if it cannot.
-pub fn unsupported(func: &str) -> Option<String> {
-    if SUPPORTED.contains(&func) {
-        return None;
-    }
-    if let Some(blocker) =
-        crate::blueprint::functions::lookup(func).and_then(|f| f.client_side_blocker())
-    {
-        return Some(blocker);
-    }
-    Some(format!(
-        "{func} is not available in client-side mode (it runs {}); install the Kanister controller to run this Blueprint",
-        SUPPORTED.join(", ")
-    ))
-}
 
 /// Everything a function needs besides its arguments.
 pub struct Context<'a> {
@@ -61,21 +36,21 @@ pub struct Context<'a> {
     pub pvcs: Vec<String>,
 }
 
+/// Runs `func` through the implementation the function registry names for it.
 pub async fn run(
     func: &str,
     args: &Map<String, Value>,
     ctx: &Context<'_>,
 ) -> Result<Option<Map<String, Value>>> {
-    match func {
-        "KubeTask" => kube_task(args, ctx).await,
-        "KubeExec" => kube_exec(args, ctx).await,
-        "KubeExecAll" => kube_exec_all(args, ctx).await,
-        "ScaleWorkload" => scale_workload(args, ctx).await,
-        "PrepareData" => prepare_data(args, ctx).await,
-        "KubeOps" => super::dynamic::kube_ops(args, ctx).await,
-        "WaitV2" => super::dynamic::wait_v2(args, ctx).await,
-        "Wait" => super::dynamic::wait(args, ctx).await,
-        other => bail!(unsupported(other).unwrap_or_else(|| format!("unknown function {other}"))),
+    match functions::client_side(func).map_err(|why| anyhow!(why))? {
+        Runner::KubeTask => kube_task(args, ctx).await,
+        Runner::KubeExec => kube_exec(args, ctx).await,
+        Runner::KubeExecAll => kube_exec_all(args, ctx).await,
+        Runner::ScaleWorkload => scale_workload(args, ctx).await,
+        Runner::PrepareData => prepare_data(args, ctx).await,
+        Runner::KubeOps => super::dynamic::kube_ops(args, ctx).await,
+        Runner::WaitV2 => super::dynamic::wait_v2(args, ctx).await,
+        Runner::Wait => super::dynamic::wait(args, ctx).await,
     }
 }
 
@@ -411,15 +386,21 @@ async fn wait_scaled(
     replicas: i32,
 ) -> Result<()> {
     let client = ctx.cluster.client.clone();
-    let deadline = tokio::time::Instant::now() + Duration::from_secs(15 * 60);
-    loop {
+    let what = format!("{kind} {namespace}/{name}");
+    let scaled = super::poll::every(
+        Duration::from_millis(250),
+        &what,
+        &format!("reach {replicas} ready replicas"),
+    )
+    .timeout(Duration::from_secs(15 * 60))
+    .until(|| async {
         let (current, ready) = if kind == "statefulset" {
             let s = Api::<StatefulSet>::namespaced(client.clone(), namespace)
                 .get_status(name)
                 .await;
             let s = s.map_err(|e| {
                 anyhow!(
-                    "reading {kind} {namespace}/{name}: {}",
+                    "reading {what}: {}",
                     describe_error(&ctx.cluster.server, &e)
                 )
             })?;
@@ -431,23 +412,24 @@ async fn wait_scaled(
                 .await;
             let d = d.map_err(|e| {
                 anyhow!(
-                    "reading {kind} {namespace}/{name}: {}",
+                    "reading {what}: {}",
                     describe_error(&ctx.cluster.server, &e)
                 )
             })?;
             let st = d.status.unwrap_or_default();
             (st.replicas.unwrap_or(0), st.ready_replicas.unwrap_or(0))
         };
-        if current == replicas && ready == replicas {
-            return Ok(());
-        }
-        if tokio::time::Instant::now() > deadline {
-            bail!(
-                "{kind} {namespace}/{name} did not reach {replicas} ready replicas in 15 minutes"
-            );
-        }
-        tokio::time::sleep(Duration::from_millis(250)).await;
-    }
+        Ok(if current == replicas && ready == replicas {
+            Check::Done(())
+        } else {
+            Check::Pending(None)
+        })
+    })
+    .await;
+    scaled.map_err(|e| match super::poll::timed_out(&e) {
+        Some(_) => anyhow!("{what} did not reach {replicas} ready replicas in 15 minutes"),
+        None => e,
+    })
 }
 
 async fn prepare_data(

@@ -8,6 +8,7 @@ pub mod functions;
 pub mod jsonpath;
 pub mod params;
 pub mod pods;
+mod poll;
 
 use std::collections::BTreeMap;
 use std::sync::Arc;
@@ -25,12 +26,9 @@ use super::types::{
     State,
 };
 use crate::blueprint::store::BlueprintStore;
-use crate::blueprint::targets;
 use crate::blueprint::types::{Blueprint, BlueprintAction, BlueprintPhase, ObjectReference};
 use crate::kube::Cluster;
-use crate::template::{
-    ConfigMapParams, Data, PhaseParams, SecretParams, TemplateParams, render_json, render_str,
-};
+use crate::template::{Data, PhaseParams, TemplateParams, render_json, render_str};
 
 pub use pods::PodTracker;
 
@@ -144,7 +142,7 @@ pub fn check_supported(
             continue;
         };
         for phase in bp_action.phases.iter().chain(bp_action.defer_phase.iter()) {
-            if let Some(why) = functions::unsupported(&phase.func) {
+            if let Err(why) = crate::blueprint::functions::client_side(&phase.func) {
                 let line = format!(
                     "blueprint {:?} action {:?} phase {:?}: {why}",
                     action.blueprint, action.name, phase.name
@@ -478,7 +476,7 @@ async fn run_action(
         .await;
     // Prepare: params and every phase's objects; any error fails the ActionSet at once.
     let prepared = async {
-        let params = params::build(cluster, spec).await?;
+        let (params, _) = params::build(cluster, spec, chrono::Utc::now()).await?;
         let data = params.build();
         let mut objects = Vec::new();
         for phase in bp_action.phases.iter().chain(bp_action.defer_phase.iter()) {
@@ -713,21 +711,7 @@ async fn fetch_objects(
 ) -> Result<PhaseParams> {
     let mut phase = PhaseParams::default();
     for (key, reference) in objects {
-        match reference.kind.to_lowercase().as_str() {
-            "secret" => {
-                let s = targets::read_secret(cluster, reference).await?;
-                phase
-                    .secrets
-                    .insert(key.clone(), SecretParams::from_k8s(&s));
-            }
-            "configmap" => {
-                let c = targets::read_configmap(cluster, reference).await?;
-                phase
-                    .config_maps
-                    .insert(key.clone(), ConfigMapParams::from_k8s(&c));
-            }
-            _ => {}
-        }
+        params::add_phase_object(cluster, key, reference, &mut phase).await?;
     }
     Ok(phase)
 }

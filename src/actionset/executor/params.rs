@@ -3,15 +3,21 @@
 use anyhow::Result;
 
 use crate::actionset::types::ActionSpec;
-use crate::blueprint::targets;
+use crate::blueprint::ObjectReference;
+use crate::blueprint::targets::{self, Subject};
 use crate::kube::Cluster;
-use crate::template::{ArtifactParams, ConfigMapParams, SecretParams, TemplateParams};
+use crate::template::{ArtifactParams, ConfigMapParams, PhaseParams, SecretParams, TemplateParams};
 
 /// Builds everything but `.Phases`: the object (and its pods), Profile with resolved
 /// credentials, Secrets, ConfigMaps, options, input artifacts, pod settings and `.Time`.
-pub async fn build(cluster: &Cluster, spec: &ActionSpec) -> Result<TemplateParams> {
+/// `blueprint render` builds them here too, so what it shows is what a run would use.
+pub async fn build(
+    cluster: &Cluster,
+    spec: &ActionSpec,
+    time: chrono::DateTime<chrono::Utc>,
+) -> Result<(TemplateParams, Subject)> {
     let mut params = TemplateParams::default();
-    params.set_time(chrono::Utc::now());
+    params.set_time(time);
     let subject = targets::read_subject(cluster, &spec.object).await?;
     subject.fill_params(&mut params);
     if let Some(profile) = &spec.profile {
@@ -49,5 +55,31 @@ pub async fn build(cluster: &Cluster, spec: &ActionSpec) -> Result<TemplateParam
     params.pod_override = spec.pod_override.clone();
     params.pod_labels = spec.pod_labels.clone();
     params.pod_annotations = spec.pod_annotations.clone();
-    Ok(params)
+    Ok((params, subject))
+}
+
+/// Adds a phase's Secret or ConfigMap object, read from the cluster, to `.Phases.<name>` as
+/// Kanister does before each phase; other kinds are not exposed there.
+pub async fn add_phase_object(
+    cluster: &Cluster,
+    key: &str,
+    reference: &ObjectReference,
+    phase: &mut PhaseParams,
+) -> Result<()> {
+    match reference.kind.to_lowercase().as_str() {
+        "secret" => {
+            let s = targets::read_secret(cluster, reference).await?;
+            phase
+                .secrets
+                .insert(key.to_string(), SecretParams::from_k8s(&s));
+        }
+        "configmap" => {
+            let c = targets::read_configmap(cluster, reference).await?;
+            phase
+                .config_maps
+                .insert(key.to_string(), ConfigMapParams::from_k8s(&c));
+        }
+        _ => {}
+    }
+    Ok(())
 }

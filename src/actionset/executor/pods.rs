@@ -13,6 +13,7 @@ use kube::api::{Api, DeleteParams, LogParams, PostParams};
 use serde_json::{Map, Value, json};
 
 use crate::actionset::marker::Collector;
+use crate::kube::wait::Check;
 use crate::kube::{Cluster, describe_error, is_not_found};
 
 /// Label every task pod carries (upstream's), plus ours naming the ActionSet.
@@ -370,38 +371,41 @@ async fn wait_started(
     sink: &LogSink,
 ) -> Result<()> {
     let timeout = pod_start_timeout();
-    let deadline = tokio::time::Instant::now() + timeout;
-    let mut last_reason = String::new();
-    loop {
-        let pod = api
-            .get(name)
-            .await
-            .map_err(|e| anyhow!("reading {what}: {}", describe_error(&cluster.server, &e)))?;
-        let phase = pod_phase(&pod);
-        if !phase.is_empty() && phase != "Pending" {
-            return Ok(());
-        }
-        let waiting = waiting_reason(&pod);
-        if let Some(w) = &waiting {
-            if w.permanent {
-                bail!("{what} cannot start: {}", w.text);
+    let last_reason = Mutex::new(String::new());
+    let started = super::poll::every(Duration::from_millis(200), what, "start")
+        .timeout(timeout)
+        .until(|| async {
+            let pod = api
+                .get(name)
+                .await
+                .map_err(|e| anyhow!("reading {what}: {}", describe_error(&cluster.server, &e)))?;
+            let phase = pod_phase(&pod);
+            if !phase.is_empty() && phase != "Pending" {
+                return Ok(Check::Done(()));
             }
-            if w.text != last_reason {
-                sink.waiting(what, &w.text);
-                last_reason = w.text.clone();
+            let waiting = waiting_reason(&pod);
+            if let Some(w) = &waiting {
+                if w.permanent {
+                    bail!("{what} cannot start: {}", w.text);
+                }
+                let mut last = last_reason.lock().unwrap_or_else(|e| e.into_inner());
+                if w.text != *last {
+                    sink.waiting(what, &w.text);
+                    *last = w.text.clone();
+                }
             }
-        }
-        if tokio::time::Instant::now() > deadline {
-            bail!(
-                "{what} did not start within {} (TIMEOUT_WORKER_POD_READY){}",
-                crate::duration::format_go_duration(timeout),
-                waiting
-                    .map(|w| format!("; last waiting reason: {}", w.text))
-                    .unwrap_or_default()
-            );
-        }
-        tokio::time::sleep(Duration::from_millis(200)).await;
-    }
+            Ok(Check::Pending(waiting.map(|w| w.text)))
+        })
+        .await;
+    started.map_err(|e| match super::poll::timed_out(&e) {
+        Some(last) => anyhow!(
+            "{what} did not start within {} (TIMEOUT_WORKER_POD_READY){}",
+            crate::duration::format_go_duration(timeout),
+            last.map(|w| format!("; last waiting reason: {w}"))
+                .unwrap_or_default()
+        ),
+        None => e,
+    })
 }
 
 /// Why a pod is not running yet, and whether waiting longer can help.
@@ -457,13 +461,16 @@ async fn wait_finished(
     name: &str,
     what: &str,
 ) -> Result<(String, Option<i32>, Option<String>)> {
-    loop {
-        let pod = api
-            .get(name)
-            .await
-            .map_err(|e| anyhow!("reading {what}: {}", describe_error(&cluster.server, &e)))?;
-        let phase = pod_phase(&pod);
-        if phase == "Succeeded" || phase == "Failed" {
+    super::poll::every(Duration::from_millis(200), what, "finish")
+        .until(|| async {
+            let pod = api
+                .get(name)
+                .await
+                .map_err(|e| anyhow!("reading {what}: {}", describe_error(&cluster.server, &e)))?;
+            let phase = pod_phase(&pod);
+            if phase != "Succeeded" && phase != "Failed" {
+                return Ok(Check::Pending(None));
+            }
             let terminated = pod
                 .status
                 .as_ref()
@@ -479,10 +486,9 @@ async fn wait_finished(
                     Some(reason) => format!("{reason}: {}", m.trim()),
                     None => m.trim().to_string(),
                 });
-            return Ok((phase, exit, why));
-        }
-        tokio::time::sleep(Duration::from_millis(200)).await;
-    }
+            Ok(Check::Done((phase, exit, why)))
+        })
+        .await
 }
 
 /// A strategic merge of `patch` into `target`: maps merge recursively, `containers`,

@@ -7,19 +7,15 @@ use std::path::PathBuf;
 
 use anyhow::{Context, Result, bail};
 use clap::Args;
-use kube::api::{Api, DynamicObject, ListParams};
-use kube::core::{ApiResource, GroupVersionKind};
-use serde::Serialize;
-use serde_json::Value as Json;
 
 use crate::cli::GlobalArgs;
 use crate::etcd::bbolt::Db;
-use crate::etcd::inspect::diff::changed_paths;
+use crate::etcd::inspect::live::{self, Change, LiveDiff};
 use crate::etcd::inspect::resources::{
     ResourceType, built_in, from_crd, key_of, parse_reference, resolve,
 };
 use crate::etcd::inspect::{
-    DEFAULT_ETCD_PREFIX, DecodeOptions, Listed, candidate_keys, crd, decode, describe, latest,
+    DEFAULT_ETCD_PREFIX, DecodeOptions, candidate_keys, crd, decode, describe, latest,
 };
 use crate::etcd::protowire::KeyValue;
 use crate::etcd::status::check_for_reading;
@@ -221,160 +217,20 @@ fn in_namespace(global: &GlobalArgs, namespace: Option<&str>) -> bool {
         .is_none_or(|ns| namespace == Some(ns))
 }
 
-/// One line of `--diff-live`.
-#[derive(Debug, Serialize)]
-struct Change {
-    change: &'static str,
-    resource: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    namespace: Option<String>,
-    name: String,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    paths: Vec<String>,
-}
-
-/// The snapshot's objects of one type, and where their keys live.
-struct StoredType<'a> {
-    api_version: String,
-    kind: String,
-    resource: String,
-    /// The key up to the namespace or name: `/registry/services/specs/`.
-    dir: String,
-    objects: Vec<(&'a KeyValue<'a>, Listed)>,
-}
-
 async fn diff_live(db: &Db, args: &InspectArgs, global: &GlobalArgs) -> Result<()> {
     let prefix = args.prefix.clone().unwrap_or_else(|| registry_root(args));
-    let live = latest(db, prefix.as_bytes(), args.revision)?;
-    let mut by_type: BTreeMap<(String, String), StoredType> = BTreeMap::new();
-    for kv in live.values() {
-        let row = describe(kv, &args.etcd_prefix);
-        if row.kind.is_empty() || row.name.is_empty() {
-            continue; // not an object (e.g. the service IP allocation ranges)
-        }
-        let tail = match &row.namespace {
-            Some(ns) => format!("{ns}/{}", row.name),
-            None => row.name.clone(),
-        };
-        let dir = row.key.strip_suffix(&tail).unwrap_or(&row.key).to_string();
-        by_type
-            .entry((row.api_version.clone(), row.kind.clone()))
-            .or_insert_with(|| StoredType {
-                api_version: row.api_version.clone(),
-                kind: row.kind.clone(),
-                resource: row.resource.clone(),
-                dir,
-                objects: Vec::new(),
-            })
-            .objects
-            .push((kv, row));
-    }
-
+    let options = LiveDiff {
+        prefix: &prefix,
+        revision: args.revision,
+        etcd_prefix: &args.etcd_prefix,
+        namespace: global.namespace.as_deref(),
+    };
     let cluster = crate::kube::connect(&global.cluster_options()).await?;
-    let catalog = crate::kube::ApiCatalog::discover(&cluster.client)
-        .await
-        .with_context(|| format!("cannot list the API resources of {}", cluster.server))?;
-    let mut changes = Vec::new();
-    for stored in by_type.values() {
-        let (group, version) = match stored.api_version.split_once('/') {
-            Some((g, v)) => (g, v),
-            None => ("", stored.api_version.as_str()),
-        };
-        let Some(served) = catalog.by_kind(group, &stored.kind) else {
-            eprintln!(
-                "warning: the live cluster does not serve {} ({}); its {} object(s) in the \
-                 snapshot are not compared",
-                stored.kind,
-                stored.api_version,
-                stored.objects.len()
-            );
-            continue;
-        };
-        // Read at the stored version when it is still served, for a like-for-like comparison.
-        let resource = ApiResource::from_gvk_with_plural(
-            &GroupVersionKind::gvk(group, version, &stored.kind),
-            &served.resource.plural,
-        );
-        let api: Api<DynamicObject> = Api::all_with(cluster.client.clone(), &resource);
-        let listed = match api.list(&ListParams::default()).await {
-            Ok(list) => list.items,
-            Err(_) => {
-                let preferred: Api<DynamicObject> =
-                    Api::all_with(cluster.client.clone(), &served.resource);
-                preferred
-                    .list(&ListParams::default())
-                    .await
-                    .with_context(|| {
-                        format!(
-                            "cannot list {} in the live cluster",
-                            served.group_resource()
-                        )
-                    })?
-                    .items
-            }
-        };
-        let mut current: BTreeMap<(Option<String>, String), Json> = BTreeMap::new();
-        for item in listed {
-            let key = (
-                item.metadata.namespace.clone(),
-                item.metadata.name.clone().unwrap_or_default(),
-            );
-            let mut value = serde_json::to_value(&item)?;
-            value["apiVersion"] = Json::String(resource.api_version.clone());
-            value["kind"] = Json::String(stored.kind.clone());
-            if let Some(meta) = value.get_mut("metadata").and_then(Json::as_object_mut) {
-                meta.remove("managedFields");
-            }
-            current.insert(key, value);
-        }
-        for (kv, row) in &stored.objects {
-            if !in_namespace(global, row.namespace.as_deref()) {
-                continue;
-            }
-            let key = (row.namespace.clone(), row.name.clone());
-            let change = |change, paths| Change {
-                change,
-                resource: stored.resource.clone(),
-                namespace: row.namespace.clone(),
-                name: row.name.clone(),
-                paths,
-            };
-            match current.remove(&key) {
-                None => changes.push(change("deleted", Vec::new())),
-                Some(now) => {
-                    // Values are compared in full but only paths are printed, so Secrets are
-                    // safe to decode unredacted here.
-                    let then = decode(
-                        kv,
-                        DecodeOptions {
-                            show_secrets: true,
-                            ..DecodeOptions::default()
-                        },
-                    )?;
-                    let paths = changed_paths(&then, &now);
-                    if !paths.is_empty() {
-                        changes.push(change("changed", paths));
-                    }
-                }
-            }
-        }
-        for ((namespace, name), _) in current {
-            let key = match &namespace {
-                Some(ns) => format!("{}{ns}/{name}", stored.dir),
-                None => format!("{}{name}", stored.dir),
-            };
-            if key.starts_with(&prefix) && in_namespace(global, namespace.as_deref()) {
-                changes.push(Change {
-                    change: "created",
-                    resource: stored.resource.clone(),
-                    namespace,
-                    name,
-                    paths: Vec::new(),
-                });
-            }
-        }
+    let found = live::diff_live(db, &cluster, &options).await?;
+    for warning in &found.warnings {
+        eprintln!("warning: {warning}");
     }
-    print_changes(&changes, args, global)
+    print_changes(&found.changes, args, global)
 }
 
 fn print_changes(changes: &[Change], args: &InspectArgs, global: &GlobalArgs) -> Result<()> {

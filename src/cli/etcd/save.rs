@@ -37,7 +37,7 @@ pub struct SaveArgs {
 
     /// Upload the snapshot to this profile's object storage instead of keeping it on disk; FILE
     /// becomes the object's path under the profile's prefix
-    #[arg(long, value_name = "[NS/]NAME", help_heading = "Destination")]
+    #[arg(long, value_name = "[NS/]NAME", help_heading = "Destination", add = clap_complete::engine::ArgValueCompleter::new(crate::cli::complete::profile_names))]
     pub profile: Option<String>,
 
     /// With --profile: also keep FILE on disk

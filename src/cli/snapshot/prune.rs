@@ -4,7 +4,8 @@ use anyhow::Result;
 use clap::Args;
 use tokio_util::sync::CancellationToken;
 
-use super::{LocationArg, cluster_backups, confirm, optional_cluster, spec_of};
+use super::super::location::DestinationArgs;
+use super::{cluster_backups, confirm, optional_cluster};
 use crate::cli::{AlreadyReported, GlobalArgs};
 use crate::output::{OutputFormat, Table, print_structured};
 use crate::snapshot::destination;
@@ -13,6 +14,7 @@ use crate::snapshot::prune::{Outcome, PruneOptions, Pruned, prune};
 use crate::snapshot::retention::RetentionPolicy;
 
 #[derive(Debug, Args)]
+#[command(mut_args(crate::cli::location::snapshot_words))]
 pub struct PruneArgs {
     /// Only backups of this schedule (their `velero.io/schedule-name` label)
     #[arg(long, value_name = "NAME")]
@@ -24,7 +26,7 @@ pub struct PruneArgs {
     #[arg(long)]
     pub dry_run: bool,
     #[command(flatten)]
-    pub location: LocationArg,
+    pub location: DestinationArgs,
 }
 
 pub async fn run(args: PruneArgs, global: &GlobalArgs) -> Result<()> {
@@ -34,7 +36,7 @@ pub async fn run(args: PruneArgs, global: &GlobalArgs) -> Result<()> {
             "--schedule {schedule:?}: a schedule name is lower-case letters, digits, '-' and '.', starting and ending with a letter or digit"
         );
     }
-    let spec = spec_of(&args.location)?;
+    let spec = args.location.request()?;
     let cluster = optional_cluster(global, spec.needs_cluster()).await?;
     let destination =
         destination::resolve(cluster.as_ref(), &spec, CancellationToken::new()).await?;

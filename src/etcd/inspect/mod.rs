@@ -8,6 +8,7 @@
 pub mod crd;
 pub mod diff;
 pub mod for_apply;
+pub mod live;
 pub mod resources;
 pub mod secrets;
 

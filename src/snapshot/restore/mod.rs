@@ -14,6 +14,7 @@ pub mod diff;
 pub mod execute;
 mod existing;
 pub mod fixes;
+pub mod from_backup;
 mod item;
 mod namespaces;
 pub mod order;

@@ -209,6 +209,16 @@ impl Inner {
         key: &str,
     ) -> StorageError {
         let location = self.location.clone();
+        // The generic advice names keys; a refused bearer token needs its source named instead.
+        let message = match (&self.auth, code.as_str()) {
+            (Auth::Bearer(tokens), "AuthenticationFailed" | "InvalidAuthenticationInfo") => {
+                format!(
+                    "{message}; the token of {} was refused (is it issued for https://storage.azure.com?)",
+                    tokens.source().describe()
+                )
+            }
+            _ => message,
+        };
         match code.as_str() {
             "BlobNotFound" => StorageError::NotFound {
                 location,

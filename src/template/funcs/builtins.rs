@@ -3,7 +3,7 @@
 
 use super::{FnError, FnResult, FuncDef, Imp, failed, str_arg};
 use crate::template::gofmt::{sprint, sprintf, sprintln};
-use crate::template::value::{Value, View, deref, is_true, type_name, view};
+use crate::template::value::{Value, View, byte_value, deref, is_true, type_name, view};
 
 pub(super) const FUNCS: &[FuncDef] = &[
     FuncDef {
@@ -203,7 +203,7 @@ fn index(a: &[Value]) -> FnResult {
         item = match view(&cur) {
             View::Nil | View::NilPtr(_) => return Err(failed("index of nil pointer")),
             View::List(l) => l[index_arg(idx, l.len())?].clone(),
-            View::Bytes(b) => Value::from(b[index_arg(idx, b.len())?] as i64),
+            View::Bytes(b) => byte_value(b[index_arg(idx, b.len())?]),
             View::Str(s) => {
                 let bytes = crate::template::value::go_bytes(s);
                 Value::from(bytes[index_arg(idx, bytes.len())?] as i64)

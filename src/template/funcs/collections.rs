@@ -5,7 +5,9 @@ use std::collections::BTreeMap;
 
 use super::convert::{deep_equal, empty};
 use super::{FnError, FnResult, FuncDef, failed, int_arg, str_arg, strval, to_int64};
-use crate::template::value::{Elem, GoMap, Value, View, list, map_any, type_name, view};
+use crate::template::value::{
+    Elem, GoMap, TypedList, Value, View, byte_value, list, map_any, type_name, typed_list, view,
+};
 
 pub(super) const FUNCS: &[FuncDef] = &[
     super::v("list", 0, |a| Ok(list(a.to_vec()))),
@@ -93,7 +95,7 @@ pub(super) fn map_arg(a: &[Value], i: usize) -> Result<&GoMap, FnError> {
 fn as_list(v: &Value, op: &str) -> Result<Vec<Value>, FnError> {
     match view(v) {
         View::List(l) => Ok(l.to_vec()),
-        View::Bytes(b) => Ok(b.iter().map(|x| Value::from(*x as i64)).collect()),
+        View::Bytes(b) => Ok(b.iter().map(|&x| byte_value(x)).collect()),
         _ => Err(failed(format!("Cannot {op} on type {}", kind_word(v)))),
     }
 }
@@ -151,7 +153,7 @@ fn keys(a: &[Value]) -> FnResult {
                 .map(|k| Value::from(k.as_str())),
         );
     }
-    Ok(list(out))
+    Ok(typed_list("string", out))
 }
 
 fn string_args(a: &[Value], from: usize) -> Result<Vec<&str>, FnError> {
@@ -278,7 +280,12 @@ fn slice(a: &[Value]) -> FnResult {
             l.len()
         )));
     }
-    Ok(list(l[start as usize..end as usize].to_vec()))
+    // reflect's Slice keeps the slice's type: a slice of a `[]string` is a `[]string`.
+    let part = l[start as usize..end as usize].to_vec();
+    Ok(match a[0].downcast_object_ref::<TypedList>() {
+        Some(t) => typed_list(t.elem, part),
+        None => list(part),
+    })
 }
 
 fn concat(a: &[Value]) -> FnResult {
@@ -286,7 +293,7 @@ fn concat(a: &[Value]) -> FnResult {
     for v in a {
         match view(v) {
             View::List(l) => out.extend(l.iter().cloned()),
-            View::Bytes(b) => out.extend(b.iter().map(|x| Value::from(*x as i64))),
+            View::Bytes(b) => out.extend(b.iter().map(|&x| byte_value(x))),
             _ => {
                 return Err(failed(format!(
                     "Cannot concat type {} as list",
@@ -310,22 +317,22 @@ fn until_list(start: i64, stop: i64, step: i64) -> Value {
     let mut v = Vec::new();
     if stop < start {
         if step >= 0 {
-            return list(v);
+            return typed_list("int", v);
         }
         let mut i = start;
         while i > stop {
             v.push(Value::from(i));
             i += step;
         }
-        return list(v);
+        return typed_list("int", v);
     }
     if step <= 0 {
-        return list(v);
+        return typed_list("int", v);
     }
     let mut i = start;
     while i < stop {
         v.push(Value::from(i));
         i += step;
     }
-    list(v)
+    typed_list("int", v)
 }

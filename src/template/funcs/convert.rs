@@ -4,14 +4,16 @@
 
 use super::{FnResult, FuncDef, bool_arg, failed, s, str_arg};
 use crate::template::gofmt::{format_go_time_string, sprint_value, to_json, to_pretty_json};
-use crate::template::value::{Value, View, go_string, kind_name, type_name, view};
+use crate::template::value::{
+    TypedList, Value, View, go_string, int_type, int64, kind_name, type_name, view,
+};
 
 pub(super) const FUNCS: &[FuncDef] = &[
     super::f("hello", 0, |_| s("Hello!")),
     super::f("toString", 1, |a| s(strval(&a[0]))),
     super::f("atoi", 1, atoi),
     super::f("int", 1, |a| Ok(Value::from(to_int64(&a[0])))),
-    super::f("int64", 1, |a| Ok(Value::from(to_int64(&a[0])))),
+    super::f("int64", 1, |a| Ok(int64(to_int64(&a[0])))),
     super::f("float64", 1, |a| Ok(Value::from(to_float64(&a[0])))),
     super::f("toDecimal", 1, to_decimal),
     super::v("default", 1, default),
@@ -118,7 +120,7 @@ fn to_decimal(a: &[Value]) -> FnResult {
     } else {
         0
     };
-    Ok(Value::from(v))
+    Ok(int64(v))
 }
 
 /// sprig's `empty`: nil, zero numbers, false, and empty strings, slices and maps; structs never.
@@ -166,8 +168,12 @@ fn type_is_like(a: &[Value]) -> FnResult {
     Ok(Value::from(target == t || format!("*{target}") == t))
 }
 
-/// `reflect.DeepEqual`.
+/// `reflect.DeepEqual`: values of different Go types are never equal (`int64 1` is not `1`,
+/// a `[]string` is not a `[]interface{}` of the same strings).
 pub(crate) fn deep_equal(a: &Value, b: &Value) -> bool {
+    if int_type(a) != int_type(b) || list_elem(a) != list_elem(b) {
+        return false;
+    }
     match (view(a), view(b)) {
         (View::Nil, View::Nil) => true,
         (View::Bool(x), View::Bool(y)) => x == y,
@@ -201,4 +207,9 @@ pub(crate) fn deep_equal(a: &Value, b: &Value) -> bool {
         (View::Time(x), View::Time(y)) => x.time == y.time && x.zone == y.zone,
         _ => false,
     }
+}
+
+/// The element type of a typed slice, `None` for `[]interface{}` and non-slices.
+fn list_elem(v: &Value) -> Option<&'static str> {
+    v.downcast_object_ref::<TypedList>().map(|l| l.elem)
 }

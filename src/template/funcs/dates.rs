@@ -2,20 +2,22 @@
 
 use chrono::{DateTime, Utc};
 
-use super::{FnError, FnResult, FuncDef, s, str_arg, wrong_type};
-use crate::duration::{format_go_duration, parse_go_duration};
+use super::{FnError, FnResult, FuncDef, failed, s, str_arg, wrong_type};
 use crate::template::dates::{format_go_time, in_zone, now, parse_go_time, utc_time, zero_time};
-use crate::template::value::{GoTime, Value, View, view};
+use crate::template::go_duration;
+use crate::template::value::{GoTime, IntType, Value, View, int_type, view};
 
 pub(super) const FUNCS: &[FuncDef] = &[
-    super::f("date", 2, |a| date_in_zone(a, None)),
-    super::f("date_in_zone", 3, |a| date_in_zone(a, Some(2))),
-    super::f("dateInZone", 3, |a| date_in_zone(a, Some(2))),
+    super::f("date", 2, |a| date_in_zone("date", a, None)),
+    super::f("date_in_zone", 3, |a| {
+        date_in_zone("date_in_zone", a, Some(2))
+    }),
+    super::f("dateInZone", 3, |a| date_in_zone("dateInZone", a, Some(2))),
     super::f("htmlDate", 1, |a| {
-        format_in_zone("2006-01-02", &a[0], "Local")
+        format_in_zone("htmlDate", "2006-01-02", &a[0], "Local")
     }),
     super::f("htmlDateInZone", 2, |a| {
-        format_in_zone("2006-01-02", &a[0], str_arg(a, 1)?)
+        format_in_zone("htmlDateInZone", "2006-01-02", &a[0], str_arg(a, 1)?)
     }),
     super::f("dateModify", 2, date_modify),
     super::f("date_modify", 2, date_modify),
@@ -38,65 +40,84 @@ fn time_arg(a: &[Value], i: usize) -> Result<GoTime, FnError> {
     }
 }
 
-/// sprig's date argument: a `time.Time`, or Unix seconds as an integer; anything else means now.
-fn as_time(v: &Value) -> GoTime {
+/// sprig's date argument: a `time.Time` (or pointer to one), or Unix seconds as an `int` or
+/// `int64`; anything else, a `time.Month` included, means now.
+fn as_time(v: &Value, func: &str) -> Result<GoTime, FnError> {
     match view(v) {
-        View::Time(t) => t.clone(),
-        View::Int(secs) => {
-            DateTime::<Utc>::from_timestamp(secs, 0).map_or_else(zero_time, utc_time)
+        View::Time(t) => Ok(t.clone()),
+        View::Ptr(p) => match view(p) {
+            View::Time(t) => Ok(t.clone()),
+            _ => Ok(now()),
+        },
+        View::Int(secs) if matches!(int_type(v), None | Some(IntType::Int64)) => {
+            // Go's time holds any int64 of seconds; past year 262143 there is no date to give.
+            DateTime::<Utc>::from_timestamp(secs, 0)
+                .map(utc_time)
+                .ok_or_else(|| {
+                    failed(format!(
+                        "{func}: Unix time {secs} is beyond the years this engine can represent \
+                         (±262143); Go would give a year past that"
+                    ))
+                })
         }
-        _ => now(),
+        _ => Ok(now()),
     }
 }
 
 /// sprig's `dateInZone`: the time in the named zone, read from the system's zoneinfo database
 /// as Go's `time.LoadLocation` reads it; a zone that does not load formats in UTC, as sprig
 /// falls back to UTC.
-fn format_in_zone(layout: &str, date: &Value, zone: &str) -> FnResult {
-    s(format_go_time(&in_zone(&as_time(date), zone), layout))
+fn format_in_zone(func: &str, layout: &str, date: &Value, zone: &str) -> FnResult {
+    s(format_go_time(
+        &in_zone(&as_time(date, func)?, zone),
+        layout,
+    ))
 }
 
-fn date_in_zone(a: &[Value], zone: Option<usize>) -> FnResult {
+fn date_in_zone(func: &str, a: &[Value], zone: Option<usize>) -> FnResult {
     let layout = str_arg(a, 0)?;
     let zone = match zone {
         Some(i) => str_arg(a, i)?,
         None => "Local",
     };
-    format_in_zone(layout, &a[1], zone)
+    format_in_zone(func, layout, &a[1], zone)
 }
 
+/// sprig's `dateModify`: the time moved by a Go duration; a text Go cannot parse leaves it as is.
 fn date_modify(a: &[Value]) -> FnResult {
     let text = str_arg(a, 0)?;
     let t = time_arg(a, 1)?;
-    let (neg, body) = match text.strip_prefix('-') {
-        Some(b) => (true, b),
-        None => (false, text),
-    };
-    let Ok(d) = parse_go_duration(body) else {
+    let Some(nanos) = go_duration::parse(text) else {
         return Ok(Value::from_object(t));
     };
-    let Ok(delta) = chrono::Duration::from_std(d) else {
-        return Ok(Value::from_object(t));
-    };
-    let time = if neg { t.time - delta } else { t.time + delta };
+    let time = t
+        .time
+        .checked_add_signed(chrono::TimeDelta::nanoseconds(nanos))
+        .ok_or_else(|| {
+            failed(format!(
+                "dateModify: {text:?} moves the date past the years this engine can represent \
+                 (±262143)"
+            ))
+        })?;
     Ok(Value::from_object(GoTime {
         time,
         zone: t.zone.clone(),
     }))
 }
 
+/// sprig's `ago`: the time since the date, rounded to seconds, as Go's `Duration.String`
+/// prints it (saturating at ±2562047h47m16.85s, as Go's `time.Since` does).
 fn ago(a: &[Value]) -> FnResult {
-    let t = match view(&a[0]) {
-        View::Time(t) => t.clone(),
-        View::Int(secs) => {
-            DateTime::<Utc>::from_timestamp(secs, 0).map_or_else(zero_time, utc_time)
-        }
-        _ => return s(""),
-    };
-    let since = Utc::now().signed_duration_since(t.time);
-    let secs = (since.num_milliseconds() as f64 / 1000.0).round() as i64;
-    let text = format_go_duration(std::time::Duration::from_secs(secs.unsigned_abs()));
-    s(if secs < 0 { format!("-{text}") } else { text })
+    let t = as_time(&a[0], "ago")?;
+    let now = Utc::now();
+    let since = i128::from(now.timestamp() - t.time.timestamp()) * 1_000_000_000
+        + i128::from(now.timestamp_subsec_nanos())
+        - i128::from(t.time.timestamp_subsec_nanos());
+    let since = since.clamp(i128::from(i64::MIN), i128::from(i64::MAX)) as i64;
+    s(go_duration::format(go_duration::round(
+        since,
+        1_000_000_000,
+    )))
 }
 
 fn to_date(a: &[Value]) -> FnResult {

@@ -1,35 +1,29 @@
 //! sprig integer maths (`int64` results via `cast.ToInt64`) and float rounding.
 
 use super::{FnResult, FuncDef, failed, int_arg, to_float64, to_int64};
-use crate::template::value::{Value, View, view};
+use crate::template::value::{Value, View, int64, view};
 
 pub(super) const FUNCS: &[FuncDef] = &[
-    super::f("add1", 1, |a| {
-        Ok(Value::from(to_int64(&a[0]).wrapping_add(1)))
-    }),
+    super::f("add1", 1, |a| Ok(int64(to_int64(&a[0]).wrapping_add(1)))),
     super::v("add", 0, |a| {
-        Ok(Value::from(
-            a.iter().map(to_int64).fold(0i64, i64::wrapping_add),
-        ))
+        Ok(int64(a.iter().map(to_int64).fold(0i64, i64::wrapping_add)))
     }),
     super::f("sub", 2, |a| {
-        Ok(Value::from(to_int64(&a[0]).wrapping_sub(to_int64(&a[1]))))
+        Ok(int64(to_int64(&a[0]).wrapping_sub(to_int64(&a[1]))))
     }),
     super::f("div", 2, div),
     super::f("mod", 2, modulo),
     super::v("mul", 1, |a| {
-        Ok(Value::from(
-            a.iter().map(to_int64).fold(1i64, i64::wrapping_mul),
-        ))
+        Ok(int64(a.iter().map(to_int64).fold(1i64, i64::wrapping_mul)))
     }),
     super::v("max", 1, |a| {
-        Ok(Value::from(a.iter().map(to_int64).max().unwrap_or(0)))
+        Ok(int64(a.iter().map(to_int64).max().unwrap_or(0)))
     }),
     super::v("biggest", 1, |a| {
-        Ok(Value::from(a.iter().map(to_int64).max().unwrap_or(0)))
+        Ok(int64(a.iter().map(to_int64).max().unwrap_or(0)))
     }),
     super::v("min", 1, |a| {
-        Ok(Value::from(a.iter().map(to_int64).min().unwrap_or(0)))
+        Ok(int64(a.iter().map(to_int64).min().unwrap_or(0)))
     }),
     super::f("ceil", 1, |a| Ok(Value::from(to_float64(&a[0]).ceil()))),
     super::f("floor", 1, |a| Ok(Value::from(to_float64(&a[0]).floor()))),
@@ -41,7 +35,7 @@ fn div(a: &[Value]) -> FnResult {
     if d == 0 {
         return Err(failed("runtime error: integer divide by zero"));
     }
-    Ok(Value::from(to_int64(&a[0]).wrapping_div(d)))
+    Ok(int64(to_int64(&a[0]).wrapping_div(d)))
 }
 
 fn modulo(a: &[Value]) -> FnResult {
@@ -49,7 +43,7 @@ fn modulo(a: &[Value]) -> FnResult {
     if d == 0 {
         return Err(failed("runtime error: integer divide by zero"));
     }
-    Ok(Value::from(to_int64(&a[0]).wrapping_rem(d)))
+    Ok(int64(to_int64(&a[0]).wrapping_rem(d)))
 }
 
 /// sprig's `round(value, places, [roundOn=.5])`.

@@ -29,7 +29,7 @@ use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use super::gofmt::sprint_value;
-use super::value::{Value, View, type_name, view};
+use super::value::{Value, View, int_type, type_name, view};
 
 mod builtins;
 mod collections;
@@ -271,8 +271,12 @@ pub(crate) fn str_arg(args: &[Value], i: usize) -> Result<&str, FnError> {
     }
 }
 
-/// An `int` parameter (any Go integer is accepted).
+/// An `int` parameter. Go accepts only values assignable to `int`: an `int64` (sprig's maths) or
+/// a `time.Month` is refused, as Go refuses it, with Go's message.
 pub(crate) fn int_arg(args: &[Value], i: usize) -> Result<i64, FnError> {
+    if int_type(&args[i]).is_some() {
+        return Err(wrong_type(i, "int", &args[i]));
+    }
     match view(&args[i]) {
         View::Int(n) => Ok(n),
         View::Uint(n) => i64::try_from(n).map_err(|_| wrong_type(i, "int", &args[i])),

@@ -5,7 +5,7 @@ use rand::seq::SliceRandom;
 
 use super::{FnError, FnResult, FuncDef, failed, int_arg, s, str_arg, strval};
 use crate::template::gofmt::go_quote;
-use crate::template::value::{Elem, Value, View, go_bytes, go_string, list, map_of, view};
+use crate::template::value::{Elem, Value, View, go_bytes, go_string, map_of, typed_list, view};
 
 pub(super) const FUNCS: &[FuncDef] = &[
     super::f("abbrev", 2, abbrev),
@@ -628,8 +628,9 @@ fn go_split(st: &str, sep: &str, n: Option<i64>) -> Vec<String> {
     }
 }
 
+/// A Go `[]string`.
 pub(crate) fn string_list(items: Vec<String>) -> Value {
-    list(items.into_iter().map(Value::from).collect())
+    typed_list("string", items.into_iter().map(Value::from).collect())
 }
 
 /// sprig's `strslice`: a list's non-nil elements as strings; a scalar becomes a one-element list.

@@ -269,7 +269,8 @@ fn unescape(text: &str, mode: Mode) -> Result<String, String> {
             i += 1;
         }
     }
-    Ok(String::from_utf8_lossy(&out).into_owned())
+    // Go keeps the decoded bytes as they are, valid UTF-8 or not.
+    Ok(crate::template::value::go_string(&out))
 }
 
 /// `shouldEscape` for the modes used when a URL is written.
@@ -314,7 +315,7 @@ fn should_escape(c: u8, mode: Mode) -> bool {
 
 fn escape(text: &str, mode: Mode) -> String {
     let mut out = String::with_capacity(text.len());
-    for &b in text.as_bytes() {
+    for &b in crate::template::value::go_bytes(text).iter() {
         if should_escape(b, mode) {
             out.push_str(&format!("%{b:02X}"));
         } else {

@@ -7,22 +7,21 @@ use std::time::Duration;
 use anyhow::{Result, bail};
 use clap::{Args, ValueEnum};
 
-#[path = "snapshot_restore_velero.rs"]
 mod velero;
 
-use super::{LocationArg, locate};
+use super::locate;
+use crate::cli::location::DestinationArgs;
 use crate::cli::{AlreadyReported, GlobalArgs, Interrupted};
 use crate::kube::connect;
+use crate::mode::Requested;
 use crate::output::{OutputFormat, print_structured, write_stdout};
-use crate::snapshot::download::open_archive;
 use crate::snapshot::restore::{
-    self, Action, ExistingPolicy, Filters, RestoreOptions, StatusFilter, default_restore_name,
-    parse_namespace_mappings,
+    Action, ExistingPolicy, Filters, RestoreOptions, StatusFilter, default_restore_name,
+    from_backup, parse_namespace_mappings,
 };
+use crate::snapshot::runner::{self, RestoreChoice};
 use crate::snapshot::selector;
-use crate::snapshot::types::BackupPhase;
 
-#[path = "restore_picker.rs"]
 mod picker;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -42,20 +41,18 @@ pub enum ClusterScopeArg {
     Auto,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ModeArg {
-    /// Through Velero when it is installed, has an Available location and knows the backup;
-    /// else client-side
-    Auto,
-    /// Create a Velero Restore (and follow it with --wait)
-    Controller,
-    /// Restore from this machine
-    Client,
-}
+/// `snapshot restore --mode`.
+const RESTORE_MODES: crate::cli::mode::ModeHelp = [
+    "Through Velero when it is installed, has an Available location and knows the backup; else client-side",
+    "Create a Velero Restore (and follow it with --wait)",
+    "Restore from this machine",
+];
 
 #[derive(Debug, Args)]
+#[command(mut_args(crate::cli::location::snapshot_words))]
 pub struct RestoreArgs {
     /// Backup to restore (see `kubectl backup snapshot list`); omit it on a terminal to pick one
+    #[arg(add = clap_complete::engine::ArgValueCompleter::new(crate::cli::complete::backup_names))]
     pub name: Option<String>,
 
     /// Name of this restore (default: BACKUP-YYYYMMDDHHMMSS)
@@ -78,10 +75,10 @@ pub struct RestoreArgs {
     #[arg(long, value_enum, default_value_t = ClusterScopeArg::Auto, value_name = "WHEN")]
     pub include_cluster_resources: ClusterScopeArg,
     /// Only items whose labels match this selector (`app=web,tier!=db`)
-    #[arg(short = 'l', long = "selector", value_name = "SELECTOR")]
+    #[arg(short = 'l', long = "selector", value_name = "SELECTOR", value_parser = crate::cli::validate::label_selector)]
     pub selector: Option<String>,
     /// Restore namespaces under other names: SOURCE:TARGET,…
-    #[arg(long, value_delimiter = ',', value_name = "SRC:DST")]
+    #[arg(long, value_delimiter = ',', value_name = "SRC:DST", value_parser = crate::cli::validate::namespace_mapping)]
     pub namespace_mappings: Vec<String>,
     /// What to do with objects that already exist
     #[arg(long, value_enum, default_value_t = PolicyArg::None)]
@@ -103,8 +100,8 @@ pub struct RestoreArgs {
     #[arg(long)]
     pub dry_run: bool,
     /// Who does the work
-    #[arg(long, value_enum, default_value_t = ModeArg::Auto)]
-    pub mode: ModeArg,
+    #[arg(long, default_value_t = Requested::Auto, value_parser = crate::cli::mode::parser(RESTORE_MODES))]
+    pub mode: Requested,
     /// Restore a backup without (or with a corrupt) velero-backup.json; its tarball is still
     /// verified before anything is created
     #[arg(long)]
@@ -122,7 +119,7 @@ pub struct RestoreArgs {
     #[arg(long, value_parser = parse_duration, value_name = "DURATION")]
     pub namespace_timeout: Option<Duration>,
     #[command(flatten)]
-    pub location: LocationArg,
+    pub location: DestinationArgs,
 }
 
 impl RestoreArgs {
@@ -142,6 +139,42 @@ impl RestoreArgs {
                 .then(|| self.restore_resource_priorities.clone()),
         }
     }
+
+    /// The restore the flags describe, checked before anything is read or created.
+    fn request(&self, name: &str, global: &GlobalArgs) -> Result<(Filters, RestoreOptions)> {
+        let mapping = parse_namespace_mappings(&self.namespace_mappings)?;
+        let label_selector = self.selector.as_deref().map(selector::parse).transpose()?;
+        let filters = self.filters();
+        let restore_name = self
+            .restore_name
+            .clone()
+            .unwrap_or_else(|| default_restore_name(name));
+        crate::snapshot::layout::validate_backup_name(&restore_name)?;
+        filters.validate()?;
+        let restore_status = StatusFilter {
+            include: self.status_include_resources.clone(),
+            exclude: self.status_exclude_resources.clone(),
+        };
+        restore_status.validate()?;
+        let options = RestoreOptions {
+            selector: label_selector,
+            namespace_mapping: mapping,
+            existing: match self.existing_resource_policy {
+                PolicyArg::None => ExistingPolicy::None,
+                PolicyArg::Update => ExistingPolicy::Update,
+            },
+            preserve_node_ports: self.preserve_node_ports,
+            restore_status,
+            dry_run: self.dry_run,
+            concurrency: self.concurrency.unwrap_or(32).max(1),
+            crd_timeout: self.crd_timeout.unwrap_or(Duration::from_secs(600)),
+            namespace_timeout: self.namespace_timeout.unwrap_or(Duration::from_secs(600)),
+            show_progress: global.show_progress(),
+            cancel: crate::interrupt::cancellation(),
+            ..RestoreOptions::new(name, &restore_name)
+        };
+        Ok((filters, options))
+    }
 }
 
 fn parse_duration(text: &str) -> Result<Duration, String> {
@@ -155,100 +188,52 @@ pub async fn run(args: RestoreArgs, global: &GlobalArgs) -> Result<()> {
             "which backup? give its NAME: kubectl backup snapshot restore NAME (kubectl backup snapshot list shows them)"
         );
     };
-    let mapping = parse_namespace_mappings(&args.namespace_mappings)?;
-    let label_selector = args.selector.as_deref().map(selector::parse).transpose()?;
-    let filters = args.filters();
-    let restore_name = args
-        .restore_name
-        .clone()
-        .unwrap_or_else(|| default_restore_name(&name));
-    crate::snapshot::layout::validate_backup_name(&restore_name)?;
-    filters.validate()?;
-    let restore_status = StatusFilter {
-        include: args.status_include_resources.clone(),
-        exclude: args.status_exclude_resources.clone(),
+    let (filters, options) = args.request(&name, global)?;
+    let restore_name = options.restore_name.clone();
+    let choice = RestoreChoice {
+        requested: args.mode,
+        backup: &name,
+        location: args.location.location.as_deref(),
+        client_only: velero::client_only_settings(&args),
     };
-    restore_status.validate()?;
-    let options = RestoreOptions {
-        selector: label_selector,
-        namespace_mapping: mapping,
-        existing: match args.existing_resource_policy {
-            PolicyArg::None => ExistingPolicy::None,
-            PolicyArg::Update => ExistingPolicy::Update,
-        },
-        preserve_node_ports: args.preserve_node_ports,
-        restore_status,
-        dry_run: args.dry_run,
-        concurrency: args.concurrency.unwrap_or(32).max(1),
-        crd_timeout: args.crd_timeout.unwrap_or(Duration::from_secs(600)),
-        namespace_timeout: args.namespace_timeout.unwrap_or(Duration::from_secs(600)),
-        show_progress: global.show_progress(),
-        cancel: crate::interrupt::cancellation(),
-        ..RestoreOptions::new(&name, &restore_name)
-    };
-    if let Some(target) = velero::choose(&args, &name, global).await? {
+    let (target, reason) =
+        runner::restore_runner(&choice, connect(&global.cluster_options())).await?;
+    if let Some(target) = target {
         return velero::restore(target, &args, &filters, &options, global).await;
     }
+    if global.verbose > 0 {
+        eprintln!("note: {reason}; restoring client-side");
+    }
 
-    let (listed, store, cluster) = locate(&name, &args.location, global).await?;
-    let Some(store) = store else {
-        bail!(
-            "backup {name:?} has no files in a storage location this machine can read; check the name with `kubectl backup snapshot list` or pass --location/--profile"
-        );
-    };
-    if listed.in_cluster.is_none() {
-        crate::snapshot::download::check_before_reading(&listed, args.allow_incomplete)?;
-    }
-    if let Some(phase) = listed.backup.as_ref().and_then(|b| b.phase())
-        && !matches!(phase, BackupPhase::Completed | BackupPhase::PartiallyFailed)
-    {
-        bail!(
-            "backup {name:?} is {}: only Completed or PartiallyFailed backups can be restored",
-            phase.as_str()
-        );
-    }
-    let cluster = match cluster {
-        Some(c) => c,
-        None => connect(&global.cluster_options()).await?,
-    };
-    // Everything is checked (paths, truncation, item hashes) before anything is created.
-    let archive = tokio::select! {
-        archive = open_archive(&store, &name) => archive?,
-        _ = options.cancel.cancelled() => {
-            eprintln!(
-                "Stopped ({}) while reading backup {name:?}: nothing was restored.",
-                crate::interrupt::stop_described()
-            );
-            return Err(Interrupted.into());
+    let (located, cluster) = locate(&name, &args.location, global).await?;
+    let connected = async {
+        match cluster {
+            Some(c) => Ok(c),
+            None => connect(&global.cluster_options()).await,
         }
     };
-    let plan = restore::plan::plan(&archive, &filters)?;
-    if plan.item_count() == 0 {
-        bail!(
-            "nothing to restore: backup {name:?} has no items matching these filters (it holds {} items in namespaces {})",
-            archive.item_count(),
-            archive
-                .namespaces()
-                .into_iter()
-                .collect::<Vec<_>>()
-                .join(", ")
-        );
-    }
-    for source in options.namespace_mapping.keys() {
-        if !plan.namespaces.contains(source) {
-            eprintln!(
-                "warning: --namespace-mappings: namespace {source:?} is not restored from this backup"
-            );
-        }
-    }
-    let mut report = restore::restore(&cluster, &archive, &plan, &options).await?;
-    if !args.dry_run
-        && let Err(e) = report.write_artefacts(&store).await
-    {
+    let prepared = from_backup::prepare(
+        &name,
+        located,
+        args.allow_incomplete,
+        connected,
+        &filters,
+        &options,
+    )
+    .await?;
+    let Some(prepared) = prepared else {
         eprintln!(
-            "warning: the restore's results could not be written to {}: {e:#}",
-            store.location()
+            "Stopped ({}) while reading backup {name:?}: nothing was restored.",
+            crate::interrupt::stop_described()
         );
+        return Err(Interrupted.into());
+    };
+    for warning in &prepared.warnings {
+        eprintln!("warning: {warning}");
+    }
+    let (report, not_written) = prepared.restore(&options).await?;
+    if let Some(warning) = not_written {
+        eprintln!("warning: {warning}");
     }
     match global.output {
         Some(OutputFormat::Json | OutputFormat::Yaml) => {

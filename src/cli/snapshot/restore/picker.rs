@@ -11,12 +11,13 @@ use dialoguer::theme::ColorfulTheme;
 use dialoguer::{Confirm, FuzzySelect, MultiSelect};
 use tokio_util::sync::CancellationToken;
 
-use super::super::{cluster_backups, locate, optional_cluster, spec_of};
+use super::super::{cluster_backups, locate, optional_cluster};
 use super::{PolicyArg, RestoreArgs};
 use crate::cli::GlobalArgs;
 use crate::kube::{ApiCatalog, Cluster, connect};
 use crate::snapshot::destination;
 use crate::snapshot::list::{self, Listed};
+use crate::snapshot::locate::Located;
 use crate::snapshot::picker_choices::{Choice, Contents, read_contents, restorable, rows};
 use crate::snapshot::restore::{default_restore_name, parse_namespace_mappings};
 
@@ -46,7 +47,7 @@ pub async fn pick_if_unnamed(mut args: RestoreArgs, global: &GlobalArgs) -> Resu
     if args.restore_name.is_none() {
         args.restore_name = Some(default_restore_name(&backup));
     }
-    let (_, store, cluster) = locate(&backup, &args.location, global).await?;
+    let (Located { store, .. }, cluster) = locate(&backup, &args.location, global).await?;
     let cluster = match cluster {
         Some(c) => c,
         None => connect(&global.cluster_options()).await?,
@@ -77,7 +78,7 @@ pub async fn pick_if_unnamed(mut args: RestoreArgs, global: &GlobalArgs) -> Resu
 
 /// The fuzzy list of restorable backups, newest first.
 async fn pick_backup(args: &RestoreArgs, global: &GlobalArgs) -> Result<(String, String, String)> {
-    let spec = spec_of(&args.location)?;
+    let spec = args.location.request()?;
     let cluster = optional_cluster(global, spec.needs_cluster()).await?;
     let destination =
         destination::resolve(cluster.as_ref(), &spec, CancellationToken::new()).await?;

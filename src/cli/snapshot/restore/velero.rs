@@ -1,26 +1,18 @@
-//! `snapshot restore` through an installed Velero server: choosing that mode, submitting the
-//! `Restore`, following it (--wait) and reporting its outcome.
+//! `snapshot restore` through an installed Velero server: submitting the `Restore`, following it
+//! (--wait) and reporting its outcome. Whether Velero restores is `snapshot::runner`'s choice.
 
 use anyhow::{Result, bail};
 
-use super::{ModeArg, RestoreArgs};
+use super::RestoreArgs;
 use crate::cli::{AlreadyReported, GlobalArgs, Interrupted};
-use crate::kube::{Cluster, connect};
 use crate::output::{OutputFormat, print_structured};
 use crate::snapshot::restore::{Filters, RestoreOptions};
-use crate::snapshot::types::{Backup, BackupPhase};
-use crate::snapshot::velero_mode;
+use crate::snapshot::runner::VeleroRestore;
+use crate::snapshot::types::BackupPhase;
 use crate::snapshot::velero_restore::{self, Restore, RestorePhase, restore_spec};
 
-/// A restore Velero will run.
-pub(super) struct Target {
-    cluster: Cluster,
-    namespace: String,
-    backup: Backup,
-}
-
 /// Settings Velero's Restore has no field for; they need the client-side engine.
-fn client_only_settings(args: &RestoreArgs) -> Vec<&'static str> {
+pub(super) fn client_only_settings(args: &RestoreArgs) -> Vec<&'static str> {
     let mut found = Vec::new();
     if args.dry_run {
         found.push("--dry-run");
@@ -43,110 +35,14 @@ fn client_only_settings(args: &RestoreArgs) -> Vec<&'static str> {
     found
 }
 
-fn note(global: &GlobalArgs, message: &str) {
-    if global.verbose > 0 {
-        eprintln!("note: {message}");
-    }
-}
-
-/// `--mode auto` picks Velero when it runs with an Available location and has a Backup of this
-/// name (its own, or one it synced from a location) whose location is Available; `controller`
-/// requires all that and says which part is missing.
-pub(super) async fn choose(
-    args: &RestoreArgs,
-    name: &str,
-    global: &GlobalArgs,
-) -> Result<Option<Target>> {
-    let forced = match args.mode {
-        ModeArg::Client => return Ok(None),
-        ModeArg::Controller => true,
-        ModeArg::Auto => false,
-    };
-    let client_only = client_only_settings(args);
-    if !client_only.is_empty() {
-        if forced {
-            bail!(
-                "{} cannot be used with --mode controller: Velero's Restore has no such setting (use --mode client)",
-                client_only.join(", ")
-            );
-        }
-        note(
-            global,
-            &format!("{} given: restoring client-side", client_only.join(", ")),
-        );
-        return Ok(None);
-    }
-    let cluster = connect(&global.cluster_options()).await?;
-    let server = match velero_mode::detect(&cluster).await {
-        Ok(Some(server)) => server,
-        Ok(None) if forced => bail!(
-            "--mode controller needs a running Velero server with an Available BackupStorageLocation; see `kubectl backup doctor`, or use --mode client"
-        ),
-        Ok(None) => return Ok(None),
-        Err(e) if forced => return Err(e),
-        Err(e) => {
-            note(
-                global,
-                &format!("cannot tell whether Velero is installed ({e:#}); restoring client-side"),
-            );
-            return Ok(None);
-        }
-    };
-    let namespace = server.namespace.clone();
-    let Some(backup) = velero_mode::get(&cluster, &namespace, name).await? else {
-        if forced {
-            bail!(
-                "Velero (namespace {namespace}) has no Backup named {name:?}; it syncs the backups of its storage locations every minute: check `kubectl backup snapshot list`, or restore client-side with --mode client"
-            );
-        }
-        return Ok(None);
-    };
-    let location = backup
-        .spec
-        .storage_location
-        .clone()
-        .filter(|l| !l.is_empty());
-    if let Some(wanted) = &args.location.location {
-        let wanted_name = wanted.rsplit('/').next().unwrap_or(wanted);
-        if location.as_deref().is_some_and(|l| l != wanted_name) {
-            if forced {
-                bail!(
-                    "Velero's Backup {name:?} is in location {:?}, not {wanted:?}; drop --location to restore it through Velero",
-                    location.unwrap_or_default()
-                );
-            }
-            return Ok(None);
-        }
-    }
-    let available = match &location {
-        Some(l) => server.available_locations.contains(l),
-        None => !server.available_locations.is_empty(),
-    };
-    if !available {
-        if forced {
-            bail!(
-                "Velero cannot restore {name:?} now: its storage location {:?} is not Available (available: {}); see `kubectl backup doctor`",
-                location.unwrap_or_default(),
-                server.available_locations.join(", ")
-            );
-        }
-        return Ok(None);
-    }
-    Ok(Some(Target {
-        cluster,
-        namespace,
-        backup,
-    }))
-}
-
 pub(super) async fn restore(
-    target: Target,
+    target: VeleroRestore,
     args: &RestoreArgs,
     filters: &Filters,
     options: &RestoreOptions,
     global: &GlobalArgs,
 ) -> Result<()> {
-    let Target {
+    let VeleroRestore {
         cluster,
         namespace,
         backup,
