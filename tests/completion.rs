@@ -4,29 +4,16 @@
 //! completed in `_CLAP_COMPLETE_INDEX`). Against the fake API server.
 
 use std::net::TcpListener;
-use std::process::{Command, Output};
+use std::process::Command;
 use std::time::{Duration, Instant};
 
 use kubectl_backup_testbed::FakeApiServer;
 use serde_json::json;
 
-const BIN: &str = env!("CARGO_BIN_EXE_kubectl-backup");
+use common::BIN;
+use common::cli::{ok, text};
 
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
-}
-
-#[track_caller]
-fn ok(out: &Output) -> String {
-    assert!(
-        out.status.success(),
-        "status {:?}\nstdout:\n{}\nstderr:\n{}",
-        out.status,
-        text(&out.stdout),
-        text(&out.stderr)
-    );
-    text(&out.stdout)
-}
+mod common;
 
 /// The binary under the name kubectl runs for plugin completion.
 fn kubectl_completer(srv: &FakeApiServer) -> Command {

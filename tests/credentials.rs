@@ -25,6 +25,9 @@ mod gcs_parallel;
 #[path = "credentials/aws_endpoints.rs"]
 mod aws_endpoints;
 
+#[path = "storage/azurite.rs"]
+mod azurite;
+
 #[path = "credentials/azure.rs"]
 mod azure;
 

@@ -17,6 +17,9 @@ mod moto;
 #[path = "storage/local.rs"]
 mod local;
 
+#[path = "storage/azurite.rs"]
+mod azurite;
+
 #[path = "storage/azure.rs"]
 mod azure;
 

@@ -6,10 +6,8 @@
 //! `AZURE_AUTHORITY_HOST`, as Azure Workload Identity's webhook sets it.
 
 use std::collections::BTreeMap;
-use std::path::PathBuf;
-use std::process::{Child, Command, Stdio};
 use std::sync::{Arc, Mutex};
-use std::time::{Duration, Instant, SystemTime};
+use std::time::SystemTime;
 
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
@@ -19,78 +17,25 @@ use kubectl_backup::storage::auth::azure::AzureEnvironment;
 use kubectl_backup::storage::{AzureConfig, MIB, ObjectStore, StorageConfig, TlsOptions};
 
 use crate::assert_no_secret;
+use crate::azurite::{self, ACCOUNT, Azurite};
 use crate::support::{round_trip, small_parts};
 use crate::token_server::{Request, TokenServer};
 
-const ACCOUNT: &str = "devstoreaccount1";
 const TENANT: &str = "72f988bf-86f1-41af-91ab-2d7cd011db47";
 const CLIENT: &str = "0b9a3e5c-1111-2222-3333-444455556666";
 const CLIENT_SECRET: &str = "aad-client-secret-value";
 const FEDERATED_TOKEN: &str = "eyJhbGciOiJSUzI1NiJ9.federated-sa-token.c2lnbmF0dXJl";
 const TLS_DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/storage/tls");
 
-struct Azurite {
-    endpoint: String,
-    child: Child,
-    _dir: tempfile::TempDir,
-}
-
-impl Drop for Azurite {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
 /// Azurite serving HTTPS with the test bed's certificate for 127.0.0.1, checking OAuth tokens.
 async fn azurite_oauth() -> Option<Azurite> {
-    let binary = std::env::var_os("AZURITE_BLOB")
-        .filter(|p| !p.is_empty())
-        .map(PathBuf::from)
-        .or_else(|| {
-            std::env::split_paths(&std::env::var_os("PATH")?)
-                .map(|d| d.join("azurite-blob"))
-                .find(|p| p.is_file())
-        });
-    let Some(binary) = binary else {
-        kubectl_backup_testbed::skip::skipped(
-            "an Azure AD test",
-            "azurite-blob not found (npm install -g azurite, or set AZURITE_BLOB)",
-        );
-        return None;
-    };
-    let dir = tempfile::tempdir().unwrap();
-    let port = std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port();
-    let child = Command::new(&binary)
-        .args(["--blobHost", "127.0.0.1", "--blobPort", &port.to_string()])
-        .args(["--oauth", "basic", "--silent", "--disableTelemetry"])
-        .args(["--cert", &format!("{TLS_DIR}/server.pem")])
-        .args(["--key", &format!("{TLS_DIR}/server.key")])
-        .arg("--location")
-        .arg(dir.path())
-        .stdin(Stdio::null())
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap_or_else(|e| panic!("starting {}: {e}", binary.display()));
-    let server = Azurite {
-        endpoint: format!("https://127.0.0.1:{port}/{ACCOUNT}"),
-        child,
-        _dir: dir,
-    };
-    let deadline = Instant::now() + Duration::from_secs(30);
-    while tokio::net::TcpStream::connect(("127.0.0.1", port))
-        .await
-        .is_err()
-    {
-        assert!(Instant::now() < deadline, "Azurite did not start");
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-    Some(server)
+    let cert = format!("{TLS_DIR}/server.pem");
+    let key = format!("{TLS_DIR}/server.key");
+    azurite::start(
+        "an Azure AD test",
+        &["--oauth", "basic", "--cert", &cert, "--key", &key],
+    )
+    .await
 }
 
 /// An access token as AD issues it for Blob Storage: what Azurite's basic OAuth check reads

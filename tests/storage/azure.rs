@@ -2,94 +2,24 @@
 //! Key signatures. Skipped (through `skip::skipped`) when Azurite is not installed (`npm install -g azurite`, or set
 //! `AZURITE_BLOB` to the `azurite-blob` executable).
 
-use std::path::PathBuf;
-use std::process::{Child, Command, Stdio};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use kubectl_backup::storage::{
     AzureConfig, MIB, ObjectStore, PrefixMode, StorageConfig, StorageError,
 };
 use tokio_util::sync::CancellationToken;
 
+use crate::azurite::{self, ACCOUNT, Azurite};
 use crate::support::{
     Stalls, delimited, listed, put_in_parallel, put_ones, round_trip, small_parts,
 };
 
-/// Azurite's well-known development account.
-const ACCOUNT: &str = "devstoreaccount1";
+/// The development account's well-known key.
 const KEY: &str =
     "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
 
-struct Azurite {
-    endpoint: String,
-    child: Child,
-    _dir: tempfile::TempDir,
-}
-
-impl Drop for Azurite {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-fn azurite_binary() -> Option<PathBuf> {
-    if let Some(path) = std::env::var_os("AZURITE_BLOB").filter(|p| !p.is_empty()) {
-        return Some(PathBuf::from(path));
-    }
-    let path = std::env::var_os("PATH")?;
-    std::env::split_paths(&path)
-        .map(|dir| dir.join("azurite-blob"))
-        .find(|p| p.is_file())
-}
-
 async fn azurite() -> Option<Azurite> {
-    let Some(binary) = azurite_binary() else {
-        kubectl_backup_testbed::skip::skipped(
-            "an Azure Blob test",
-            "azurite-blob not found (npm install -g azurite, or set AZURITE_BLOB)",
-        );
-        return None;
-    };
-    let dir = tempfile::tempdir().unwrap();
-    let port = std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port();
-    let child = Command::new(&binary)
-        .args([
-            "--blobHost",
-            "127.0.0.1",
-            "--blobPort",
-            &port.to_string(),
-            "--silent",
-            "--disableTelemetry",
-        ])
-        .arg("--location")
-        .arg(dir.path())
-        .stdin(Stdio::null())
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap_or_else(|e| panic!("starting {}: {e}", binary.display()));
-    let server = Azurite {
-        endpoint: format!("http://127.0.0.1:{port}/{ACCOUNT}"),
-        child,
-        _dir: dir,
-    };
-    let deadline = Instant::now() + Duration::from_secs(30);
-    while tokio::net::TcpStream::connect(("127.0.0.1", port))
-        .await
-        .is_err()
-    {
-        assert!(
-            Instant::now() < deadline,
-            "azurite did not open port {port}"
-        );
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-    Some(server)
+    azurite::start("an Azure Blob test", &[]).await
 }
 
 fn store(server: &Azurite, container: &str, key: &str, prefix: &str) -> ObjectStore {
