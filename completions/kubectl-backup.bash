@@ -945,6 +945,10 @@ _kubectl__backup() {
                     COMPREPLY=($(compgen -W "auto controller client" -- "${cur}"))
                     return 0
                     ;;
+                --dry-run)
+                    COMPREPLY=($(compgen -W "none client server" -- "${cur}"))
+                    return 0
+                    ;;
                 --kubeconfig)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1851,6 +1855,10 @@ _kubectl__backup() {
                     ;;
                 -f)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --dry-run)
+                    COMPREPLY=($(compgen -W "none client server" -- "${cur}"))
                     return 0
                     ;;
                 --kubeconfig)
@@ -9158,7 +9166,7 @@ _kubectl__backup() {
             return 0
             ;;
         kubectl__subcmd__backup__subcmd__snapshot__subcmd__create)
-            opts="-l -n -A -s -o -v -y -h -V --include-namespaces --exclude-namespaces --include-resources --exclude-resources --selector --labels --include-cluster-resources --profile --location --ttl --wait --mode --page-size --concurrency --kubeconfig --context --cluster --user --namespace --all-namespaces --as --as-group --server --token --as-uid --certificate-authority --client-certificate --client-key --tls-server-name --insecure-skip-tls-verify --disable-compression --request-timeout --output --no-headers --show-labels --verbose --kubectl-verbosity --no-progress --yes --color --help --version"
+            opts="-l -n -A -s -o -v -y -h -V --include-namespaces --exclude-namespaces --include-resources --exclude-resources --selector --labels --include-cluster-resources --profile --location --ttl --wait --mode --page-size --concurrency --dry-run --kubeconfig --context --cluster --user --namespace --all-namespaces --as --as-group --server --token --as-uid --certificate-authority --client-certificate --client-key --tls-server-name --insecure-skip-tls-verify --disable-compression --request-timeout --output --no-headers --show-labels --verbose --kubectl-verbosity --no-progress --yes --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -9222,6 +9230,10 @@ _kubectl__backup() {
                     ;;
                 --concurrency)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --dry-run)
+                    COMPREPLY=($(compgen -W "none client server" -- "${cur}"))
                     return 0
                     ;;
                 --kubeconfig)

@@ -196,6 +196,9 @@ complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand blueprint;
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand blueprint; and not __fish_seen_subcommand_from apply list get delete validate render help" -f -a "render" -d 'Show what each phase of an action would run, with its arguments rendered'
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand blueprint; and not __fish_seen_subcommand_from apply list get delete validate render help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand blueprint; and __fish_seen_subcommand_from apply" -s f -l filename -d 'The Blueprint YAML file (`-` for stdin)' -r -F
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand blueprint; and __fish_seen_subcommand_from apply" -l dry-run -d 'Validate and print the object that would be stored, without contacting the cluster (client, also a bare --dry-run), or have the API server admit it and store nothing (server)' -r -f -a "none\t''
+client\t''
+server\t''"
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand blueprint; and __fish_seen_subcommand_from apply" -l kubeconfig -d 'Path to the kubeconfig file (default: $KUBECONFIG, whose paths are merged, then ~/.kube/config)' -r -F
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand blueprint; and __fish_seen_subcommand_from apply" -l context -d 'The kubeconfig context to use' -r
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand blueprint; and __fish_seen_subcommand_from apply" -l cluster -d 'The kubeconfig cluster to use' -r
@@ -216,7 +219,6 @@ complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand blueprint;
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand blueprint; and __fish_seen_subcommand_from apply" -l color -d 'Colour in tables and logs: auto (a terminal, and NO_COLOR unset), always or never' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand blueprint; and __fish_seen_subcommand_from apply" -l dry-run -d 'Validate and print the object that would be stored, without contacting the cluster'
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand blueprint; and __fish_seen_subcommand_from apply" -s A -l all-namespaces -d 'Work across all namespaces, where the command supports it'
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand blueprint; and __fish_seen_subcommand_from apply" -l insecure-skip-tls-verify -d 'Don\'t check the server\'s certificate (insecure)'
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand blueprint; and __fish_seen_subcommand_from apply" -l disable-compression -d 'Ask the API server for uncompressed responses'
@@ -1062,6 +1064,9 @@ complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand actionset;
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand actionset; and __fish_seen_subcommand_from create" -l mode -r -f -a "auto\t'The controller when one runs, else client-side'
 controller\t'Create the ActionSet for the Kanister controller and follow it'
 client\t'Execute the actions here'"
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand actionset; and __fish_seen_subcommand_from create" -l dry-run -d 'Print the ActionSet instead of creating it (client, also a bare --dry-run), or have the API server admit it without storing or running it (server)' -r -f -a "none\t''
+client\t''
+server\t''"
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand actionset; and __fish_seen_subcommand_from create" -l kubeconfig -d 'Path to the kubeconfig file (default: $KUBECONFIG, whose paths are merged, then ~/.kube/config)' -r -F
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand actionset; and __fish_seen_subcommand_from create" -l context -d 'The kubeconfig context to use' -r
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand actionset; and __fish_seen_subcommand_from create" -l cluster -d 'The kubeconfig cluster to use' -r
@@ -1085,7 +1090,6 @@ never\t''"
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand actionset; and __fish_seen_subcommand_from create" -l skip-validation -d 'Create the ActionSet without checking that its blueprint, objects, secrets, config maps and profile exist'
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand actionset; and __fish_seen_subcommand_from create" -l wait -d 'Wait for the ActionSet to finish (client-side runs always wait)'
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand actionset; and __fish_seen_subcommand_from create" -l logs -d 'Client-side: stream the task pods\' logs and exec output to stderr (separate from `-v`, whose HTTP trace is not needed to see them)'
-complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand actionset; and __fish_seen_subcommand_from create" -l dry-run -d 'Print the ActionSet instead of creating it'
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand actionset; and __fish_seen_subcommand_from create" -s A -l all-namespaces -d 'Work across all namespaces, where the command supports it'
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand actionset; and __fish_seen_subcommand_from create" -l insecure-skip-tls-verify -d 'Don\'t check the server\'s certificate (insecure)'
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand actionset; and __fish_seen_subcommand_from create" -l disable-compression -d 'Ask the API server for uncompressed responses'
@@ -1314,6 +1318,9 @@ controller\t'Create a Velero Backup and follow it'
 client\t'Collect and upload from this machine'"
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from create" -l page-size -d 'Items per LIST request (client-side)' -r
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from create" -l concurrency -d 'Resource lists run at once (client-side)' -r
+complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from create" -l dry-run -d 'Show the Backup that would be made and write nothing (client, also a bare --dry-run), or have the API server admit Velero\'s Backup without storing it (server; Velero only)' -r -f -a "none\t''
+client\t''
+server\t''"
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from create" -l kubeconfig -d 'Path to the kubeconfig file (default: $KUBECONFIG, whose paths are merged, then ~/.kube/config)' -r -F
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from create" -l context -d 'The kubeconfig context to use' -r
 complete -c kubectl-backup -n "__fish_kubectl_backup_using_subcommand snapshot; and __fish_seen_subcommand_from create" -l cluster -d 'The kubeconfig cluster to use' -r

@@ -234,6 +234,7 @@ _arguments "${_arguments_options[@]}" : \
 _arguments "${_arguments_options[@]}" : \
 '-f+[The Blueprint YAML file (\`-\` for stdin)]:FILE:_files' \
 '--filename=[The Blueprint YAML file (\`-\` for stdin)]:FILE:_files' \
+'--dry-run=[Validate and print the object that would be stored, without contacting the cluster (client, also a bare --dry-run), or have the API server admit it and store nothing (server)]::WHERE:(none client server)' \
 '--kubeconfig=[Path to the kubeconfig file (default\: \$KUBECONFIG, whose paths are merged, then ~/.kube/config)]:PATH:_files' \
 '--context=[The kubeconfig context to use]:NAME:_default' \
 '--cluster=[The kubeconfig cluster to use]:NAME:_default' \
@@ -255,7 +256,6 @@ _arguments "${_arguments_options[@]}" : \
 '--output=[Output format\: json, yaml, name, wide, jsonpath=…, jsonpath-file=…, go-template=…, go-template-file=…, custom-columns=…, custom-columns-file=…]:FORMAT:_default' \
 '--kubectl-verbosity=[kubectl'\''s numeric level; \`-v=N\` and \`--v=N\` are rewritten to this before parsing]:N:_default' \
 '--color=[Colour in tables and logs\: auto (a terminal, and NO_COLOR unset), always or never]:COLOR:(auto always never)' \
-'--dry-run[Validate and print the object that would be stored, without contacting the cluster]' \
 '-A[Work across all namespaces, where the command supports it]' \
 '--all-namespaces[Work across all namespaces, where the command supports it]' \
 '--insecure-skip-tls-verify[Don'\''t check the server'\''s certificate (insecure)]' \
@@ -1803,6 +1803,7 @@ namespace\:""))' \
 '--mode=[]:MODE:((auto\:"The controller when one runs, else client-side"
 controller\:"Create the ActionSet for the Kanister controller and follow it"
 client\:"Execute the actions here"))' \
+'--dry-run=[Print the ActionSet instead of creating it (client, also a bare --dry-run), or have the API server admit it without storing or running it (server)]::WHERE:(none client server)' \
 '--kubeconfig=[Path to the kubeconfig file (default\: \$KUBECONFIG, whose paths are merged, then ~/.kube/config)]:PATH:_files' \
 '--context=[The kubeconfig context to use]:NAME:_default' \
 '--cluster=[The kubeconfig cluster to use]:NAME:_default' \
@@ -1827,7 +1828,6 @@ client\:"Execute the actions here"))' \
 '--skip-validation[Create the ActionSet without checking that its blueprint, objects, secrets, config maps and profile exist]' \
 '--wait[Wait for the ActionSet to finish (client-side runs always wait)]' \
 '--logs[Client-side\: stream the task pods'\'' logs and exec output to stderr (separate from \`-v\`, whose HTTP trace is not needed to see them)]' \
-'--dry-run[Print the ActionSet instead of creating it]' \
 '-A[Work across all namespaces, where the command supports it]' \
 '--all-namespaces[Work across all namespaces, where the command supports it]' \
 '--insecure-skip-tls-verify[Don'\''t check the server'\''s certificate (insecure)]' \
@@ -2164,6 +2164,7 @@ controller\:"Create a Velero Backup and follow it"
 client\:"Collect and upload from this machine"))' \
 '--page-size=[Items per LIST request (client-side)]:N:_default' \
 '--concurrency=[Resource lists run at once (client-side)]:N:_default' \
+'--dry-run=[Show the Backup that would be made and write nothing (client, also a bare --dry-run), or have the API server admit Velero'\''s Backup without storing it (server; Velero only)]::WHERE:(none client server)' \
 '--kubeconfig=[Path to the kubeconfig file (default\: \$KUBECONFIG, whose paths are merged, then ~/.kube/config)]:PATH:_files' \
 '--context=[The kubeconfig context to use]:NAME:_default' \
 '--cluster=[The kubeconfig cluster to use]:NAME:_default' \

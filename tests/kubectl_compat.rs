@@ -716,3 +716,86 @@ fn snapshot_list_shows_labels_like_kubectl() {
         .unwrap());
     assert!(!plain.contains("LABELS"), "{plain}");
 }
+
+/// `snapshot create` and `blueprint apply` as `kubectl create`: a client dry run shows the
+/// object and writes nothing, `-o name` is `TYPE/NAME` alone, and a server dry run is admitted
+/// by the API server without being stored — or refused with the reason when there is no API
+/// object to admit (a client-side snapshot).
+#[test]
+fn snapshot_and_blueprint_creates_honour_dry_run_and_output() {
+    let srv = FakeApiServer::start_blocking();
+    srv.install_kanister_crds();
+    let run = |args: &[&str]| srv.command(BIN).args(args).output().unwrap();
+
+    let shown: Value = serde_json::from_str(&ok(&run(&[
+        "snapshot",
+        "create",
+        "dry",
+        "--dry-run",
+        "--labels",
+        "team=db",
+        "-o",
+        "json",
+    ])))
+    .unwrap();
+    assert_eq!(shown["kind"], "Backup");
+    assert_eq!(shown["apiVersion"], "velero.io/v1");
+    assert_eq!(shown["metadata"]["name"], "dry");
+    assert_eq!(shown["metadata"]["labels"]["team"], "db");
+    assert_eq!(shown["spec"]["includedNamespaces"][0], "*");
+    let refused = run(&["snapshot", "create", "dry", "--dry-run=server"]);
+    assert!(!refused.status.success());
+    assert!(
+        text(&refused.stderr).contains("--dry-run=server needs Velero"),
+        "{}",
+        text(&refused.stderr)
+    );
+    let listed = run(&["snapshot", "list", "-o", "name"]);
+    assert_eq!(ok(&listed), "", "a dry run wrote a backup");
+    assert_eq!(
+        ok(&run(&["snapshot", "create", "real", "-o", "name"])),
+        "backup.velero.io/real\n"
+    );
+    assert_eq!(
+        ok(&run(&["snapshot", "list", "-o", "name"])),
+        "backup.velero.io/real\n"
+    );
+
+    let file = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/data/blueprint/public/cockroachdb-blueprint.yaml"
+    );
+    let blueprints = || {
+        srv.store()
+            .list("cr.kanister.io/v1alpha1", "Blueprint", None)
+            .len()
+    };
+    let admitted = ok(&run(&[
+        "blueprint",
+        "apply",
+        "-f",
+        file,
+        "--dry-run=server",
+        "-n",
+        "default",
+    ]));
+    assert!(
+        admitted.starts_with("blueprint.cr.kanister.io/")
+            && admitted.ends_with(" created (server dry run)\n"),
+        "{admitted}"
+    );
+    assert_eq!(blueprints(), 0, "a server dry run stored the blueprint");
+    let named = ok(&run(&[
+        "blueprint",
+        "apply",
+        "-f",
+        file,
+        "-n",
+        "default",
+        "-o",
+        "name",
+    ]));
+    assert_eq!(named.lines().count(), 1, "{named}");
+    assert!(named.starts_with("blueprint.cr.kanister.io/"), "{named}");
+    assert_eq!(blueprints(), 1);
+}

@@ -133,6 +133,17 @@ impl Store {
 
     /// Creates the ActionSet; returns it as stored (name, uid, resourceVersion filled in).
     pub async fn create(&self, actionset: &ActionSet) -> Result<ActionSet> {
+        self.create_with(actionset, &PostParams::default()).await
+    }
+
+    /// [`Store::create`] with kubectl's POST parameters: with `dry_run` the API server admits
+    /// the ActionSet (validation, defaults) and stores nothing. Records kept without the
+    /// ActionSet CRD have no server to ask, so a server dry run is refused there.
+    pub async fn create_with(
+        &self,
+        actionset: &ActionSet,
+        params: &PostParams,
+    ) -> Result<ActionSet> {
         let namespace = actionset.metadata.namespace.clone().unwrap_or_default();
         let name = actionset.metadata.name.clone().unwrap_or_default();
         let mut object = actionset.clone();
@@ -143,7 +154,7 @@ impl Store {
                 let dynamic: DynamicObject =
                     serde_json::from_value(serde_json::to_value(&object)?)?;
                 let created = Self::api(cluster, &namespace)
-                    .create(&PostParams::default(), &dynamic)
+                    .create(params, &dynamic)
                     .await
                     .map_err(|e| {
                         anyhow!(
@@ -153,6 +164,11 @@ impl Store {
                     })?;
                 Ok(serde_json::from_value(serde_json::to_value(created)?)?)
             }
+            Store::Objects(_) if params.dry_run => bail!(
+                "--dry-run=server needs Kanister's ActionSet CRD, which is not installed (without \
+                 it ActionSets are kept as records of this plugin, with no API server to admit \
+                 them); use --dry-run=client to see the ActionSet"
+            ),
             Store::Objects(records) => {
                 if object.metadata.creation_timestamp.is_none() {
                     object.metadata.creation_timestamp = Some(now_time());

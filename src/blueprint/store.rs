@@ -190,6 +190,18 @@ impl<'a> BlueprintStore<'a> {
         namespace: &str,
         blueprint: &Blueprint,
     ) -> Result<(ApplyOutcome, Storage)> {
+        self.apply_with(namespace, blueprint, &PostParams::default())
+            .await
+    }
+
+    /// [`BlueprintStore::apply`] with kubectl's write parameters: with `dry_run` the API server
+    /// admits the create or update and stores nothing.
+    pub async fn apply_with(
+        &self,
+        namespace: &str,
+        blueprint: &Blueprint,
+        params: &PostParams,
+    ) -> Result<(ApplyOutcome, Storage)> {
         let name = blueprint.name().to_string();
         let desired = normalised(blueprint, namespace);
         for _attempt in 0..5 {
@@ -202,11 +214,11 @@ impl<'a> BlueprintStore<'a> {
             }
             let result = match storage {
                 Storage::Resource => {
-                    self.write_resource(namespace, &desired, existing.is_some())
+                    self.write_resource(namespace, &desired, existing.is_some(), params)
                         .await
                 }
                 Storage::ConfigMap => {
-                    self.write_configmap(namespace, &desired, existing.is_some())
+                    self.write_configmap(namespace, &desired, existing.is_some(), params)
                         .await
                 }
             };
@@ -234,6 +246,7 @@ impl<'a> BlueprintStore<'a> {
         namespace: &str,
         desired: &Blueprint,
         exists: bool,
+        params: &PostParams,
     ) -> Result<(), kube::Error> {
         let api = self.store.resources(namespace);
         let name = desired.name();
@@ -243,9 +256,9 @@ impl<'a> BlueprintStore<'a> {
         if exists {
             let current = api.get(name).await?;
             object.metadata.resource_version = current.metadata.resource_version;
-            api.replace(name, &PostParams::default(), &object).await?;
+            api.replace(name, params, &object).await?;
         } else {
-            api.create(&PostParams::default(), &object).await?;
+            api.create(params, &object).await?;
         }
         Ok(())
     }
@@ -255,6 +268,7 @@ impl<'a> BlueprintStore<'a> {
         namespace: &str,
         desired: &Blueprint,
         exists: bool,
+        params: &PostParams,
     ) -> Result<(), kube::Error> {
         let api = self.store.fallbacks(namespace);
         let mut cm = to_configmap(desired)
@@ -263,9 +277,9 @@ impl<'a> BlueprintStore<'a> {
         if exists {
             let current = api.get(&cm_name).await?;
             cm.metadata.resource_version = current.metadata.resource_version;
-            api.replace(&cm_name, &PostParams::default(), &cm).await?;
+            api.replace(&cm_name, params, &cm).await?;
         } else {
-            api.create(&PostParams::default(), &cm).await?;
+            api.create(params, &cm).await?;
         }
         Ok(())
     }

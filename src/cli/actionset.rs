@@ -2,6 +2,7 @@
 //! mode), or run them here with Kanister's semantics (client-side mode); list, describe,
 //! watch and delete them wherever they are recorded.
 
+use crate::output::{DryRun, Written, print_written};
 use std::collections::BTreeMap;
 use std::time::Duration;
 
@@ -138,9 +139,10 @@ pub struct CreateArgs {
     pub logs: bool,
     #[arg(long, default_value_t = Requested::Auto, value_parser = super::mode::parser(MODES))]
     pub mode: Requested,
-    /// Print the ActionSet instead of creating it
-    #[arg(long)]
-    pub dry_run: bool,
+    /// Print the ActionSet instead of creating it (client, also a bare --dry-run), or have the
+    /// API server admit it without storing or running it (server)
+    #[arg(long, value_enum, value_name = "WHERE", num_args = 0..=1, require_equals = true, default_value_t, default_missing_value = "client", hide_default_value = true)]
+    pub dry_run: DryRun,
 }
 
 impl CreateArgs {
@@ -291,7 +293,27 @@ async fn create(
     }
     let actionset = prepared.actionset;
     let name = actionset.metadata.name.clone().unwrap_or_default();
-    if args.dry_run {
+    if args.dry_run == DryRun::Server {
+        let admitted = store
+            .create_with(&actionset, &args.dry_run.post_params())
+            .await?;
+        // The server's answer names it, also when the name was generated there.
+        let resource_name = crate::output::resource_name(
+            crate::actionset::types::KIND,
+            crate::actionset::types::GROUP,
+            admitted.metadata.name.as_deref().unwrap_or(&name),
+        );
+        return print_written(
+            global.output,
+            args.dry_run,
+            &Written {
+                object: &admitted,
+                resource_name: &resource_name,
+                verb: "created",
+            },
+        );
+    }
+    if args.dry_run == DryRun::Client {
         let mut shown = actionset.clone();
         shown.api_version = crate::actionset::types::API_VERSION.into();
         shown.kind = crate::actionset::types::KIND.into();

@@ -2,6 +2,7 @@
 //! Blueprints. Blueprints live in `blueprints.cr.kanister.io` when Kanister is installed, else
 //! in labelled ConfigMaps (see `crate::blueprint::store`).
 
+use crate::output::{DryRun, Written, print_written};
 use std::io::Read;
 use std::path::PathBuf;
 
@@ -51,8 +52,9 @@ pub struct ApplyArgs {
     #[arg(short = 'f', long = "filename", value_name = "FILE", required = true)]
     pub file: PathBuf,
     /// Validate and print the object that would be stored, without contacting the cluster
-    #[arg(long)]
-    pub dry_run: bool,
+    /// (client, also a bare --dry-run), or have the API server admit it and store nothing (server)
+    #[arg(long, value_enum, value_name = "WHERE", num_args = 0..=1, require_equals = true, default_value_t, default_missing_value = "client", hide_default_value = true)]
+    pub dry_run: DryRun,
 }
 
 #[derive(Debug, Args)]
@@ -245,7 +247,7 @@ async fn apply(args: ApplyArgs, global: &GlobalArgs) -> Result<()> {
         );
         return Err(AlreadyReported.into());
     };
-    if args.dry_run {
+    if args.dry_run == DryRun::Client {
         let namespace = global
             .namespace
             .clone()
@@ -261,8 +263,21 @@ async fn apply(args: ApplyArgs, global: &GlobalArgs) -> Result<()> {
         &cluster.namespace,
     )?;
     let store = BlueprintStore::open(&cluster).await?;
-    let (outcome, storage) = store.apply(&namespace, &blueprint).await?;
+    let (outcome, storage) = store
+        .apply_with(&namespace, &blueprint, &args.dry_run.post_params())
+        .await?;
     let name = blueprint.name();
+    if global.output.is_some() || args.dry_run != DryRun::None {
+        return print_written(
+            global.output,
+            args.dry_run,
+            &Written {
+                object: &normalised(&blueprint, &namespace),
+                resource_name: &qualified(name, storage),
+                verb: &outcome.to_string(),
+            },
+        );
+    }
     let mut line = format!("{} {outcome}", qualified(name, storage));
     if storage == Storage::ConfigMap && outcome != crate::blueprint::store::ApplyOutcome::Unchanged
     {

@@ -11,7 +11,10 @@ use super::location::DestinationArgs;
 use super::{AlreadyReported, GlobalArgs, Interrupted};
 use crate::kube::{Cluster, connect};
 use crate::mode::Requested;
-use crate::output::{OutputFormat, Table, age, human_bytes, print_structured, write_stdout};
+use crate::output::{
+    DryRun, OutputFormat, Table, Written, age, human_bytes, print_structured, print_written,
+    resource_name, write_stdout,
+};
 use crate::profile::DestinationRequest;
 use crate::snapshot::collect::{DEFAULT_CONCURRENCY, DEFAULT_PAGE_SIZE, Selection};
 use crate::snapshot::create::{CreateOptions, backup_spec, create};
@@ -118,6 +121,28 @@ pub struct CreateArgs {
     /// Resource lists run at once (client-side)
     #[arg(long, default_value_t = DEFAULT_CONCURRENCY as u16, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=64))]
     pub concurrency: u16,
+
+    /// Show the Backup that would be made and write nothing (client, also a bare --dry-run), or
+    /// have the API server admit Velero's Backup without storing it (server; Velero only)
+    #[arg(long, value_enum, value_name = "WHERE", num_args = 0..=1, require_equals = true, default_value_t, default_missing_value = "client", hide_default_value = true)]
+    pub dry_run: DryRun,
+}
+
+/// The Backup object `snapshot create` stands for, as `velero backup create` would submit it.
+fn requested_backup(args: &CreateArgs, selection: &Selection) -> Result<Backup> {
+    let mut spec = backup_spec(selection, args.ttl, "")?;
+    // Empty means "Velero's default location".
+    spec.storage_location = args.location.location.clone();
+    let mut backup = Backup::new(&args.name, DEFAULT_NAMESPACE, spec);
+    if !args.labels.is_empty() {
+        backup.metadata.labels = Some(args.labels.iter().cloned().collect());
+    }
+    Ok(backup)
+}
+
+/// kubectl's `-o name` for a backup.
+fn backup_resource_name(name: &str) -> String {
+    resource_name("Backup", "velero.io", name)
 }
 
 #[derive(Debug, Args)]
@@ -220,6 +245,18 @@ async fn run_create(args: CreateArgs, global: &GlobalArgs) -> Result<()> {
         &selection.exclude_namespaces,
         "namespaces",
     )?;
+    if args.dry_run == DryRun::Client {
+        let backup = requested_backup(&args, &selection)?;
+        return print_written(
+            global.output,
+            args.dry_run,
+            &Written {
+                object: &backup,
+                resource_name: &backup_resource_name(&args.name),
+                verb: "created",
+            },
+        );
+    }
     let cluster = connect(&global.cluster_options()).await?;
     let cancel = crate::interrupt::cancellation();
 
@@ -230,6 +267,28 @@ async fn run_create(args: CreateArgs, global: &GlobalArgs) -> Result<()> {
         args.location.location.as_deref(),
     )
     .await?;
+    if args.dry_run == DryRun::Server {
+        let Some(namespace) = velero else {
+            bail!(
+                "--dry-run=server needs Velero ({reason}): a client-side backup is written to \
+                 object storage, with no API server to admit it; use --dry-run=client to see the \
+                 Backup"
+            );
+        };
+        let mut backup = requested_backup(&args, &selection)?;
+        backup.metadata.namespace = Some(namespace);
+        let admitted =
+            velero_mode::submit_with(&cluster, &backup, &args.dry_run.post_params()).await?;
+        return print_written(
+            global.output,
+            args.dry_run,
+            &Written {
+                object: &admitted,
+                resource_name: &backup_resource_name(&args.name),
+                verb: "created",
+            },
+        );
+    }
     if let Some(namespace) = velero {
         return create_through_velero(&cluster, &namespace, &args, &selection, global, &cancel)
             .await;
@@ -279,8 +338,14 @@ async fn run_create(args: CreateArgs, global: &GlobalArgs) -> Result<()> {
         }
         Err(error) => return Err(error),
     };
-    if let Some(format @ (OutputFormat::Json | OutputFormat::Yaml)) = global.output {
-        print_structured(&outcome.backup, format)?;
+    match global.output {
+        Some(format @ (OutputFormat::Json | OutputFormat::Yaml)) => {
+            print_structured(&outcome.backup, format)?
+        }
+        Some(OutputFormat::Name) => {
+            write_stdout(&format!("{}\n", backup_resource_name(&args.name)))?
+        }
+        _ => {}
     }
     let phase = outcome.backup.phase().unwrap_or(BackupPhase::Completed);
     let seconds = outcome.elapsed.as_secs_f64().max(0.001);
@@ -333,6 +398,10 @@ async fn create_through_velero(
     // Empty means "Velero's default location".
     spec.storage_location = args.location.location.clone();
     velero_mode::submit(cluster, namespace, &args.name, spec).await?;
+    if global.output == Some(OutputFormat::Name) {
+        // As `kubectl create -o name`: the name once it exists, whether or not we wait.
+        write_stdout(&format!("{}\n", backup_resource_name(&args.name)))?;
+    }
     eprintln!(
         "Backup request {:?} submitted successfully (Velero in namespace {namespace}).",
         args.name

@@ -76,12 +76,29 @@ pub async fn submit(
     name: &str,
     spec: BackupSpec,
 ) -> Result<Backup> {
-    create_object(
-        &backups_api(cluster, namespace),
+    submit_with(
+        cluster,
+        &Backup::new(name, namespace, spec),
+        &PostParams::default(),
+    )
+    .await
+}
+
+/// [`submit`] of a whole Backup with kubectl's POST parameters (`dry_run`: admitted by the API
+/// server, not stored, so Velero never sees it).
+pub async fn submit_with(
+    cluster: &Cluster,
+    backup: &Backup,
+    params: &PostParams,
+) -> Result<Backup> {
+    let namespace = backup.metadata.namespace.clone().unwrap_or_default();
+    create_object_with(
+        &backups_api(cluster, &namespace),
         &cluster.server,
         "Backup",
-        &Backup::new(name, namespace, spec),
+        backup,
         "",
+        params,
     )
     .await
 }
@@ -99,24 +116,32 @@ pub(crate) async fn create_object<T: Serialize + DeserializeOwned>(
     object: &T,
     on_clash: &str,
 ) -> Result<T> {
+    create_object_with(api, server, kind, object, on_clash, &PostParams::default()).await
+}
+
+async fn create_object_with<T: Serialize + DeserializeOwned>(
+    api: &Api<DynamicObject>,
+    server: &str,
+    kind: &str,
+    object: &T,
+    on_clash: &str,
+    params: &PostParams,
+) -> Result<T> {
     let dynamic: DynamicObject = convert(object)?;
     let name = dynamic.metadata.name.clone().unwrap_or_default();
     let namespace = dynamic.metadata.namespace.clone().unwrap_or_default();
-    let created = api
-        .create(&PostParams::default(), &dynamic)
-        .await
-        .map_err(|e| {
-            if crate::kube::is_conflict(&e) {
-                anyhow!(
-                    "a Velero {kind} named {name:?} already exists in namespace {namespace}{on_clash}"
-                )
-            } else {
-                anyhow!(
-                    "cannot create the Velero {kind} {namespace}/{name}: {}",
-                    describe_error(server, &e)
-                )
-            }
-        })?;
+    let created = api.create(params, &dynamic).await.map_err(|e| {
+        if crate::kube::is_conflict(&e) {
+            anyhow!(
+                "a Velero {kind} named {name:?} already exists in namespace {namespace}{on_clash}"
+            )
+        } else {
+            anyhow!(
+                "cannot create the Velero {kind} {namespace}/{name}: {}",
+                describe_error(server, &e)
+            )
+        }
+    })?;
     convert(&created)
 }
 

@@ -363,3 +363,73 @@ async fn prepare_data_fails_on_a_failed_pod_only_with_fail_on_error() {
     );
     assert!(bed.task_pods().is_empty(), "{:?}", bed.task_pods());
 }
+
+/// `--dry-run=server` has the API server admit the ActionSet and store nothing, printed as
+/// kubectl prints a server dry run; without Kanister's CRD there is no server to ask, and the
+/// error says so and what to use instead.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_server_dry_run_admits_the_actionset_and_stores_nothing() {
+    let bed = bed().await;
+    let store = bed.srv.store();
+    store.create_namespace("web");
+    store
+        .create(deployment("front", "web", json!({"tier": "web"})))
+        .unwrap();
+    let create = |extra: &[&str]| {
+        let mut args = vec![
+            "actionset",
+            "create",
+            "--action",
+            "backup",
+            "--blueprint",
+            "mysql-blueprint",
+            "--deployment",
+            "web/front",
+            "--dry-run=server",
+        ];
+        args.extend_from_slice(extra);
+        bed.cmd(&args)
+    };
+    let named = ok(&run_off_runtime(create(&["-o", "name"])).await);
+    assert_eq!(named.lines().count(), 1, "{named}");
+    assert!(
+        named.starts_with("actionset.cr.kanister.io/backup-"),
+        "{named}"
+    );
+    let line = ok(&run_off_runtime(create(&[])).await);
+    assert!(
+        line.trim_end().ends_with(" created (server dry run)"),
+        "{line}"
+    );
+    assert!(
+        store
+            .list("cr.kanister.io/v1alpha1", "ActionSet", Some("kanister"))
+            .is_empty()
+    );
+
+    let bare = bed_with(false).await;
+    bare.srv.store().create_namespace("web");
+    bare.srv
+        .store()
+        .create(deployment("front", "web", json!({"tier": "web"})))
+        .unwrap();
+    let out = run_off_runtime(bare.cmd(&[
+        "actionset",
+        "create",
+        "--action",
+        "backup",
+        "--blueprint",
+        "mysql-blueprint",
+        "--deployment",
+        "web/front",
+        "--dry-run=server",
+    ]))
+    .await;
+    assert!(!out.status.success());
+    let error = text(&out.stderr);
+    assert!(
+        error.contains("--dry-run=server needs Kanister's ActionSet CRD")
+            && error.contains("use --dry-run=client"),
+        "{error}"
+    );
+}
