@@ -60,6 +60,16 @@ fn with_velero_running_a_snapshot_schedule_is_a_velero_schedule() {
     assert_eq!(listed["items"][0]["runner"], "velero");
     assert_eq!(listed["items"][0]["name"], "nightly");
 
+    // --show-labels shows the Schedule's own labels, as kubectl get does.
+    let mut labelled = schedule.clone();
+    labelled["metadata"]["labels"] = json!({"team": "db"});
+    server.store().update(labelled).unwrap();
+    let table = ok(&run(&server, &["schedule", "list", "-A", "--show-labels"]));
+    let header = table.lines().next().unwrap_or_default();
+    assert!(header.trim_end().ends_with("LABELS"), "{table}");
+    let row = table.lines().find(|l| l.contains("nightly")).expect(&table);
+    assert!(row.trim_end().ends_with("team=db"), "{table}");
+
     ok(&run(
         &server,
         &["-n", "velero", "schedule", "pause", "nightly"],

@@ -279,21 +279,24 @@ async fn list(global: &GlobalArgs) -> Result<()> {
                 "next run",
             ]);
             for v in &views {
-                table.row([
-                    v.namespace.clone(),
-                    v.name.clone(),
-                    v.cron.clone(),
-                    v.runner.to_string(),
-                    v.work
-                        .as_ref()
-                        .map_or("velero backup".into(), |w| w.kind.as_str().to_string()),
-                    v.paused.to_string(),
-                    v.last_scheduled
-                        .map_or("<none>".into(), |t| format!("{} ago", age(t, now))),
-                    v.next_run.map_or("<none>".into(), |t| {
-                        t.format("%Y-%m-%d %H:%M UTC").to_string()
-                    }),
-                ]);
+                table.row_labelled(
+                    [
+                        v.namespace.clone(),
+                        v.name.clone(),
+                        v.cron.clone(),
+                        v.runner.to_string(),
+                        v.work
+                            .as_ref()
+                            .map_or("velero backup".into(), |w| w.kind.as_str().to_string()),
+                        v.paused.to_string(),
+                        v.last_scheduled
+                            .map_or("<none>".into(), |t| format!("{} ago", age(t, now))),
+                        v.next_run.map_or("<none>".into(), |t| {
+                            t.format("%Y-%m-%d %H:%M UTC").to_string()
+                        }),
+                    ],
+                    &v.labels,
+                );
             }
             Ok(table.print(format)?)
         }

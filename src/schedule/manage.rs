@@ -134,6 +134,8 @@ pub struct ScheduleView {
     pub last_successful: Option<DateTime<Utc>>,
     pub active: usize,
     pub next_run: Option<DateTime<Utc>>,
+    /// The CronJob's or Velero Schedule's own labels (`list --show-labels`).
+    pub labels: std::collections::BTreeMap<String, String>,
 }
 
 fn time(t: &Option<k8s_openapi::apimachinery::pkg::apis::meta::v1::Time>) -> Option<DateTime<Utc>> {
@@ -159,6 +161,7 @@ fn view_of_cronjob(cronjob: &CronJob) -> ScheduleView {
     let status = cronjob.status.clone().unwrap_or_default();
     let paused = spec.suspend.unwrap_or(false);
     ScheduleView {
+        labels: cronjob.metadata.labels.clone().unwrap_or_default(),
         namespace: cronjob.metadata.namespace.clone().unwrap_or_default(),
         name: cronjob.metadata.name.clone().unwrap_or_default(),
         next_run: next_run(&spec.schedule, spec.time_zone.as_deref(), paused),
@@ -181,6 +184,7 @@ fn view_of_velero(object: DynamicObject) -> Result<ScheduleView> {
     let paused = schedule.spec.paused.unwrap_or(false);
     let status = schedule.status.clone().unwrap_or_default();
     Ok(ScheduleView {
+        labels: schedule.metadata.labels.clone().unwrap_or_default(),
         namespace: schedule.metadata.namespace.clone().unwrap_or_default(),
         name: schedule.metadata.name.clone().unwrap_or_default(),
         next_run: next_run(&schedule.spec.schedule, None, paused),
