@@ -588,6 +588,21 @@ async fn follow(
         }
         progress.update(&status);
         if status.state.is_final() && settled(&status) {
+            if store.is_resource() {
+                // Kanister records a phase's status before its "Ended" Event, so the last Events
+                // can come after the final status: show them until none has come for a while.
+                let deadline = tokio::time::Instant::now() + Duration::from_secs(3);
+                while tokio::time::Instant::now() < deadline {
+                    tokio::time::sleep(Duration::from_millis(500)).await;
+                    let late = events::unseen(cluster, namespace, name, &mut shown_events).await;
+                    if late.is_empty() {
+                        break;
+                    }
+                    for line in late {
+                        progress.line(format!("{name}: event {line}"));
+                    }
+                }
+            }
             return Ok(status);
         }
         tokio::time::sleep(Duration::from_millis(500)).await;
