@@ -364,6 +364,23 @@ async fn prepare_data_fails_on_a_failed_pod_only_with_fail_on_error() {
     assert!(bed.task_pods().is_empty(), "{:?}", bed.task_pods());
 }
 
+/// `actionset create` of the backup action on `web/front` with `--dry-run=server`, plus `extra`.
+fn server_dry_run(bed: &Bed, extra: &[&str]) -> std::process::Command {
+    let mut args = vec![
+        "actionset",
+        "create",
+        "--action",
+        "backup",
+        "--blueprint",
+        "mysql-blueprint",
+        "--deployment",
+        "web/front",
+        "--dry-run=server",
+    ];
+    args.extend_from_slice(extra);
+    bed.cmd(&args)
+}
+
 /// `--dry-run=server` has the API server admit the ActionSet and store nothing, printed as
 /// kubectl prints a server dry run; without Kanister's CRD there is no server to ask, and the
 /// error says so and what to use instead.
@@ -375,21 +392,7 @@ async fn a_server_dry_run_admits_the_actionset_and_stores_nothing() {
     store
         .create(deployment("front", "web", json!({"tier": "web"})))
         .unwrap();
-    let create = |extra: &[&str]| {
-        let mut args = vec![
-            "actionset",
-            "create",
-            "--action",
-            "backup",
-            "--blueprint",
-            "mysql-blueprint",
-            "--deployment",
-            "web/front",
-            "--dry-run=server",
-        ];
-        args.extend_from_slice(extra);
-        bed.cmd(&args)
-    };
+    let create = |extra: &[&str]| server_dry_run(&bed, extra);
     let named = ok(&run_off_runtime(create(&["-o", "name"])).await);
     assert_eq!(named.lines().count(), 1, "{named}");
     assert!(
@@ -413,18 +416,7 @@ async fn a_server_dry_run_admits_the_actionset_and_stores_nothing() {
         .store()
         .create(deployment("front", "web", json!({"tier": "web"})))
         .unwrap();
-    let out = run_off_runtime(bare.cmd(&[
-        "actionset",
-        "create",
-        "--action",
-        "backup",
-        "--blueprint",
-        "mysql-blueprint",
-        "--deployment",
-        "web/front",
-        "--dry-run=server",
-    ]))
-    .await;
+    let out = run_off_runtime(server_dry_run(&bare, &[])).await;
     assert!(!out.status.success());
     let error = text(&out.stderr);
     assert!(
