@@ -539,9 +539,7 @@ async fn follow(
     let mut progress = Progress::new(show_progress);
     loop {
         if store.is_resource() {
-            for line in events::unseen(cluster, namespace, name, &mut shown_events).await {
-                progress.line(format!("{name}: event {line}"));
-            }
+            show_events(cluster, namespace, name, &mut shown_events, &mut progress).await;
         }
         let actionset = store.get(namespace, name).await?.ok_or_else(|| {
             anyhow!(
@@ -594,12 +592,10 @@ async fn follow(
                 let deadline = tokio::time::Instant::now() + Duration::from_secs(3);
                 while tokio::time::Instant::now() < deadline {
                     tokio::time::sleep(Duration::from_millis(500)).await;
-                    let late = events::unseen(cluster, namespace, name, &mut shown_events).await;
-                    if late.is_empty() {
+                    if !show_events(cluster, namespace, name, &mut shown_events, &mut progress)
+                        .await
+                    {
                         break;
-                    }
-                    for line in late {
-                        progress.line(format!("{name}: event {line}"));
                     }
                 }
             }
@@ -607,6 +603,22 @@ async fn follow(
         }
         tokio::time::sleep(Duration::from_millis(500)).await;
     }
+}
+
+/// Prints the ActionSet's Events not shown yet; whether there were any.
+async fn show_events(
+    cluster: &Cluster,
+    namespace: &str,
+    name: &str,
+    shown: &mut std::collections::BTreeSet<String>,
+    progress: &mut Progress,
+) -> bool {
+    let lines = events::unseen(cluster, namespace, name, shown).await;
+    let any = !lines.is_empty();
+    for line in lines {
+        progress.line(format!("{name}: event {line}"));
+    }
+    any
 }
 
 async fn list(cluster: &Cluster, store: &Store, global: &GlobalArgs) -> Result<()> {
